@@ -1,0 +1,170 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/qdatool/qda/corpus"
+)
+
+type codeOptions struct {
+	memo string
+}
+
+func newCodeCmd(g *globals) *cobra.Command {
+	var opt codeOptions
+	cmd := &cobra.Command{
+		Use:   "code ID LINES CODE...",
+		Short: "Code lines of a transcript",
+		Long: `Code lines LINES (N or A-B) of transcript ID with one or more codes, as the
+current coder (--coder, else $QDA_CODER, else git config user.name made a
+slug). The segment goes into codings/CODER/ID.yaml with the quote of its
+first line, so check can tell when the transcript changes under it.
+
+Codes may be given by a former name (an alias); qda stores the canonical
+path. Blank lines at the edges of the range are left out. Coding lines that
+touch or overlap a segment with the same codes extends that segment. An
+unknown code, a range outside the transcript or an unknown transcript is
+refused and no file is touched.`,
+		Example: `  qda code may-1 14-16 confidence/daily-tasks
+  qda code may-1 20 tea-and-company sustainability/ending-support --memo "tea as the reason to stay"
+  QDA_CODER=jt qda code may-2 3-5 confidence`,
+		Args:              cobra.MinimumNArgs(3),
+		ValidArgsFunction: completeCodeArgs(g),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runCode(g, args[0], args[1], args[2:], opt)
+		},
+	}
+	cmd.Flags().StringVar(&opt.memo, "memo", "", "a memo for the segment")
+	return cmd
+}
+
+// editTarget is what code and uncode both need before they change a file.
+type editTarget struct {
+	s       *session
+	coder   string
+	t       *corpus.Transcript
+	r       corpus.Range
+	codings *corpus.Codings
+	canon   func(string) string
+}
+
+func prepareEdit(g *globals, id, lines string) (*editTarget, error) {
+	coder, err := currentCoder(g)
+	if err != nil {
+		return nil, err
+	}
+	s, err := openStudy(g)
+	if err != nil {
+		return nil, err
+	}
+	t, err := s.transcript(id)
+	if err != nil {
+		return nil, err
+	}
+	r, err := corpus.ParseRange(lines)
+	if err != nil {
+		return nil, usageErr(err)
+	}
+	if r.End > t.Len() {
+		return nil, withHint(usageErr(fmt.Errorf("lines %s are outside %s, which has %d lines", r, corpus.TranscriptFile(id), t.Len())),
+			"'qda show %s' shows the line numbers", id)
+	}
+	cs, err := s.study.ReadCodings(coder, id)
+	if err != nil {
+		return nil, withHint(err, "fix the file first; 'qda check' lists its problems")
+	}
+	if cs == nil {
+		cs = &corpus.Codings{Coder: coder, Transcript: id, File: corpus.CodingsFile(coder, id)}
+	}
+	res := corpus.NewResolver(s.cb)
+	canon := func(ref string) string {
+		if c := res.Code(ref); c != nil {
+			return c.Path
+		}
+		return ref
+	}
+	return &editTarget{s: s, coder: coder, t: t, r: r, codings: cs, canon: canon}, nil
+}
+
+func runCode(g *globals, id, lines string, refs []string, opt codeOptions) error {
+	e, err := prepareEdit(g, id, lines)
+	if err != nil {
+		return err
+	}
+	var codes []string
+	for _, ref := range refs {
+		code, err := e.s.resolveCode(ref)
+		if err != nil {
+			return err
+		}
+		codes = append(codes, code.Path)
+	}
+	r, ok := e.t.TrimBlank(e.r)
+	if !ok {
+		return withHint(usageErr(fmt.Errorf("lines %s of %s are blank", e.r, corpus.TranscriptFile(id))), "'qda show %s' shows the line numbers", id)
+	}
+	segs, changed := corpus.AddCoding(e.codings.Segments, e.t, r, codes, opt.memo, e.canon)
+	if !changed {
+		fmt.Fprintf(g.stderr, "qda: %s:%s already coded %s by %s; nothing changed\n", id, r, strings.Join(codes, ", "), e.coder)
+		return nil
+	}
+	e.codings.Segments = segs
+	if err := e.s.study.WriteCodings(e.codings); err != nil {
+		return err
+	}
+	fmt.Fprintf(g.stderr, "qda: coded %s:%s %s (%s)\n", id, r, strings.Join(codes, ", "), e.codings.File)
+	return nil
+}
+
+func newUncodeCmd(g *globals) *cobra.Command {
+	return &cobra.Command{
+		Use:   "uncode ID LINES [CODE...]",
+		Short: "Remove codings from lines of a transcript",
+		Long: `Remove the current coder's codings from lines LINES (N or A-B) of transcript
+ID: only the codes given, or every code when none is given. A segment that
+reaches beyond LINES is split and keeps its codes on the lines outside.
+The codings file stays, even when empty: it records that the coder has
+coded the transcript, which agreement relies on.`,
+		Example: `  qda uncode may-1 14-16 confidence/daily-tasks
+  qda uncode may-1 20          # every code of yours on line 20`,
+		Args:              cobra.MinimumNArgs(2),
+		ValidArgsFunction: completeCodeArgs(g),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runUncode(g, args[0], args[1], args[2:])
+		},
+	}
+}
+
+func runUncode(g *globals, id, lines string, refs []string) error {
+	e, err := prepareEdit(g, id, lines)
+	if err != nil {
+		return err
+	}
+	var codes []string
+	for _, ref := range refs {
+		code, err := e.s.resolveCode(ref)
+		if err != nil {
+			return err
+		}
+		codes = append(codes, code.Path)
+	}
+	segs, removed := corpus.RemoveCoding(e.codings.Segments, e.t, e.r, codes, e.canon)
+	if removed == 0 {
+		what := "any code"
+		if codes != nil {
+			what = strings.Join(codes, ", ")
+		}
+		return withHint(errors.New(fmt.Sprintf("%s:%s: %s has not coded these lines with %s", id, e.r, e.coder, what)),
+			"'qda show %s --coder %s' shows your codes", id, e.coder)
+	}
+	e.codings.Segments = segs
+	if err := e.s.study.WriteCodings(e.codings); err != nil {
+		return err
+	}
+	fmt.Fprintf(g.stderr, "qda: removed %s from %s:%s (%s)\n", plural(removed, "coding"), id, e.r, e.codings.File)
+	return nil
+}

@@ -1,0 +1,157 @@
+package main
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/qdatool/qda/corpus"
+)
+
+type excerptsOptions struct {
+	where   []string
+	context int
+}
+
+func newExcerptsCmd(g *globals) *cobra.Command {
+	var opt excerptsOptions
+	cmd := &cobra.Command{
+		Use:   "excerpts CODE",
+		Short: "Print every passage coded CODE or one of its descendants",
+		Long: `Print every passage coded CODE or one of its descendants, by any of the chosen
+coders (--coder, default all), one reference per block: a maximal run of
+coded lines, where blank lines between turns do not break a run. Each block
+is headed transcript:A-B (participant, attributes), with the codes and
+coders behind it, then the lines with their numbers.
+
+--where attr=value keeps transcripts whose participant or transcript
+attribute has that value; repeat it for other values (OR) or other
+attributes (AND).`,
+		Example: `  qda excerpts confidence
+  qda excerpts sustainability/infrastructure --where location=rural --context 2
+  qda excerpts tea-and-company --coder jt --json`,
+		Args:              cobra.ExactArgs(1),
+		ValidArgsFunction: completeCodes(g),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runExcerpts(g, args[0], opt)
+		},
+	}
+	cmd.Flags().StringArrayVar(&opt.where, "where", nil, "keep transcripts whose `attr=value` matches")
+	cmd.Flags().IntVar(&opt.context, "context", 0, "show `N` lines around each passage")
+	return cmd
+}
+
+type excerptJSON struct {
+	Transcript  string            `json:"transcript"`
+	File        string            `json:"file"`
+	Participant string            `json:"participant"`
+	Start       int               `json:"start"`
+	End         int               `json:"end"`
+	Codes       []string          `json:"codes"`
+	Coders      []string          `json:"coders"`
+	Attributes  map[string]string `json:"attributes"`
+	Lines       []excerptLine     `json:"lines"`
+}
+
+type excerptLine struct {
+	Line    int    `json:"line"`
+	Text    string `json:"text"`
+	Context bool   `json:"context,omitempty"`
+}
+
+func runExcerpts(g *globals, ref string, opt excerptsOptions) error {
+	s, err := openStudy(g)
+	if err != nil {
+		return err
+	}
+	code, err := s.resolveCode(ref)
+	if err != nil {
+		return err
+	}
+	scan, err := s.scanOptions(g, opt.where)
+	if err != nil {
+		return err
+	}
+	if opt.context < 0 {
+		return usageErr(fmt.Errorf("--context must be 0 or more"))
+	}
+	attrNames := s.ix.AttributeNames()[2:]
+	var all []excerptJSON
+	n := 0
+	var b strings.Builder
+	err = s.study.Excerpts(s.ix, s.cb, code, scan, opt.context, func(ex *corpus.Excerpt) error {
+		n++
+		if g.json {
+			j := excerptJSON{ex.Transcript, corpus.TranscriptFile(ex.Transcript), ex.Participant, ex.Lines.Start, ex.Lines.End, ex.Codes, ex.Coders, attrsWithout(ex.Attrs), nil}
+			for l := ex.Context.Start; l <= ex.Context.End; l++ {
+				j.Lines = append(j.Lines, excerptLine{l, ex.T.Line(l).Text, l < ex.Lines.Start || l > ex.Lines.End})
+			}
+			all = append(all, j)
+			return nil
+		}
+		head := []string{ex.Participant}
+		for _, a := range attrNames {
+			if v := ex.Attrs[a]; v != "" && a != "source" {
+				head = append(head, a+"="+v)
+			}
+		}
+		fmt.Fprintf(&b, "%s:%s (%s)\n", ex.Transcript, ex.Lines, strings.Join(head, ", "))
+		fmt.Fprintf(&b, "  %s  [%s]\n", strings.Join(ex.Codes, ", "), strings.Join(ex.Coders, ", "))
+		width := len(fmt.Sprint(ex.Context.End))
+		for l := ex.Context.Start; l <= ex.Context.End; l++ {
+			mark := "|"
+			if l < ex.Lines.Start || l > ex.Lines.End {
+				mark = ":"
+			}
+			fmt.Fprintln(&b, strings.TrimRight(fmt.Sprintf("  %*d %s %s", width, l, mark, ex.T.Line(l).Text), " "))
+		}
+		b.WriteString("\n")
+		if b.Len() > 1<<16 {
+			fmt.Fprint(g.stdout, b.String())
+			b.Reset()
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	if g.json {
+		if all == nil {
+			all = []excerptJSON{}
+		}
+		return printJSON(g.stdout, all)
+	}
+	fmt.Fprint(g.stdout, b.String())
+	fmt.Fprintf(g.stderr, "qda: %s of %s\n", plural(n, "passage"), code.Path)
+	return nil
+}
+
+// attrsWithout drops the id attributes that JSON carries as fields already.
+func attrsWithout(attrs map[string]string) map[string]string {
+	out := make(map[string]string, len(attrs))
+	for k, v := range attrs {
+		if k != "participant" && k != "transcript" {
+			out[k] = v
+		}
+	}
+	return out
+}
+
+// scanOptions turns --coder and --where into the scan's options.
+func (s *session) scanOptions(g *globals, where []string) (corpus.ScanOptions, error) {
+	coders, err := s.chosenCoders(g.coders())
+	if err != nil {
+		return corpus.ScanOptions{}, err
+	}
+	filters, err := corpus.ParseFilters(where)
+	if err != nil {
+		return corpus.ScanOptions{}, usageErr(err)
+	}
+	for _, f := range filters {
+		if err := s.ix.CheckAttribute(f.Key); err != nil {
+			return corpus.ScanOptions{}, usageErr(err)
+		}
+	}
+	return corpus.ScanOptions{Coders: coders, Filters: filters}, nil
+}

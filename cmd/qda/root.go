@@ -1,0 +1,212 @@
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"runtime/debug"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/qdatool/qda/internal/diag"
+)
+
+// Exit statuses, as the root command's help documents them.
+const (
+	exitOK       = 0
+	exitProblems = 1
+	exitUsage    = 2
+)
+
+// globals are the flags every command shares.
+type globals struct {
+	dir    string
+	coder  []string
+	json   bool
+	stdout io.Writer
+	stderr io.Writer
+}
+
+// coders returns the --coder values, nil when none were given.
+func (g *globals) coders() []string {
+	if len(g.coder) == 0 {
+		return nil
+	}
+	return g.coder
+}
+
+// version is set by the linker for releases; otherwise the module's
+// build information answers.
+var version = ""
+
+func qdaVersion() string {
+	if version != "" {
+		return version
+	}
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+		return bi.Main.Version
+	}
+	return "devel"
+}
+
+// Main runs qda with args and returns the exit status.
+func Main(args []string) int {
+	return run(args, os.Stdout, os.Stderr)
+}
+
+func run(args []string, stdout, stderr io.Writer) int {
+	g := &globals{stdout: stdout, stderr: stderr}
+	root := newRootCmd(g)
+	root.SetArgs(args)
+	root.SetOut(stdout)
+	root.SetErr(stderr)
+	err := root.Execute()
+	if err == nil {
+		return exitOK
+	}
+	code := exitProblems
+	var ee *exitError
+	if errors.As(err, &ee) {
+		code = ee.code
+	} else if isCobraUsage(err) {
+		code = exitUsage
+	}
+	if ee != nil && ee.silent {
+		return code
+	}
+	printError(g, err, code)
+	return code
+}
+
+func newRootCmd(g *globals) *cobra.Command {
+	root := &cobra.Command{
+		Use:   "qda",
+		Short: "Qualitative interview analysis: code, check, count and export a study kept as plain text",
+		Long: `qda keeps a qualitative study as a folder of plain text under git: transcripts,
+a hierarchical codebook in YAML, and each coder's codings in their own files.
+It codes line ranges, checks every file, counts codes, and exports tables.
+
+Start with 'qda demo' to write the example study and take the tour in README.md,
+or 'qda init' to start a study of your own.`,
+		Example: `  qda demo                      # write the example study to ./qda-demo and summarise it
+  qda -C qda-demo show may-1    # read a transcript with its codes in the margin
+  qda -C qda-demo stats --depth 1`,
+		Version:       qdaVersion(),
+		SilenceErrors: true,
+		SilenceUsage:  true,
+	}
+	root.SetHelpTemplate(root.HelpTemplate() + exitStatusHelp)
+	root.SetVersionTemplate("qda {{.Version}}\n")
+	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
+		return usageErr(fmt.Errorf("%v\nrun '%s --help' for usage", err, c.CommandPath()))
+	})
+	pf := root.PersistentFlags()
+	pf.StringVarP(&g.dir, "dir", "C", ".", "run as if qda was started in `DIR`")
+	pf.StringSliceVar(&g.coder, "coder", nil, "the coder whose codings to write (default $QDA_CODER, else git user.name); when reading, the coders to include (repeat or comma-separate; default all)")
+	pf.BoolVar(&g.json, "json", false, "print JSON instead of a table")
+	root.AddCommand(
+		newInitCmd(g),
+		newDemoCmd(g),
+		newCheckCmd(g),
+		newShowCmd(g),
+		newCodeCmd(g),
+		newUncodeCmd(g),
+		newExcerptsCmd(g),
+		newStatsCmd(g),
+		newCodebookCmd(g),
+	)
+	return root
+}
+
+const exitStatusHelp = `
+Exit status:
+  0  success
+  1  a check found problems, or the study could not be read or written
+  2  misuse: unknown command or flag, wrong arguments, an unknown code or transcript
+`
+
+// exitError carries an exit status, and a hint saying what to do.
+type exitError struct {
+	code   int
+	err    error
+	hint   string
+	silent bool // the command already reported (check prints its findings)
+}
+
+func (e *exitError) Error() string { return e.err.Error() }
+func (e *exitError) Unwrap() error { return e.err }
+
+// usageErr marks err as misuse: exit status 2.
+func usageErr(err error) error { return &exitError{code: exitUsage, err: err} }
+
+// withHint attaches a hint line to err, keeping its exit status.
+func withHint(err error, format string, args ...any) error {
+	var ee *exitError
+	if errors.As(err, &ee) {
+		return &exitError{code: ee.code, err: ee.err, hint: fmt.Sprintf(format, args...)}
+	}
+	return &exitError{code: exitProblems, err: err, hint: fmt.Sprintf(format, args...)}
+}
+
+// isCobraUsage recognises cobra's own argument errors, which it returns
+// as plain errors.
+func isCobraUsage(err error) bool {
+	msg := err.Error()
+	for _, s := range []string{"unknown command", "accepts ", "requires at least", "requires at most", "received ", "unknown flag", "invalid argument", "flag needs an argument"} {
+		if strings.Contains(msg, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// printError prints err once, as "qda: ..." lines and hint lines, or as
+// JSON on stderr when --json was given.
+func printError(g *globals, err error, code int) {
+	var lines, hints []string
+	var list diag.List
+	var f *diag.Finding
+	var ee *exitError
+	switch {
+	case errors.As(err, &list):
+		for _, f := range list {
+			l := *f
+			l.Hint = ""
+			lines = append(lines, l.Error())
+			if f.Hint != "" {
+				hints = append(hints, f.Hint)
+			}
+		}
+	case errors.As(err, &f):
+		l := *f
+		l.Hint = ""
+		lines = append(lines, l.Error())
+		if f.Hint != "" {
+			hints = append(hints, f.Hint)
+		}
+	default:
+		lines = append(lines, err.Error())
+	}
+	if errors.As(err, &ee) && ee.hint != "" {
+		hints = append(hints, ee.hint)
+	}
+	if g.json {
+		out := map[string]any{"error": strings.Join(lines, "\n"), "exit": code}
+		if len(hints) > 0 {
+			out["hint"] = strings.Join(hints, "\n")
+		}
+		enc := json.NewEncoder(g.stderr)
+		enc.SetEscapeHTML(false)
+		enc.Encode(out)
+		return
+	}
+	for _, l := range lines {
+		fmt.Fprintf(g.stderr, "qda: %s\n", l)
+	}
+	for _, h := range hints {
+		fmt.Fprintf(g.stderr, "qda: hint: %s\n", h)
+	}
+}

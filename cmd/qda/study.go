@@ -1,0 +1,111 @@
+package main
+
+import (
+	"errors"
+	"os"
+	"os/exec"
+	"strings"
+
+	"github.com/qdatool/qda/codebook"
+	"github.com/qdatool/qda/corpus"
+)
+
+// session is an open study with its codebook and index, as most commands need.
+type session struct {
+	study *corpus.Study
+	cb    *codebook.Codebook
+	ix    *corpus.Index
+}
+
+// openStudy opens the study holding -C DIR, with its codebook and index.
+// A broken codebook or table stops the command with its findings: counting
+// on a half-read study would give wrong numbers.
+func openStudy(g *globals) (*session, error) {
+	st, err := corpus.Open(g.dir)
+	if err != nil {
+		return nil, openError(err)
+	}
+	cb, findings := st.Codebook()
+	if err := findings.Err(); err != nil {
+		return nil, withHint(err, "fix %s; 'qda check' lists every problem", corpus.CodebookFile)
+	}
+	ix, findings, err := st.LoadIndex()
+	if err != nil {
+		return nil, err
+	}
+	if err := findings.Err(); err != nil {
+		return nil, withHint(err, "fix the table; 'qda check' lists every problem")
+	}
+	return &session{study: st, cb: cb, ix: ix}, nil
+}
+
+// openError explains a study that cannot be opened.
+func openError(err error) error {
+	if errors.Is(err, corpus.ErrNoStudy) {
+		return withHint(usageErr(err), "run 'qda init' to start a study, 'qda demo' for the example, or give -C DIR")
+	}
+	return withHint(err, "fix %s; 'qda check' lists every problem", corpus.ConfigFile)
+}
+
+// currentCoder is --coder, else $QDA_CODER, else git's user.name as a slug.
+func currentCoder(g *globals) (string, error) {
+	if len(g.coder) > 1 {
+		return "", usageErr(errors.New("give one --coder when writing codings"))
+	}
+	name, from := strings.Join(g.coder, ""), "--coder"
+	if name == "" {
+		name, from = os.Getenv("QDA_CODER"), "$QDA_CODER"
+	}
+	if name == "" {
+		if out, err := exec.Command("git", "config", "user.name").Output(); err == nil {
+			name, from = corpus.Slug(strings.TrimSpace(string(out))), "git config user.name"
+		}
+	}
+	if name == "" {
+		return "", withHint(usageErr(errors.New("no coder: qda does not know whose codings to write")),
+			"give --coder NAME, set QDA_CODER, or set git config user.name")
+	}
+	if !corpus.ValidName(name) {
+		return "", withHint(usageErr(errors.New("coder "+quote(name)+" from "+from+" is not a valid coder name")),
+			"use lowercase letters, digits and '-', e.g. %q", corpus.Slug(name))
+	}
+	return name, nil
+}
+
+// chosenCoders checks --coder values against the study's coders. None
+// given means every coder.
+func (s *session) chosenCoders(names []string) ([]string, error) {
+	if len(names) == 0 {
+		return nil, nil
+	}
+	for _, n := range names {
+		found := false
+		for _, c := range s.ix.Coders {
+			found = found || c == n
+		}
+		if !found {
+			return nil, withHint(usageErr(errors.New("unknown coder "+quote(n))), "the study's coders are: %s", strings.Join(s.ix.Coders, ", "))
+		}
+	}
+	return names, nil
+}
+
+// resolveCode resolves a code given on the command line, as misuse when
+// it names no code.
+func (s *session) resolveCode(ref string) (*codebook.Code, error) {
+	code, _, err := s.cb.Resolve(ref)
+	if err != nil {
+		return nil, withHint(usageErr(err), "'qda codebook tree' lists the codes")
+	}
+	return code, nil
+}
+
+// transcript checks id against transcripts.csv and reads it.
+func (s *session) transcript(id string) (*corpus.Transcript, error) {
+	if _, ok := s.ix.Transcripts.Lookup(id); !ok {
+		return nil, withHint(usageErr(errors.New("unknown transcript "+quote(id))), "'qda stats' and transcripts.csv list the transcripts")
+	}
+	return s.study.ReadTranscript(id)
+}
+
+func quote(s string) string { return `"` + s + `"` }

@@ -1,0 +1,401 @@
+package corpus
+
+import (
+	"bufio"
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/qdatool/qda/codebook"
+	"github.com/qdatool/qda/corpus/anon"
+	"github.com/qdatool/qda/internal/diag"
+)
+
+// CheckReport is what Check found, with what it looked at for the summary.
+type CheckReport struct {
+	Findings     diag.List
+	Transcripts  int
+	CodingsFiles int
+	Segments     int
+	Coders       int
+}
+
+// Check validates every file of the study and returns its findings sorted
+// by file and line. It reads one transcript and its codings at a time, so
+// memory does not grow with the study. An error is returned only when the
+// study cannot be read at all.
+func (s *Study) Check() (*CheckReport, error) {
+	rep := &CheckReport{}
+	add := func(fs ...*diag.Finding) { rep.Findings = append(rep.Findings, fs...) }
+
+	if data, err := os.ReadFile(s.Path(ConfigFile)); err == nil {
+		_, fs := ParseConfig(ConfigFile, data)
+		add(fs...)
+	}
+	cb, fs := s.Codebook()
+	add(fs...)
+	if cb == nil {
+		// Without a codebook every code would be reported unknown; the
+		// syntax error above is the one thing to fix first.
+		cb, _ = codebook.Parse(CodebookFile, []byte("codes: []\n"))
+	}
+	ix, fs, err := s.LoadIndex()
+	add(fs...)
+	if err != nil {
+		return nil, err
+	}
+	rep.Coders = len(ix.Coders)
+	names, fs := s.identifyingNames()
+	add(fs...)
+	c := &checker{s: s, ix: ix, cb: cb, res: NewResolver(cb), scan: anon.New(names), used: map[*codebook.Code]bool{}, add: add}
+
+	files, err := s.transcriptFiles()
+	if err != nil {
+		return nil, err
+	}
+	for _, r := range ix.Transcripts.Rows {
+		p := ix.Transcripts.Get(r, "participant")
+		switch {
+		case p == "":
+			add(diag.Errorf(TranscriptsFile, r.Line, "transcript %q has no participant", r.ID).
+				WithHint("fill in the participant column with an id from %s", ParticipantsFile))
+		case !hasRow(ix.Participants, p):
+			add(diag.Errorf(TranscriptsFile, r.Line, "participant %q of transcript %q is not in %s", p, r.ID, ParticipantsFile).
+				WithHint("add a row for %q to %s, or correct the id", p, ParticipantsFile))
+		}
+		if !files[r.ID] {
+			add(diag.Errorf(TranscriptsFile, r.Line, "%s does not exist", TranscriptFile(r.ID)).
+				WithHint("restore the file, or remove the row if the transcript was withdrawn"))
+		}
+	}
+	for _, id := range sortedKeys(files) {
+		if _, ok := ix.Transcripts.Lookup(id); !ok {
+			add(diag.Errorf(TranscriptFile(id), 0, "transcript is not listed in %s", TranscriptsFile).
+				WithHint("add it with 'qda ingest', or add a row with its id and participant"))
+		}
+		if err := c.transcript(id); err != nil {
+			return nil, err
+		}
+		rep.Transcripts++
+	}
+	if err := c.orphanCodings(files); err != nil {
+		return nil, err
+	}
+	rep.CodingsFiles, rep.Segments = c.codingsFiles, c.segments
+	// A codings file that could not be read may use any code, so "unused"
+	// would be a guess then.
+	if c.codingsFiles > 0 && !c.unreadable {
+		c.unusedCodes()
+	}
+	if err := c.memos(); err != nil {
+		return nil, err
+	}
+	rep.Findings.Sort()
+	return rep, nil
+}
+
+type checker struct {
+	s            *Study
+	ix           *Index
+	cb           *codebook.Codebook
+	res          *Resolver
+	scan         *anon.Scanner
+	used         map[*codebook.Code]bool
+	add          func(...*diag.Finding)
+	codingsFiles int
+	segments     int
+	unreadable   bool
+}
+
+func hasRow(t *Table, id string) bool { _, ok := t.Lookup(id); return ok }
+
+func sortedKeys(m map[string]bool) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
+
+// transcriptFiles lists the ids of transcripts/*.txt.
+func (s *Study) transcriptFiles() (map[string]bool, error) {
+	entries, err := os.ReadDir(s.Path(TranscriptsDir))
+	if errors.Is(err, fs.ErrNotExist) {
+		return map[string]bool{}, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	ids := make(map[string]bool, len(entries))
+	for _, e := range entries {
+		if id, ok := strings.CutSuffix(e.Name(), ".txt"); ok && e.Type().IsRegular() {
+			ids[id] = true
+		}
+	}
+	return ids, nil
+}
+
+// identifyingNames reads the names the anonymisation scan looks for: from
+// qda.yaml and from .qda/identifiers.txt, which keeps real names out of git.
+func (s *Study) identifyingNames() ([]string, diag.List) {
+	names := slices.Clone(s.Config.Anonymise.Names)
+	data, err := os.ReadFile(s.Path(IdentifiersFile))
+	if errors.Is(err, fs.ErrNotExist) {
+		return names, nil
+	}
+	if err != nil {
+		return names, diag.List{diag.Errorf(IdentifiersFile, 0, "%v", err)}
+	}
+	sc := bufio.NewScanner(bytes.NewReader(data))
+	for sc.Scan() {
+		line := strings.TrimSpace(sc.Text())
+		if line != "" && !strings.HasPrefix(line, "#") {
+			names = append(names, line)
+		}
+	}
+	return names, nil
+}
+
+// transcript checks transcripts/ID.txt and every coder's codings for it.
+func (c *checker) transcript(id string) error {
+	file := TranscriptFile(id)
+	data, err := os.ReadFile(c.s.Path(file))
+	if err != nil {
+		return err
+	}
+	if r, ok := c.ix.Transcripts.Lookup(id); ok {
+		want := c.ix.Transcripts.Get(r, "sha256")
+		sum := sha256.Sum256(data)
+		got := hex.EncodeToString(sum[:])
+		if want != "" && !strings.EqualFold(want, got) {
+			c.add(diag.Errorf(TranscriptsFile, r.Line, "sha256 of %s does not match: the transcript changed after it was recorded", file).
+				WithHint("check its codings still point at the right lines, then set sha256 to %s", got))
+		}
+	}
+	t := ParseTranscript(id, data)
+	if t.CRLF {
+		c.add(diag.Warnf(file, 1, "line endings are CRLF").WithHint("qda writes LF; re-save the file with LF endings"))
+	}
+	for i, l := range t.Lines {
+		n := i + 1
+		if !utf8.ValidString(l.Text) {
+			c.add(diag.Errorf(file, n, "line is not valid UTF-8").WithHint("re-save the transcript as UTF-8"))
+			continue
+		}
+		if strings.IndexByte(l.Text, 0) >= 0 {
+			c.add(diag.Errorf(file, n, "line holds a NUL byte").WithHint("the file may be binary; re-ingest it from the original"))
+			continue
+		}
+		c.anonymisation(file, n, l.Text)
+	}
+	for _, coder := range c.ix.Coders {
+		if !c.ix.HasCoded(coder, id) {
+			continue
+		}
+		if err := c.codings(coder, id, t); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (c *checker) anonymisation(file string, line int, text string) {
+	for _, m := range c.scan.Line(text) {
+		c.add(diag.Errorf(file, line, "possible identifier: %s %q at column %d", m.Kind.Describe(), m.Text, m.Col).
+			WithHint("replace it with a redaction marker such as [%s removed]", redactionWord(m.Kind)))
+	}
+}
+
+func redactionWord(k anon.Kind) string {
+	switch k {
+	case anon.Email:
+		return "email"
+	case anon.Phone:
+		return "phone number"
+	case anon.URL:
+		return "web address"
+	case anon.Postcode:
+		return "postcode"
+	case anon.NHSNumber:
+		return "NHS number"
+	}
+	return "name"
+}
+
+// codings checks one codings file against its transcript t (nil when the
+// transcript does not exist).
+func (c *checker) codings(coder, id string, t *Transcript) error {
+	file := CodingsFile(coder, id)
+	data, err := os.ReadFile(c.s.Path(file))
+	if err != nil {
+		return err
+	}
+	c.codingsFiles++
+	segs, fs := ParseCodings(file, data)
+	c.add(fs...)
+	c.unreadable = c.unreadable || fs.HasErrors()
+	for i := range segs {
+		c.segments++
+		c.segment(file, t, &segs[i])
+		if segs[i].Memo != "" {
+			c.anonymisation(file, segs[i].Line, segs[i].Memo)
+		}
+	}
+	return nil
+}
+
+func (c *checker) segment(file string, t *Transcript, s *Segment) {
+	for i, ref := range s.Codes {
+		line := s.Line
+		if i < len(s.CodeLines) {
+			line = s.CodeLines[i]
+		}
+		code, via, err := c.cb.Resolve(ref)
+		if err != nil {
+			f := diag.Errorf(file, line, "%v", err)
+			var re *codebook.ResolveError
+			if errors.As(err, &re) && re.Kind == codebook.Unknown {
+				f.WithHint("correct the code, or add it to %s; 'qda codebook tree' lists the codes", CodebookFile)
+			}
+			c.add(f)
+			continue
+		}
+		for a := code; a != nil; a = a.Parent {
+			c.used[a] = true
+		}
+		if via != codebook.Canonical {
+			c.add(diag.Warnf(file, line, "code %q is a former name of %q", ref, code.Path).
+				WithHint("write %q; qda writes canonical paths", code.Path))
+		}
+	}
+	if t == nil {
+		return
+	}
+	r := s.Lines
+	if r.End > t.Len() {
+		c.add(diag.Errorf(file, s.Line, "lines %s are outside %s, which has %d lines", r, TranscriptFile(t.ID), t.Len()).
+			WithHint("correct the range; 'qda show %s' shows the line numbers", t.ID))
+		return
+	}
+	if t.Line(r.Start).Blank || t.Line(r.End).Blank {
+		c.add(diag.Warnf(file, s.Line, "lines %s start or end on a blank line", r).
+			WithHint("blank lines are never coded; trim the range to the text"))
+	}
+	c.drift(file, t, s)
+}
+
+// drift reports a segment whose quote is no longer at the start of its
+// first line, and where the quoted text now is.
+func (c *checker) drift(file string, t *Transcript, s *Segment) {
+	q := strings.TrimSpace(s.Quote)
+	if q == "" {
+		return
+	}
+	if strings.HasPrefix(strings.TrimSpace(t.Line(s.Lines.Start).Body), q) || strings.HasPrefix(t.Line(s.Lines.Start).Text, q) {
+		return
+	}
+	f := diag.Errorf(file, s.Line, "quote %q is no longer at the start of line %d of %s", q, s.Lines.Start, TranscriptFile(t.ID))
+	switch at := t.FindQuote(q); len(at) {
+	case 0:
+		f.WithHint("the quoted text is not in the transcript any more; recode the passage")
+	case 1:
+		moved := Range{at[0], at[0] + s.Lines.Len() - 1}
+		f.Msg += fmt.Sprintf("; it is now at line %d", at[0])
+		f.WithHint("change lines to %s if the passage only moved", moved)
+	default:
+		f.Msg += fmt.Sprintf("; it starts lines %s", joinInts(at))
+		f.WithHint("change lines to the passage's new place")
+	}
+	c.add(f)
+}
+
+func joinInts(ns []int) string {
+	parts := make([]string, len(ns))
+	for i, n := range ns {
+		parts[i] = fmt.Sprint(n)
+	}
+	return strings.Join(parts, ", ")
+}
+
+// orphanCodings reports codings files for transcripts that do not exist,
+// and checks their codes all the same.
+func (c *checker) orphanCodings(files map[string]bool) error {
+	entries, err := os.ReadDir(c.s.Path(CodingsDir))
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	for _, e := range entries {
+		if !e.IsDir() {
+			continue
+		}
+		if !ValidName(e.Name()) {
+			c.add(diag.Errorf(CodingsDir+"/"+e.Name(), 0, "%q is not a valid coder name", e.Name()).
+				WithHint("rename the folder to %q", Slug(e.Name())))
+			continue
+		}
+		coder := e.Name()
+		ids, err := c.s.CodedBy(coder)
+		if err != nil {
+			return err
+		}
+		for _, id := range ids {
+			if files[id] {
+				continue
+			}
+			c.add(diag.Errorf(CodingsFile(coder, id), 0, "codings for unknown transcript %q", id).
+				WithHint("restore %s, or delete this file if the transcript was withdrawn", TranscriptFile(id)))
+			if err := c.codings(coder, id, nil); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// unusedCodes warns about codes that no coding uses, nor any descendant.
+func (c *checker) unusedCodes() {
+	c.cb.Walk(func(code *codebook.Code) bool {
+		if !c.used[code] {
+			c.add(diag.Warnf(CodebookFile, code.Line, "code %q is not used by any coding", code.Path).
+				WithHint("delete it if the framework no longer needs it"))
+			return false
+		}
+		return true
+	})
+}
+
+// memos scans memos/*.md and .txt for identifiers too: memos quote people.
+func (c *checker) memos() error {
+	entries, err := os.ReadDir(c.s.Path(MemosDir))
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	for _, e := range entries {
+		if e.IsDir() || !(strings.HasSuffix(e.Name(), ".md") || strings.HasSuffix(e.Name(), ".txt")) {
+			continue
+		}
+		file := MemosDir + "/" + e.Name()
+		data, err := os.ReadFile(c.s.Path(file))
+		if err != nil {
+			return err
+		}
+		for i, line := range strings.Split(string(data), "\n") {
+			c.anonymisation(file, i+1, line)
+		}
+	}
+	return nil
+}

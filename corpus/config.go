@@ -1,0 +1,82 @@
+package corpus
+
+import (
+	"bytes"
+	"io"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/qdatool/qda/internal/diag"
+)
+
+// Config is qda.yaml: the study's settings.
+type Config struct {
+	Title       string    `yaml:"title"`
+	Description string    `yaml:"description"`
+	Anonymise   Anonymise `yaml:"anonymise"`
+}
+
+// Anonymise holds the settings of check's anonymisation scan.
+type Anonymise struct {
+	// Names are identifying names (people, streets, places) that must not
+	// appear in transcripts or memos; .qda/identifiers.txt adds more that
+	// stay out of git.
+	Names []string `yaml:"names"`
+}
+
+// ParseConfig reads qda.yaml. Unknown keys are warnings, so a newer qda's
+// settings do not stop an older one.
+func ParseConfig(file string, data []byte) (Config, diag.List) {
+	var cfg Config
+	var doc yaml.Node
+	if err := yaml.NewDecoder(bytes.NewReader(data)).Decode(&doc); err != nil {
+		if err == io.EOF {
+			return cfg, nil
+		}
+		return cfg, diag.List{diag.YAML(file, err)}
+	}
+	root := &doc
+	if len(root.Content) > 0 {
+		root = root.Content[0]
+	}
+	if hasAliases(root, 0) {
+		return cfg, diag.List{diag.Errorf(file, root.Line, "YAML anchors and aliases are not supported")}
+	}
+	if root.Kind != yaml.MappingNode {
+		return cfg, diag.List{diag.Errorf(file, root.Line, "qda.yaml must be a mapping of settings (title, description, anonymise)")}
+	}
+	var findings diag.List
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		k, v := root.Content[i], root.Content[i+1]
+		var err error
+		switch k.Value {
+		case "title":
+			err = v.Decode(&cfg.Title)
+		case "description":
+			err = v.Decode(&cfg.Description)
+		case "anonymise", "anonymize":
+			err = v.Decode(&cfg.Anonymise)
+		default:
+			findings = append(findings, diag.Warnf(file, k.Line, "unknown setting %q", k.Value).
+				WithHint("qda.yaml knows title, description and anonymise"))
+			continue
+		}
+		if err != nil {
+			findings = append(findings, diag.Errorf(file, v.Line, "%s: %s", k.Value, typeErrorText(err)))
+		}
+	}
+	return cfg, findings
+}
+
+// typeErrorText strips yaml.v3's "yaml: unmarshal errors:\n  line N: "
+// framing, since the finding carries the line already.
+func typeErrorText(err error) string {
+	if te, ok := err.(*yaml.TypeError); ok && len(te.Errors) > 0 {
+		msg := te.Errors[0]
+		if m := typeErrLineRE.FindStringSubmatch(msg); m != nil {
+			return m[1]
+		}
+		return msg
+	}
+	return err.Error()
+}

@@ -1,0 +1,112 @@
+package corpus
+
+import (
+	"slices"
+
+	"github.com/qdatool/qda/codebook"
+)
+
+// Excerpt is one reference of a code: a maximal run of covered lines in
+// one transcript, with who coded it and with which codes.
+type Excerpt struct {
+	Transcript  string
+	Participant string
+	Attrs       map[string]string
+	Lines       Range
+	Codes       []string // the canonical codes (the code or its descendants) on these lines
+	Coders      []string
+	// Context is the range shown around Lines (equal to Lines without --context).
+	Context Range
+	T       *Transcript
+}
+
+// Excerpts calls fn for every reference of code (with its descendants) in
+// the transcripts opt chooses, in transcript and line order. context
+// widens each excerpt's Context by that many lines each side.
+func (s *Study) Excerpts(ix *Index, cb *codebook.Codebook, code *codebook.Code, opt ScanOptions, context int, fn func(*Excerpt) error) error {
+	res := NewResolver(cb)
+	return s.Scan(ix, opt, func(it *Item) error {
+		cov := Cover(it.Transcript, it.Codings, res)
+		for _, ref := range cov.References(code) {
+			ex := &Excerpt{
+				Transcript:  it.ID,
+				Participant: it.Participant,
+				Attrs:       it.Attrs,
+				Lines:       ref,
+				T:           it.Transcript,
+				Context:     Range{max(1, ref.Start-context), min(it.Transcript.Len(), ref.End+context)},
+			}
+			for _, c := range it.Codings {
+				for _, seg := range c.Segments {
+					if !seg.Lines.Overlaps(ref) {
+						continue
+					}
+					for _, ref := range seg.Codes {
+						if sc := res.Code(ref); sc != nil && code.Contains(sc) {
+							if !slices.Contains(ex.Coders, c.Coder) {
+								ex.Coders = append(ex.Coders, c.Coder)
+							}
+							if !slices.Contains(ex.Codes, sc.Path) {
+								ex.Codes = append(ex.Codes, sc.Path)
+							}
+						}
+					}
+				}
+			}
+			slices.Sort(ex.Codes)
+			if err := fn(ex); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// LineCode is a code on a line and the coders who put it there.
+type LineCode struct {
+	Code   string   `json:"code"`
+	Coders []string `json:"coders"`
+	// Unknown is set when the code as written resolves to no code.
+	Unknown bool `json:"unknown,omitempty"`
+}
+
+// LineCodes lists, for each line of t, the codes on it (canonical where
+// they resolve) and by whom, sorted by code.
+func LineCodes(t *Transcript, codings []*Codings, res *Resolver) [][]LineCode {
+	out := make([][]LineCode, t.Len())
+	for _, c := range codings {
+		for _, seg := range c.Segments {
+			for l := max(seg.Lines.Start, 1); l <= min(seg.Lines.End, t.Len()); l++ {
+				if t.Lines[l-1].Blank {
+					continue
+				}
+				for _, ref := range seg.Codes {
+					name, unknown := ref, true
+					if code := res.Code(ref); code != nil {
+						name, unknown = code.Path, false
+					}
+					i := slices.IndexFunc(out[l-1], func(lc LineCode) bool { return lc.Code == name })
+					if i < 0 {
+						out[l-1] = append(out[l-1], LineCode{Code: name, Unknown: unknown})
+						i = len(out[l-1]) - 1
+					}
+					if !slices.Contains(out[l-1][i].Coders, c.Coder) {
+						out[l-1][i].Coders = append(out[l-1][i].Coders, c.Coder)
+					}
+				}
+			}
+		}
+	}
+	for _, lcs := range out {
+		slices.SortFunc(lcs, func(a, b LineCode) int {
+			if a.Code < b.Code {
+				return -1
+			}
+			if a.Code > b.Code {
+				return 1
+			}
+			return 0
+		})
+	}
+	return out
+}

@@ -1,0 +1,204 @@
+package corpus
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/qdatool/qda/internal/diag"
+)
+
+// Filter keeps transcripts whose attribute Key has one of Values. Repeating
+// a key on the command line adds values (OR); different keys must all
+// match (AND).
+type Filter struct {
+	Key    string
+	Values []string
+}
+
+// ParseFilters reads "attr=value" arguments, merging repeated keys.
+func ParseFilters(args []string) ([]Filter, error) {
+	var fs []Filter
+	for _, a := range args {
+		k, v, ok := strings.Cut(a, "=")
+		k = strings.TrimSpace(k)
+		if !ok || k == "" {
+			return nil, fmt.Errorf("--where %q: write attribute=value, e.g. --where gender=female", a)
+		}
+		v = strings.TrimSpace(v)
+		if i := slices.IndexFunc(fs, func(f Filter) bool { return f.Key == k }); i >= 0 {
+			fs[i].Values = append(fs[i].Values, v)
+		} else {
+			fs = append(fs, Filter{Key: k, Values: []string{v}})
+		}
+	}
+	return fs, nil
+}
+
+// Item is one transcript with what counting needs to know about it.
+type Item struct {
+	ID          string
+	Participant string
+	// Attrs holds the participant's attributes and the transcript's (the
+	// transcript's win a clash), plus "transcript" and "participant".
+	Attrs      map[string]string
+	Transcript *Transcript
+	Codings    []*Codings // one per chosen coder that has a file, by coder name
+}
+
+// Coded reports whether coder has a codings file for this transcript.
+func (it *Item) Coded(coder string) bool {
+	for _, c := range it.Codings {
+		if c.Coder == coder {
+			return true
+		}
+	}
+	return false
+}
+
+// Index is the study's tables and who coded what: small enough to hold in
+// memory for 10,000 transcripts, unlike their text, which Scan streams.
+type Index struct {
+	Participants *Table
+	Transcripts  *Table
+	Coders       []string
+	codedBy      map[string]map[string]bool
+}
+
+// LoadIndex reads participants.csv, transcripts.csv and the codings
+// folders. Problems in the tables are returned as findings; an I/O error
+// as an error.
+func (s *Study) LoadIndex() (*Index, diag.List, error) {
+	ix := &Index{codedBy: map[string]map[string]bool{}}
+	var findings diag.List
+	var fs diag.List
+	ix.Participants, fs = ReadTable(s.Root, ParticipantsFile, "id")
+	findings = append(findings, fs...)
+	ix.Transcripts, fs = ReadTable(s.Root, TranscriptsFile, "id", "participant")
+	findings = append(findings, fs...)
+	coders, err := s.Coders()
+	if err != nil {
+		return nil, findings, err
+	}
+	ix.Coders = coders
+	for _, c := range coders {
+		ids, err := s.CodedBy(c)
+		if err != nil {
+			return nil, findings, err
+		}
+		set := make(map[string]bool, len(ids))
+		for _, id := range ids {
+			set[id] = true
+		}
+		ix.codedBy[c] = set
+	}
+	return ix, findings, nil
+}
+
+// HasCoded reports whether coder has a codings file for transcript id.
+func (ix *Index) HasCoded(coder, id string) bool { return ix.codedBy[coder][id] }
+
+// Attrs returns the merged attributes of transcript row r.
+func (ix *Index) Attrs(r Row) map[string]string {
+	participant := ix.Transcripts.Get(r, "participant")
+	attrs := map[string]string{}
+	if p, ok := ix.Participants.Lookup(participant); ok {
+		for k, v := range ix.Participants.Attributes(p) {
+			attrs[k] = v
+		}
+	}
+	for k, v := range ix.Transcripts.Attributes(r) {
+		attrs[k] = v
+	}
+	// The checksum identifies a file's bytes; it describes nothing.
+	delete(attrs, "sha256")
+	attrs["participant"] = participant
+	attrs["transcript"] = r.ID
+	return attrs
+}
+
+// AttributeNames lists every attribute a filter or grouping can use.
+func (ix *Index) AttributeNames() []string {
+	names := []string{"participant", "transcript"}
+	for _, t := range []*Table{ix.Participants, ix.Transcripts} {
+		for _, h := range t.Header[1:] {
+			if h != "sha256" && !slices.Contains(names, h) {
+				names = append(names, h)
+			}
+		}
+	}
+	return names
+}
+
+// CheckAttribute returns an error naming the attributes there are when
+// name is not one of them.
+func (ix *Index) CheckAttribute(name string) error {
+	names := ix.AttributeNames()
+	if slices.Contains(names, name) {
+		return nil
+	}
+	return fmt.Errorf("unknown attribute %q: the study has %s", name, strings.Join(names, ", "))
+}
+
+// Match reports whether attrs pass every filter.
+func Match(attrs map[string]string, filters []Filter) bool {
+	for _, f := range filters {
+		if !slices.Contains(f.Values, attrs[f.Key]) {
+			return false
+		}
+	}
+	return true
+}
+
+// ScanOptions choose what Scan reads.
+type ScanOptions struct {
+	Coders  []string // nil means every coder
+	Filters []Filter
+	// Only, when set, limits the scan to these transcript ids.
+	Only []string
+}
+
+// Scan calls fn for each transcript of transcripts.csv that passes the
+// filters, in the file's order, reading one transcript and its codings at
+// a time so memory does not grow with the study.
+func (s *Study) Scan(ix *Index, opt ScanOptions, fn func(*Item) error) error {
+	coders := opt.Coders
+	if coders == nil {
+		coders = ix.Coders
+	}
+	for _, f := range opt.Filters {
+		if err := ix.CheckAttribute(f.Key); err != nil {
+			return err
+		}
+	}
+	for _, r := range ix.Transcripts.Rows {
+		if opt.Only != nil && !slices.Contains(opt.Only, r.ID) {
+			continue
+		}
+		attrs := ix.Attrs(r)
+		if !Match(attrs, opt.Filters) {
+			continue
+		}
+		t, err := s.ReadTranscript(r.ID)
+		if err != nil {
+			return fmt.Errorf("%w (listed in %s:%d)", err, TranscriptsFile, r.Line)
+		}
+		it := &Item{ID: r.ID, Participant: attrs["participant"], Attrs: attrs, Transcript: t}
+		for _, c := range coders {
+			if !ix.HasCoded(c, r.ID) {
+				continue
+			}
+			cs, err := s.ReadCodings(c, r.ID)
+			if err != nil {
+				return err
+			}
+			if cs != nil {
+				it.Codings = append(it.Codings, cs)
+			}
+		}
+		if err := fn(it); err != nil {
+			return err
+		}
+	}
+	return nil
+}

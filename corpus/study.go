@@ -1,0 +1,194 @@
+// Package corpus is the study on disk: settings, participants, transcripts
+// and each coder's codings, read and written exactly as DESIGN.md says, and
+// the counting rules that stats, excerpts and the exports share. It never
+// prints and never exits.
+package corpus
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/qdatool/qda/codebook"
+	"github.com/qdatool/qda/internal/diag"
+)
+
+// The files of a study, relative to its root.
+const (
+	ConfigFile       = "qda.yaml"
+	CodebookFile     = "codebook.yaml"
+	ParticipantsFile = "participants.csv"
+	TranscriptsFile  = "transcripts.csv"
+	TranscriptsDir   = "transcripts"
+	CodingsDir       = "codings"
+	MemosDir         = "memos"
+	DataDir          = ".qda"
+	IdentifiersFile  = ".qda/identifiers.txt"
+)
+
+// ErrNoStudy is returned by Find when no qda.yaml is found up to the root.
+var ErrNoStudy = errors.New("not inside a qda study (no qda.yaml here or in any parent folder)")
+
+// Study is an open study folder.
+type Study struct {
+	Root   string
+	Config Config
+}
+
+// Find returns the study root for dir: dir itself or the nearest parent
+// holding qda.yaml, as git finds .git.
+func Find(dir string) (string, error) {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return "", err
+	}
+	for d := abs; ; {
+		if st, err := os.Stat(filepath.Join(d, ConfigFile)); err == nil && st.Mode().IsRegular() {
+			return d, nil
+		}
+		parent := filepath.Dir(d)
+		if parent == d {
+			return "", ErrNoStudy
+		}
+		d = parent
+	}
+}
+
+// Open finds the study that holds dir and reads its settings.
+func Open(dir string) (*Study, error) {
+	root, err := Find(dir)
+	if err != nil {
+		return nil, err
+	}
+	s := &Study{Root: root}
+	data, err := os.ReadFile(s.Path(ConfigFile))
+	if err != nil {
+		return nil, err
+	}
+	cfg, fs := ParseConfig(ConfigFile, data)
+	if err := fs.Err(); err != nil {
+		return nil, err
+	}
+	s.Config = cfg
+	return s, nil
+}
+
+// Locate finds the study that holds dir without failing on a broken
+// qda.yaml, for check, which reports the problem as a finding instead.
+func Locate(dir string) (*Study, error) {
+	root, err := Find(dir)
+	if err != nil {
+		return nil, err
+	}
+	s := &Study{Root: root}
+	if data, err := os.ReadFile(s.Path(ConfigFile)); err == nil {
+		s.Config, _ = ParseConfig(ConfigFile, data)
+	}
+	return s, nil
+}
+
+// Path joins rel (slash-separated, relative to the study) to the root.
+func (s *Study) Path(rel ...string) string {
+	return filepath.Join(append([]string{s.Root}, rel...)...)
+}
+
+// Codebook loads codebook.yaml. A missing codebook is an empty one, so a
+// new study works before it has codes.
+func (s *Study) Codebook() (*codebook.Codebook, diag.List) {
+	data, err := os.ReadFile(s.Path(CodebookFile))
+	if errors.Is(err, fs.ErrNotExist) {
+		data = []byte("codes: []\n")
+	} else if err != nil {
+		return nil, diag.List{diag.Errorf(CodebookFile, 0, "%v", err)}
+	}
+	return codebook.Parse(CodebookFile, data)
+}
+
+// TranscriptFile is the path of transcript id relative to the study.
+func TranscriptFile(id string) string { return TranscriptsDir + "/" + id + ".txt" }
+
+// CodingsFile is the path of coder's codings for transcript id, relative to the study.
+func CodingsFile(coder, id string) string { return CodingsDir + "/" + coder + "/" + id + ".yaml" }
+
+// ReadTranscript reads transcripts/ID.txt.
+func (s *Study) ReadTranscript(id string) (*Transcript, error) {
+	data, err := os.ReadFile(s.Path(TranscriptFile(id)))
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, fmt.Errorf("%s: no such transcript", TranscriptFile(id))
+		}
+		return nil, err
+	}
+	return ParseTranscript(id, data), nil
+}
+
+// Coders lists the coders that have a folder under codings/, sorted.
+func (s *Study) Coders() ([]string, error) {
+	entries, err := os.ReadDir(s.Path(CodingsDir))
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	var coders []string
+	for _, e := range entries {
+		if e.IsDir() && ValidName(e.Name()) {
+			coders = append(coders, e.Name())
+		}
+	}
+	return coders, nil
+}
+
+// CodedBy lists the transcript ids coder has a codings file for, sorted.
+// Listing the folder once is far cheaper than trying to open a file per
+// transcript in a large study.
+func (s *Study) CodedBy(coder string) ([]string, error) {
+	entries, err := os.ReadDir(s.Path(CodingsDir, coder))
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	ids := make([]string, 0, len(entries))
+	for _, e := range entries {
+		if id, ok := strings.CutSuffix(e.Name(), ".yaml"); ok && !e.IsDir() {
+			ids = append(ids, id)
+		}
+	}
+	slices.Sort(ids)
+	return ids, nil
+}
+
+// ReadCodings reads coder's codings for transcript id. A missing file is
+// returned as nil with no error: that coder has not coded the transcript.
+func (s *Study) ReadCodings(coder, id string) (*Codings, error) {
+	file := CodingsFile(coder, id)
+	data, err := os.ReadFile(s.Path(file))
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	segs, findings := ParseCodings(file, data)
+	if err := findings.Err(); err != nil {
+		return nil, err
+	}
+	return &Codings{Coder: coder, Transcript: id, File: file, Segments: segs}, nil
+}
+
+// WriteCodings replaces the codings file atomically, segments in canonical
+// order, creating the coder's folder when needed.
+func (s *Study) WriteCodings(c *Codings) error {
+	path := s.Path(CodingsFile(c.Coder, c.Transcript))
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return err
+	}
+	return WriteFile(path, MarshalCodings(c.Segments))
+}

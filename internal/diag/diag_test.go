@@ -1,0 +1,58 @@
+package diag
+
+import (
+	"errors"
+	"testing"
+)
+
+func TestFindingError(t *testing.T) {
+	tests := []struct {
+		name string
+		f    *Finding
+		want string
+	}{
+		{"error with line", Errorf("a.yaml", 3, "bad %s", "thing"), "a.yaml:3: bad thing"},
+		{"whole file", Errorf("a.yaml", 0, "missing"), "a.yaml: missing"},
+		{"warning with hint", Warnf("b.csv", 2, "odd").WithHint("fix it"), "b.csv:2: warning: odd (fix it)"},
+		{"no file", Errorf("", 0, "plain"), "plain"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := tc.f.Error(); got != tc.want {
+				t.Errorf("Error() = %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestListSortAndErr(t *testing.T) {
+	l := List{Warnf("b", 1, "w"), Errorf("a", 10, "z"), Errorf("a", 2, "y")}
+	l.Sort()
+	if got := l.Error(); got != "a:2: y\na:10: z\nb:1: warning: w" {
+		t.Fatalf("sorted = %q", got)
+	}
+	if (List{Warnf("b", 1, "w")}).Err() != nil {
+		t.Fatal("warnings alone must not be an error")
+	}
+	if l.Err() == nil {
+		t.Fatal("a list with errors must be an error")
+	}
+}
+
+func TestYAML(t *testing.T) {
+	tests := []struct {
+		err  string
+		want string
+	}{
+		{"yaml: line 1: did not find expected ',' or ']'", "f:2: YAML syntax error: did not find expected ',' or ']'"},
+		{"yaml: line 2: mapping values are not allowed in this context", "f:2: YAML syntax error: mapping values are not allowed in this context"},
+		{"yaml: control characters are not allowed", "f: YAML syntax error: control characters are not allowed"},
+	}
+	for _, tc := range tests {
+		f := YAML("f", errors.New(tc.err))
+		f.Hint = ""
+		if got := f.Error(); got != tc.want {
+			t.Errorf("YAML(%q) = %q, want %q", tc.err, got, tc.want)
+		}
+	}
+}
