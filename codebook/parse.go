@@ -1,12 +1,8 @@
 package codebook
 
 import (
-	"bytes"
-	"errors"
 	"fmt"
-	"io"
 	"regexp"
-	"strconv"
 	"strings"
 
 	"github.com/qdatool/qda/internal/diag"
@@ -66,119 +62,6 @@ func (p *parser) warnf(line int, format string, args ...any) *diag.Finding {
 	f := diag.Warnf(p.file, line, format, args...)
 	p.findings = append(p.findings, f)
 	return f
-}
-
-// decode reads the one YAML document of data, or returns nil after a finding.
-func (p *parser) decode(data []byte) *yaml.Node {
-	docs, err := decodeDocs(data)
-	if err != nil {
-		line, msg := splitYAMLError(err)
-		line = problemLine(data, line)
-		p.errorf(line, "invalid YAML: %s", msg).
-			WithHint("check the indentation, and quote text that contains \": \" or starts with a special character")
-		return nil
-	}
-	if len(docs) == 0 {
-		p.errorf(0, "codebook is empty").
-			WithHint(`start it with "title:" and "codes:", as 'qda init' writes it`)
-		return nil
-	}
-	if n := findAlias(docs[0]); n != nil {
-		// Aliases would let a small file expand into a huge tree, and a
-		// rewrite of the codebook could not keep them anyway.
-		p.errorf(n.Line, "YAML aliases are not supported").
-			WithHint("write the value out in full instead of *%s", n.Value)
-		return nil
-	}
-	if len(docs) > 1 {
-		p.errorf(docs[1].Line, "the codebook holds more than one YAML document").
-			WithHint(`remove the "---" line and what follows it`)
-	}
-	return docs[0]
-}
-
-// decodeDocs decodes the first two YAML documents of data, enough to tell
-// one from several.
-func decodeDocs(data []byte) (docs []*yaml.Node, err error) {
-	defer func() {
-		// yaml.v3 has panicked on malformed input before; a codebook must
-		// never take qda down with it.
-		if r := recover(); r != nil {
-			err = fmt.Errorf("yaml: %v", r)
-		}
-	}()
-	dec := yaml.NewDecoder(bytes.NewReader(data))
-	for len(docs) < 2 {
-		var doc yaml.Node
-		if err := dec.Decode(&doc); errors.Is(err, io.EOF) {
-			break
-		} else if err != nil {
-			return nil, err
-		}
-		docs = append(docs, &doc)
-	}
-	return docs, nil
-}
-
-var yamlLineRE = regexp.MustCompile(`^yaml: line (\d+): `)
-
-// splitYAMLError takes the line and the problem out of a yaml.v3 error,
-// which gives the line only in its text.
-func splitYAMLError(err error) (int, string) {
-	msg := err.Error()
-	if m := yamlLineRE.FindStringSubmatch(msg); m != nil {
-		line, _ := strconv.Atoi(m[1])
-		return line, msg[len(m[0]):]
-	}
-	return 0, strings.TrimPrefix(msg, "yaml: ")
-}
-
-// problemLine narrows a yaml.v3 error line down to the line of the problem.
-// yaml.v3 reports where the enclosing construct starts, often "codes:" for
-// a mis-indented line far below, counts parser errors from zero, and places
-// an unclosed quote at the end of the file. Once a prefix of the file holds
-// the problem every longer prefix fails too, so the line after the longest
-// prefix that parses is where the file went wrong.
-func problemLine(data []byte, line int) int {
-	ends := lineEnds(data)
-	// Each try parses a prefix; past this many bytes in all, keep yaml.v3's
-	// line rather than keep the user waiting.
-	budget := 16 << 20
-	for n := len(ends) - 1; n > 0; n-- {
-		if budget -= ends[n-1]; budget < 0 {
-			return line
-		}
-		if _, err := decodeDocs(data[:ends[n-1]]); err == nil {
-			return n + 1
-		}
-	}
-	return 1
-}
-
-// lineEnds returns, for each line, the offset just past its end.
-func lineEnds(data []byte) []int {
-	var ends []int
-	for i, b := range data {
-		if b == '\n' {
-			ends = append(ends, i+1)
-		}
-	}
-	if len(data) > 0 && data[len(data)-1] != '\n' {
-		ends = append(ends, len(data))
-	}
-	return ends
-}
-
-func findAlias(n *yaml.Node) *yaml.Node {
-	if n.Kind == yaml.AliasNode {
-		return n
-	}
-	for _, c := range n.Content {
-		if a := findAlias(c); a != nil {
-			return a
-		}
-	}
-	return nil
 }
 
 func (p *parser) codebook(doc *yaml.Node) *Codebook {

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"cmp"
 	"fmt"
-	"io"
 	"regexp"
 	"slices"
 	"strings"
@@ -12,6 +11,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/qdatool/qda/internal/diag"
+	"github.com/qdatool/qda/internal/yamldoc"
 )
 
 // Codings is one coder's file for one transcript: codings/CODER/ID.yaml.
@@ -27,24 +27,12 @@ type Codings struct {
 // ParseCodings reads a codings file. Every problem is a finding with the
 // file and line; a file with findings of error severity returns them all.
 func ParseCodings(file string, data []byte) ([]Segment, diag.List) {
-	var doc yaml.Node
-	dec := yaml.NewDecoder(bytes.NewReader(data))
-	if err := dec.Decode(&doc); err != nil {
-		if err == io.EOF {
-			return nil, nil // an empty file is read as an empty list
-		}
-		return nil, diag.List{diag.YAML(file, err)}
+	root, f := yamldoc.Decode(file, data)
+	if f != nil {
+		return nil, diag.List{f}
 	}
-	root := &doc
-	if root.Kind == yaml.DocumentNode && len(root.Content) > 0 {
-		root = root.Content[0]
-	}
-	if hasAliases(root, 0) {
-		return nil, diag.List{diag.Errorf(file, root.Line, "YAML anchors and aliases are not supported in codings files").
-			WithHint("write each segment out in full")}
-	}
-	if root.Kind == yaml.ScalarNode && root.Tag == "!!null" {
-		return nil, nil
+	if root == nil {
+		return nil, nil // an empty file is read as an empty list
 	}
 	if root.Kind != yaml.SequenceNode {
 		return nil, diag.List{diag.Errorf(file, root.Line, "a codings file is a list of segments, not a %s", kindName(root)).
@@ -60,18 +48,6 @@ func ParseCodings(file string, data []byte) ([]Segment, diag.List) {
 		}
 	}
 	return segs, errs
-}
-
-func hasAliases(n *yaml.Node, depth int) bool {
-	if n.Kind == yaml.AliasNode || n.Anchor != "" || depth > 64 {
-		return true
-	}
-	for _, c := range n.Content {
-		if hasAliases(c, depth+1) {
-			return true
-		}
-	}
-	return false
 }
 
 func kindName(n *yaml.Node) string {

@@ -1,12 +1,10 @@
 package corpus
 
 import (
-	"bytes"
-	"io"
-
 	"gopkg.in/yaml.v3"
 
 	"github.com/qdatool/qda/internal/diag"
+	"github.com/qdatool/qda/internal/yamldoc"
 )
 
 // Config is qda.yaml: the study's settings.
@@ -28,19 +26,12 @@ type Anonymise struct {
 // settings do not stop an older one.
 func ParseConfig(file string, data []byte) (Config, diag.List) {
 	var cfg Config
-	var doc yaml.Node
-	if err := yaml.NewDecoder(bytes.NewReader(data)).Decode(&doc); err != nil {
-		if err == io.EOF {
-			return cfg, nil
-		}
-		return cfg, diag.List{diag.YAML(file, err)}
+	root, f := yamldoc.Decode(file, data)
+	if f != nil {
+		return cfg, diag.List{f}
 	}
-	root := &doc
-	if len(root.Content) > 0 {
-		root = root.Content[0]
-	}
-	if hasAliases(root, 0) {
-		return cfg, diag.List{diag.Errorf(file, root.Line, "YAML anchors and aliases are not supported")}
+	if root == nil {
+		return cfg, nil
 	}
 	if root.Kind != yaml.MappingNode {
 		return cfg, diag.List{diag.Errorf(file, root.Line, "qda.yaml must be a mapping of settings (title, description, anonymise)")}

@@ -66,7 +66,7 @@ func TestParseCodings(t *testing.T) {
 		{
 			name:     "syntax error has its line",
 			in:       "- lines: 2\n  codes: [tea\n",
-			findings: []string{"f.yaml:2: YAML syntax error: did not find expected ',' or ']' (fix the YAML; 'git diff' shows what changed)"},
+			findings: []string{`f.yaml:2: invalid YAML: did not find expected ',' or ']' (check the indentation, and quote text that contains ": " or starts with a special character)`},
 		},
 		{
 			name:     "bad range",
@@ -91,7 +91,7 @@ func TestParseCodings(t *testing.T) {
 		{
 			name:     "aliases refused",
 			in:       "- &a\n  lines: 4\n  codes: [x]\n- *a\n",
-			findings: []string{"f.yaml:1: YAML anchors and aliases are not supported in codings files (write each segment out in full)"},
+			findings: []string{"f.yaml:4: YAML aliases are not supported (write the value out in full instead of *a)"},
 		},
 	}
 	for _, tc := range tests {

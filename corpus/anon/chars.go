@@ -107,3 +107,10 @@ func mayHaveURL(s string) bool {
 	}
 	return false
 }
+
+func lowerASCII(b byte) byte {
+	if 'A' <= b && b <= 'Z' {
+		return b + 'a' - 'A'
+	}
+	return b
+}

@@ -6,12 +6,21 @@ package anon
 // "DN55"), then an inward code of a digit and two letters ("2LA"). It must
 // be a whole token, so that it is not found inside a product code or word.
 func postcodes(line string, ms []Match) []Match {
-	for i := 0; i < len(line); i++ {
-		if !isLetter(line[i]) || wordBefore(line, i) {
+	// Find the outward code's digit, which comes one or two letters in,
+	// rather than try every letter of the line.
+	for i := 1; i < len(line); i++ {
+		if !isDigit(line[i]) || !isLetter(line[i-1]) {
 			continue
 		}
-		if end := postcodeAt(line, i); end > 0 {
-			ms = append(ms, Match{Kind: Postcode, Col: i + 1, Text: line[i:end]})
+		start := i - 1
+		if start > 0 && isLetter(line[start-1]) {
+			start--
+		}
+		if wordBefore(line, start) {
+			continue
+		}
+		if end := postcodeAt(line, start); end > 0 {
+			ms = append(ms, Match{Kind: Postcode, Col: start + 1, Text: line[start:end]})
 			i = end - 1
 		}
 	}

@@ -23,7 +23,7 @@ package demo
 // ATTRS, separated by spaces: w1 or w2 (initial or follow-up only), tel or
 // f2f (interview mode), a trigger group (bereaved, living-alone,
 // young-parent, separated, mobility-health, retired: any one of those
-// given), older (60+), younger (under 50), rural, and +CODE or +CODE@N: a
+// given), older (60+), younger (under 50), under70, rural, and +CODE or +CODE@N: a
 // second code for the whole passage or for its last N lines.
 const bankText = `
 ## @open (w1 tel)
@@ -85,12 +85,12 @@ const bankText = `
 
 ## @probe
 - Can you tell me a bit more about that?
-- And how did that feel?
-- What difference did that make to you?
 - Mm.
   Go on.
-- Why do you think that was?
-- What was that like?
+- Was there anything else along those lines?
+- Anything else you remember about that?
+- And what else?
+- Is there more you'd like to say about that?
 
 ## @close
 - Is there anything else you'd like to tell me about the scheme?
@@ -144,10 +144,10 @@ const bankText = `
   I'd gone in about {health} and I ended up crying in front of her, which isn't like me.
   She asked if I'd mind her passing my name on.
   I said go on then, I've nothing to lose.
-- I was in hospital for {a week or so|nearly a fortnight|about ten days} after a fall.
-  When they were sorting out sending me home, the lady from the discharge team asked who I had at home.
-  And I said nobody, really.
-  So she put me forward for it.
+- I was in for {a week or so|nearly a fortnight|about ten days} after my operation.
+  The ward sister asked if there'd be anyone popping in once I was home.
+  I must have pulled a face, because she went and got me a leaflet.
+  ? A young lad from the scheme rang the week after I got out.
 - My social worker sorted it.
   ? She'd been coming about my care package.
   She said there was this scheme that might get me out {a bit more|of the house now and again}.
@@ -255,7 +255,7 @@ const bankText = `
 
 ## Q expectations/remit
 - Did you have a clear idea of what the connectors could and couldn't do?
-- Was it made clear how long the support would last?
+- Was it clear from the start what the scheme was for?
 - Was the scheme what you thought it would be?
 
 ## expectations/remit
@@ -292,8 +292,8 @@ const bankText = `
 
 ## Q confidence/daily-tasks/bills-and-letters
 - Did you get any help with paperwork, bills, that sort of thing?
-- You mentioned letters earlier.
-  Can you tell me more about that?
+- Some people have said the connectors helped with letters and forms.
+  Was that the case for you?
 
 ## confidence/daily-tasks/bills-and-letters
 - I'd let the post pile up on the table.
@@ -370,7 +370,7 @@ const bankText = `
 
 ## confidence/travel
 - The first time we got {bus} I was shaking.
-  {She} had looked up the times before and everything.
+  {She} had it all planned, which stop, which seat, even the right change ready.
   We sat near the front and {she} talked to me the whole way so I didn't think about it.
 - I hadn't been on a train in years.
   We went to sort out my {pension|bank card|appointment} in {town} and did it together.
@@ -511,7 +511,7 @@ const bankText = `
 - What sort of outings did you have?
 
 ## tea-and-company/outings
-- We went to the garden centre a few times.
+- There's a garden centre out towards [place removed] that we went to a few times.
   They do a lovely scone.
   ? It's not about the plants really, it's the cafe.
 - {She} took me to the seaside one day.
@@ -562,7 +562,7 @@ const bankText = `
   The last visit, I cried after {she} left.
   ? I didn't let {obj} see, mind.
   It felt like a door closing.
--(w2) I do miss {obj}.
+-(w2) I missed {obj} more than I thought I would.
   {Day} comes round and I still half expect a knock on the door.
   ? Silly, isn't it?
 -(w2) It left a gap.
@@ -656,16 +656,17 @@ const bankText = `
 - There's a community bus you can book.
   But you have to ring the week before and it's often full.
   ? It's a good service when you get it.
-- Living in {place}, you're reliant on the bus.
-  ? I never learnt to drive.
-  And the bus is never where you need it when you need it.
+- You plan your whole week round the bus.
+  ? It's {place}, there's not a lot else.
+  Miss it and the day's gone.
 - I'm all right with the train, it's getting to the station.
   ? It's a fair walk and there's a big hill.
   By the time I get there I'm worn out.
 
 ## sustainability/infrastructure/transport/taxis
-- I get a taxi to the {group} and it's a big chunk of my money every week.
-  I can't keep that up for ever.
+- The taxi to the {group} costs more than the group does.
+  ? I worked it out once.
+  Some weeks I just stay in rather than pay it.
 - Taxis are dear round here.
   ? And they don't like coming out this far.
   I've had them not turn up.
@@ -759,7 +760,7 @@ const bankText = `
 - What's there locally for you to go to?
 
 ## sustainability/infrastructure/local-activities
-- There's nothing round here for people like me.
+-(under70) There's nothing round here for people like me.
   It's all for young families or for the very old.
   ? I'm somewhere in between.
 - There used to be a lunch club at the hall, but it closed.

@@ -498,7 +498,13 @@ func TestCodings(t *testing.T) {
 			}
 		}
 		t.Logf("%s and %s: %d shared transcripts, %d coded lines agreed, %d disagreed", pair[0], pair[1], shared, agree, disagree)
-		if shared == 0 || disagree == 0 || agree < 2*disagree {
+		// Each of eh and ah departs from jt's reading in its own way, so
+		// they agree with each other less than with jt.
+		ratio := 2
+		if pair[0] != coderJT {
+			ratio = 1
+		}
+		if shared == 0 || disagree == 0 || agree < ratio*disagree {
 			t.Errorf("%s and %s: %d shared transcripts, %d coded lines agreed, %d disagreed", pair[0], pair[1], shared, agree, disagree)
 		}
 	}

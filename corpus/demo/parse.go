@@ -31,6 +31,7 @@ type filter struct {
 	triggers []string
 	older    bool
 	younger  bool
+	under70  bool
 	rural    bool
 }
 
@@ -135,6 +136,8 @@ func parseAttrs(s string) (f filter, also string, tail int, err error) {
 			f.older = true
 		case a == "younger":
 			f.younger = true
+		case a == "under70":
+			f.under70 = true
 		case a == "rural":
 			f.rural = true
 		case slices.Contains(triggerGroups, a):
@@ -167,6 +170,7 @@ func mergeFilter(a, b filter) filter {
 	a.triggers = append(slices.Clip(a.triggers), b.triggers...)
 	a.older = a.older || b.older
 	a.younger = a.younger || b.younger
+	a.under70 = a.under70 || b.under70
 	a.rural = a.rural || b.rural
 	return a
 }
@@ -183,7 +187,7 @@ func (f *filter) fits(p *person, wave int, tel bool) bool {
 	if len(f.triggers) > 0 && !slices.Contains(f.triggers, p.trigger) {
 		return false
 	}
-	if f.older && p.ageBand < ageBand60 || f.younger && p.ageBand >= ageBand50 {
+	if f.older && p.ageBand < ageBand60 || f.younger && p.ageBand >= ageBand50 || f.under70 && p.ageBand >= ageBand70 {
 		return false
 	}
 	if f.rural && p.location != "rural" {

@@ -1,9 +1,6 @@
 package diag
 
-import (
-	"errors"
-	"testing"
-)
+import "testing"
 
 func TestFindingError(t *testing.T) {
 	tests := []struct {
@@ -36,23 +33,5 @@ func TestListSortAndErr(t *testing.T) {
 	}
 	if l.Err() == nil {
 		t.Fatal("a list with errors must be an error")
-	}
-}
-
-func TestYAML(t *testing.T) {
-	tests := []struct {
-		err  string
-		want string
-	}{
-		{"yaml: line 1: did not find expected ',' or ']'", "f:2: YAML syntax error: did not find expected ',' or ']'"},
-		{"yaml: line 2: mapping values are not allowed in this context", "f:2: YAML syntax error: mapping values are not allowed in this context"},
-		{"yaml: control characters are not allowed", "f: YAML syntax error: control characters are not allowed"},
-	}
-	for _, tc := range tests {
-		f := YAML("f", errors.New(tc.err))
-		f.Hint = ""
-		if got := f.Error(); got != tc.want {
-			t.Errorf("YAML(%q) = %q, want %q", tc.err, got, tc.want)
-		}
 	}
 }
