@@ -141,7 +141,7 @@ func (c *Coverage) Measure(code *codebook.Code) Measures {
 	for i, covered := range set {
 		if covered {
 			m.Lines++
-			m.Words += Words(c.T.Lines[i].Body)
+			m.Words += c.T.Words(i + 1)
 		}
 	}
 	if m.Lines == 0 {

@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"fmt"
+	"runtime"
 	"slices"
 	"strings"
 
@@ -159,8 +160,9 @@ type ScanOptions struct {
 }
 
 // Scan calls fn for each transcript of transcripts.csv that passes the
-// filters, in the file's order, reading one transcript and its codings at
-// a time so memory does not grow with the study.
+// filters, in the file's order. Reading and parsing run ahead on every
+// core while fn works, but only a few transcripts are in flight at once,
+// so memory does not grow with the study.
 func (s *Study) Scan(ix *Index, opt ScanOptions, fn func(*Item) error) error {
 	coders := opt.Coders
 	if coders == nil {
@@ -171,34 +173,86 @@ func (s *Study) Scan(ix *Index, opt ScanOptions, fn func(*Item) error) error {
 			return err
 		}
 	}
-	for _, r := range ix.Transcripts.Rows {
-		if opt.Only != nil && !slices.Contains(opt.Only, r.ID) {
-			continue
-		}
-		attrs := ix.Attrs(r)
-		if !Match(attrs, opt.Filters) {
-			continue
-		}
-		t, err := s.ReadTranscript(r.ID)
-		if err != nil {
-			return fmt.Errorf("%w (listed in %s:%d)", err, TranscriptsFile, r.Line)
-		}
-		it := &Item{ID: r.ID, Participant: attrs["participant"], Attrs: attrs, Transcript: t}
-		for _, c := range coders {
-			if !ix.HasCoded(c, r.ID) {
+	type job struct {
+		row  Row
+		item *Item
+		err  error
+		done chan struct{}
+	}
+	workers := max(1, runtime.GOMAXPROCS(0))
+	todo := make(chan *job)
+	order := make(chan *job, 4*workers)
+	quit := make(chan struct{})
+	defer close(quit)
+	go func() {
+		defer close(order)
+		defer close(todo)
+		for _, r := range ix.Transcripts.Rows {
+			if opt.Only != nil && !slices.Contains(opt.Only, r.ID) {
 				continue
 			}
-			cs, err := s.ReadCodings(c, r.ID)
-			if err != nil {
-				return err
+			j := &job{row: r, done: make(chan struct{})}
+			select {
+			case order <- j:
+			case <-quit:
+				return
 			}
-			if cs != nil {
-				it.Codings = append(it.Codings, cs)
+			select {
+			case todo <- j:
+			case <-quit:
+				return
 			}
 		}
-		if err := fn(it); err != nil {
+	}()
+	for range workers {
+		go func() {
+			for j := range todo {
+				j.item, j.err = s.load(ix, j.row, coders, opt.Filters)
+				close(j.done)
+			}
+		}()
+	}
+	for j := range order {
+		select {
+		case <-j.done:
+		case <-quit:
+		}
+		if j.err != nil {
+			return j.err
+		}
+		if j.item == nil {
+			continue
+		}
+		if err := fn(j.item); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// load reads one transcript and the chosen coders' codings for it; nil
+// when the filters leave it out.
+func (s *Study) load(ix *Index, r Row, coders []string, filters []Filter) (*Item, error) {
+	attrs := ix.Attrs(r)
+	if !Match(attrs, filters) {
+		return nil, nil
+	}
+	t, err := s.ReadTranscript(r.ID)
+	if err != nil {
+		return nil, fmt.Errorf("%w (listed in %s:%d)", err, TranscriptsFile, r.Line)
+	}
+	it := &Item{ID: r.ID, Participant: attrs["participant"], Attrs: attrs, Transcript: t}
+	for _, c := range coders {
+		if !ix.HasCoded(c, r.ID) {
+			continue
+		}
+		cs, err := s.ReadCodings(c, r.ID)
+		if err != nil {
+			return nil, err
+		}
+		if cs != nil {
+			it.Codings = append(it.Codings, cs)
+		}
+	}
+	return it, nil
 }

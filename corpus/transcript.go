@@ -29,6 +29,24 @@ type Transcript struct {
 	// CRLF is set when the file used CRLF line endings (check warns: the
 	// normalised form is LF).
 	CRLF bool
+	// words caches each line's word count: counting by Unicode word
+	// boundaries is the costliest step of stats, and a line is counted
+	// once for every code and coder that covers it.
+	words []int32
+}
+
+// Words returns the number of words on line n (speaker label excluded).
+func (t *Transcript) Words(n int) int {
+	if t.words == nil {
+		t.words = make([]int32, len(t.Lines))
+		for i := range t.words {
+			t.words[i] = -1
+		}
+	}
+	if t.words[n-1] < 0 {
+		t.words[n-1] = int32(Words(t.Lines[n-1].Body))
+	}
+	return int(t.words[n-1])
 }
 
 // Len is the number of lines; valid line numbers are 1..Len.

@@ -5,12 +5,12 @@
 // It is the scan 'qda check' runs over every line of every transcript and
 // memo, a million lines in a large study, so each detector runs only on
 // lines that could hold its kind (an email needs '@', a phone number a
-// digit), the detectors are hand-written byte scanners rather than
-// regular expressions, and a line with nothing to report costs no
-// allocation.
+// digit), and a line with nothing to report costs no allocation. The
+// detectors are byte scanners rather than regular expressions: each is a
+// single pass that also applies the rules a pattern states badly, such as
+// what may stand before and after a phone number, and RE2 would walk the
+// line again for every pattern.
 package anon
-
-import "slices"
 
 // Kind is what sort of identifier a Match is.
 type Kind string
@@ -42,24 +42,6 @@ func (k Kind) Describe() string {
 		return "a listed identifying name"
 	}
 	return string(k)
-}
-
-// rank orders kinds from most to least specific, to choose between two
-// matches of the same length over the same text.
-func (k Kind) rank() int {
-	switch k {
-	case Email:
-		return 0
-	case URL:
-		return 1
-	case NHSNumber:
-		return 2
-	case Phone:
-		return 3
-	case Postcode:
-		return 4
-	}
-	return 5
 }
 
 // Match is one possible identifier in a line.
@@ -104,47 +86,3 @@ func (s *Scanner) Line(line string) []Match {
 	ms = s.names.scan(line, ms)
 	return resolve(ms)
 }
-
-// resolve makes ms non-overlapping and sorts it by column.
-func resolve(ms []Match) []Match {
-	if len(ms) < 2 {
-		return ms
-	}
-	slices.SortFunc(ms, func(a, b Match) int {
-		if a.Col != b.Col {
-			return a.Col - b.Col
-		}
-		return len(b.Text) - len(a.Text)
-	})
-	clean := true
-	for i := 1; i < len(ms); i++ {
-		if ms[i].Col-1 < ms[i-1].end() {
-			clean = false
-			break
-		}
-	}
-	if clean {
-		return ms
-	}
-	// Keep the longest (then most specific) first; a line has few matches,
-	// so comparing each with those kept is cheap.
-	slices.SortFunc(ms, func(a, b Match) int {
-		if len(a.Text) != len(b.Text) {
-			return len(b.Text) - len(a.Text)
-		}
-		if a.Kind.rank() != b.Kind.rank() {
-			return a.Kind.rank() - b.Kind.rank()
-		}
-		return a.Col - b.Col
-	})
-	kept := ms[:0]
-	for _, m := range ms {
-		if !slices.ContainsFunc(kept, func(k Match) bool { return overlap(k, m) }) {
-			kept = append(kept, m)
-		}
-	}
-	slices.SortFunc(kept, func(a, b Match) int { return a.Col - b.Col })
-	return kept
-}
-
-func overlap(a, b Match) bool { return a.Col-1 < b.end() && b.Col-1 < a.end() }

@@ -106,3 +106,21 @@ func TestDescribe(t *testing.T) {
 		})
 	}
 }
+
+// TestLineConcurrent shares one Scanner between goroutines, as 'qda check'
+// may; run with -race.
+func TestLineConcurrent(t *testing.T) {
+	s := New(benchNames)
+	done := make(chan bool)
+	for range 4 {
+		go func() {
+			for _, line := range benchLines {
+				s.Line(line)
+			}
+			done <- true
+		}()
+	}
+	for range 4 {
+		<-done
+	}
+}

@@ -48,25 +48,23 @@ func isURLByte(b byte) bool {
 // sentence around it: a final full stop, comma, quote, or a closing
 // bracket that the URL did not open ("(see www.example.org)").
 func trimURL(u string) int {
-	for len(u) > 0 {
-		switch c := u[len(u)-1]; c {
+	// Brackets are counted once; each one trimmed leaves one fewer.
+	open := [3]int{strings.Count(u, "("), strings.Count(u, "["), strings.Count(u, "{")}
+	shut := [3]int{strings.Count(u, ")"), strings.Count(u, "]"), strings.Count(u, "}")}
+	n := len(u)
+	for n > 0 {
+		switch c := u[n-1]; c {
 		case '.', ',', ';', ':', '!', '?', '\'', '*':
-		case ')':
-			if strings.Count(u, "(") >= strings.Count(u, ")") {
-				return len(u)
+		case ')', ']', '}':
+			k := strings.IndexByte(")]}", c)
+			if open[k] >= shut[k] {
+				return n
 			}
-		case ']':
-			if strings.Count(u, "[") >= strings.Count(u, "]") {
-				return len(u)
-			}
-		case '}':
-			if strings.Count(u, "{") >= strings.Count(u, "}") {
-				return len(u)
-			}
+			shut[k]--
 		default:
-			return len(u)
+			return n
 		}
-		u = u[:len(u)-1]
+		n--
 	}
 	return 0
 }

@@ -67,6 +67,17 @@ func newPlan(n int, seed uint64) *plan {
 		}
 	}
 	mark(pl.followUp, roundShare(n, 12))
+	// May, the first participant, is the running example of DESIGN.md
+	// and the README (may-1, may-2), so she is always interviewed again:
+	// the last participant drawn for one gives her the place.
+	if k := roundShare(n, 12); k > 0 && !pl.followUp[0] {
+		for i := n - 1; i > 0; i-- {
+			if pl.followUp[i] {
+				pl.followUp[i], pl.followUp[0] = false, true
+				break
+			}
+		}
+	}
 	mark(pl.f2f, max(1, roundShare(n, 2)))
 	mark(pl.ahWave1, max(1, (n+1)/3))
 	return pl

@@ -20,6 +20,7 @@ import (
 
 	"github.com/qdatool/qda/codebook"
 	"github.com/qdatool/qda/corpus"
+	"github.com/qdatool/qda/corpus/anon"
 )
 
 // study is a demo study written once per options and shared by the tests
@@ -111,21 +112,36 @@ func sortedKeys[V any](m map[string]V) []string {
 }
 
 func TestDeterministic(t *testing.T) {
+	for _, opt := range []Options{{}, {Participants: 150, Seed: 9}} {
+		t.Run(strconv.Itoa(opt.Participants), func(t *testing.T) {
+			a, _ := written(t, opt)
+			b := t.TempDir()
+			if _, err := Write(b, opt); err != nil {
+				t.Fatal(err)
+			}
+			fa, fb := files(t, a), files(t, b)
+			if len(fa) != len(fb) {
+				t.Fatalf("first write has %d files, second %d", len(fa), len(fb))
+			}
+			for _, name := range sortedKeys(fa) {
+				if !bytes.Equal(fa[name], fb[name]) {
+					t.Errorf("%s differs between two writes with the same options", name)
+				}
+			}
+		})
+	}
+
+	// Seed 0 is seed 1; another seed gives another study, but the same
+	// framework, settings and memo.
 	a, _ := written(t, Options{})
 	b := t.TempDir()
 	if _, err := Write(b, Options{Participants: 26, Seed: 1}); err != nil {
 		t.Fatal(err)
 	}
 	fa, fb := files(t, a), files(t, b)
-	if len(fa) != len(fb) {
-		t.Fatalf("first write has %d files, second %d", len(fa), len(fb))
+	if !bytes.Equal(fa["transcripts.csv"], fb["transcripts.csv"]) {
+		t.Error("seed 0 is not seed 1")
 	}
-	for _, name := range sortedKeys(fa) {
-		if !bytes.Equal(fa[name], fb[name]) {
-			t.Errorf("%s differs between two writes with the same options", name)
-		}
-	}
-
 	c := t.TempDir()
 	if _, err := Write(c, Options{Seed: 2}); err != nil {
 		t.Fatal(err)
@@ -614,30 +630,38 @@ var identifying = regexp.MustCompile(`(?i)@|https?:|www\.|\.(com|org|uk)\b|[0-9]
 	strings.Join(anonymiseNames, "|") + `|maureen|clifford|hebblethwaite|ackroyd|ravensworth`)
 
 func TestNothingIdentifying(t *testing.T) {
-	dir, _ := written(t, Options{Participants: 100})
+	dir, _ := written(t, Options{Participants: 100}) // past the suffixed pseudonyms
+	scan := anon.New(anonymiseNames)
 	for name, data := range files(t, dir) {
 		if !strings.HasPrefix(name, "transcripts/") && !strings.HasPrefix(name, "memos/") {
 			continue
 		}
 		for n, line := range strings.Split(string(data), "\n") {
+			for _, m := range scan.Line(line) {
+				t.Errorf("%s:%d: the anonymisation scan finds %s %q", name, n+1, m.Kind.Describe(), m.Text)
+			}
 			if _, body, ok := corpus.SplitSpeaker(line); ok {
 				line = body // a pseudonym may carry a short number
 			}
 			if m := identifying.FindString(line); m != "" {
 				t.Errorf("%s:%d: %q looks identifying in %q", name, n+1, m, line)
 			}
-			if len(line) > 0 && scanLine != nil {
-				if ms := scanLine(line); ms != "" {
-					t.Errorf("%s:%d: anonymisation scan finds %s", name, n+1, ms)
-				}
-			}
 		}
 	}
 }
 
-// scanLine is the anonymisation scan of corpus/anon when it is built in;
-// nil otherwise.
-var scanLine func(line string) string
+// The listed names are caught when they do appear.
+func TestAnonymiseNamesAreFound(t *testing.T) {
+	scan := anon.New(anonymiseNames)
+	for _, name := range anonymiseNames {
+		if ms := scan.Line("May: I saw " + name + " on Tuesday."); len(ms) != 1 {
+			t.Errorf("%q: the scan finds %v", name, ms)
+		}
+	}
+	if !strings.Contains(qdaYAML, "names: ["+strings.Join(anonymiseNames, ", ")+"]") {
+		t.Error("qda.yaml does not list anonymiseNames")
+	}
+}
 
 func TestWriteRefusesNonEmptyDir(t *testing.T) {
 	dir := t.TempDir()

@@ -292,7 +292,7 @@ func (g *interview) plan() []string {
 			conf = append(conf, cEduc, cEduc, cEduc)
 		}
 		plan = append(plan, distinct(r, conf, 1+r.IntN(2))...)
-		plan = append(plan, distinct(r, []string{cCompany, cCompany, cHome, cOutings}, 1+r.IntN(3)/2)...)
+		plan = append(plan, distinct(r, []string{cCompany, cCompany, cHome, cHome, cOutings}, 1+r.IntN(3)/2)...)
 		infra := []string{cPublic, cTaxis, cLifts, cMobility, cLocal}
 		if frail {
 			infra = append(infra, cMobility, cMobility)
