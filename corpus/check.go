@@ -260,12 +260,12 @@ func (c *checker) segment(file string, t *Transcript, s *Segment) {
 		}
 		code, via, err := c.cb.Resolve(ref)
 		if err != nil {
-			f := diag.Errorf(file, line, "%v", err)
 			var re *codebook.ResolveError
-			if errors.As(err, &re) && re.Kind == codebook.Unknown {
-				f.WithHint("correct the code, or add it to %s; 'qda codebook tree' lists the codes", CodebookFile)
+			if errors.As(err, &re) {
+				c.add(re.Finding(file, line))
+			} else {
+				c.add(diag.Errorf(file, line, "%v", err))
 			}
-			c.add(f)
 			continue
 		}
 		for a := code; a != nil; a = a.Parent {

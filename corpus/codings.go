@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"bytes"
+	"encoding/json"
 	"cmp"
 	"fmt"
 	"regexp"
@@ -194,16 +195,18 @@ func blockScalar(s string) string {
 	return strings.TrimSuffix(string(out), "\n")
 }
 
-// flowScalar renders a code inside [ ... ]: a plain slug path needs no quotes.
+// flowScalar renders a code inside [ ... ]: a plain slug path needs no
+// quotes; anything else is double-quoted, since ',' ']' and the like end a
+// plain scalar in a flow list, and a JSON string is a valid YAML one.
 func flowScalar(s string) string {
 	if codePathRE.MatchString(s) {
 		return s
 	}
-	out, err := yaml.Marshal([]string{s})
+	out, err := json.Marshal(s)
 	if err != nil {
 		return fmt.Sprintf("%q", s)
 	}
-	return strings.TrimSuffix(strings.TrimPrefix(string(out), "- "), "\n")
+	return string(out)
 }
 
 var codePathRE = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*(/[a-z0-9]+(-[a-z0-9]+)*)*$`)

@@ -1,6 +1,8 @@
 package corpus
 
 import (
+	"math/bits"
+
 	"github.com/qdatool/qda/codebook"
 )
 
@@ -165,6 +167,10 @@ func (c *Coverage) Codes() []*codebook.Code {
 // an attribute value, a coder, or "" for everything) over many transcripts.
 type Tally struct {
 	cells map[tallyKey]*tallyCell
+	// participant numbers each participant once for the whole tally, so a
+	// cell holds a bitset rather than a set of names: memory stays at one
+	// bit per participant per cell however large the study.
+	participant map[string]int
 }
 
 type tallyKey struct {
@@ -174,11 +180,13 @@ type tallyKey struct {
 
 type tallyCell struct {
 	m            Measures
-	participants map[string]struct{}
+	participants []uint64 // bitset over Tally.participant numbers
 }
 
 // NewTally returns an empty tally.
-func NewTally() *Tally { return &Tally{cells: map[tallyKey]*tallyCell{}} }
+func NewTally() *Tally {
+	return &Tally{cells: map[tallyKey]*tallyCell{}, participant: map[string]int{}}
+}
 
 // Add counts one transcript's measures m for code in group; participant is
 // the transcript's participant, so participants are counted distinct.
@@ -189,7 +197,7 @@ func (t *Tally) Add(code *codebook.Code, group, participant string, m Measures) 
 	k := tallyKey{code, group}
 	cell := t.cells[k]
 	if cell == nil {
-		cell = &tallyCell{participants: map[string]struct{}{}}
+		cell = &tallyCell{}
 		t.cells[k] = cell
 	}
 	cell.m.References += m.References
@@ -197,7 +205,15 @@ func (t *Tally) Add(code *codebook.Code, group, participant string, m Measures) 
 	cell.m.Lines += m.Lines
 	cell.m.Words += m.Words
 	if participant != "" {
-		cell.participants[participant] = struct{}{}
+		n, ok := t.participant[participant]
+		if !ok {
+			n = len(t.participant)
+			t.participant[participant] = n
+		}
+		for len(cell.participants) <= n/64 {
+			cell.participants = append(cell.participants, 0)
+		}
+		cell.participants[n/64] |= 1 << (n % 64)
 	}
 }
 
@@ -216,7 +232,9 @@ func (t *Tally) Get(code *codebook.Code, group string) Measures {
 		return Measures{}
 	}
 	m := cell.m
-	m.Participants = len(cell.participants)
+	for _, w := range cell.participants {
+		m.Participants += bits.OnesCount64(w)
+	}
 	if m.Lines > 0 {
 		m.Presence = 1
 	}
