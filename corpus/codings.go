@@ -2,8 +2,8 @@ package corpus
 
 import (
 	"bytes"
-	"encoding/json"
 	"cmp"
+	"encoding/json"
 	"fmt"
 	"regexp"
 	"slices"
