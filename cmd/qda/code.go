@@ -95,13 +95,9 @@ func runCode(g *globals, id, lines string, refs []string, opt codeOptions) error
 	if err != nil {
 		return err
 	}
-	var codes []string
-	for _, ref := range refs {
-		code, err := e.s.resolveCode(ref)
-		if err != nil {
-			return err
-		}
-		codes = append(codes, code.Path)
+	codes, err := e.s.resolvePaths(refs)
+	if err != nil {
+		return err
 	}
 	r, ok := e.t.TrimBlank(e.r)
 	if !ok {
@@ -144,13 +140,9 @@ func runUncode(g *globals, id, lines string, refs []string) error {
 	if err != nil {
 		return err
 	}
-	var codes []string
-	for _, ref := range refs {
-		code, err := e.s.resolveCode(ref)
-		if err != nil {
-			return err
-		}
-		codes = append(codes, code.Path)
+	codes, err := e.s.resolvePaths(refs)
+	if err != nil {
+		return err
 	}
 	segs, removed := corpus.RemoveCoding(e.codings.Segments, e.t, e.r, codes, e.canon)
 	if removed == 0 {

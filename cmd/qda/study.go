@@ -100,6 +100,20 @@ func (s *session) resolveCode(ref string) (*codebook.Code, error) {
 	return code, nil
 }
 
+// resolvePaths resolves codes given on the command line to their
+// canonical paths; nil for none.
+func (s *session) resolvePaths(refs []string) ([]string, error) {
+	var paths []string
+	for _, ref := range refs {
+		code, err := s.resolveCode(ref)
+		if err != nil {
+			return nil, err
+		}
+		paths = append(paths, code.Path)
+	}
+	return paths, nil
+}
+
 // transcript checks id against transcripts.csv and reads it.
 func (s *session) transcript(id string) (*corpus.Transcript, error) {
 	if _, ok := s.ix.Transcripts.Lookup(id); !ok {
