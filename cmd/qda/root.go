@@ -39,17 +39,36 @@ func (g *globals) coders() []string {
 }
 
 // version is set by the linker for releases; otherwise the module's
-// build information answers.
+// build information answers, with the git commit qda was built from.
 var version = ""
 
 func qdaVersion() string {
 	if version != "" {
 		return version
 	}
-	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+	bi, ok := debug.ReadBuildInfo()
+	if !ok {
+		return "devel"
+	}
+	if bi.Main.Version != "" && bi.Main.Version != "(devel)" {
 		return bi.Main.Version
 	}
-	return "devel"
+	v, rev, dirty := "devel", "", false
+	for _, s := range bi.Settings {
+		switch s.Key {
+		case "vcs.revision":
+			rev = s.Value
+		case "vcs.modified":
+			dirty = s.Value == "true"
+		}
+	}
+	if len(rev) >= 12 {
+		v += " " + rev[:12]
+		if dirty {
+			v += "+dirty"
+		}
+	}
+	return v
 }
 
 // Main runs qda with args and returns the exit status.
