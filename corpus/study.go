@@ -192,3 +192,8 @@ func (s *Study) WriteCodings(c *Codings) error {
 	}
 	return WriteFile(path, MarshalCodings(c.Segments))
 }
+
+// WriteTable replaces the table's file atomically.
+func (s *Study) WriteTable(t *Table) error {
+	return WriteFile(s.Path(t.File), t.Marshal())
+}

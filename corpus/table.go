@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"bytes"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -177,3 +178,50 @@ func (t *Table) Attributes(r Row) map[string]string {
 
 // String describes the table for error messages.
 func (t *Table) String() string { return fmt.Sprintf("%s (%d rows)", t.File, len(t.Rows)) }
+
+// Set sets column name of row id, adding the column (empty for every other
+// row) or the row when they are new. It reports whether the value changed.
+func (t *Table) Set(id, name, value string) bool {
+	col := t.Col(name)
+	if col < 0 {
+		t.Header = append(t.Header, name)
+		for i := range t.Rows {
+			t.Rows[i].Values = append(t.Rows[i].Values, "")
+		}
+		col = len(t.Header) - 1
+	}
+	i, ok := t.index[id]
+	if !ok {
+		vals := make([]string, len(t.Header))
+		vals[0] = id
+		t.index[id] = len(t.Rows)
+		t.Rows = append(t.Rows, Row{ID: id, Values: vals})
+		i = len(t.Rows) - 1
+	}
+	r := &t.Rows[i]
+	for len(r.Values) < len(t.Header) {
+		r.Values = append(r.Values, "")
+	}
+	if r.Values[col] == value {
+		return false
+	}
+	r.Values[col] = value
+	return true
+}
+
+// Marshal writes the table as CSV: the header, then the rows in their
+// order, quoting only where CSV needs it, LF line endings.
+func (t *Table) Marshal() []byte {
+	var b bytes.Buffer
+	w := csv.NewWriter(&b)
+	w.Write(t.Header)
+	for _, r := range t.Rows {
+		vals := r.Values
+		for len(vals) < len(t.Header) {
+			vals = append(vals, "")
+		}
+		w.Write(vals[:len(t.Header)])
+	}
+	w.Flush()
+	return b.Bytes()
+}
