@@ -54,6 +54,11 @@ func (s *Study) Check() (*CheckReport, error) {
 	rep.Coders = len(ix.Coders)
 	names, fs := s.identifyingNames()
 	add(fs...)
+	if s.Config.Anonymise.Key != "" {
+		if _, err := s.KeyPath(""); err != nil && !errors.Is(err, ErrNoKey) {
+			add(diag.Errorf(ConfigFile, s.Config.Anonymise.keyLine, "%v", err))
+		}
+	}
 	c := &checker{s: s, ix: ix, cb: cb, res: NewResolver(cb), scan: anon.New(names), used: map[*codebook.Code]bool{}, add: add}
 
 	files, err := s.transcriptFiles()

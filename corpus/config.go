@@ -20,6 +20,11 @@ type Anonymise struct {
 	// appear in transcripts or memos; .qda/identifiers.txt adds more that
 	// stay out of git.
 	Names []string `yaml:"names"`
+	// Rules are what ingest replaces in new transcripts.
+	Rules []RuleSpec `yaml:"rules"`
+	// Key is the path of the anonymisation key (outside the study).
+	Key     string `yaml:"key"`
+	keyLine int
 }
 
 // ParseConfig reads qda.yaml. Unknown keys are warnings, so a newer qda's
@@ -46,7 +51,9 @@ func ParseConfig(file string, data []byte) (Config, diag.List) {
 		case "description":
 			err = v.Decode(&cfg.Description)
 		case "anonymise", "anonymize":
-			err = v.Decode(&cfg.Anonymise)
+			if err = v.Decode(&cfg.Anonymise); err == nil {
+				findings = append(findings, ruleLines(file, v, &cfg.Anonymise)...)
+			}
 		default:
 			findings = append(findings, diag.Warnf(file, k.Line, "unknown setting %q", k.Value).
 				WithHint("qda.yaml knows title, description and anonymise"))
@@ -70,4 +77,24 @@ func typeErrorText(err error) string {
 		return msg
 	}
 	return err.Error()
+}
+
+// ruleLines records each rule's line, for findings and reports, and
+// compiles the rules so check reports a bad one.
+func ruleLines(file string, v *yaml.Node, a *Anonymise) diag.List {
+	for i := 0; i+1 < len(v.Content); i += 2 {
+		if v.Content[i].Value == "key" {
+			a.keyLine = v.Content[i].Line
+		}
+		if v.Content[i].Value != "rules" || v.Content[i+1].Kind != yaml.SequenceNode {
+			continue
+		}
+		for j, item := range v.Content[i+1].Content {
+			if j < len(a.Rules) {
+				a.Rules[j].Line = item.Line
+			}
+		}
+	}
+	_, findings := CompileRules(a.Rules)
+	return findings
 }

@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"os"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/qdatool/qda/internal/diag"
@@ -224,4 +225,16 @@ func (t *Table) Marshal() []byte {
 	}
 	w.Flush()
 	return b.Bytes()
+}
+
+// Clone copies the table, so a change can be prepared and dropped.
+func (t *Table) Clone() *Table {
+	c := &Table{File: t.File, Header: slices.Clone(t.Header), Rows: make([]Row, len(t.Rows)), index: make(map[string]int, len(t.index))}
+	for i, r := range t.Rows {
+		c.Rows[i] = Row{ID: r.ID, Values: slices.Clone(r.Values), Line: r.Line}
+	}
+	for k, v := range t.index {
+		c.index[k] = v
+	}
+	return c
 }

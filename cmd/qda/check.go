@@ -2,6 +2,8 @@ package main
 
 import (
 	"fmt"
+	"os"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -74,6 +76,11 @@ func runCheck(g *globals, opt checkOptions) error {
 	if err != nil {
 		return err
 	}
+	if env := os.Getenv(corpus.KeyEnv); env != "" {
+		if _, err := st.KeyPath(env); err != nil {
+			rep.Findings = append(rep.Findings, &diag.Finding{File: "$" + corpus.KeyEnv, Msg: err.Error()})
+		}
+	}
 	errs, warns := 0, 0
 	out := checkJSON{Findings: []checkFinding{}, Transcripts: rep.Transcripts, CodingsFiles: rep.CodingsFiles, Segments: rep.Segments}
 	for _, f := range rep.Findings {
@@ -112,6 +119,9 @@ func summarise(errs, warns int) string {
 func plural(n int, word string) string {
 	if n == 1 {
 		return fmt.Sprintf("1 %s", word)
+	}
+	if strings.HasSuffix(word, "s") {
+		return fmt.Sprintf("%d %ses", n, word)
 	}
 	return fmt.Sprintf("%d %ss", n, word)
 }

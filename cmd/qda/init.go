@@ -29,7 +29,10 @@ of git. It refuses a folder that already holds a study.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			dir := g.dir
 			if len(args) == 1 {
-				dir = filepath.Join(g.dir, args[0])
+				dir = args[0]
+				if !filepath.IsAbs(dir) {
+					dir = filepath.Join(g.dir, dir)
+				}
 			}
 			return runInit(g, dir, opt)
 		},

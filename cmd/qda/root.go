@@ -136,6 +136,9 @@ or 'qda init' to start a study of your own.`,
 		newExcerptsCmd(g),
 		newStatsCmd(g),
 		newCodebookCmd(g),
+		newParticipantsCmd(g),
+		newIngestCmd(g),
+		newAnonymiseCmd(g),
 	)
 	return root
 }

@@ -1,0 +1,86 @@
+package corpus
+
+import (
+	"os"
+	"testing"
+)
+
+func TestRules(t *testing.T) {
+	rules, fs := CompileRules([]RuleSpec{
+		{Match: "Bob  Smith", Replace: "[name removed]", Line: 3},
+		{Regex: `\b07\d{3} ?\d{6}\b`, Replace: "[phone number removed]", Line: 5},
+	})
+	if len(fs) != 0 {
+		t.Fatal(fs)
+	}
+	tests := []struct {
+		in, want string
+		counts   [2]int
+	}{
+		{"bob smith rang on 07700 900123.", "[name removed] rang on [phone number removed].", [2]int{1, 1}},
+		{"Bob\nSmith and BOB SMITH", "[name removed] and [name removed]", [2]int{2, 0}},
+		{"Bobby Smithson", "Bobby Smithson", [2]int{0, 0}},
+	}
+	for _, tc := range tests {
+		got := tc.in
+		var counts [2]int
+		for i, r := range rules {
+			got, counts[i] = r.Apply(got)
+		}
+		if got != tc.want || counts != tc.counts {
+			t.Errorf("apply(%q) = %q %v, want %q %v", tc.in, got, counts, tc.want, tc.counts)
+		}
+	}
+	if d := rules[0].Describe(0); d != "rule 1 (qda.yaml:3) → [name removed]" {
+		t.Errorf("Describe = %q", d)
+	}
+}
+
+func TestRulesFindings(t *testing.T) {
+	tests := []struct {
+		spec RuleSpec
+		want string
+	}{
+		{RuleSpec{Match: "a", Regex: "b", Replace: "x", Line: 2}, "qda.yaml:2: an anonymise rule has both match and regex"},
+		{RuleSpec{Replace: "x", Line: 3}, "qda.yaml:3: an anonymise rule needs match or regex"},
+		{RuleSpec{Regex: "(", Replace: "x", Line: 4}, "qda.yaml:4: anonymise rule regex: error parsing regexp: missing closing ): `(`"},
+		{RuleSpec{Regex: "a*", Replace: "x", Line: 5}, "qda.yaml:5: anonymise rule matches empty text"},
+		{RuleSpec{Match: "Bob", Line: 6}, "qda.yaml:6: an anonymise rule needs replace"},
+	}
+	for _, tc := range tests {
+		_, fs := CompileRules([]RuleSpec{tc.spec})
+		if len(fs) != 1 {
+			t.Fatalf("%+v: findings %v", tc.spec, fs)
+		}
+		f := *fs[0]
+		f.Hint = ""
+		if f.Error() != tc.want {
+			t.Errorf("finding = %q, want %q", f.Error(), tc.want)
+		}
+	}
+}
+
+func TestBatchCommit(t *testing.T) {
+	s := &Study{Root: t.TempDir()}
+	b := s.NewBatch()
+	b.Put("a/one.txt", []byte("1"))
+	b.Put("two.txt", []byte("2"))
+	b.Put("a/one.txt", []byte("one"))
+	if b.Len() != 2 {
+		t.Fatalf("Len = %d, want 2 (a later Put replaces)", b.Len())
+	}
+	if err := b.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	for rel, want := range map[string]string{"a/one.txt": "one", "two.txt": "2"} {
+		got, err := readFile(s.Path(rel))
+		if err != nil || got != want {
+			t.Errorf("%s = %q, %v; want %q", rel, got, err, want)
+		}
+	}
+}
+
+func readFile(path string) (string, error) {
+	b, err := os.ReadFile(path)
+	return string(b), err
+}
