@@ -13,6 +13,7 @@ import (
 
 	"github.com/qdatool/qda/corpus"
 	"github.com/qdatool/qda/corpus/ingest"
+	"github.com/qdatool/qda/internal/diag"
 )
 
 type ingestOptions struct {
@@ -104,7 +105,11 @@ func runIngest(g *globals, files []string, opt ingestOptions) error {
 	for _, file := range files {
 		if err := ingestOne(g, s, file, opt, attrs, mapping, rules, &sum); err != nil {
 			failed++
-			printError(g, fmt.Errorf("%s: %w", file, err), exitProblems)
+			var f *diag.Finding
+			if !errors.As(err, &f) || f.File == "" {
+				err = fmt.Errorf("%s: %w", file, err)
+			}
+			printError(g, err, exitProblems)
 		}
 		if bar != nil {
 			bar.Add(1)
@@ -202,7 +207,11 @@ func (sum ingestSummary) print(g *globals, rules []*corpus.Rule, dryRun bool) {
 	if dryRun {
 		verb = "would ingest"
 	}
-	fmt.Fprintf(g.stderr, "qda: %s %s: %s, %s; speakers: %s\n", verb, plural(sum.files, "file"), plural(sum.turns, "turn"), plural(sum.lines, "line"), strings.Join(sp, ", "))
+	speakers := ""
+	if len(sp) > 0 {
+		speakers = "; speakers: " + strings.Join(sp, ", ")
+	}
+	fmt.Fprintf(g.stderr, "qda: %s %s: %s, %s%s\n", verb, plural(sum.files, "file"), plural(sum.turns, "turn"), plural(sum.lines, "line"), speakers)
 	if sum.unlabelled > 0 {
 		fmt.Fprintf(g.stderr, "qda: %s had no speaker label; label them in the source or with --speaker-map\n", plural(sum.unlabelled, "turn"))
 	}

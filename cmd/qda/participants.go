@@ -50,7 +50,8 @@ dates as yyyy-mm-dd.
 
 A row whose participant is not in participants.csv is refused, and nothing
 is written, unless --add appends it. The changed cells are printed; the
-file is written only when every row checked out.`,
+file is written only when every row checked out. FILE is relative to -C DIR,
+as qda runs as if started there.`,
 		Example: `  qda participants import people.xlsx
   qda participants import people.csv --id-column "Participant ID" --dry-run
   qda participants import recruitment.xlsx --sheet Wave2 --add --json`,
@@ -65,7 +66,26 @@ file is written only when every row checked out.`,
 	f.StringVar(&opt.sheet, "sheet", "", "the workbook's `SHEET` to read (default the first)")
 	f.BoolVar(&opt.add, "add", false, "append participants that are not in participants.csv")
 	f.BoolVar(&opt.dryRun, "dry-run", false, "report what would change; write nothing")
+	cmd.RegisterFlagCompletionFunc("sheet", func(_ *cobra.Command, args []string, _ string) ([]string, cobra.ShellCompDirective) {
+		if len(args) == 0 {
+			return nil, cobra.ShellCompDirectiveNoFileComp
+		}
+		data, err := os.ReadFile(importPath(g, args[0]))
+		if err != nil {
+			return nil, cobra.ShellCompDirectiveNoFileComp
+		}
+		names, _ := sheet.Sheets(data)
+		return names, cobra.ShellCompDirectiveNoFileComp
+	})
 	return cmd
+}
+
+// importPath is FILE as given, relative to -C DIR: qda runs as if started there.
+func importPath(g *globals, file string) string {
+	if filepath.IsAbs(file) {
+		return file
+	}
+	return filepath.Join(g.dir, file)
 }
 
 func runParticipantsImport(g *globals, file string, opt participantsImportOptions) error {
@@ -79,11 +99,7 @@ func runParticipantsImport(g *globals, file string, opt participantsImportOption
 	if err := sheet.CheckName(file); err != nil {
 		return withHint(usageErr(err), "save it as .xlsx, or as CSV UTF-8")
 	}
-	path := file
-	if !filepath.IsAbs(path) {
-		path = filepath.Join(g.dir, file)
-	}
-	data, err := os.ReadFile(path)
+	data, err := os.ReadFile(importPath(g, file))
 	if errors.Is(err, fs.ErrNotExist) {
 		return withHint(fmt.Errorf("%s: no such file", file), "give the path of a .csv or .xlsx file (relative to -C DIR when given)")
 	} else if err != nil {

@@ -7,11 +7,13 @@ package ingest
 
 import (
 	"bytes"
+	"errors"
 	"regexp"
 	"strings"
 
 	"github.com/qdatool/qda/corpus"
 	"github.com/qdatool/qda/corpus/ingest/sentence"
+	"github.com/qdatool/qda/internal/diag"
 )
 
 // Options steer the normalisation of one file.
@@ -48,6 +50,11 @@ type turn struct {
 func File(name string, data []byte, opt Options) (*Result, error) {
 	blocks, err := readBlocks(name, data)
 	if err != nil {
+		// A reader that knows the line says so; the file is ours to name.
+		var f *diag.Finding
+		if errors.As(err, &f) && f.File == "" {
+			f.File = name
+		}
 		return nil, err
 	}
 	mapping := map[string]string{}

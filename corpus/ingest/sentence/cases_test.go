@@ -146,6 +146,9 @@ var splitCases = []struct {
 	{"abbreviations together", "It's approx. 3 miles, i.e. about an hour's walk. I did it twice.", []string{"It's approx. 3 miles, i.e. about an hour's walk.", "I did it twice."}},
 	{"lone stop", ".", []string{"."}},
 	{"trailing off then restart", "Hmm ... I don't know ...", []string{"Hmm ...", "I don't know ..."}},
+	{"fillers trail off", "Er... Um... I think so.", []string{"Er... Um...", "I think so."}},
+	{"ellipsis then quantifier", "It isn't long enough... Some people need more.", []string{"It isn't long enough...", "Some people need more."}},
+	{"dotted ok", "It was O.K. Then it got worse.", []string{"It was O.K.", "Then it got worse."}},
 	{"long turn", "Well, I'd been on my own since my husband died. Mrs. Khan from the surgery rang me. She said there was a group at St. Luke's on a Tuesday, 10 a.m. till 12. I wasn't sure... I hadn't been out much. But I went! And I'm glad I did.",
 		[]string{"Well, I'd been on my own since my husband died.", "Mrs. Khan from the surgery rang me.", "She said there was a group at St. Luke's on a Tuesday, 10 a.m. till 12.", "I wasn't sure...", "I hadn't been out much.", "But I went!", "And I'm glad I did."}},
 }

@@ -19,6 +19,10 @@ const (
 	abbrListNumber      // 1., 12.: a list marker in the right place
 )
 
+// maxListed is the length of the longest word in neverFinal, titles and
+// flexible.
+const maxListed = 6
+
 // Lists are matched in lower case, without the final stop.
 var (
 	neverFinal = set(
@@ -81,10 +85,9 @@ func classify(stem string) abbr {
 		}
 		return abbrNone
 	}
-	// The longest listed word has six letters; ordinary words skip the
-	// look-ups.
-	if len(stem) <= 6 {
-		var buf [6]byte
+	// Ordinary words are longer than any listed one and skip the look-ups.
+	if len(stem) <= maxListed {
+		var buf [maxListed]byte
 		lower := lowerASCII(buf[:0], stem)
 		switch {
 		case neverFinal[string(lower)]:

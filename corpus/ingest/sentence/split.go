@@ -77,7 +77,9 @@ func Split(text string) []string {
 // fields finds the words of text as strings.Fields does, so that the join
 // invariant holds for any input, invalid UTF-8 included.
 func fields(text string) []word {
-	words := make([]word, 0, len(text)/5+1)
+	// Spoken words are short ("I", "a", "it's"): a third of the length
+	// rarely has to grow.
+	words := make([]word, 0, len(text)/3+1)
 	start := -1
 	for i := 0; i < len(text); {
 		c := text[i]

@@ -7,6 +7,7 @@ package sentence
 // cases_test.go are links to the package's own.
 
 import (
+	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -131,4 +132,42 @@ func qdaDecides(text string, words []word, toks []token, from, t int) bool {
 		}
 	}
 	return false
+}
+
+// BenchmarkPunkt splits the benchmark interview as BenchmarkSplit does
+// (collapsed turns), for the speed comparison.
+func BenchmarkPunkt(b *testing.B) {
+	tok, err := english.NewSentenceTokenizer(nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	data, err := os.ReadFile("../interview.txt")
+	if err != nil {
+		b.Fatal(err)
+	}
+	var turns []string
+	n := 0
+	for _, block := range strings.Split(string(data), "\n\n") {
+		_, speech, _ := strings.Cut(block, ": ")
+		turns = append(turns, strings.Join(strings.Fields(speech), " "))
+		n += len(turns[len(turns)-1])
+	}
+	for _, bc := range []struct {
+		name  string
+		split func(string) []string
+	}{
+		{"qda", Split},
+		{"punkt-wrapped", func(s string) []string { return punktSplit(tok, s, wrapped) }},
+		{"punkt-alone", func(s string) []string { return punktSplit(tok, s, alone) }},
+	} {
+		b.Run(bc.name, func(b *testing.B) {
+			b.SetBytes(int64(n))
+			b.ReportAllocs()
+			for b.Loop() {
+				for _, s := range turns {
+					bc.split(s)
+				}
+			}
+		})
+	}
 }
