@@ -26,7 +26,7 @@ lives outside the study and out of git: its path is anonymise.key in qda.yaml
                         like names or places; adds them to the key
   (edit the key)        choose a pseudonym or marker for each term, or keep: true
   qda anonymise apply   replaces every term in transcripts, memos and codings`,
-		Args: cobra.NoArgs,
+		RunE: groupRun,
 	}
 	cmd.AddCommand(newAnonymiseScanCmd(g), newAnonymiseApplyCmd(g))
 	return cmd

@@ -15,7 +15,7 @@ func newCodebookCmd(g *globals) *cobra.Command {
 		Use:   "codebook",
 		Short: "View the coding framework",
 		Long:  `View the coding framework in codebook.yaml: the tree with counts, or one code in full.`,
-		Args:  cobra.NoArgs,
+		RunE:  groupRun,
 	}
 	cmd.AddCommand(newCodebookTreeCmd(g), newCodebookShowCmd(g))
 	return cmd

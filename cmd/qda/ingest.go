@@ -129,7 +129,12 @@ type ingestSummary struct {
 }
 
 func ingestOne(g *globals, s *session, file string, opt ingestOptions, attrs, mapping map[string]string, rules []*corpus.Rule, sum *ingestSummary) error {
-	data, err := os.ReadFile(file)
+	// -C DIR means "as if started in DIR", so relative names start there.
+	path := file
+	if !filepath.IsAbs(path) {
+		path = filepath.Join(g.dir, path)
+	}
+	data, err := os.ReadFile(path)
 	if err != nil {
 		return err
 	}

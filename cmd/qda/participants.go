@@ -18,7 +18,7 @@ func newParticipantsCmd(g *globals) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "participants",
 		Short: "Manage participants.csv: merge attributes from a spreadsheet",
-		Args:  cobra.NoArgs,
+		RunE:  groupRun,
 	}
 	cmd.AddCommand(newParticipantsImportCmd(g))
 	return cmd

@@ -232,3 +232,12 @@ func printError(g *globals, err error, code int) {
 		fmt.Fprintf(g.stderr, "qda: hint: %s\n", h)
 	}
 }
+
+// groupRun makes a command that only groups subcommands say so when given
+// an unknown one, instead of printing its help and succeeding.
+func groupRun(cmd *cobra.Command, args []string) error {
+	if len(args) > 0 {
+		return usageErr(fmt.Errorf("unknown command %q for %q\nrun '%s --help' for its commands", args[0], cmd.CommandPath(), cmd.CommandPath()))
+	}
+	return cmd.Help()
+}

@@ -1,7 +1,3 @@
-// Package sentence splits the speech of one interview turn into sentences,
-// which qda stores one to a line and codes by line.
-//
-// SCORES
 package sentence
 
 import (

@@ -71,6 +71,8 @@ func TestListsFitClassify(t *testing.T) {
 	}
 }
 
+// FuzzSplit: no panic, and any input, invalid UTF-8 included, keeps the
+// invariants of checkInvariants.
 func FuzzSplit(f *testing.F) {
 	for _, tc := range splitCases {
 		f.Add(tc.in)
