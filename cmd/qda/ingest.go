@@ -103,8 +103,11 @@ func runIngest(g *globals, files []string, opt ingestOptions) error {
 	sum := ingestSummary{speakers: map[string]int{}, replaced: make([]int, len(rules))}
 	failed := 0
 	for _, file := range files {
-		if err := ingestOne(g, s, file, opt, attrs, mapping, rules, &sum); err != nil {
+		if err := ingestOne(g, s, file, opt, attrs, mapping, rules, &sum, bar != nil); err != nil {
 			failed++
+			if bar != nil {
+				bar.Clear()
+			}
 			var f *diag.Finding
 			if !errors.As(err, &f) || f.File == "" {
 				err = fmt.Errorf("%s: %w", file, err)
@@ -128,7 +131,9 @@ type ingestSummary struct {
 	replaced                        []int
 }
 
-func ingestOne(g *globals, s *session, file string, opt ingestOptions, attrs, mapping map[string]string, rules []*corpus.Rule, sum *ingestSummary) error {
+// ingestOne ingests one file; quiet leaves the line per file out, while a
+// progress bar stands in for it.
+func ingestOne(g *globals, s *session, file string, opt ingestOptions, attrs, mapping map[string]string, rules []*corpus.Rule, sum *ingestSummary, quiet bool) error {
 	// -C DIR means "as if started in DIR", so relative names start there.
 	path := file
 	if !filepath.IsAbs(path) {
@@ -169,6 +174,9 @@ func ingestOne(g *globals, s *session, file string, opt ingestOptions, attrs, ma
 		return err
 	}
 	sum.add(res)
+	if quiet && len(rep.Moved) == 0 && len(rep.Lost) == 0 {
+		return nil
+	}
 	verb := "added"
 	if rep.Replaced {
 		verb = "replaced"
