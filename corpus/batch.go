@@ -1,16 +1,22 @@
 package corpus
 
 import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
-
-	"github.com/google/renameio/v2"
 )
 
-// Batch stages several files and replaces them together: every new
-// content is written and synced to a temporary file beside its target
-// first, and only when all of them are on disk are they renamed into
-// place. A failure while staging leaves every file as it was.
+// Batch stages several files and replaces them together. renameio replaces
+// one file atomically, but a refactoring rewrites many; so Commit writes
+// and syncs every new content to a temporary file beside its target, then
+// records the renames in a journal (.qda/journal.json), then renames, then
+// removes the journal. A process killed before the journal is written
+// leaves every file as it was; killed after, the next qda command finds
+// the journal and completes the renames (Recover). Either way a study is
+// in its old or its new state, never between.
 type Batch struct {
 	s     *Study
 	files []staged
@@ -20,6 +26,23 @@ type staged struct {
 	rel  string
 	data []byte
 }
+
+// JournalFile is where a Batch records its renames while it makes them.
+const JournalFile = DataDir + "/journal.json"
+
+type journal struct {
+	Renames []journalEntry `json:"renames"`
+}
+
+type journalEntry struct {
+	Temp   string `json:"temp"`
+	Target string `json:"target"`
+}
+
+// CrashAfterRenames, when above zero, makes Commit exit the process after
+// that many renames: a test hook that proves Recover, set by the CLI from
+// $QDA_TEST_CRASH_AFTER.
+var CrashAfterRenames int
 
 // NewBatch starts an empty batch.
 func (s *Study) NewBatch() *Batch { return &Batch{s: s} }
@@ -41,40 +64,146 @@ func (b *Batch) Len() int { return len(b.files) }
 
 // Commit writes the staged files.
 func (b *Batch) Commit() error {
-	pending := make([]*renameio.PendingFile, 0, len(b.files))
+	if len(b.files) == 0 {
+		return nil
+	}
+	var j journal
 	cleanup := func() {
-		for _, p := range pending {
-			p.Cleanup()
+		for _, e := range j.Renames {
+			os.Remove(b.s.Path(e.Temp))
 		}
 	}
 	for _, f := range b.files {
-		path := b.s.Path(f.rel)
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			cleanup()
-			return err
-		}
-		perm := os.FileMode(0o644)
-		if st, err := os.Stat(path); err == nil {
-			perm = st.Mode().Perm()
-		}
-		p, err := renameio.NewPendingFile(path, renameio.WithPermissions(perm))
+		temp, err := b.stage(f)
 		if err != nil {
 			cleanup()
 			return err
 		}
-		pending = append(pending, p)
-		if _, err := p.Write(f.data); err != nil {
-			cleanup()
-			return err
+		j.Renames = append(j.Renames, journalEntry{Temp: temp, Target: f.rel})
+	}
+	if len(j.Renames) == 1 {
+		// One file needs no journal: the rename itself is atomic.
+		return b.rename(j.Renames[0])
+	}
+	data, err := json.MarshalIndent(j, "", "  ")
+	if err != nil {
+		cleanup()
+		return err
+	}
+	if err := os.MkdirAll(b.s.Path(DataDir), 0o755); err != nil {
+		cleanup()
+		return err
+	}
+	if err := WriteFile(b.s.Path(JournalFile), data); err != nil {
+		cleanup()
+		return err
+	}
+	syncDir(b.s.Path(DataDir))
+	for i, e := range j.Renames {
+		if CrashAfterRenames > 0 && i == CrashAfterRenames {
+			os.Exit(3)
+		}
+		if err := b.rename(e); err != nil {
+			return fmt.Errorf("%w; run any qda command to complete the change", err)
 		}
 	}
-	for i, p := range pending {
-		if err := p.CloseAtomicallyReplace(); err != nil {
-			for _, q := range pending[i+1:] {
-				q.Cleanup()
-			}
-			return err
-		}
+	return os.Remove(b.s.Path(JournalFile))
+}
+
+// stage writes f to a synced temporary file beside its target.
+func (b *Batch) stage(f staged) (string, error) {
+	path := b.s.Path(f.rel)
+	dir := filepath.Dir(path)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return "", err
 	}
+	perm := os.FileMode(0o644)
+	if st, err := os.Stat(path); err == nil {
+		perm = st.Mode().Perm()
+	}
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".qda-*")
+	if err != nil {
+		return "", err
+	}
+	_, err = tmp.Write(f.data)
+	if err == nil {
+		err = tmp.Chmod(perm)
+	}
+	if err == nil {
+		err = tmp.Sync()
+	}
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		os.Remove(tmp.Name())
+		return "", err
+	}
+	rel, err := filepath.Rel(b.s.Root, tmp.Name())
+	return filepath.ToSlash(rel), err
+}
+
+func (b *Batch) rename(e journalEntry) error {
+	if err := os.Rename(b.s.Path(e.Temp), b.s.Path(e.Target)); err != nil {
+		return err
+	}
+	syncDir(filepath.Dir(b.s.Path(e.Target)))
 	return nil
+}
+
+// syncDir makes a rename in dir durable; where a file system cannot sync
+// a folder, the rename is as durable as it gets.
+func syncDir(dir string) {
+	if d, err := os.Open(dir); err == nil {
+		d.Sync()
+		d.Close()
+	}
+}
+
+// Recover completes a Batch that a killed process left half done: every
+// rename its journal lists whose temporary file is still there is made.
+// It returns how many files it completed (0 when there was nothing to do).
+func (s *Study) Recover() (int, error) {
+	data, err := os.ReadFile(s.Path(JournalFile))
+	if errors.Is(err, fs.ErrNotExist) {
+		return 0, nil
+	}
+	if err != nil {
+		return 0, err
+	}
+	var j journal
+	if err := json.Unmarshal(data, &j); err != nil {
+		// The journal is written atomically, so a bad one was not ours to
+		// act on; leave it for a person.
+		return 0, fmt.Errorf("%s: %v: the last change may be incomplete; compare with 'git status' and delete the journal", JournalFile, err)
+	}
+	b := &Batch{s: s}
+	n := 0
+	for _, e := range j.Renames {
+		if !ValidStudyPath(e.Temp) || !ValidStudyPath(e.Target) {
+			return n, fmt.Errorf("%s: it names a file outside the study: delete the journal", JournalFile)
+		}
+		if _, err := os.Stat(s.Path(e.Temp)); err != nil {
+			continue // renamed before the process stopped
+		}
+		if err := b.rename(e); err != nil {
+			return n, err
+		}
+		n++
+	}
+	return n, os.Remove(s.Path(JournalFile))
+}
+
+// ValidStudyPath reports whether rel is a relative path that stays inside
+// the study.
+func ValidStudyPath(rel string) bool {
+	if rel == "" || filepath.IsAbs(rel) {
+		return false
+	}
+	clean := filepath.Clean(filepath.FromSlash(rel))
+	return clean != ".." && !filepath.IsAbs(clean) && !startsWithDotDot(clean)
+}
+
+func startsWithDotDot(p string) bool {
+	return len(p) >= 3 && p[:2] == ".." && os.IsPathSeparator(p[2])
 }

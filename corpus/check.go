@@ -304,7 +304,7 @@ func (c *checker) drift(file string, t *Transcript, s *Segment) {
 	if q == "" {
 		return
 	}
-	if strings.HasPrefix(strings.TrimSpace(t.Line(s.Lines.Start).Body), q) || strings.HasPrefix(t.Line(s.Lines.Start).Text, q) {
+	if t.StartsWith(s.Lines.Start, q) {
 		return
 	}
 	f := diag.Errorf(file, s.Line, "quote %q is no longer at the start of line %d of %s", q, s.Lines.Start, TranscriptFile(t.ID))

@@ -37,6 +37,9 @@ var ErrNoStudy = errors.New("not inside a qda study (no qda.yaml here or in any 
 type Study struct {
 	Root   string
 	Config Config
+	// Recovered counts the files of an interrupted change that opening
+	// the study completed (see Recover).
+	Recovered int
 }
 
 // Find returns the study root for dir: dir itself or the nearest parent
@@ -65,6 +68,9 @@ func Open(dir string) (*Study, error) {
 		return nil, err
 	}
 	s := &Study{Root: root}
+	if s.Recovered, err = s.Recover(); err != nil {
+		return nil, err
+	}
 	data, err := os.ReadFile(s.Path(ConfigFile))
 	if err != nil {
 		return nil, err
@@ -85,6 +91,9 @@ func Locate(dir string) (*Study, error) {
 		return nil, err
 	}
 	s := &Study{Root: root}
+	if s.Recovered, err = s.Recover(); err != nil {
+		return nil, err
+	}
 	if data, err := os.ReadFile(s.Path(ConfigFile)); err == nil {
 		s.Config, _ = ParseConfig(ConfigFile, data)
 	}

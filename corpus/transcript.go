@@ -184,6 +184,13 @@ func QuoteOf(body string) string {
 	return strings.TrimRight(body[:cut], " ")
 }
 
+// StartsWith reports whether line n starts with quote, its speaker label
+// left out or not: the test for a segment's quote drifting.
+func (t *Transcript) StartsWith(n int, quote string) bool {
+	l := t.Line(n)
+	return strings.HasPrefix(strings.TrimSpace(l.Body), quote) || strings.HasPrefix(l.Text, quote)
+}
+
 // FindQuote returns the lines whose body starts with quote, for telling
 // where a drifted segment's text went.
 func (t *Transcript) FindQuote(quote string) []int {

@@ -13,6 +13,7 @@ import (
 
 type checkOptions struct {
 	strict bool
+	fix    bool
 }
 
 func newCheckCmd(g *globals) *cobra.Command {
@@ -47,6 +48,7 @@ the check unless --strict is given. Exit status 1 when there are problems.`,
 		RunE: func(cmd *cobra.Command, args []string) error { return runCheck(g, opt) },
 	}
 	cmd.Flags().BoolVar(&opt.strict, "strict", false, "fail on warnings too")
+	cmd.Flags().BoolVar(&opt.fix, "fix", false, "run 'qda fix' first")
 	return cmd
 }
 
@@ -68,10 +70,16 @@ type checkJSON struct {
 }
 
 func runCheck(g *globals, opt checkOptions) error {
+	if opt.fix {
+		if err := runFix(g, fixOptions{}); err != nil {
+			return err
+		}
+	}
 	st, err := corpus.Locate(g.dir)
 	if err != nil {
 		return openError(err)
 	}
+	noteRecovered(g, st)
 	rep, err := st.Check()
 	if err != nil {
 		return err
@@ -100,8 +108,8 @@ func runCheck(g *globals, opt checkOptions) error {
 		for _, f := range rep.Findings {
 			fmt.Fprintln(g.stdout, f.Error())
 		}
-		fmt.Fprintf(g.stderr, "qda: checked %d transcripts, %d codings files, %d segments: %s\n",
-			rep.Transcripts, rep.CodingsFiles, rep.Segments, summarise(errs, warns))
+		fmt.Fprintf(g.stderr, "qda: checked %s, %s, %s: %s\n",
+			plural(rep.Transcripts, "transcript"), plural(rep.CodingsFiles, "codings file"), plural(rep.Segments, "segment"), summarise(errs, warns))
 	}
 	if errs > 0 || (opt.strict && warns > 0) {
 		return &exitError{code: exitProblems, err: fmt.Errorf("check found problems"), silent: true}

@@ -7,10 +7,12 @@ import (
 	"io"
 	"os"
 	"runtime/debug"
+	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
 
+	"github.com/qdatool/qda/corpus"
 	"github.com/qdatool/qda/internal/diag"
 )
 
@@ -78,6 +80,9 @@ func Main(args []string) int {
 
 func run(args []string, stdout, stderr io.Writer) int {
 	g := &globals{stdout: stdout, stderr: stderr}
+	if n, err := strconv.Atoi(os.Getenv("QDA_TEST_CRASH_AFTER")); err == nil {
+		corpus.CrashAfterRenames = n // see corpus.Batch: proves crash recovery in tests
+	}
 	root := newRootCmd(g)
 	root.SetArgs(args)
 	root.SetOut(stdout)
@@ -139,6 +144,7 @@ or 'qda init' to start a study of your own.`,
 		newParticipantsCmd(g),
 		newIngestCmd(g),
 		newAnonymiseCmd(g),
+		newFixCmd(g),
 	)
 	return root
 }

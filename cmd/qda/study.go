@@ -2,6 +2,7 @@ package main
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"os/exec"
 	"strings"
@@ -25,6 +26,7 @@ func openStudy(g *globals) (*session, error) {
 	if err != nil {
 		return nil, openError(err)
 	}
+	noteRecovered(g, st)
 	cb, findings := st.Codebook()
 	if err := findings.Err(); err != nil {
 		return nil, withHint(err, "fix %s; 'qda check' lists every problem", corpus.CodebookFile)
@@ -37,6 +39,13 @@ func openStudy(g *globals) (*session, error) {
 		return nil, withHint(err, "fix the table; 'qda check' lists every problem")
 	}
 	return &session{study: st, cb: cb, ix: ix}, nil
+}
+
+// noteRecovered says when opening the study completed an interrupted change.
+func noteRecovered(g *globals, st *corpus.Study) {
+	if st.Recovered > 0 {
+		fmt.Fprintf(g.stderr, "qda: completed an interrupted change: %d files renamed as %s recorded\n", st.Recovered, corpus.JournalFile)
+	}
 }
 
 // openError explains a study that cannot be opened.

@@ -1,0 +1,67 @@
+package main
+
+import (
+	"fmt"
+
+	"github.com/spf13/cobra"
+)
+
+type fixOptions struct {
+	dryRun bool
+}
+
+func newFixCmd(g *globals) *cobra.Command {
+	var opt fixOptions
+	cmd := &cobra.Command{
+		Use:   "fix",
+		Short: "Rewrite former code names to canonical paths and re-anchor drifted quotes",
+		Long: `Repair what 'qda check' warns about and can be repaired without a person:
+
+  - a code written by a former name (an alias) is rewritten as its canonical path;
+  - a segment whose quote drifted is moved to the one line that now starts
+    with its quote, keeping its length. A quote found nowhere, or at several
+    lines, is left alone and listed for a person to place.
+
+Each change is printed as file:line: what changed. All files are written
+together. 'qda check --fix' runs fix, then check.`,
+		Example: `  qda fix --dry-run
+  qda fix && qda check`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error { return runFix(g, opt) },
+	}
+	cmd.Flags().BoolVar(&opt.dryRun, "dry-run", false, "print what would change; write nothing")
+	return cmd
+}
+
+func runFix(g *globals, opt fixOptions) error {
+	s, err := openStudy(g)
+	if err != nil {
+		return err
+	}
+	rep, err := s.study.Fix(s.ix, s.cb, opt.dryRun)
+	if err != nil {
+		return err
+	}
+	if g.json {
+		return printJSON(g.stdout, map[string]any{"changes": orEmpty(rep.Changes), "files": orEmpty(rep.Files), "left": orEmpty(rep.Left)})
+	}
+	for _, c := range rep.Changes {
+		fmt.Fprintln(g.stdout, c)
+	}
+	for _, l := range rep.Left {
+		fmt.Fprintf(g.stdout, "%s (left for you: recode the passage)\n", l)
+	}
+	verb := "fixed"
+	if opt.dryRun {
+		verb = "would fix"
+	}
+	fmt.Fprintf(g.stderr, "qda: %s %s in %s; %d left\n", verb, plural(len(rep.Changes), "thing"), plural(len(rep.Files), "file"), len(rep.Left))
+	return nil
+}
+
+func orEmpty(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}

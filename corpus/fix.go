@@ -1,0 +1,94 @@
+package corpus
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/qdatool/qda/codebook"
+)
+
+// FixReport lists what Fix changed, one line per change, by file.
+type FixReport struct {
+	Changes []string // "codings/jt/may-1.yaml:4: ..."
+	Files   []string
+	// Left are drifted segments Fix could not place: their quote is
+	// nowhere, or in several places.
+	Left []string
+}
+
+// Fix rewrites codes written by a former name to their canonical paths,
+// and moves a segment whose quote drifted to the one line that now starts
+// with it (keeping its length); a quote found nowhere or in several places
+// is left for a person and reported. Everything is written in one batch.
+func (s *Study) Fix(ix *Index, cb *codebook.Codebook, dryRun bool) (*FixReport, error) {
+	rep := &FixReport{}
+	b := s.NewBatch()
+	for _, coder := range ix.Coders {
+		ids, err := s.CodedBy(coder)
+		if err != nil {
+			return nil, err
+		}
+		for _, id := range ids {
+			cs, err := s.ReadCodings(coder, id)
+			if err != nil {
+				return nil, fmt.Errorf("%w: fix the file by hand first", err)
+			}
+			t, err := s.ReadTranscript(id)
+			if err != nil {
+				t = nil // codings for an unknown transcript: codes can still be fixed
+			}
+			if s.fixSegments(cs, t, cb, rep) {
+				rep.Files = append(rep.Files, cs.File)
+				b.Put(cs.File, MarshalCodings(cs.Segments))
+			}
+		}
+	}
+	if dryRun {
+		return rep, nil
+	}
+	return rep, b.Commit()
+}
+
+func (s *Study) fixSegments(cs *Codings, t *Transcript, cb *codebook.Codebook, rep *FixReport) bool {
+	changed := false
+	for i := range cs.Segments {
+		seg := &cs.Segments[i]
+		for j, ref := range seg.Codes {
+			code, via, err := cb.Resolve(ref)
+			if err != nil || via == codebook.Canonical {
+				continue
+			}
+			line := seg.Line
+			if j < len(seg.CodeLines) {
+				line = seg.CodeLines[j]
+			}
+			rep.Changes = append(rep.Changes, fmt.Sprintf("%s:%d: %s → %s", cs.File, line, ref, code.Path))
+			seg.Codes[j] = code.Path
+			changed = true
+		}
+		q := strings.TrimSpace(seg.Quote)
+		if t == nil || q == "" || seg.Lines.Start > t.Len() || t.StartsWith(seg.Lines.Start, q) {
+			continue
+		}
+		at := t.FindQuote(q)
+		if len(at) != 1 {
+			where := "is not in the transcript"
+			if len(at) > 1 {
+				where = fmt.Sprintf("starts lines %s", joinInts(at))
+			}
+			rep.Left = append(rep.Left, fmt.Sprintf("%s:%d: lines %s: the quote %q %s", cs.File, seg.Line, seg.Lines, q, where))
+			continue
+		}
+		r := Range{at[0], min(t.Len(), at[0]+seg.Lines.Len()-1)}
+		if tr, ok := t.TrimBlank(r); ok {
+			r = tr
+		}
+		rep.Changes = append(rep.Changes, fmt.Sprintf("%s:%d: lines %s → %s (the quote moved)", cs.File, seg.Line, seg.Lines, r))
+		seg.Lines = r
+		changed = true
+	}
+	if changed {
+		SortSegments(cs.Segments)
+	}
+	return changed
+}
