@@ -49,8 +49,20 @@ func codePaths(g *globals, prefix string) []string {
 	var paths []string
 	for _, c := range cb.All() {
 		if strings.HasPrefix(c.Path, prefix) {
-			label := c.DisplayLabel()
-			paths = append(paths, c.Path+"\t"+label)
+			paths = append(paths, c.Path+"\t"+c.DisplayLabel())
+		}
+	}
+	// Former names complete too, since a branch may still use them; the
+	// description says what they stand for now.
+	for _, c := range cb.All() {
+		for _, a := range c.Aliases {
+			alias := a
+			if !strings.Contains(a, "/") && c.Parent != nil {
+				alias = c.Parent.Path + "/" + a
+			}
+			if strings.HasPrefix(alias, prefix) {
+				paths = append(paths, alias+"\tformer name of "+c.Path)
+			}
 		}
 	}
 	return paths
@@ -96,4 +108,71 @@ func completeAttributes(g *globals) completeFunc {
 		}
 		return out, cobra.ShellCompDirectiveNoFileComp
 	}
+}
+
+func completeCoders(g *globals) completeFunc {
+	return func(cmd *cobra.Command, args []string, prefix string) ([]string, cobra.ShellCompDirective) {
+		s, err := corpus.Open(g.dir)
+		if err != nil {
+			return nil, cobra.ShellCompDirectiveNoFileComp
+		}
+		coders, _ := s.Coders()
+		var out []string
+		for _, c := range coders {
+			if strings.HasPrefix(c, prefix) {
+				out = append(out, c)
+			}
+		}
+		return out, cobra.ShellCompDirectiveNoFileComp
+	}
+}
+
+// completeWhere completes attr=value: attribute names first, then the
+// values that attribute takes in the study.
+func completeWhere(g *globals) completeFunc {
+	return func(cmd *cobra.Command, args []string, prefix string) ([]string, cobra.ShellCompDirective) {
+		s, err := corpus.Open(g.dir)
+		if err != nil {
+			return nil, cobra.ShellCompDirectiveNoFileComp
+		}
+		ix, _, err := s.LoadIndex()
+		if err != nil {
+			return nil, cobra.ShellCompDirectiveNoFileComp
+		}
+		attr, value, hasValue := strings.Cut(prefix, "=")
+		if !hasValue {
+			var out []string
+			for _, a := range ix.AttributeNames() {
+				if strings.HasPrefix(a, attr) {
+					out = append(out, a+"=")
+				}
+			}
+			return out, cobra.ShellCompDirectiveNoFileComp | cobra.ShellCompDirectiveNoSpace
+		}
+		seen := map[string]bool{}
+		var out []string
+		for _, r := range ix.Transcripts.Rows {
+			v := ix.Attrs(r)[attr]
+			if v != "" && !seen[v] && strings.HasPrefix(v, value) {
+				seen[v] = true
+				out = append(out, attr+"="+v)
+			}
+		}
+		return out, cobra.ShellCompDirectiveNoFileComp
+	}
+}
+
+// registerCompletions adds the completions of the flags several commands share.
+func registerCompletions(root *cobra.Command, g *globals) {
+	root.RegisterFlagCompletionFunc("coder", completeCoders(g))
+	var walk func(c *cobra.Command)
+	walk = func(c *cobra.Command) {
+		if c.Flags().Lookup("where") != nil {
+			c.RegisterFlagCompletionFunc("where", completeWhere(g))
+		}
+		for _, sub := range c.Commands() {
+			walk(sub)
+		}
+	}
+	walk(root)
 }

@@ -131,6 +131,7 @@ or 'qda init' to start a study of your own.`,
 	pf.StringVarP(&g.dir, "dir", "C", ".", "run as if qda was started in `DIR`")
 	pf.StringSliceVar(&g.coder, "coder", nil, "the coder whose codings to write (default $QDA_CODER, else git user.name); when reading, the coders to include (repeat or comma-separate; default all)")
 	pf.BoolVar(&g.json, "json", false, "print JSON instead of a table")
+	defer registerCompletions(root, g)
 	root.AddCommand(
 		newInitCmd(g),
 		newDemoCmd(g),
