@@ -401,6 +401,13 @@ func (c *checker) memos() error {
 		for i, line := range strings.Split(string(data), "\n") {
 			c.anonymisation(file, i+1, line)
 		}
+		if strings.HasSuffix(file, ".md") {
+			m, fs := ParseMemo(file, data)
+			c.add(fs...)
+			if m != nil {
+				c.add(CheckMemo(m, c.cb, c.ix)...)
+			}
+		}
 	}
 	return nil
 }

@@ -12,12 +12,13 @@ import (
 
 type codeOptions struct {
 	memo string
+	edit bool
 }
 
 func newCodeCmd(g *globals) *cobra.Command {
 	var opt codeOptions
 	cmd := &cobra.Command{
-		Use:   "code ID LINES CODE...",
+		Use:   "code (ID LINES CODE... | --edit ID)",
 		Short: "Code lines of a transcript",
 		Long: `Code lines LINES (N or A-B) of transcript ID with one or more codes, as the
 current coder (--coder, else $QDA_CODER, else git config user.name made a
@@ -28,17 +29,37 @@ Codes may be given by a former name (an alias); qda stores the canonical
 path. Blank lines at the edges of the range are left out. Coding lines that
 touch or overlap a segment with the same codes extends that segment. An
 unknown code, a range outside the transcript or an unknown transcript is
-refused and no file is touched.`,
+refused and no file is touched.
+
+With --edit, qda opens transcript ID in $VISUAL, else $EDITOR, else vi, one
+row per line with your codes in a margin after |>: add, change or remove
+codes there, save and quit, and qda writes your codings file. An edit with
+problems reopens with them listed on top; quit without saving to give up,
+and the edit is kept in .qda/edits/ for 'qda code --edit FILE' to go on
+with. See docs/format.md for the file.`,
 		Example: `  qda code may-1 14-16 confidence/daily-tasks
   qda code may-1 20 tea-and-company sustainability/ending-support --memo "tea as the reason to stay"
-  QDA_CODER=jt qda code may-2 3-5 confidence`,
-		Args:              cobra.MinimumNArgs(3),
+  QDA_CODER=jt qda code may-2 3-5 confidence
+  qda code --edit may-1         # code in your editor, codes in a margin`,
+		Args: func(cmd *cobra.Command, args []string) error {
+			if opt.edit {
+				return cobra.ExactArgs(1)(cmd, args)
+			}
+			return cobra.MinimumNArgs(3)(cmd, args)
+		},
 		ValidArgsFunction: completeCodeArgs(g),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if opt.edit {
+				if opt.memo != "" {
+					return usageErr(errors.New("--memo goes with 'qda code ID LINES CODE...', not with --edit"))
+				}
+				return runCodeEdit(g, args[0])
+			}
 			return runCode(g, args[0], args[1], args[2:], opt)
 		},
 	}
 	cmd.Flags().StringVar(&opt.memo, "memo", "", "a memo for the segment")
+	cmd.Flags().BoolVar(&opt.edit, "edit", false, "edit your codes of transcript ID in $VISUAL or $EDITOR, in a margin beside its lines")
 	return cmd
 }
 

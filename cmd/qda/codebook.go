@@ -8,6 +8,7 @@ import (
 
 	"github.com/qdatool/qda/codebook"
 	"github.com/qdatool/qda/corpus"
+	"github.com/qdatool/qda/internal/diag"
 )
 
 func newCodebookCmd(g *globals) *cobra.Command {
@@ -124,6 +125,15 @@ type codeJSON struct {
 	Line        int                        `json:"line"`
 	Usage       corpus.Measures            `json:"usage"`
 	Coders      map[string]corpus.Measures `json:"coders"`
+	Memos       []codeMemoJSON             `json:"memos"`
+}
+
+type codeMemoJSON struct {
+	File  string `json:"file"`
+	About string `json:"about"`
+	Coder string `json:"coder"`
+	Date  string `json:"date"`
+	Title string `json:"title"`
 }
 
 func runCodebookShow(g *globals, ref string) error {
@@ -152,6 +162,18 @@ func runCodebookShow(g *globals, ref string) error {
 		if cs.Code == code {
 			j.Usage, j.Coders = cs.Total, cs.ByCoder
 		}
+	}
+	memos, findings, err := s.study.MemosAbout(s.cb, s.ix, "code", code.Path)
+	if err != nil {
+		return err
+	}
+	for _, f := range findings {
+		f.Severity = diag.Warning
+		fmt.Fprintf(g.stderr, "qda: %s\n", f.Error())
+	}
+	j.Memos = []codeMemoJSON{}
+	for _, m := range memos {
+		j.Memos = append(j.Memos, codeMemoJSON{m.File, m.About.Target, m.Coder, m.Date, m.Title})
 	}
 	if g.json {
 		return printJSON(g.stdout, j)
@@ -184,5 +206,22 @@ func runCodebookShow(g *globals, ref string) error {
 			fmt.Fprintf(w, "  %-12s %s, %s\n", "by "+c+":", plural(m.References, "reference"), plural(m.Transcripts, "transcript"))
 		}
 	}
+	for _, m := range j.Memos {
+		what := m.Title
+		if m.About != j.Path {
+			what = strings.TrimSpace(m.About + ": " + what)
+		}
+		field("memo", strings.Join(nonEmpty(m.File, m.Coder, m.Date, what), "  "))
+	}
 	return nil
+}
+
+func nonEmpty(ss ...string) []string {
+	var out []string
+	for _, s := range ss {
+		if s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
 }

@@ -146,6 +146,7 @@ or 'qda init' to start a study of your own.`,
 		newIngestCmd(g),
 		newAnonymiseCmd(g),
 		newFixCmd(g),
+		newMemoCmd(g),
 	)
 	return root
 }

@@ -1,0 +1,52 @@
+package corpus
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os/exec"
+	"strings"
+)
+
+// ErrNotGit is returned when the study is not inside a git repository.
+var ErrNotGit = errors.New("the study is not in a git repository: 'git init' it first (qda keeps a study as plain text under git)")
+
+// git runs the git binary in the study's root.
+func (s *Study) git(args ...string) ([]byte, error) {
+	if _, err := exec.LookPath("git"); err != nil {
+		return nil, errors.New("git is not installed: qda needs the git binary for this")
+	}
+	cmd := exec.Command("git", append([]string{"-C", s.Root}, args...)...)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		msg := strings.TrimSpace(stderr.String())
+		if strings.Contains(msg, "not a git repository") {
+			return nil, ErrNotGit
+		}
+		if msg == "" {
+			msg = err.Error()
+		}
+		return nil, fmt.Errorf("git %s: %s", strings.Join(args, " "), msg)
+	}
+	return out, nil
+}
+
+// GitShow returns file rel of the study (a slash path relative to its
+// root) as it was at revision rev.
+func (s *Study) GitShow(rev, rel string) ([]byte, error) {
+	prefix, err := s.git("rev-parse", "--show-prefix")
+	if err != nil {
+		return nil, err
+	}
+	if _, err := s.git("rev-parse", "--verify", "--quiet", rev+"^{commit}"); err != nil {
+		return nil, fmt.Errorf("%q is not a revision of this repository: give a branch, tag or commit (see 'git log')", rev)
+	}
+	path := strings.TrimSpace(string(prefix)) + rel
+	out, err := s.git("show", rev+":"+path)
+	if err != nil {
+		return nil, fmt.Errorf("%s has no %s", rev, rel)
+	}
+	return out, nil
+}
