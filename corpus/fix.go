@@ -23,25 +23,19 @@ type FixReport struct {
 func (s *Study) Fix(ix *Index, cb *codebook.Codebook, dryRun bool) (*FixReport, error) {
 	rep := &FixReport{}
 	b := s.NewBatch()
-	for _, coder := range ix.Coders {
-		ids, err := s.CodedBy(coder)
+	err := s.EachCodings(ix, func(cs *Codings) error {
+		t, err := s.ReadTranscript(cs.Transcript)
 		if err != nil {
-			return nil, err
+			t = nil // codings for an unknown transcript: codes can still be fixed
 		}
-		for _, id := range ids {
-			cs, err := s.ReadCodings(coder, id)
-			if err != nil {
-				return nil, fmt.Errorf("%w: fix the file by hand first", err)
-			}
-			t, err := s.ReadTranscript(id)
-			if err != nil {
-				t = nil // codings for an unknown transcript: codes can still be fixed
-			}
-			if s.fixSegments(cs, t, cb, rep) {
-				rep.Files = append(rep.Files, cs.File)
-				b.Put(cs.File, MarshalCodings(cs.Segments))
-			}
+		if s.fixSegments(cs, t, cb, rep) {
+			rep.Files = append(rep.Files, cs.File)
+			b.Put(cs.File, MarshalCodings(cs.Segments))
 		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("%w: fix the file by hand first", err)
 	}
 	if dryRun {
 		return rep, nil

@@ -28,23 +28,16 @@ func (s *Study) Recode(ix *Index, old *codebook.Codebook, m map[string]string, n
 		b.Put(CodebookFile, newCodebook)
 	}
 	res := NewResolver(old)
-	for _, coder := range ix.Coders {
-		ids, err := s.CodedBy(coder)
-		if err != nil {
-			return nil, err
-		}
-		for _, id := range ids {
-			cs, err := s.ReadCodings(coder, id)
-			if err != nil {
-				return nil, fmt.Errorf("%w: fix it first, so no coding is left behind", err)
-			}
-			segs, changed := recodeSegments(cs.Segments, res, m, rep)
-			if !changed {
-				continue
-			}
+	err := s.EachCodings(ix, func(cs *Codings) error {
+		segs, changed := recodeSegments(cs.Segments, res, m, rep)
+		if changed {
 			rep.Files = append(rep.Files, cs.File)
 			b.Put(cs.File, MarshalCodings(segs))
 		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("%w: fix it first, so no coding is left behind", err)
 	}
 	if dryRun {
 		return rep, nil

@@ -256,3 +256,24 @@ func (s *Study) load(ix *Index, r Row, coders []string, filters []Filter) (*Item
 	}
 	return it, nil
 }
+
+// EachCodings calls fn with every codings file of every coder, one at a
+// time; a file that does not parse stops it with its findings.
+func (s *Study) EachCodings(ix *Index, fn func(*Codings) error) error {
+	for _, coder := range ix.Coders {
+		ids, err := s.CodedBy(coder)
+		if err != nil {
+			return err
+		}
+		for _, id := range ids {
+			cs, err := s.ReadCodings(coder, id)
+			if err != nil {
+				return err
+			}
+			if err := fn(cs); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}

@@ -14,11 +14,16 @@ import (
 func newCodebookCmd(g *globals) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "codebook",
-		Short: "View the coding framework",
-		Long:  `View the coding framework in codebook.yaml: the tree with counts, or one code in full.`,
+		Short: "View and refine the coding framework",
+		Long: `View the coding framework in codebook.yaml (tree, show), refine it (add,
+rename, move, merge, delete, edit: each rewrites codebook.yaml and every
+codings file that uses the changed codes in one step, leaving aliases so
+other branches still resolve), and compare it with a git revision (diff).`,
 		RunE:  groupRun,
 	}
-	cmd.AddCommand(newCodebookTreeCmd(g), newCodebookShowCmd(g))
+	cmd.AddCommand(newCodebookTreeCmd(g), newCodebookShowCmd(g),
+		newCodebookAddCmd(g), newCodebookRenameCmd(g), newCodebookMoveCmd(g), newCodebookMergeCmd(g),
+		newCodebookDeleteCmd(g), newCodebookEditCmd(g), newCodebookDiffCmd(g))
 	return cmd
 }
 
