@@ -19,7 +19,7 @@ func newCodebookCmd(g *globals) *cobra.Command {
 rename, move, merge, delete, edit: each rewrites codebook.yaml and every
 codings file that uses the changed codes in one step, leaving aliases so
 other branches still resolve), and compare it with a git revision (diff).`,
-		RunE:  groupRun,
+		RunE: groupRun,
 	}
 	cmd.AddCommand(newCodebookTreeCmd(g), newCodebookShowCmd(g),
 		newCodebookAddCmd(g), newCodebookRenameCmd(g), newCodebookMoveCmd(g), newCodebookMergeCmd(g),

@@ -111,4 +111,3 @@ func or(s, def string) string {
 	}
 	return s
 }
-

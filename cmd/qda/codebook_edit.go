@@ -306,4 +306,3 @@ func completeCodesAny(g *globals) completeFunc {
 		return codePaths(g, prefix), cobra.ShellCompDirectiveNoFileComp
 	}
 }
-
