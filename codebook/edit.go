@@ -60,6 +60,9 @@ type rewriter struct {
 	errs diag.List // the original's errors: the result may have no others
 	d    *doc
 	rw   *Rewrite
+	// edited is the code whose fields are set, and fields which.
+	edited string
+	fields map[string]bool
 }
 
 func newRewriter(cb *Codebook, src []byte, op string) (*rewriter, error) {
@@ -71,6 +74,11 @@ func newRewriter(cb *Codebook, src []byte, op string) (*rewriter, error) {
 		return nil, diag.Errorf(cb.File, 0, "codebook cannot be read")
 	}
 	r := &rewriter{file: cb.File, op: op, base: base, d: newDoc(base, src), rw: &Rewrite{Map: map[string]string{}}}
+	if n := r.d.endsInBlockText(); n != nil {
+		// A line end added after it would become part of its text.
+		return nil, diag.Errorf(cb.File, n.Line, "the file ends inside a block of text (\"|\" or \">\") with no line end after it").
+			WithHint("add a line end at the end of the file, then try again")
+	}
 	for _, f := range findings {
 		if f.Severity == diag.Error {
 			r.errs = append(r.errs, f)
@@ -166,6 +174,9 @@ func (r *rewriter) finish(want func(nb *Codebook) string) (*Rewrite, error) {
 			}
 		}
 	}
+	if problem := r.unchanged(nb); problem != "" {
+		return nil, &CheckError{Op: r.op, Problem: problem}
+	}
 	if want != nil {
 		if problem := want(nb); problem != "" {
 			return nil, &CheckError{Op: r.op, Problem: problem}
@@ -174,6 +185,41 @@ func (r *rewriter) finish(want func(nb *Codebook) string) (*Rewrite, error) {
 	r.rw.Data = data
 	slices.Sort(r.rw.Unresolved)
 	return r.rw, nil
+}
+
+// unchanged checks that what codes say about themselves came through the
+// rewrite, but for the fields an edit set: a code that went into another
+// (a merge) is the one exception, as its fields go.
+func (r *rewriter) unchanged(nb *Codebook) string {
+	into := map[string]int{}
+	for _, c := range r.base.All() {
+		to, moved := r.rw.Map[c.Path]
+		if !moved {
+			to = c.Path
+		}
+		into[to]++
+	}
+	for _, c := range r.base.All() {
+		to, moved := r.rw.Map[c.Path]
+		if !moved {
+			to = c.Path
+		}
+		n := nb.Lookup(to)
+		if to == "" || n == nil || moved && into[to] > 1 {
+			continue
+		}
+		for _, v := range (Fields{}).values() {
+			if r.edited == c.Path && r.fields[v.key] {
+				continue
+			}
+			s, l := v.current(c)
+			ns, nl := v.current(n)
+			if s != ns || !slices.Equal(l, nl) {
+				return fmt.Sprintf("the %s of %q would change", v.key, c.Path)
+			}
+		}
+	}
+	return ""
 }
 
 var (
@@ -379,7 +425,7 @@ func Rename(cb *Codebook, src []byte, path, newName string) (*Rewrite, error) {
 	if c, err = r.same(c); err != nil {
 		return nil, err
 	}
-	if err := r.unique(c); err != nil {
+	if err := r.sound(func() error { return r.unique(c) }, func() error { return r.once(c, "name", "aliases") }); err != nil {
 		return nil, err
 	}
 	if err := r.checkName(c.Parent, newName, c); err != nil {
@@ -473,7 +519,12 @@ func Move(cb *Codebook, src []byte, path, newParent string) (*Rewrite, error) {
 	if p, err = r.same(p); err != nil {
 		return nil, err
 	}
-	if err := r.unique(c); err != nil {
+	if err := r.sound(
+		func() error { return r.unique(c) },
+		func() error { return r.once(c, "aliases") },
+		func() error { return r.once(c.Parent, "children", "codes") },
+		func() error { return r.once(p, "children", "codes") },
+	); err != nil {
 		return nil, err
 	}
 	if err := r.checkName(p, c.Name, c); err != nil {
@@ -788,7 +839,12 @@ func (r *rewriter) mergeOne(orig *Code, path, dst string) (map[string]string, er
 	if err != nil {
 		return nil, err
 	}
-	if err := r.unique(s); err != nil {
+	if err := r.sound(
+		func() error { return r.unique(s) },
+		func() error { return r.once(s, "children") },
+		func() error { return r.once(s.Parent, "children", "codes") },
+		func() error { return r.once(d, "aliases", "children") },
+	); err != nil {
 		return nil, err
 	}
 	file := r.file
@@ -811,6 +867,16 @@ func (r *rewriter) mergeOne(orig *Code, path, dst string) (map[string]string, er
 		}
 	}
 	moves := subtree(s, d.Path)
+	for _, k := range sortedKeys(moves) {
+		// Merged into an ancestor, a descendant can land on a path that
+		// the merge gives another meaning: s's own, say.
+		if v := moves[k]; k != s.Path {
+			if w, ok := moves[v]; ok && w != v {
+				return nil, diag.Errorf(file, s.Line, "cannot merge %q into %q: %q would take the path %q, which is to mean %q", s.Path, d.Path, k, v, w).
+					WithHint("rename %q first", k)
+			}
+		}
+	}
 	// checkPaths works on the original parse: its codes are the same ones
 	// unless an earlier src moved them, which leaves their aliases alone.
 	fixes, err := r.checkPathsIn(r.d.cb, moves)
@@ -974,7 +1040,7 @@ func Delete(cb *Codebook, src []byte, path string) (*Rewrite, error) {
 	if c, err = r.same(c); err != nil {
 		return nil, err
 	}
-	if err := r.unique(c); err != nil {
+	if err := r.sound(func() error { return r.unique(c) }, func() error { return r.once(c.Parent, "children", "codes") }); err != nil {
 		return nil, err
 	}
 	if err := r.cuttable(c.Path); err != nil {
@@ -1003,17 +1069,37 @@ func Delete(cb *Codebook, src []byte, path string) (*Rewrite, error) {
 	return r.finish(nil)
 }
 
-// once refuses to change a field that the code gives twice: Parse reads
-// the first, and a change to it would bring back the second.
-func (r *rewriter) once(c *Code, key string) error {
-	first := 0
-	for i := 0; i+1 < len(c.Node.Content); i += 2 {
-		if k := c.Node.Content[i]; k.Kind == yaml.ScalarNode && k.Value == key {
-			if first > 0 {
-				return diag.Errorf(r.file, k.Line, "field %q given twice in code %q (first at line %d)", key, c.Path, first).
-					WithHint("remove one of them first")
-			}
-			first = k.Line
+// once refuses to change a code (nil for the codebook's top level) that
+// gives one of keys twice: Parse reads the first, and a change to it could
+// bring back the second.
+func (r *rewriter) once(c *Code, keys ...string) error {
+	m, where := r.d.root(), "the codebook"
+	if c != nil {
+		m, where = c.Node, fmt.Sprintf("code %q", c.Path)
+	}
+	if m == nil {
+		return nil
+	}
+	first := map[string]int{}
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		k := m.Content[i]
+		if k.Kind != yaml.ScalarNode || !slices.Contains(keys, k.Value) {
+			continue
+		}
+		if line, dup := first[k.Value]; dup {
+			return diag.Errorf(r.file, k.Line, "field %q given twice in %s (first at line %d)", k.Value, where, line).
+				WithHint("remove one of them first")
+		}
+		first[k.Value] = k.Line
+	}
+	return nil
+}
+
+// sound refuses codes whose structure a change could misread: see once.
+func (r *rewriter) sound(checks ...func() error) error {
+	for _, check := range checks {
+		if err := check(); err != nil {
+			return err
 		}
 	}
 	return nil
@@ -1114,10 +1200,12 @@ func Edit(cb *Codebook, src []byte, path string, f Fields) (*Rewrite, error) {
 	if c, err = r.same(c); err != nil {
 		return nil, err
 	}
+	r.edited, r.fields = c.Path, map[string]bool{}
 	for _, v := range f.values() {
 		if !v.set() || v.equal(c) {
 			continue
 		}
+		r.fields[v.key] = true
 		if err := r.once(c, v.key); err != nil {
 			return nil, err
 		}
@@ -1180,6 +1268,9 @@ func Add(cb *Codebook, src []byte, path string, f Fields) (*Rewrite, error) {
 		return nil, err
 	}
 	if p, err = r.same(p); err != nil {
+		return nil, err
+	}
+	if err := r.once(p, "children", "codes"); err != nil {
 		return nil, err
 	}
 	if err := r.checkName(p, name, nil); err != nil {

@@ -145,8 +145,16 @@ func (d *doc) boundary(n *yaml.Node) int {
 	// A list entry may start with a "-" alone on a line above its node.
 	l := nx.Line - 1
 	if p := d.parent[nx]; p != nil && p.Kind == yaml.SequenceNode && !isFlow(p) {
-		for dash := d.col(p); l-1 > n.Line-1 && l-1 < len(d.lines) && isDashOnly(d.lines[l-1]) && indent(d.lines[l-1]) == dash; {
-			l--
+		dash := d.col(p)
+		for {
+			j := l
+			for j-1 > n.Line-1 && j-1 < len(d.lines) && (blank(d.lines[j-1]) || isComment(d.lines[j-1])) {
+				j--
+			}
+			if j-1 <= n.Line-1 || j-1 >= len(d.lines) || !isDashOnly(d.lines[j-1]) || indent(d.lines[j-1]) != dash {
+				break
+			}
+			l = j - 1
 		}
 	}
 	return l
@@ -171,6 +179,24 @@ func trailingComment(rest string) string {
 		return " " + t
 	}
 	return t
+}
+
+// endsInBlockText returns the literal or folded scalar ("|", ">") that
+// the file ends in without a line end, or nil.
+func (d *doc) endsInBlockText() *yaml.Node {
+	if n := len(d.ends); n == 0 || d.ends[n-1] != "" {
+		return nil
+	}
+	var last *yaml.Node
+	for n := range d.next {
+		if d.next[n] == nil && n.Kind == yaml.ScalarNode {
+			last = n
+		}
+	}
+	if last != nil && last.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0 {
+		return last
+	}
+	return nil
 }
 
 func blank(line string) bool { return strings.TrimSpace(line) == "" }
@@ -816,8 +842,15 @@ func (d *doc) cut(c *Code) (edits []edit, block []string, dash int, err error) {
 		to = after
 	}
 	edits = []edit{{from, to, nil}}
-	if first && last && c.Parent != nil && key.Line-1 < from && d.keyOnly(key) {
-		edits = append(edits, edit{key.Line - 1, key.Line, nil})
+	if first && last {
+		// The list goes: its key must be alone on its line (no tag), to
+		// be left as an empty "codes:" or taken out with the list.
+		if key.Line-1 >= from || !d.keyOnly(key) {
+			return nil, nil, 0, errLayout
+		}
+		if c.Parent != nil {
+			edits = append(edits, edit{key.Line - 1, key.Line, nil})
+		}
 	}
 	return edits, slices.Clone(d.lines[sp.lead : sp.last+1]), sp.dash, nil
 }
