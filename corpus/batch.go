@@ -39,10 +39,10 @@ type journalEntry struct {
 	Target string `json:"target"`
 }
 
-// CrashAfterRenames, when above zero, makes Commit exit the process after
-// that many renames: a test hook that proves Recover, set by the CLI from
-// $QDA_TEST_CRASH_AFTER.
-var CrashAfterRenames int
+// AfterRename, when set, is called after each journaled rename with how
+// many are done: the CLI's crash test ($QDA_TEST_CRASH_AFTER) stops the
+// process there to prove Recover.
+var AfterRename func(done int)
 
 // NewBatch starts an empty batch.
 func (s *Study) NewBatch() *Batch { return &Batch{s: s} }
@@ -100,11 +100,11 @@ func (b *Batch) Commit() error {
 	}
 	syncDir(b.s.Path(DataDir))
 	for i, e := range j.Renames {
-		if CrashAfterRenames > 0 && i == CrashAfterRenames {
-			os.Exit(3)
-		}
 		if err := b.rename(e); err != nil {
 			return fmt.Errorf("%w; run any qda command to complete the change", err)
+		}
+		if AfterRename != nil {
+			AfterRename(i + 1)
 		}
 	}
 	return os.Remove(b.s.Path(JournalFile))
