@@ -283,6 +283,9 @@ func (d *doc) list(parent *Code) (owner, key, val *yaml.Node) {
 	return parent.Node, key, val
 }
 
+// tagged reports a node written with a tag or an anchor before it.
+func tagged(n *yaml.Node) bool { return n.Style&yaml.TaggedStyle != 0 || n.Anchor != "" }
+
 func isFlow(n *yaml.Node) bool { return n != nil && n.Style&yaml.FlowStyle != 0 }
 
 // detectSeqIndent reads how the file indents a list of codes under its key.
@@ -316,7 +319,8 @@ func (d *doc) detectSeqIndent() int {
 // one line, else -1.
 func (d *doc) scalarEnd(n *yaml.Node) int {
 	start := d.col(n)
-	if n.Kind != yaml.ScalarNode || start < 0 {
+	if n.Kind != yaml.ScalarNode || start < 0 || tagged(n) {
+		// where a tag or anchor leaves the position is not worth guessing
 		return -1
 	}
 	line := d.lines[n.Line-1]
@@ -366,7 +370,7 @@ func (d *doc) scalarEnd(n *yaml.Node) int {
 // offset just past its closing bracket.
 func (d *doc) flowEnd(n *yaml.Node) (line, end int, ok bool) {
 	start := d.col(n)
-	if start < 0 || !isFlow(n) {
+	if start < 0 || !isFlow(n) || tagged(n) {
 		return 0, 0, false
 	}
 	l := n.Line - 1
@@ -694,13 +698,10 @@ func (d *doc) setField(m *yaml.Node, key string, v *yaml.Node) ([]edit, error) {
 		if text, ok := inline(v); ok {
 			l := old.Line - 1
 			line := d.lines[l]
-			if isNull(old) && old.Value == "" {
+			if isNull(old) && old.Value == "" && !tagged(old) {
 				// "key:" with nothing after it: the value goes after the colon
-				if ke := d.scalarEnd(k); ke >= 0 {
-					if colon := strings.IndexByte(line[ke:], ':'); colon >= 0 && strings.TrimSpace(line[ke:ke+colon]) == "" {
-						at := ke + colon + 1
-						return []edit{{l, l + 1, []string{line[:at] + " " + text + line[at:]}}}, nil
-					}
+				if at, ok := d.afterColon(k); ok && old.Line == k.Line {
+					return []edit{{l, l + 1, []string{line[:at] + " " + text + line[at:]}}}, nil
 				}
 			} else if ve := d.valueEnd(old); ve >= 0 {
 				return []edit{{l, l + 1, []string{line[:d.col(old)] + text + line[ve:]}}}, nil
@@ -791,20 +792,31 @@ func (d *doc) dropItem(seq *yaml.Node, i int) (edit, bool) {
 	return edit{l, l + 1, nil}, true
 }
 
-// keyOnly reports whether key is alone on its line: "children:" with at
-// most a comment after it.
-func (d *doc) keyOnly(key *yaml.Node) bool {
-	b, e := d.col(key), d.scalarEnd(key)
-	if b < 0 || e < 0 {
-		return false
+// afterColon is the byte offset just past the ":" after key, when nothing
+// but a comment follows it on the line.
+func (d *doc) afterColon(key *yaml.Node) (int, bool) {
+	e := d.scalarEnd(key)
+	if e < 0 {
+		return 0, false
 	}
 	line := d.lines[key.Line-1]
 	rest := strings.TrimLeft(line[e:], " \t")
-	if strings.TrimSpace(line[:b]) != "" || !strings.HasPrefix(rest, ":") {
-		return false
+	if !strings.HasPrefix(rest, ":") {
+		return 0, false
 	}
-	rest = strings.TrimSpace(rest[1:])
-	return rest == "" || rest[0] == '#'
+	at := len(line) - len(rest) + 1
+	if after := strings.TrimSpace(line[at:]); after != "" && after[0] != '#' {
+		return 0, false
+	}
+	return at, true
+}
+
+// keyOnly reports whether key is alone on its line: "children:" with at
+// most a comment after it.
+func (d *doc) keyOnly(key *yaml.Node) bool {
+	b := d.col(key)
+	_, ok := d.afterColon(key)
+	return ok && b >= 0 && strings.TrimSpace(d.lines[key.Line-1][:b]) == ""
 }
 
 // cut returns the edits that take code c out of its block list, and its
@@ -920,12 +932,16 @@ func (d *doc) paste(parent *Code, block []string, dash int) ([]edit, error) {
 			return nil, errLayout
 		}
 		line := d.lines[kl]
-		if !(isNull(seq) && seq.Value == "") {
+		if !(isNull(seq) && seq.Value == "" && d.keyOnly(key)) {
 			vb, ve := d.col(seq), d.valueEnd(seq)
 			if vb < 0 || ve < 0 {
 				return nil, errLayout
 			}
-			line = strings.TrimRight(line[:vb], " \t") + line[ve:]
+			rest := strings.TrimSpace(line[ve:])
+			if rest != "" && rest[0] != '#' {
+				return nil, errLayout
+			}
+			line = strings.TrimRight(line[:vb], " \t") + trailingComment(line[ve:])
 		}
 		moved, err := d.reindent(block, dash, d.col(key)+d.seqIndent)
 		if err != nil {
