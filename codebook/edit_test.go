@@ -660,3 +660,59 @@ func TestNewErrors(t *testing.T) {
 		t.Errorf("newErrors = %v, want the one about C", got)
 	}
 }
+
+func TestEditRefusals(t *testing.T) {
+	tests := []struct {
+		name, src string
+		op        func(cb *Codebook, src []byte) (*Rewrite, error)
+		want      string
+	}{
+		{"merge into a parent where a child takes the merged path",
+			"codes:\n  - name: a\n    children:\n      - name: s\n        children:\n          - name: s\n",
+			func(cb *Codebook, src []byte) (*Rewrite, error) { return Merge(cb, src, []string{"a/s"}, "a") },
+			`codebook.yaml:4: cannot merge "a/s" into "a": "a/s/s" would take the path "a/s", which is to mean "a" (rename "a/s/s" first)`},
+		{"a code defined twice",
+			"codes:\n  - name: a\n  - name: a\n",
+			func(cb *Codebook, src []byte) (*Rewrite, error) { return Rename(cb, src, "a", "b") },
+			`codebook.yaml:3: code "a" is defined twice (first at line 2) (rename or remove the second one first)`},
+		{"a field given twice",
+			"codes:\n  - name: a\n    label: A\n    label: B\n",
+			func(cb *Codebook, src []byte) (*Rewrite, error) { return Edit(cb, src, "a", Fields{Label: ptr("")}) },
+			`codebook.yaml:4: field "label" given twice in code "a" (first at line 3) (remove one of them first)`},
+		{"a new path that is another code's former path",
+			"codes:\n  - name: a\n  - name: b\n    aliases: [a/x]\n",
+			func(cb *Codebook, src []byte) (*Rewrite, error) { return Add(cb, src, "a/x", Fields{}) },
+			`codebook.yaml:3: "a/x" is a former path of "b": references to it would change meaning (remove the alias "a/x" from "b" first, if those references should mean the new code)`},
+		{"an old name a sibling has as an alias",
+			"codes:\n  - name: a\n  - name: b\n    aliases: [a]\n",
+			func(cb *Codebook, src []byte) (*Rewrite, error) { return Rename(cb, src, "a", "c") },
+			`codebook.yaml:3: cannot keep "a" as a former name of "a": "b" has that alias already (remove the alias "a" from "b" first)`},
+		{"a merge child answering to a name taken",
+			"codes:\n  - name: d\n    children:\n      - name: x\n  - name: s\n    children:\n      - name: y\n        aliases: [x]\n",
+			func(cb *Codebook, src []byte) (*Rewrite, error) { return Merge(cb, src, []string{"s"}, "d") },
+			`codebook.yaml:7: cannot merge "s" into "d": its child "s/y" and "d/x" both answer to "x" (line 4) (rename one of the two children, or remove the alias "x", first)`},
+		{"a file ending in block text",
+			"codes:\n  - name: a\n    description: |\n      text",
+			func(cb *Codebook, src []byte) (*Rewrite, error) { return Add(cb, src, "b", Fields{}) },
+			`codebook.yaml:3: the file ends inside a block of text ("|" or ">") with no line end after it (add a line end at the end of the file, then try again)`},
+		{"a codebook written in flow style",
+			"{codes: [{name: a}]}\n",
+			func(cb *Codebook, src []byte) (*Rewrite, error) { return Add(cb, src, "b", Fields{}) },
+			`codebook.yaml: cannot add "b" in place: the codes are not written as a list of "- name: ..." entries (write "codes:" as a block list, one "- name: ..." entry per code)`},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			cb, _ := Parse("codebook.yaml", []byte(tc.src))
+			if cb == nil {
+				t.Fatal("fixture does not parse")
+			}
+			rw, err := tc.op(cb, []byte(tc.src))
+			if err == nil {
+				t.Fatalf("no error; result:\n%s", rw.Data)
+			}
+			if err.Error() != tc.want {
+				t.Errorf("error:\n%s\nwant:\n%s", err, tc.want)
+			}
+		})
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 )
 
 // Batch stages several files and replaces them together. renameio replaces
@@ -29,6 +30,10 @@ type staged struct {
 
 // JournalFile is where a Batch records its renames while it makes them.
 const JournalFile = DataDir + "/journal.json"
+
+// StagingFile marks a Batch writing its temporary files: a process killed
+// then leaves them behind, and Recover removes them.
+const StagingFile = DataDir + "/staging"
 
 type journal struct {
 	Renames []journalEntry `json:"renames"`
@@ -72,6 +77,13 @@ func (b *Batch) Commit() error {
 		for _, e := range j.Renames {
 			os.Remove(b.s.Path(e.Temp))
 		}
+		os.Remove(b.s.Path(StagingFile))
+	}
+	if err := os.MkdirAll(b.s.Path(DataDir), 0o755); err != nil {
+		return err
+	}
+	if err := os.WriteFile(b.s.Path(StagingFile), nil, 0o644); err != nil {
+		return err
 	}
 	for _, f := range b.files {
 		temp, err := b.stage(f)
@@ -83,14 +95,12 @@ func (b *Batch) Commit() error {
 	}
 	if len(j.Renames) == 1 {
 		// One file needs no journal: the rename itself is atomic.
-		return b.rename(j.Renames[0])
+		err := b.rename(j.Renames[0])
+		os.Remove(b.s.Path(StagingFile))
+		return err
 	}
 	data, err := json.MarshalIndent(j, "", "  ")
 	if err != nil {
-		cleanup()
-		return err
-	}
-	if err := os.MkdirAll(b.s.Path(DataDir), 0o755); err != nil {
 		cleanup()
 		return err
 	}
@@ -107,7 +117,11 @@ func (b *Batch) Commit() error {
 			AfterRename(i + 1)
 		}
 	}
-	return os.Remove(b.s.Path(JournalFile))
+	if err := os.Remove(b.s.Path(JournalFile)); err != nil {
+		return err
+	}
+	os.Remove(b.s.Path(StagingFile))
+	return nil
 }
 
 // stage writes f to a synced temporary file beside its target.
@@ -166,7 +180,7 @@ func syncDir(dir string) {
 func (s *Study) Recover() (int, error) {
 	data, err := os.ReadFile(s.Path(JournalFile))
 	if errors.Is(err, fs.ErrNotExist) {
-		return 0, nil
+		return 0, s.removeStaged()
 	}
 	if err != nil {
 		return 0, err
@@ -191,7 +205,39 @@ func (s *Study) Recover() (int, error) {
 		}
 		n++
 	}
-	return n, os.Remove(s.Path(JournalFile))
+	if err := os.Remove(s.Path(JournalFile)); err != nil {
+		return n, err
+	}
+	return n, s.removeStaged()
+}
+
+// removeStaged deletes the temporary files a Batch killed while staging
+// left behind. It looks only when the staging mark says there may be some,
+// and only in the folders a Batch writes to.
+func (s *Study) removeStaged() error {
+	if _, err := os.Stat(s.Path(StagingFile)); err != nil {
+		return nil
+	}
+	dirs := []string{".", TranscriptsDir, MemosDir}
+	if coders, err := os.ReadDir(s.Path(CodingsDir)); err == nil {
+		for _, c := range coders {
+			if c.IsDir() {
+				dirs = append(dirs, CodingsDir+"/"+c.Name())
+			}
+		}
+	}
+	for _, d := range dirs {
+		entries, err := os.ReadDir(s.Path(d))
+		if err != nil {
+			continue
+		}
+		for _, e := range entries {
+			if name := e.Name(); strings.HasPrefix(name, ".") && strings.Contains(name, ".qda-") && !e.IsDir() {
+				os.Remove(s.Path(d, name))
+			}
+		}
+	}
+	return os.Remove(s.Path(StagingFile))
 }
 
 // ValidStudyPath reports whether rel is a relative path that stays inside

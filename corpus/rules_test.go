@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"os"
+	"path/filepath"
 	"testing"
 )
 
@@ -116,5 +117,26 @@ func TestRecover(t *testing.T) {
 	must(os.WriteFile(s.Path(JournalFile), []byte(`{"renames":[{"temp":"../x","target":"a.txt"}]}`), 0o644))
 	if _, err := s.Recover(); err == nil {
 		t.Error("a journal naming a file outside the study must be refused")
+	}
+}
+
+func TestRecoverRemovesStagedFiles(t *testing.T) {
+	s := &Study{Root: t.TempDir()}
+	for _, rel := range []string{DataDir + "/staging", "codings/jt/.may-1.yaml.qda-123", ".codebook.yaml.qda-9", "codings/jt/may-1.yaml"} {
+		if err := os.MkdirAll(s.Path(filepath.Dir(rel)), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(s.Path(rel), []byte("x"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := s.Recover(); err != nil {
+		t.Fatal(err)
+	}
+	for rel, want := range map[string]bool{DataDir + "/staging": false, "codings/jt/.may-1.yaml.qda-123": false, ".codebook.yaml.qda-9": false, "codings/jt/may-1.yaml": true} {
+		_, err := os.Stat(s.Path(rel))
+		if (err == nil) != want {
+			t.Errorf("%s exists = %v, want %v", rel, err == nil, want)
+		}
 	}
 }
