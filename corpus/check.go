@@ -132,10 +132,7 @@ func sortedKeys(m map[string]bool) []string {
 
 // transcriptFiles lists the ids of transcripts/*.txt.
 func (s *Study) transcriptFiles() (map[string]bool, error) {
-	entries, err := os.ReadDir(s.Path(TranscriptsDir))
-	if errors.Is(err, fs.ErrNotExist) {
-		return map[string]bool{}, nil
-	}
+	entries, err := readDir(s.Path(TranscriptsDir))
 	if err != nil {
 		return nil, err
 	}
@@ -333,10 +330,7 @@ func joinInts(ns []int) string {
 // orphanCodings reports codings files for transcripts that do not exist,
 // and checks their codes all the same.
 func (c *checker) orphanCodings(files map[string]bool) error {
-	entries, err := os.ReadDir(c.s.Path(CodingsDir))
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil
-	}
+	entries, err := readDir(c.s.Path(CodingsDir))
 	if err != nil {
 		return err
 	}
@@ -382,10 +376,7 @@ func (c *checker) unusedCodes() {
 
 // memos scans memos/*.md and .txt for identifiers too: memos quote people.
 func (c *checker) memos() error {
-	entries, err := os.ReadDir(c.s.Path(MemosDir))
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil
-	}
+	entries, err := readDir(c.s.Path(MemosDir))
 	if err != nil {
 		return err
 	}

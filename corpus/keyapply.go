@@ -3,9 +3,7 @@ package corpus
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"errors"
 	"fmt"
-	"io/fs"
 	"os"
 	"regexp"
 	"slices"
@@ -148,8 +146,8 @@ func (s *Study) ApplyKey(ix *Index, k *Key) (*ApplyReport, error) {
 			}
 		}
 	}
-	memos, err := os.ReadDir(s.Path(MemosDir))
-	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+	memos, err := readDir(s.Path(MemosDir))
+	if err != nil {
 		return nil, err
 	}
 	for _, e := range memos {

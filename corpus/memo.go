@@ -509,10 +509,7 @@ func (s *Study) ReplaceMemo(file string, old, data []byte) error {
 // MemoFiles lists the memo files: the .md files directly in memos/
 // (hidden files left out), as paths relative to the study, sorted.
 func (s *Study) MemoFiles() ([]string, error) {
-	entries, err := os.ReadDir(s.Path(MemosDir))
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil, nil
-	}
+	entries, err := readDir(s.Path(MemosDir))
 	if err != nil {
 		return nil, err
 	}

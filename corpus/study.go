@@ -137,10 +137,7 @@ func (s *Study) ReadTranscript(id string) (*Transcript, error) {
 
 // Coders lists the coders that have a folder under codings/, sorted.
 func (s *Study) Coders() ([]string, error) {
-	entries, err := os.ReadDir(s.Path(CodingsDir))
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil, nil
-	}
+	entries, err := readDir(s.Path(CodingsDir))
 	if err != nil {
 		return nil, err
 	}
@@ -157,10 +154,7 @@ func (s *Study) Coders() ([]string, error) {
 // Listing the folder once is far cheaper than trying to open a file per
 // transcript in a large study.
 func (s *Study) CodedBy(coder string) ([]string, error) {
-	entries, err := os.ReadDir(s.Path(CodingsDir, coder))
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil, nil
-	}
+	entries, err := readDir(s.Path(CodingsDir, coder))
 	if err != nil {
 		return nil, err
 	}
@@ -205,4 +199,14 @@ func (s *Study) WriteCodings(c *Codings) error {
 // WriteTable replaces the table's file atomically.
 func (s *Study) WriteTable(t *Table) error {
 	return WriteFile(s.Path(t.File), t.Marshal())
+}
+
+// readDir lists a folder of the study; a folder that is not there is
+// empty, since a new study need not have made it yet.
+func readDir(path string) ([]os.DirEntry, error) {
+	entries, err := os.ReadDir(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	return entries, err
 }

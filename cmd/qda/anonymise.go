@@ -32,15 +32,20 @@ lives outside the study and out of git: its path is anonymise.key in qda.yaml
 	return cmd
 }
 
-func keyFile(g *globals, s *session) (string, error) {
+// openKey opens the study and finds its anonymisation key's path.
+func openKey(g *globals) (*session, string, error) {
+	s, err := openStudy(g)
+	if err != nil {
+		return nil, "", err
+	}
 	p, err := s.study.KeyPath(os.Getenv(corpus.KeyEnv))
 	if errors.Is(err, corpus.ErrNoKey) {
-		return "", withHint(usageErr(err), "e.g. add 'key: ../study-key.yaml' under anonymise: in qda.yaml")
+		return nil, "", withHint(usageErr(err), "e.g. add 'key: ../study-key.yaml' under anonymise: in qda.yaml")
 	}
 	if err != nil {
-		return "", usageErr(err)
+		return nil, "", usageErr(err)
 	}
-	return p, nil
+	return s, p, nil
 }
 
 func newAnonymiseScanCmd(g *globals) *cobra.Command {
@@ -58,11 +63,7 @@ hold yet, each with a marker as its replacement. Choices already in the key
 }
 
 func runAnonymiseScan(g *globals) error {
-	s, err := openStudy(g)
-	if err != nil {
-		return err
-	}
-	path, err := keyFile(g, s)
+	s, path, err := openKey(g)
 	if err != nil {
 		return err
 	}
@@ -127,11 +128,7 @@ key is left in any of those files. Prints counts by kind, not the terms.`,
 }
 
 func runAnonymiseApply(g *globals) error {
-	s, err := openStudy(g)
-	if err != nil {
-		return err
-	}
-	path, err := keyFile(g, s)
+	s, path, err := openKey(g)
 	if err != nil {
 		return err
 	}

@@ -28,13 +28,11 @@ func transcriptIDs(g *globals, prefix string) []string {
 		return nil
 	}
 	t, _ := corpus.ReadTable(s.Root, corpus.TranscriptsFile, "id", "participant")
-	var ids []string
-	for _, r := range t.Rows {
-		if strings.HasPrefix(r.ID, prefix) {
-			ids = append(ids, r.ID)
-		}
+	ids := make([]string, len(t.Rows))
+	for i, r := range t.Rows {
+		ids[i] = r.ID
 	}
-	return ids
+	return withPrefix(ids, prefix)
 }
 
 func codePaths(g *globals, prefix string) []string {
@@ -100,13 +98,7 @@ func completeAttributes(g *globals) completeFunc {
 		if err != nil {
 			return nil, cobra.ShellCompDirectiveNoFileComp
 		}
-		var out []string
-		for _, a := range ix.AttributeNames() {
-			if strings.HasPrefix(a, prefix) {
-				out = append(out, a)
-			}
-		}
-		return out, cobra.ShellCompDirectiveNoFileComp
+		return withPrefix(ix.AttributeNames(), prefix), cobra.ShellCompDirectiveNoFileComp
 	}
 }
 
@@ -117,13 +109,7 @@ func completeCoders(g *globals) completeFunc {
 			return nil, cobra.ShellCompDirectiveNoFileComp
 		}
 		coders, _ := s.Coders()
-		var out []string
-		for _, c := range coders {
-			if strings.HasPrefix(c, prefix) {
-				out = append(out, c)
-			}
-		}
-		return out, cobra.ShellCompDirectiveNoFileComp
+		return withPrefix(coders, prefix), cobra.ShellCompDirectiveNoFileComp
 	}
 }
 
@@ -175,4 +161,15 @@ func registerCompletions(root *cobra.Command, g *globals) {
 		}
 	}
 	walk(root)
+}
+
+// withPrefix keeps the candidates that start with what was typed.
+func withPrefix(candidates []string, prefix string) []string {
+	var out []string
+	for _, c := range candidates {
+		if strings.HasPrefix(c, prefix) {
+			out = append(out, c)
+		}
+	}
+	return out
 }

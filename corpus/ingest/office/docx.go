@@ -3,7 +3,6 @@ package office
 import (
 	"bytes"
 	"encoding/xml"
-	"io"
 	"path"
 	"strings"
 )
@@ -129,13 +128,8 @@ func (r *docxReader) document() ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
-	// Anything after the root is the decoder's to complain about.
-	for {
-		if _, err := r.next(); err == io.EOF {
-			break
-		} else if err != nil {
-			return nil, err
-		}
+	if err := r.drain(); err != nil {
+		return nil, err
 	}
 	return out.list(), nil
 }

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/xml"
 	"fmt"
-	"io"
 	"strconv"
 	"strings"
 )
@@ -120,12 +119,8 @@ func (r *odtReader) document() ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
-	for {
-		if _, err := r.next(); err == io.EOF {
-			break
-		} else if err != nil {
-			return nil, err
-		}
+	if err := r.drain(); err != nil {
+		return nil, err
 	}
 	return out.list(), nil
 }

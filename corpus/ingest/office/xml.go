@@ -186,3 +186,15 @@ func (w *walker) end(out *blocks, p *para) {
 	out.add(text)
 	out.paras = append(out.paras, after...)
 }
+
+// drain reads what follows the root element, so the decoder reports
+// anything malformed there rather than the reader ignoring it.
+func (w *walker) drain() error {
+	for {
+		if _, err := w.next(); err == io.EOF {
+			return nil
+		} else if err != nil {
+			return err
+		}
+	}
+}
