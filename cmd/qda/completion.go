@@ -23,7 +23,7 @@ func completeTranscripts(g *globals) completeFunc {
 }
 
 func transcriptIDs(g *globals, prefix string) []string {
-	s, err := corpus.Open(g.dir)
+	s, err := peekStudy(g)
 	if err != nil {
 		return nil
 	}
@@ -36,7 +36,7 @@ func transcriptIDs(g *globals, prefix string) []string {
 }
 
 func codePaths(g *globals, prefix string) []string {
-	s, err := corpus.Open(g.dir)
+	s, err := peekStudy(g)
 	if err != nil {
 		return nil
 	}
@@ -90,7 +90,7 @@ func completeCodeArgs(g *globals) completeFunc {
 
 func completeAttributes(g *globals) completeFunc {
 	return func(cmd *cobra.Command, args []string, prefix string) ([]string, cobra.ShellCompDirective) {
-		s, err := corpus.Open(g.dir)
+		s, err := peekStudy(g)
 		if err != nil {
 			return nil, cobra.ShellCompDirectiveNoFileComp
 		}
@@ -104,7 +104,7 @@ func completeAttributes(g *globals) completeFunc {
 
 func completeCoders(g *globals) completeFunc {
 	return func(cmd *cobra.Command, args []string, prefix string) ([]string, cobra.ShellCompDirective) {
-		s, err := corpus.Open(g.dir)
+		s, err := peekStudy(g)
 		if err != nil {
 			return nil, cobra.ShellCompDirectiveNoFileComp
 		}
@@ -117,7 +117,7 @@ func completeCoders(g *globals) completeFunc {
 // values that attribute takes in the study.
 func completeWhere(g *globals) completeFunc {
 	return func(cmd *cobra.Command, args []string, prefix string) ([]string, cobra.ShellCompDirective) {
-		s, err := corpus.Open(g.dir)
+		s, err := peekStudy(g)
 		if err != nil {
 			return nil, cobra.ShellCompDirectiveNoFileComp
 		}
@@ -172,4 +172,14 @@ func withPrefix(candidates []string, prefix string) []string {
 		}
 	}
 	return out
+}
+
+// peekStudy finds the study for completion without opening it: opening
+// completes an interrupted change, and a shell prompt must not write.
+func peekStudy(g *globals) (*corpus.Study, error) {
+	root, err := corpus.Find(g.dir)
+	if err != nil {
+		return nil, err
+	}
+	return &corpus.Study{Root: root}, nil
 }

@@ -339,7 +339,7 @@ func completeAbout(g *globals) completeFunc {
 }
 
 func memoParticipantIDs(g *globals, prefix string) []string {
-	s, err := corpus.Open(g.dir)
+	s, err := peekStudy(g)
 	if err != nil {
 		return nil
 	}
@@ -359,7 +359,7 @@ func completeMemos(g *globals) completeFunc {
 		if len(args) > 0 {
 			return nil, cobra.ShellCompDirectiveNoFileComp
 		}
-		s, err := corpus.Open(g.dir)
+		s, err := peekStudy(g)
 		if err != nil {
 			return nil, cobra.ShellCompDirectiveNoFileComp
 		}
