@@ -153,6 +153,7 @@ or 'qda init' to start a study of your own.`,
 		newAnonymiseCmd(g),
 		newFixCmd(g),
 		newMemoCmd(g),
+		newExportCmd(g),
 	)
 	return root
 }
