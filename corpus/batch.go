@@ -79,7 +79,7 @@ func (b *Batch) Commit() error {
 		}
 		os.Remove(b.s.Path(StagingFile))
 	}
-	if err := os.MkdirAll(b.s.Path(DataDir), 0o755); err != nil {
+	if err := b.s.makeDataDir(); err != nil {
 		return err
 	}
 	if err := os.WriteFile(b.s.Path(StagingFile), nil, 0o644); err != nil {

@@ -40,6 +40,7 @@ type Study struct {
 	// Recovered counts the files of an interrupted change that opening
 	// the study completed (see Recover).
 	Recovered int
+	lock      *Lock
 }
 
 // Find returns the study root for dir: dir itself or the nearest parent
@@ -61,43 +62,88 @@ func Find(dir string) (string, error) {
 	}
 }
 
-// Open finds the study that holds dir and reads its settings.
+// Open finds the study that holds dir and reads its settings, for a
+// command that only reads. An interrupted change is completed first,
+// unless another process holds the writer lock: the journal is then its
+// own, and it is still writing.
 func Open(dir string) (*Study, error) {
-	root, err := Find(dir)
+	return open(dir, false, nil)
+}
+
+// OpenWrite is Open for a command that changes the study: it takes the
+// writer lock first (waiting for another writer, and calling wait once if
+// it has to), and holds it until Close.
+func OpenWrite(dir string, wait func(Holder)) (*Study, error) {
+	return open(dir, true, wait)
+}
+
+func open(dir string, write bool, wait func(Holder)) (*Study, error) {
+	s, err := locate(dir, write, wait)
 	if err != nil {
-		return nil, err
-	}
-	s := &Study{Root: root}
-	if s.Recovered, err = s.Recover(); err != nil {
 		return nil, err
 	}
 	data, err := os.ReadFile(s.Path(ConfigFile))
+	if err == nil {
+		var fs diag.List
+		s.Config, fs = ParseConfig(ConfigFile, data)
+		err = fs.Err()
+	}
 	if err != nil {
+		s.Close()
 		return nil, err
 	}
-	cfg, fs := ParseConfig(ConfigFile, data)
-	if err := fs.Err(); err != nil {
-		return nil, err
-	}
-	s.Config = cfg
 	return s, nil
 }
 
 // Locate finds the study that holds dir without failing on a broken
 // qda.yaml, for check, which reports the problem as a finding instead.
-func Locate(dir string) (*Study, error) {
-	root, err := Find(dir)
+// With write set it takes the writer lock as OpenWrite does.
+func Locate(dir string, write bool, wait func(Holder)) (*Study, error) {
+	s, err := locate(dir, write, wait)
 	if err != nil {
-		return nil, err
-	}
-	s := &Study{Root: root}
-	if s.Recovered, err = s.Recover(); err != nil {
 		return nil, err
 	}
 	if data, err := os.ReadFile(s.Path(ConfigFile)); err == nil {
 		s.Config, _ = ParseConfig(ConfigFile, data)
 	}
 	return s, nil
+}
+
+func locate(dir string, write bool, wait func(Holder)) (*Study, error) {
+	root, err := Find(dir)
+	if err != nil {
+		return nil, err
+	}
+	s := &Study{Root: root}
+	var l *Lock
+	if write {
+		l, err = s.Lock(wait)
+	} else {
+		l, err = s.TryLock()
+	}
+	if err != nil {
+		return nil, err
+	}
+	if l != nil {
+		s.Recovered, err = s.Recover()
+	}
+	if write {
+		s.lock = l
+	} else {
+		l.Unlock()
+	}
+	if err != nil {
+		s.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// Close releases the writer lock, if the study holds it.
+func (s *Study) Close() error {
+	err := s.lock.Unlock()
+	s.lock = nil
+	return err
 }
 
 // Path joins rel (slash-separated, relative to the study) to the root.

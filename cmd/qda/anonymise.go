@@ -33,8 +33,12 @@ lives outside the study and out of git: its path is anonymise.key in qda.yaml
 }
 
 // openKey opens the study and finds its anonymisation key's path.
-func openKey(g *globals) (*session, string, error) {
-	s, err := openStudy(g)
+func openKey(g *globals, write bool) (*session, string, error) {
+	open := openStudy
+	if write {
+		open = openStudyWrite
+	}
+	s, err := open(g)
 	if err != nil {
 		return nil, "", err
 	}
@@ -63,7 +67,7 @@ hold yet, each with a marker as its replacement. Choices already in the key
 }
 
 func runAnonymiseScan(g *globals) error {
-	s, path, err := openKey(g)
+	s, path, err := openKey(g, false)
 	if err != nil {
 		return err
 	}
@@ -128,7 +132,7 @@ key is left in any of those files. Prints counts by kind, not the terms.`,
 }
 
 func runAnonymiseApply(g *globals) error {
-	s, path, err := openKey(g)
+	s, path, err := openKey(g, true)
 	if err != nil {
 		return err
 	}

@@ -75,7 +75,7 @@ func runCheck(g *globals, opt checkOptions) error {
 			return err
 		}
 	}
-	st, err := corpus.Locate(g.dir)
+	st, err := corpus.Locate(g.dir, false, nil)
 	if err != nil {
 		return openError(err)
 	}

@@ -78,7 +78,7 @@ func prepareEdit(g *globals, id, lines string) (*editTarget, error) {
 	if err != nil {
 		return nil, err
 	}
-	s, err := openStudy(g)
+	s, err := openStudyWrite(g)
 	if err != nil {
 		return nil, err
 	}

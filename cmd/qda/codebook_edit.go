@@ -21,7 +21,7 @@ type refactorOptions struct {
 type refactorFunc func(cb *codebook.Codebook, src []byte) (*codebook.Rewrite, error)
 
 func runRefactor(g *globals, opt refactorOptions, op refactorFunc, check func(*session, *codebook.Rewrite) error) error {
-	s, err := openStudy(g)
+	s, err := openStudyWrite(g)
 	if err != nil {
 		return err
 	}

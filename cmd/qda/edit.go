@@ -199,7 +199,14 @@ func (e *codeEdit) apply(edited []corpus.Segment) error {
 	}
 	// The file may have changed while the editor was open (qda code in
 	// another terminal, a git pull): writing would undo that, so the edit
-	// is kept instead, to go on with against the file as it is now.
+	// is kept instead, to go on with against the file as it is now. The
+	// lock keeps another qda from changing it between the look and the
+	// write.
+	unlock, err := e.s.lockForWrite(e.g)
+	if err != nil {
+		return e.kept(diag.List{diag.Errorf("", 0, "%v", err)})
+	}
+	defer unlock()
 	now, err := e.s.study.ReadCodings(e.codings.Coder, e.t.ID)
 	changed := err != nil || (now != nil) != e.existed
 	if !changed && now != nil {

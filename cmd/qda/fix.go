@@ -34,7 +34,7 @@ together. 'qda check --fix' runs fix, then check.`,
 }
 
 func runFix(g *globals, opt fixOptions) error {
-	s, err := openStudy(g)
+	s, err := openStudyWrite(g)
 	if err != nil {
 		return err
 	}

@@ -87,7 +87,7 @@ func runIngest(g *globals, files []string, opt ingestOptions) error {
 	if err != nil {
 		return err
 	}
-	s, err := openStudy(g)
+	s, err := openStudyWrite(g)
 	if err != nil {
 		return err
 	}

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/rogpeppe/go-internal/testscript"
 )
@@ -30,6 +31,9 @@ func TestScripts(t *testing.T) {
 		Dir:                 "testdata/script",
 		RequireExplicitExec: true,
 		UpdateScripts:       os.Getenv("QDA_UPDATE") == "1",
+		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
+			"waitfile": cmdWaitfile,
+		},
 		Setup: func(env *testscript.Env) error {
 			// A coder from the developer's own git config must not leak in.
 			env.Setenv("QDA_CODER", "")
@@ -45,4 +49,19 @@ func TestScripts(t *testing.T) {
 			return nil
 		},
 	})
+}
+
+// cmdWaitfile waits for a file a background qda creates (up to a minute),
+// so a script can go on once that qda has reached a point, however slow
+// the machine is: waitfile FILE.
+func cmdWaitfile(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 1 {
+		ts.Fatalf("usage: waitfile FILE")
+	}
+	for deadline := time.Now().Add(time.Minute); time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
+		if _, err := os.Stat(ts.MkAbs(args[0])); err == nil {
+			return
+		}
+	}
+	ts.Fatalf("%s did not appear within a minute", args[0])
 }

@@ -119,6 +119,11 @@ func runMemoAdd(g *globals, ref string, opt memoAddOptions) error {
 			return err
 		}
 	}
+	unlock, err := s.lockForWrite(g)
+	if err != nil {
+		return err
+	}
+	defer unlock()
 	file, err := s.study.AddMemoData(m, data)
 	if err != nil {
 		return err

@@ -60,6 +60,11 @@ func runMemoEdit(g *globals, ref string) error {
 		fmt.Fprintf(g.stderr, "qda: %s is unchanged\n", file)
 		return nil
 	}
+	unlock, err := s.lockForWrite(g)
+	if err != nil {
+		return err
+	}
+	defer unlock()
 	if err := s.study.ReplaceMemo(file, old, data); err != nil {
 		return err
 	}

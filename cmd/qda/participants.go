@@ -92,10 +92,11 @@ func runParticipantsImport(g *globals, file string, opt participantsImportOption
 	if opt.sheet != "" && !sheet.IsWorkbook(file) {
 		return usageErr(fmt.Errorf("--sheet: %s is not a workbook, so it has no sheets", file))
 	}
-	st, err := corpus.Open(g.dir)
+	st, err := corpus.OpenWrite(g.dir, lockWait(g))
 	if err != nil {
 		return openError(err)
 	}
+	g.closeAtExit(st)
 	if err := sheet.CheckName(file); err != nil {
 		return withHint(usageErr(err), "save it as .xlsx, or as CSV UTF-8")
 	}

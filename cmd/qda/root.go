@@ -30,7 +30,11 @@ type globals struct {
 	json   bool
 	stdout io.Writer
 	stderr io.Writer
+	open   []*corpus.Study // studies to close (and unlock) when the command ends
 }
+
+// closeAtExit closes st when the command ends, whatever way it ends.
+func (g *globals) closeAtExit(st *corpus.Study) { g.open = append(g.open, st) }
 
 // coders returns the --coder values, nil when none were given.
 func (g *globals) coders() []string {
@@ -89,11 +93,15 @@ func run(args []string, stdout, stderr io.Writer) int {
 			}
 		}
 	}
+	corpus.LockCommand = lockCommand(args)
 	root := newRootCmd(g)
 	root.SetArgs(args)
 	root.SetOut(stdout)
 	root.SetErr(stderr)
 	err := root.Execute()
+	for _, st := range g.open {
+		st.Close()
+	}
 	if err == nil {
 		return exitOK
 	}
@@ -109,6 +117,16 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	printError(g, err, code)
 	return code
+}
+
+// lockCommand is the command line a waiting qda is told holds the lock,
+// cut short: a memo's text may be on it.
+func lockCommand(args []string) string {
+	c := "qda " + strings.Join(args, " ")
+	if r := []rune(c); len(r) > 60 {
+		c = string(r[:59]) + "…"
+	}
+	return c
 }
 
 func newRootCmd(g *globals) *cobra.Command {

@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"strings"
+	"time"
 
 	"github.com/qdatool/qda/codebook"
 	"github.com/qdatool/qda/corpus"
@@ -18,14 +19,59 @@ type session struct {
 	ix    *corpus.Index
 }
 
-// openStudy opens the study holding -C DIR, with its codebook and index.
-// A broken codebook or table stops the command with its findings: counting
-// on a half-read study would give wrong numbers.
+// openStudy opens the study holding -C DIR, with its codebook and index,
+// for a command that only reads it. A broken codebook or table stops the
+// command with its findings: counting on a half-read study would give
+// wrong numbers.
 func openStudy(g *globals) (*session, error) {
 	st, err := corpus.Open(g.dir)
 	if err != nil {
 		return nil, openError(err)
 	}
+	return loadSession(g, st)
+}
+
+// openStudyWrite is openStudy for a command that changes the study: it
+// holds the writer lock from before it reads anything until qda exits, so
+// a second qda changing the same files waits instead of undoing this one.
+func openStudyWrite(g *globals) (*session, error) {
+	st, err := corpus.OpenWrite(g.dir, lockWait(g))
+	if err != nil {
+		return nil, openError(err)
+	}
+	g.closeAtExit(st)
+	if d, err := time.ParseDuration(os.Getenv("QDA_TEST_LOCKED_SLEEP")); err == nil {
+		// Holds the lock a while, and says so in a file, so a test can
+		// start a second writer that must wait.
+		os.WriteFile(st.Path(".qda", "test-locked"), nil, 0o644)
+		time.Sleep(d)
+	}
+	return loadSession(g, st)
+}
+
+// lockWait says why a command is not going on yet.
+func lockWait(g *globals) func(corpus.Holder) {
+	return func(h corpus.Holder) {
+		since := ""
+		if !h.Since.IsZero() {
+			since = " since " + h.Since.Local().Format("15:04:05")
+		}
+		fmt.Fprintf(g.stderr, "qda: %s is writing to this study%s; waiting\n", h, since)
+	}
+}
+
+// lockForWrite takes the writer lock for a command that read the study
+// without it and waited on a person (an editor): it takes the lock only
+// to check nothing changed meanwhile and to write.
+func (s *session) lockForWrite(g *globals) (func(), error) {
+	l, err := s.study.Lock(lockWait(g))
+	if err != nil {
+		return nil, err
+	}
+	return func() { l.Unlock() }, nil
+}
+
+func loadSession(g *globals, st *corpus.Study) (*session, error) {
 	noteRecovered(g, st)
 	cb, findings := st.Codebook()
 	if err := findings.Err(); err != nil {

@@ -1,0 +1,148 @@
+package corpus
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// LockFile is the study's writer lock. A command that changes the study
+// holds it from before it reads what it changes until its writes are
+// done, so two qda processes never both read a file, change it and write
+// it back, losing one change.
+//
+// The lock is an advisory lock of the operating system on the file, not
+// the file's existence: the system drops it when its process ends, however
+// it ends, so a lock is never left stale by a crash and nothing needs to
+// guess whether a recorded process is still alive. The file's content only
+// says who holds the lock, for the message of a process that waits.
+const LockFile = DataDir + "/lock"
+
+// Holder says who holds the writer lock.
+type Holder struct {
+	PID     int
+	Since   time.Time
+	Command string
+}
+
+// String names the holder: "another qda (process 4242: qda code may-1 3 tea)".
+func (h Holder) String() string {
+	if h.PID <= 0 {
+		return "another qda"
+	}
+	if h.Command == "" {
+		return fmt.Sprintf("another qda (process %d)", h.PID)
+	}
+	return fmt.Sprintf("another qda (process %d: %s)", h.PID, h.Command)
+}
+
+// Lock is a held writer lock.
+type Lock struct {
+	f *os.File
+}
+
+// LockCommand is recorded in the lock file as what holds it; the CLI sets
+// it to its command line.
+var LockCommand string
+
+// lockPoll is how often a waiting process tries the lock again.
+const lockPoll = 50 * time.Millisecond
+
+// Lock takes the study's writer lock, waiting while another process holds
+// it; wait, when not nil, is called once with the holder if it has to
+// wait.
+func (s *Study) Lock(wait func(Holder)) (*Lock, error) {
+	if err := s.makeDataDir(); err != nil {
+		return nil, err
+	}
+	f, err := os.OpenFile(s.Path(LockFile), os.O_RDWR|os.O_CREATE, 0o644)
+	if err != nil {
+		return nil, err
+	}
+	for waited := false; ; {
+		ok, err := tryLock(f)
+		if err != nil {
+			f.Close()
+			return nil, fmt.Errorf("%s: cannot lock: %v", LockFile, err)
+		}
+		if ok {
+			break
+		}
+		if !waited && wait != nil {
+			wait(readHolder(s.Path(LockFile)))
+		}
+		waited = true
+		time.Sleep(lockPoll)
+	}
+	// The holder note is best effort: the lock is the system's, not the note.
+	if err := f.Truncate(0); err == nil {
+		fmt.Fprintf(f, "%d\n%s\n%s\n", os.Getpid(), time.Now().UTC().Format(time.RFC3339), LockCommand)
+		f.Sync()
+	}
+	return &Lock{f: f}, nil
+}
+
+// TryLock takes the writer lock if no other process holds it, and returns
+// nil if one does.
+func (s *Study) TryLock() (*Lock, error) {
+	f, err := os.OpenFile(s.Path(LockFile), os.O_RDWR|os.O_CREATE, 0o644)
+	if errors.Is(err, os.ErrNotExist) {
+		// No .qda folder: nothing has ever written through a Batch.
+		return &Lock{}, nil
+	}
+	if err != nil {
+		// A study qda cannot write to (a read-only checkout) can still
+		// be read; it just cannot be recovered.
+		return nil, nil
+	}
+	ok, err := tryLock(f)
+	if err != nil || !ok {
+		f.Close()
+		return nil, err
+	}
+	return &Lock{f: f}, nil
+}
+
+// Unlock releases the lock. Closing the file releases the system's lock.
+func (l *Lock) Unlock() error {
+	if l == nil || l.f == nil {
+		return nil
+	}
+	err := l.f.Close()
+	l.f = nil
+	return err
+}
+
+// readHolder reads the note of the process holding the lock; a note it
+// cannot read gives an anonymous holder.
+func readHolder(path string) Holder {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return Holder{}
+	}
+	lines := strings.SplitN(string(data), "\n", 4)
+	var h Holder
+	if len(lines) >= 3 {
+		h.PID, _ = strconv.Atoi(lines[0])
+		h.Since, _ = time.Parse(time.RFC3339, lines[1])
+		h.Command = strings.TrimSpace(lines[2])
+	}
+	return h
+}
+
+// makeDataDir makes .qda/ with a .gitignore that ignores all of it, so the
+// lock, a journal or an index never reaches git even in a study whose own
+// .gitignore does not name .qda/ (one not made by qda init).
+func (s *Study) makeDataDir() error {
+	if err := os.MkdirAll(s.Path(DataDir), 0o755); err != nil {
+		return err
+	}
+	ignore := s.Path(DataDir, ".gitignore")
+	if _, err := os.Stat(ignore); err == nil {
+		return nil
+	}
+	return WriteFile(ignore, []byte("# qda's derived data: never committed\n*\n"))
+}
