@@ -44,10 +44,19 @@ type journalEntry struct {
 	Target string `json:"target"`
 }
 
-// AfterRename, when set, is called after each journaled rename with how
-// many are done: the CLI's crash test ($QDA_TEST_CRASH_AFTER) stops the
-// process there to prove Recover.
-var AfterRename func(done int)
+// CrashPoint, when set, is called at each point of a Commit where a
+// killed process leaves a different state behind: "staged N" after the
+// Nth temporary file, "journal" once the journal is written, "renamed N"
+// after the Nth rename. The CLI's crash tests ($QDA_TEST_CRASH_AT) stop
+// the process there to prove that the next command finds the study in its
+// old or its new state.
+var CrashPoint func(point string)
+
+func crashPoint(format string, args ...any) {
+	if CrashPoint != nil {
+		CrashPoint(fmt.Sprintf(format, args...))
+	}
+}
 
 // NewBatch starts an empty batch.
 func (s *Study) NewBatch() *Batch { return &Batch{s: s} }
@@ -92,10 +101,12 @@ func (b *Batch) Commit() error {
 			return err
 		}
 		j.Renames = append(j.Renames, journalEntry{Temp: temp, Target: f.rel})
+		crashPoint("staged %d", len(j.Renames))
 	}
 	if len(j.Renames) == 1 {
 		// One file needs no journal: the rename itself is atomic.
 		err := b.rename(j.Renames[0])
+		crashPoint("renamed 1")
 		os.Remove(b.s.Path(StagingFile))
 		return err
 	}
@@ -109,13 +120,12 @@ func (b *Batch) Commit() error {
 		return err
 	}
 	syncDir(b.s.Path(DataDir))
+	crashPoint("journal")
 	for i, e := range j.Renames {
 		if err := b.rename(e); err != nil {
 			return fmt.Errorf("%w; run any qda command to complete the change", err)
 		}
-		if AfterRename != nil {
-			AfterRename(i + 1)
-		}
+		crashPoint("renamed %d", i+1)
 	}
 	if err := os.Remove(b.s.Path(JournalFile)); err != nil {
 		return err

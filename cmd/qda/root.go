@@ -7,7 +7,6 @@ import (
 	"io"
 	"os"
 	"runtime/debug"
-	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -84,15 +83,7 @@ func Main(args []string) int {
 
 func run(args []string, stdout, stderr io.Writer) int {
 	g := &globals{stdout: stdout, stderr: stderr}
-	if n, err := strconv.Atoi(os.Getenv("QDA_TEST_CRASH_AFTER")); err == nil && n > 0 {
-		// Dies half-way through a journaled change, as a killed process
-		// would, so a test can prove the next command completes it.
-		corpus.AfterRename = func(done int) {
-			if done == n {
-				os.Exit(3)
-			}
-		}
-	}
+	setCrashHook()
 	corpus.LockCommand = lockCommand(args)
 	root := newRootCmd(g)
 	root.SetArgs(args)
