@@ -136,11 +136,11 @@ func (b *Batch) Commit() error {
 
 // stage writes f to a synced temporary file beside its target.
 func (b *Batch) stage(f staged) (string, error) {
-	path := b.s.Path(f.rel)
-	dir := filepath.Dir(path)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+	if err := b.s.makeDir(f.rel); err != nil {
 		return "", err
 	}
+	path := b.s.Path(f.rel)
+	dir := filepath.Dir(path)
 	perm := os.FileMode(0o644)
 	if st, err := os.Stat(path); err == nil {
 		perm = st.Mode().Perm()
@@ -188,7 +188,7 @@ func syncDir(dir string) {
 // rename its journal lists whose temporary file is still there is made.
 // It returns how many files it completed (0 when there was nothing to do).
 func (s *Study) Recover() (int, error) {
-	data, err := os.ReadFile(s.Path(JournalFile))
+	data, err := s.ReadFile(JournalFile)
 	if errors.Is(err, fs.ErrNotExist) {
 		return 0, s.removeStaged()
 	}

@@ -8,7 +8,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -35,7 +34,7 @@ func (s *Study) Check() (*CheckReport, error) {
 	rep := &CheckReport{}
 	add := func(fs ...*diag.Finding) { rep.Findings = append(rep.Findings, fs...) }
 
-	if data, err := os.ReadFile(s.Path(ConfigFile)); err == nil {
+	if data, err := s.ReadFile(ConfigFile); err == nil {
 		_, fs := ParseConfig(ConfigFile, data)
 		add(fs...)
 	}
@@ -138,7 +137,9 @@ func (s *Study) transcriptFiles() (map[string]bool, error) {
 	}
 	ids := make(map[string]bool, len(entries))
 	for _, e := range entries {
-		if id, ok := strings.CutSuffix(e.Name(), ".txt"); ok && e.Type().IsRegular() {
+		// A link is listed so that check reports where it leads, rather
+		// than call the transcript missing.
+		if id, ok := strings.CutSuffix(e.Name(), ".txt"); ok && (e.Type().IsRegular() || e.Type()&fs.ModeSymlink != 0) {
 			ids[id] = true
 		}
 	}
@@ -149,7 +150,7 @@ func (s *Study) transcriptFiles() (map[string]bool, error) {
 // qda.yaml and from .qda/identifiers.txt, which keeps real names out of git.
 func (s *Study) identifyingNames() ([]string, diag.List) {
 	names := slices.Clone(s.Config.Anonymise.Names)
-	data, err := os.ReadFile(s.Path(IdentifiersFile))
+	data, err := s.ReadFile(IdentifiersFile)
 	if errors.Is(err, fs.ErrNotExist) {
 		return names, nil
 	}
@@ -169,9 +170,10 @@ func (s *Study) identifyingNames() ([]string, diag.List) {
 // transcript checks transcripts/ID.txt and every coder's codings for it.
 func (c *checker) transcript(id string) error {
 	file := TranscriptFile(id)
-	data, err := os.ReadFile(c.s.Path(file))
+	data, err := c.s.ReadFile(file)
 	if err != nil {
-		return err
+		c.add(diag.Errorf(file, 0, "%s", strings.TrimPrefix(err.Error(), file+": ")))
+		return nil
 	}
 	if r, ok := c.ix.Transcripts.Lookup(id); ok {
 		want := c.ix.Transcripts.Get(r, "sha256")
@@ -236,7 +238,7 @@ func redactionWord(k anon.Kind) string {
 // transcript does not exist).
 func (c *checker) codings(coder, id string, t *Transcript) error {
 	file := CodingsFile(coder, id)
-	data, err := os.ReadFile(c.s.Path(file))
+	data, err := c.s.ReadFile(file)
 	if err != nil {
 		return err
 	}
@@ -385,7 +387,7 @@ func (c *checker) memos() error {
 			continue
 		}
 		file := MemosDir + "/" + e.Name()
-		data, err := os.ReadFile(c.s.Path(file))
+		data, err := c.s.ReadFile(file)
 		if err != nil {
 			return err
 		}

@@ -4,7 +4,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
-	"os"
 	"regexp"
 	"slices"
 	"strings"
@@ -111,7 +110,7 @@ func (s *Study) ApplyKey(ix *Index, k *Key) (*ApplyReport, error) {
 	}
 	for _, row := range ix.Transcripts.Rows {
 		rel := TranscriptFile(row.ID)
-		data, err := os.ReadFile(s.Path(rel))
+		data, err := s.ReadFile(rel)
 		if err != nil {
 			return nil, err
 		}
@@ -129,7 +128,7 @@ func (s *Study) ApplyKey(ix *Index, k *Key) (*ApplyReport, error) {
 		}
 		for _, id := range ids {
 			rel := CodingsFile(coder, id)
-			data, err := os.ReadFile(s.Path(rel))
+			data, err := s.ReadFile(rel)
 			if err != nil {
 				return nil, err
 			}
@@ -155,7 +154,7 @@ func (s *Study) ApplyKey(ix *Index, k *Key) (*ApplyReport, error) {
 			continue
 		}
 		rel := MemosDir + "/" + e.Name()
-		data, err := os.ReadFile(s.Path(rel))
+		data, err := s.ReadFile(rel)
 		if err != nil {
 			return nil, err
 		}

@@ -496,7 +496,7 @@ func writeNewMemoFile(path string, data []byte) error {
 // the file held when the edit began: when the file has changed since, it
 // is an error and nothing is written.
 func (s *Study) ReplaceMemo(file string, old, data []byte) error {
-	now, err := os.ReadFile(s.Path(file))
+	now, err := s.ReadFile(file)
 	if err != nil {
 		return err
 	}
@@ -559,7 +559,7 @@ func (s *Study) FindMemo(ref string) (string, error) {
 
 // ReadMemo reads and parses one memo file.
 func (s *Study) ReadMemo(file string) (*Memo, []byte, diag.List, error) {
-	data, err := os.ReadFile(s.Path(file))
+	data, err := s.ReadFile(file)
 	if err != nil {
 		return nil, nil, nil, err
 	}
@@ -703,7 +703,7 @@ func (s *Study) segmentMemos(ix *Index, canon func(string) string) ([]*Memo, dia
 		}
 		for _, id := range ids {
 			file := CodingsFile(coder, id)
-			data, err := os.ReadFile(s.Path(file))
+			data, err := s.ReadFile(file)
 			if err != nil {
 				return nil, findings, err
 			}

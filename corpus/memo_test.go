@@ -215,7 +215,7 @@ func TestAddMemoUnique(t *testing.T) {
 	if !slices.Equal(files, want) {
 		t.Fatalf("files = %q, want %q", files, want)
 	}
-	data, _ := os.ReadFile(s.Path(files[0]))
+	data, _ := s.ReadFile(files[0])
 	if !strings.HasSuffix(string(data), "\nfirst\n") {
 		t.Errorf("the first memo was replaced: %q", data)
 	}

@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync/atomic"
 
 	"github.com/qdatool/qda/codebook"
 	"github.com/qdatool/qda/internal/diag"
@@ -41,6 +42,7 @@ type Study struct {
 	// the study completed (see Recover).
 	Recovered int
 	lock      *Lock
+	root      atomic.Pointer[os.Root] // see inside.go
 }
 
 // Find returns the study root for dir: dir itself or the nearest parent
@@ -82,7 +84,7 @@ func open(dir string, write bool, wait func(Holder)) (*Study, error) {
 	if err != nil {
 		return nil, err
 	}
-	data, err := os.ReadFile(s.Path(ConfigFile))
+	data, err := s.ReadFile(ConfigFile)
 	if err == nil {
 		var fs diag.List
 		s.Config, fs = ParseConfig(ConfigFile, data)
@@ -103,7 +105,7 @@ func Locate(dir string, write bool, wait func(Holder)) (*Study, error) {
 	if err != nil {
 		return nil, err
 	}
-	if data, err := os.ReadFile(s.Path(ConfigFile)); err == nil {
+	if data, err := s.ReadFile(ConfigFile); err == nil {
 		s.Config, _ = ParseConfig(ConfigFile, data)
 	}
 	return s, nil
@@ -143,6 +145,9 @@ func locate(dir string, write bool, wait func(Holder)) (*Study, error) {
 func (s *Study) Close() error {
 	err := s.lock.Unlock()
 	s.lock = nil
+	if r := s.root.Swap(nil); r != nil {
+		r.Close()
+	}
 	return err
 }
 
@@ -154,7 +159,7 @@ func (s *Study) Path(rel ...string) string {
 // Codebook loads codebook.yaml. A missing codebook is an empty one, so a
 // new study works before it has codes.
 func (s *Study) Codebook() (*codebook.Codebook, diag.List) {
-	data, err := os.ReadFile(s.Path(CodebookFile))
+	data, err := s.ReadFile(CodebookFile)
 	if errors.Is(err, fs.ErrNotExist) {
 		data = []byte("codes: []\n")
 	} else if err != nil {
@@ -171,7 +176,7 @@ func CodingsFile(coder, id string) string { return CodingsDir + "/" + coder + "/
 
 // ReadTranscript reads transcripts/ID.txt.
 func (s *Study) ReadTranscript(id string) (*Transcript, error) {
-	data, err := os.ReadFile(s.Path(TranscriptFile(id)))
+	data, err := s.ReadFile(TranscriptFile(id))
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
 			return nil, fmt.Errorf("%s: no such transcript", TranscriptFile(id))
@@ -218,7 +223,7 @@ func (s *Study) CodedBy(coder string) ([]string, error) {
 // returned as nil with no error: that coder has not coded the transcript.
 func (s *Study) ReadCodings(coder, id string) (*Codings, error) {
 	file := CodingsFile(coder, id)
-	data, err := os.ReadFile(s.Path(file))
+	data, err := s.ReadFile(file)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, nil
 	}
@@ -235,15 +240,18 @@ func (s *Study) ReadCodings(coder, id string) (*Codings, error) {
 // WriteCodings replaces the codings file atomically, segments in canonical
 // order, creating the coder's folder when needed.
 func (s *Study) WriteCodings(c *Codings) error {
-	path := s.Path(CodingsFile(c.Coder, c.Transcript))
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+	file := CodingsFile(c.Coder, c.Transcript)
+	if err := s.makeDir(file); err != nil {
 		return err
 	}
-	return WriteFile(path, MarshalCodings(c.Segments))
+	return WriteFile(s.Path(file), MarshalCodings(c.Segments))
 }
 
 // WriteTable replaces the table's file atomically.
 func (s *Study) WriteTable(t *Table) error {
+	if err := s.makeDir(t.File); err != nil {
+		return err
+	}
 	return WriteFile(s.Path(t.File), t.Marshal())
 }
 

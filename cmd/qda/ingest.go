@@ -3,7 +3,6 @@ package main
 import (
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -139,7 +138,7 @@ func ingestOne(g *globals, s *session, file string, opt ingestOptions, attrs, ma
 	if !filepath.IsAbs(path) {
 		path = filepath.Join(g.dir, path)
 	}
-	data, err := os.ReadFile(path)
+	data, err := corpus.ReadInput(path)
 	if err != nil {
 		return err
 	}

@@ -1,0 +1,105 @@
+package corpus
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// A study is read and written only inside its folder: ids, coder names
+// and file names are validated where they enter, and on top of that every
+// file is read and every folder made through an os.Root, which refuses a
+// path that leaves the folder by '..' or through a symbolic link. A link
+// inside the study to a file or folder elsewhere is refused, not followed:
+// a shared transcript folder linked in from another project, or a hostile
+// checkout, must not make qda read or write outside the study.
+
+// fsRoot opens the study folder as an os.Root once, for all goroutines.
+func (s *Study) fsRoot() (*os.Root, error) {
+	if r := s.root.Load(); r != nil {
+		return r, nil
+	}
+	r, err := os.OpenRoot(s.Root)
+	if err != nil {
+		return nil, err
+	}
+	if !s.root.CompareAndSwap(nil, r) {
+		r.Close()
+	}
+	return s.root.Load(), nil
+}
+
+// ReadFile reads the study's file rel (slash-separated, relative to the
+// root), refusing a path that leads outside the study, and a file larger
+// than MaxFileSize.
+func (s *Study) ReadFile(rel string) ([]byte, error) {
+	r, err := s.fsRoot()
+	if err != nil {
+		return nil, err
+	}
+	f, err := r.Open(filepath.FromSlash(rel))
+	if err != nil {
+		return nil, insideErr(rel, err)
+	}
+	defer f.Close()
+	return readLimited(rel, f)
+}
+
+// MaxFileSize bounds what qda reads from one file: a two-hour interview
+// is a few hundred kilobytes, so a file this large is a mistake (a video
+// saved as .txt, a generated bomb) that would otherwise exhaust memory.
+const MaxFileSize = 64 << 20
+
+// ReadInput reads a file given on the command line (to ingest or import),
+// as bounded as the study's own files.
+func ReadInput(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return readLimited(path, f)
+}
+
+func readLimited(name string, r io.Reader) ([]byte, error) {
+	data, err := io.ReadAll(io.LimitReader(r, MaxFileSize+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(data) > MaxFileSize {
+		return nil, fmt.Errorf("%s: larger than %d MB, more than qda reads from one file: is it the right file? split a transcript this long", name, MaxFileSize>>20)
+	}
+	return data, nil
+}
+
+// makeDir makes the folder that will hold rel, refusing one that is, or
+// leads through, a link to outside the study. A file is replaced by
+// renaming a new one over it, which replaces a link rather than writing
+// through it, so the folder is all there is to check.
+func (s *Study) makeDir(rel string) error {
+	r, err := s.fsRoot()
+	if err != nil {
+		return err
+	}
+	dir := filepath.Dir(filepath.FromSlash(rel))
+	if dir == "." {
+		return nil
+	}
+	if err := r.MkdirAll(dir, 0o755); err != nil {
+		return insideErr(filepath.ToSlash(dir), err)
+	}
+	return nil
+}
+
+// insideErr explains an os.Root refusal; other errors pass unchanged.
+func insideErr(rel string, err error) error {
+	var pe *fs.PathError
+	if err != nil && errors.As(err, &pe) && strings.Contains(pe.Err.Error(), "escapes") {
+		return fmt.Errorf("%s: leads outside the study through a symbolic link or '..'; qda reads and writes only inside the study: copy the file in instead of linking it", rel)
+	}
+	return err
+}
