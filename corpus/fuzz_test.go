@@ -56,3 +56,46 @@ func FuzzParseTranscript(f *testing.F) {
 		}
 	})
 }
+
+// FuzzParseTable: no panic, every finding has a place, and a table that
+// parses cleanly survives qda's own write and read unchanged.
+func FuzzParseTable(f *testing.F) {
+	f.Add([]byte("id,participant,wave,sha256\nmay-1,may,1,\nted-1,ted,\"1,2\",\n"))
+	f.Add([]byte("\ufeffid,gender\r\nmay,female\r\n"))
+	f.Add([]byte("id,a,a\nx,1\n"))
+	f.Add([]byte("id\n\"unterminated\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		tab, fs := ParseTable("t.csv", bytes.NewReader(data), "id")
+		for _, f := range fs {
+			if f.File != "t.csv" || f.Line < 0 {
+				t.Fatalf("finding without a place: %+v", f)
+			}
+		}
+		if fs.HasErrors() {
+			return
+		}
+		out := tab.Marshal()
+		back, fs2 := ParseTable("t.csv", bytes.NewReader(out), "id")
+		if fs2.HasErrors() {
+			t.Fatalf("qda's own output does not parse: %v\n%s", fs2, out)
+		}
+		if again := back.Marshal(); !bytes.Equal(out, again) {
+			t.Fatalf("round trip changed:\n%s\nto\n%s", out, again)
+		}
+	})
+}
+
+// FuzzParseConfig: no panic on any qda.yaml, and every finding has a place.
+func FuzzParseConfig(f *testing.F) {
+	f.Add([]byte("title: A study\ndescription: x\nanonymise:\n  names: [Bob Smith]\n  key: ../key.yaml\n  rules:\n    - pattern: 'Flat \\d+'\n      replace: '[address]'\n"))
+	f.Add([]byte("title: [\n"))
+	f.Add([]byte("anonymise: 3\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		_, fs := ParseConfig("qda.yaml", data)
+		for _, f := range fs {
+			if f.File != "qda.yaml" || f.Line < 0 {
+				t.Fatalf("finding without a place: %+v", f)
+			}
+		}
+	})
+}
