@@ -87,9 +87,10 @@ func runAgree(g *globals, opt agreeOptions, checkKappa bool) error {
 		}
 	} else if err := printAgreement(g, rep, opt); err != nil {
 		return err
+	} else {
+		fmt.Fprintf(g.stderr, "qda: %s compared, %d skipped (not coded by every chosen coder); coders %s\n",
+			plural(rep.Transcripts, "transcript"), rep.Skipped, strings.Join(rep.Coders, ", "))
 	}
-	fmt.Fprintf(g.stderr, "qda: %s compared, %d skipped (not coded by every chosen coder); coders %s\n",
-		plural(rep.Transcripts, "transcript"), rep.Skipped, strings.Join(rep.Coders, ", "))
 	if !checkKappa {
 		return nil
 	}

@@ -27,15 +27,16 @@ func Cohen(c [][]float64) Value {
 	if n == 0 {
 		return undefined(ReasonNoUnits)
 	}
-	pe := 0.0
+	chance := 0.0 // n^2 pe
 	for i := range k {
 		if row[i] == n && col[i] == n {
 			return undefined(ReasonNoVariation)
 		}
-		pe += (row[i] / n) * (col[i] / n)
+		chance += row[i] * col[i]
 	}
-	po := diag / n
-	return defined((po - pe) / (1 - pe))
+	// (po - pe) / (1 - pe) multiplied through by n^2: with whole counts
+	// both sides are exact, so a kappa of 3/8 is 0.375, not 0.37499...
+	return defined((n*diag - chance) / (n*n - chance))
 }
 
 // Fleiss returns Fleiss' kappa for units each rated by the same number of
@@ -57,17 +58,18 @@ func Fleiss(units, raters int, sumSquares float64, totals []float64) Value {
 	if raters < 2 {
 		return undefined(ReasonNoPairs)
 	}
-	N, m := float64(units), float64(raters)
-	pbar := (sumSquares - N*m) / (N * m * (m - 1))
-	pe := 0.0
+	m := float64(raters)
+	T := float64(units) * m // every rating
+	sumTotals := 0.0        // T^2 Pe
 	for _, t := range totals {
-		if t == N*m {
+		if t == T {
 			return undefined(ReasonNoVariation)
 		}
-		p := t / (N * m)
-		pe += p * p
+		sumTotals += t * t
 	}
-	return defined((pbar - pe) / (1 - pe))
+	// (Pbar - Pe) / (1 - Pe) multiplied through by (m-1) T^2, exact for
+	// whole counts.
+	return defined(((sumSquares-T)*T - (m-1)*sumTotals) / ((m - 1) * (T*T - sumTotals)))
 }
 
 // Alpha returns Krippendorff's alpha for nominal data from the
@@ -109,7 +111,7 @@ func Alpha(o [][]float64) Value {
 	if expected == 0 {
 		return undefined(ReasonNoVariation)
 	}
-	return defined(1 - (n-1)*observed/expected)
+	return defined((expected - (n-1)*observed) / expected)
 }
 
 // Proportion returns agree/of, the share of units on which the coders
