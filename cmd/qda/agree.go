@@ -55,6 +55,17 @@ does not fail. docs/agreement.md gives the formulas and their references.`,
 			return runAgree(g, opt, cmd.Flags().Changed("min-kappa"))
 		},
 	}
+	agreeFlags(cmd, g, &opt)
+	f := cmd.Flags()
+	f.Float64Var(&opt.minKappa, "min-kappa", 0, "exit 1 when any code's kappa is below `K`")
+	f.BoolVar(&opt.show, "show-disagreements", true, "print the disagreements after the tables")
+	f.IntVar(&opt.max, "max-disagreements", 20, "print at most `N` disagreements (0: all; --json has all)")
+	return cmd
+}
+
+// agreeFlags binds the flags that choose what to compare, shared with
+// qda export agreement.
+func agreeFlags(cmd *cobra.Command, g *globals, opt *agreeOptions) {
 	f := cmd.Flags()
 	f.StringSliceVar(&opt.coders, "coders", nil, "the coders to compare, `A,B[,C...]` (default every coder)")
 	f.IntVar(&opt.depth, "depth", 0, "compare the codes at depth `N`, each rolled up from its descendants (0: every code)")
@@ -62,14 +73,10 @@ does not fail. docs/agreement.md gives the formulas and their references.`,
 	f.StringVar(&opt.unit, "unit", corpus.UnitLine, "the unit: line, turn or transcript")
 	f.StringVar(&opt.speaker, "speaker", "", "with 'participant', only the participant's speech")
 	f.StringArrayVar(&opt.where, "where", nil, "keep transcripts whose `attr=value` matches")
-	f.Float64Var(&opt.minKappa, "min-kappa", 0, "exit 1 when any code's kappa is below `K`")
-	f.BoolVar(&opt.show, "show-disagreements", true, "print the disagreements after the tables")
-	f.IntVar(&opt.max, "max-disagreements", 20, "print at most `N` disagreements (0: all; --json has all)")
 	cmd.RegisterFlagCompletionFunc("coders", completeCoders(g))
 	cmd.RegisterFlagCompletionFunc("codes", completeCodesAny(g))
 	cmd.RegisterFlagCompletionFunc("unit", cobra.FixedCompletions(corpus.UnitNames, cobra.ShellCompDirectiveNoFileComp))
 	cmd.RegisterFlagCompletionFunc("speaker", cobra.FixedCompletions([]string{"participant"}, cobra.ShellCompDirectiveNoFileComp))
-	return cmd
 }
 
 func runAgree(g *globals, opt agreeOptions, checkKappa bool) error {
