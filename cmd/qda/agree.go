@@ -97,6 +97,9 @@ func runAgree(g *globals, opt agreeOptions, checkKappa bool) error {
 	} else {
 		fmt.Fprintf(g.stderr, "qda: %s compared, %d skipped (not coded by every chosen coder); coders %s\n",
 			plural(rep.Transcripts, "transcript"), rep.Skipped, strings.Join(rep.Coders, ", "))
+		if rep.Transcripts == 0 {
+			fmt.Fprintln(g.stderr, "qda: hint: no transcript is coded by every chosen coder (and matches --where): nothing was compared")
+		}
 	}
 	if !checkKappa {
 		return nil

@@ -10,6 +10,7 @@ const Missing = -1
 type Table struct {
 	Coders, Categories int
 
+	added    float64 // every unit added
 	units    float64 // units with a value from two coders or more
 	agreeing float64 // of those, units where every value is the same
 	marked   []float64
@@ -57,6 +58,7 @@ func (t *Table) AddN(values []int, n int) {
 		return
 	}
 	w := float64(n)
+	t.added += w
 	count := make([]float64, t.Categories)
 	present := 0
 	for i, v := range values {
@@ -104,6 +106,7 @@ func (t *Table) AddN(values []int, n int) {
 // Merge adds the units of u, which must have the same shape, to t: the
 // pooled table of several codes.
 func (t *Table) Merge(u *Table) {
+	t.added += u.added
 	t.units += u.units
 	t.agreeing += u.agreeing
 	t.complete += u.complete
@@ -134,7 +137,12 @@ func (t *Table) Marked(coder, c int) int { return int(t.marked[coder*t.Categorie
 
 // Agreement is the share of units (of those with two values or more) on
 // which every coder gave the same value.
-func (t *Table) Agreement() Value { return Proportion(t.agreeing, t.units) }
+func (t *Table) Agreement() Value {
+	if t.added > 0 && t.units == 0 {
+		return undefined(ReasonNoPairs)
+	}
+	return Proportion(t.agreeing, t.units)
+}
 
 // Cohen is Cohen's kappa between coders a and b over the units both rated.
 func (t *Table) Cohen(a, b int) Value {
@@ -172,4 +180,9 @@ func (t *Table) Fleiss() Value {
 }
 
 // Alpha is Krippendorff's alpha for nominal data.
-func (t *Table) Alpha() Value { return Alpha(t.coincidence) }
+func (t *Table) Alpha() Value {
+	if t.added == 0 {
+		return undefined(ReasonNoUnits)
+	}
+	return Alpha(t.coincidence)
+}
