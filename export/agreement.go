@@ -32,15 +32,19 @@ type Agreement struct {
 
 // AgreementRow is one code's agreement (or, with Path "", the pool of all).
 type AgreementRow struct {
-	Path      string          `json:"path,omitempty"`
-	Label     string          `json:"label,omitempty"`
-	Depth     int             `json:"depth,omitempty"`
-	Units     int             `json:"units"`
-	Marked    map[string]int  `json:"marked"`
-	Agreement Stat            `json:"agreement"`
-	Kappa     Stat            `json:"kappa"`
-	Alpha     Stat            `json:"alpha"`
-	Pairs     []AgreementPair `json:"pair_kappas"`
+	Path      string         `json:"path,omitempty"`
+	Label     string         `json:"label,omitempty"`
+	Depth     int            `json:"depth,omitempty"`
+	Units     int            `json:"units"`
+	Marked    map[string]int `json:"marked"`
+	Agreement Stat           `json:"agreement"`
+	Kappa     Stat           `json:"kappa"`
+	Alpha     Stat           `json:"alpha"`
+	// MeanPairAgreement and MeanPairKappa (Light's kappa) average over
+	// the pairs of coders, as NLTK's avg_Ao and kappa do.
+	MeanPairAgreement Stat            `json:"mean_pair_agreement"`
+	MeanPairKappa     Stat            `json:"mean_pair_kappa"`
+	Pairs             []AgreementPair `json:"pair_kappas"`
 	// NA gives, for each undefined statistic, why it is undefined.
 	NA map[string]string `json:"na,omitempty"`
 }
@@ -111,7 +115,8 @@ func NewAgreement(res *corpus.AgreeResult, unit string, participantOnly bool) *A
 }
 
 func (r *Agreement) row(t *agreement.Table) AgreementRow {
-	row := AgreementRow{Units: t.Units(), Marked: map[string]int{}, Agreement: Stat{t.Agreement()}, Alpha: Stat{t.Alpha()}}
+	row := AgreementRow{Units: t.Units(), Marked: map[string]int{}, Agreement: Stat{t.Agreement()}, Alpha: Stat{t.Alpha()},
+		MeanPairAgreement: Stat{t.MeanPairAgreement()}, MeanPairKappa: Stat{t.LightKappa()}}
 	if r.Kappa == "cohen" {
 		row.Kappa = Stat{t.Cohen(0, 1)}
 	} else {
@@ -132,7 +137,10 @@ func (r *Agreement) row(t *agreement.Table) AgreementRow {
 	for i := range row.Pairs {
 		row.Pairs[i].NA = agreementReason(row, row.Pairs[i].NA)
 	}
-	for name, v := range map[string]agreement.Value{"agreement": row.Agreement.Value, "kappa": row.Kappa.Value, "alpha": row.Alpha.Value} {
+	row.MeanPairAgreement.Reason = agreementReason(row, row.MeanPairAgreement.Reason)
+	row.MeanPairKappa.Reason = agreementReason(row, row.MeanPairKappa.Reason)
+	for name, v := range map[string]agreement.Value{"agreement": row.Agreement.Value, "kappa": row.Kappa.Value, "alpha": row.Alpha.Value,
+		"mean_pair_agreement": row.MeanPairAgreement.Value, "mean_pair_kappa": row.MeanPairKappa.Value} {
 		if !v.Defined {
 			if row.NA == nil {
 				row.NA = map[string]string{}

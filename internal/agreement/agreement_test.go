@@ -305,6 +305,24 @@ func TestAgainstDirectFormulas(t *testing.T) {
 	}
 }
 
+func TestMeansOverPairs(t *testing.T) {
+	// Three coders: jt and eh agree on 3 of 4 units, jt and ah on 2, eh
+	// and ah on 1: mean pair agreement (3+2+1)/12 = .5; all three agree on
+	// 1 of 4 units.
+	tb := table(2, [][]int{{1, 1, 0, 0}, {1, 1, 0, 1}, {1, 0, 1, 0}})
+	near(t, "mean pair agreement", tb.MeanPairAgreement(), 0.5)
+	near(t, "agreement", tb.Agreement(), 0.25)
+	want := (tb.Cohen(0, 1).V + tb.Cohen(0, 2).V + tb.Cohen(1, 2).V) / 3
+	near(t, "light", tb.LightKappa(), want)
+	// jt/eh: both yes 2, eh only 1, none 1: po .75, pe .5*.75+.5*.25 = .5.
+	near(t, "cohen jt/eh", tb.Cohen(0, 1), 0.5)
+	none := NewTable(3, 2)
+	none.AddN([]int{0, 0, 0}, 5)
+	if v := none.LightKappa(); v.Defined || v.Reason != ReasonNoVariation {
+		t.Errorf("light kappa of an unused code = %+v, want undefined", v)
+	}
+}
+
 func TestMarked(t *testing.T) {
 	tb := table(2, [][]int{{1, 1, 0, x}, {0, 1, 1, 1}})
 	tests := []struct{ coder, cat, want int }{{0, 1, 2}, {0, 0, 1}, {1, 1, 3}, {1, 0, 1}}

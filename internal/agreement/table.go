@@ -186,3 +186,33 @@ func (t *Table) Alpha() Value {
 	}
 	return Alpha(t.coincidence)
 }
+
+// MeanPairAgreement is the mean, over every pair of coders, of the share
+// of units on which the pair agrees (NLTK's avg_Ao); for two coders it is
+// Agreement.
+func (t *Table) MeanPairAgreement() Value { return t.meanOverPairs(t.PairAgreement) }
+
+// LightKappa is the mean of Cohen's kappa over every pair of coders.
+//
+// Reference: R. J. Light (1971), "Measures of response agreement for
+// qualitative data: some generalizations and alternatives", Psychological
+// Bulletin 76(5), 365-377. Undefined when any pair's kappa is.
+func (t *Table) LightKappa() Value { return t.meanOverPairs(t.Cohen) }
+
+func (t *Table) meanOverPairs(stat func(a, b int) Value) Value {
+	sum, n := 0.0, 0
+	for a := range t.Coders {
+		for b := a + 1; b < t.Coders; b++ {
+			v := stat(a, b)
+			if !v.Defined {
+				return v
+			}
+			sum += v.V
+			n++
+		}
+	}
+	if n == 0 {
+		return undefined(ReasonNoPairs)
+	}
+	return defined(sum / float64(n))
+}
