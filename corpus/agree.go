@@ -105,6 +105,11 @@ func (s *Study) Agree(ix *Index, cb *codebook.Codebook, opt AgreeOptions) (*Agre
 			out.Skipped++
 		}
 	}
+	if out.Skipped == 0 {
+		// The filters alone choose the same transcripts, and Scan need
+		// not look each one up in a long list.
+		only = nil
+	}
 	res := NewResolver(cb)
 	scan := ScanOptions{Coders: opt.Coders, Filters: opt.Filters, Only: only}
 	err := s.Scan(ix, scan, func(it *Item) error {
