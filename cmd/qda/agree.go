@@ -1,0 +1,114 @@
+package main
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/qdatool/qda/corpus"
+)
+
+type agreeOptions struct {
+	coders  []string
+	depth   int
+	codes   []string
+	unit    string
+	speaker string
+	where   []string
+	// minKappa is checked only when the flag was given.
+	minKappa float64
+	show     bool
+	max      int
+}
+
+func newAgreeCmd(g *globals) *cobra.Command {
+	var opt agreeOptions
+	cmd := &cobra.Command{
+		Use:   "agree",
+		Short: "Inter-coder agreement per code: percent agreement, kappa, alpha, and the disagreements",
+		Long: `Compare coders on the transcripts every one of them has a codings file for.
+Each unit gets a yes or no from each coder for each code, rolled up from its
+descendants. --unit line (default): every text line; turn: each speaker turn,
+yes when any of its lines is coded; transcript: yes when the code is used
+anywhere. --speaker participant keeps only the participant's speech.
+
+Per code: units, how many each coder marked, percent agreement (units on
+which every coder agrees), Cohen's kappa (two coders) or Fleiss' kappa (three
+or more, with a pairwise Cohen's kappa table), Krippendorff's alpha (nominal).
+The overall row pools every listed code, each unit and code a yes/no decision.
+A statistic that is undefined prints n/a with the reason. Then the
+disagreements: runs of lines where the coders differ, with their text.
+
+--min-kappa K exits 1 when any code's kappa is below K; an undefined kappa
+does not fail. docs/agreement.md gives the formulas and their references.`,
+		Example: `  qda agree --coders jt,eh
+  qda agree --depth 1 --unit turn --speaker participant
+  qda agree --coders jt,eh,ah --codes confidence,tea-and-company --min-kappa 0.6
+  qda agree --json > agreement.json`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runAgree(g, opt, cmd.Flags().Changed("min-kappa"))
+		},
+	}
+	agreeFlags(cmd, g, &opt)
+	f := cmd.Flags()
+	f.Float64Var(&opt.minKappa, "min-kappa", 0, "exit 1 when any code's kappa is below `K`")
+	f.BoolVar(&opt.show, "show-disagreements", true, "print the disagreements after the tables")
+	f.IntVar(&opt.max, "max-disagreements", 20, "print at most `N` disagreements (0: all; --json has all)")
+	return cmd
+}
+
+// agreeFlags binds the flags that choose what to compare, shared with
+// qda export agreement.
+func agreeFlags(cmd *cobra.Command, g *globals, opt *agreeOptions) {
+	f := cmd.Flags()
+	f.StringSliceVar(&opt.coders, "coders", nil, "compare coders `A,B[,C...]` (default every coder)")
+	f.IntVar(&opt.depth, "depth", 0, "compare the codes at depth `N`, each rolled up from its descendants (0: every code)")
+	f.StringSliceVar(&opt.codes, "codes", nil, "compare only codes `C,...` (with --depth: the codes at that depth under them)")
+	f.StringVar(&opt.unit, "unit", corpus.UnitLine, "the `UNIT` of comparison: line, turn or transcript")
+	f.StringVar(&opt.speaker, "speaker", "", "with `participant`, only the participant's speech")
+	f.StringArrayVar(&opt.where, "where", nil, "keep transcripts whose `attr=value` matches")
+	cmd.RegisterFlagCompletionFunc("coders", completeCoders(g))
+	cmd.RegisterFlagCompletionFunc("codes", completeCodesAny(g))
+	cmd.RegisterFlagCompletionFunc("unit", cobra.FixedCompletions(corpus.UnitNames, cobra.ShellCompDirectiveNoFileComp))
+	cmd.RegisterFlagCompletionFunc("speaker", cobra.FixedCompletions([]string{"participant"}, cobra.ShellCompDirectiveNoFileComp))
+}
+
+func runAgree(g *globals, opt agreeOptions, checkKappa bool) error {
+	s, err := openStudy(g)
+	if err != nil {
+		return err
+	}
+	rep, err := s.agreement(g, opt, g.json || opt.show)
+	if err != nil {
+		return err
+	}
+	if g.json {
+		if err := printJSON(g.stdout, rep); err != nil {
+			return err
+		}
+	} else if err := printAgreement(g, rep, opt); err != nil {
+		return err
+	} else {
+		fmt.Fprintf(g.stderr, "qda: %s compared, %d skipped (not coded by every chosen coder); coders %s\n",
+			plural(rep.Transcripts, "transcript"), rep.Skipped, strings.Join(rep.Coders, ", "))
+		if rep.Transcripts == 0 {
+			fmt.Fprintln(g.stderr, "qda: hint: no transcript is coded by every chosen coder (and matches --where): nothing was compared")
+		}
+	}
+	if !checkKappa {
+		return nil
+	}
+	var low []string
+	for _, row := range rep.Codes {
+		if row.Kappa.Defined && row.Kappa.V < opt.minKappa {
+			low = append(low, fmt.Sprintf("%s (%s)", row.Path, row.Kappa))
+		}
+	}
+	if len(low) > 0 {
+		return &exitError{code: exitProblems, err: fmt.Errorf("kappa below %g for %s: %s", opt.minKappa, plural(len(low), "code"), strings.Join(low, ", ")),
+			hint: "the disagreements show where the coders differ; undefined kappas (n/a) do not count"}
+	}
+	return nil
+}

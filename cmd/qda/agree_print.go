@@ -1,0 +1,125 @@
+package main
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/qdatool/qda/export"
+	"github.com/qdatool/qda/internal/agreement"
+)
+
+// printAgreement prints the per-code table, the reasons for each n/a, the
+// pairwise kappas for three coders or more, and the disagreements.
+func printAgreement(g *globals, rep *export.Agreement, opt agreeOptions) error {
+	header := append(append([]string{"code", "units"}, rep.Coders...), "agreement", rep.Kappa, "alpha")
+	t := newTable(g.stdout, header...)
+	var notes []string
+	for _, row := range append(rep.Codes, rep.Overall) {
+		name := "overall"
+		if row.Path != "" {
+			name = strings.Repeat("  ", row.Depth-1) + row.Path[strings.LastIndex(row.Path, "/")+1:]
+		}
+		cells := []string{name, fmt.Sprint(row.Units)}
+		for _, c := range rep.Coders {
+			cells = append(cells, fmt.Sprint(row.Marked[c]))
+		}
+		cells = append(cells, percentOf(row.Agreement.Value), row.Kappa.String(), row.Alpha.String())
+		t.row(cells...)
+		notes = append(notes, naNotes(row, rep.Kappa)...)
+	}
+	if err := t.flush(); err != nil {
+		return err
+	}
+	for _, n := range notes {
+		fmt.Fprintln(g.stdout, n)
+	}
+	if len(rep.Coders) > 2 {
+		fmt.Fprintln(g.stdout)
+		fmt.Fprintln(g.stdout, "Cohen's kappa for each pair of coders:")
+		header := []string{"code"}
+		for _, p := range rep.Pairs {
+			header = append(header, p[0]+"/"+p[1])
+		}
+		pt := newTable(g.stdout, header...)
+		for _, row := range append(rep.Codes, rep.Overall) {
+			cells := []string{row.Path}
+			if row.Path == "" {
+				cells[0] = "overall"
+			}
+			for _, p := range row.Pairs {
+				cells = append(cells, p.Kappa.String())
+			}
+			pt.row(cells...)
+		}
+		if err := pt.flush(); err != nil {
+			return err
+		}
+	}
+	if opt.show {
+		printDisagreements(g, rep)
+	}
+	return nil
+}
+
+// naNotes says why each undefined statistic of row is undefined, one line
+// per reason.
+func naNotes(row export.AgreementRow, kappa string) []string {
+	name := row.Path
+	if name == "" {
+		name = "overall"
+	}
+	var reasons []string
+	stats := map[string][]string{}
+	for _, s := range []struct {
+		name string
+		v    agreement.Value
+	}{{"agreement", row.Agreement.Value}, {kappa, row.Kappa.Value}, {"alpha", row.Alpha.Value}} {
+		if s.v.Defined {
+			continue
+		}
+		if stats[s.v.Reason] == nil {
+			reasons = append(reasons, s.v.Reason)
+		}
+		stats[s.v.Reason] = append(stats[s.v.Reason], s.name)
+	}
+	var out []string
+	for _, r := range reasons {
+		out = append(out, fmt.Sprintf("n/a: %s %s: %s", name, strings.Join(stats[r], ", "), r))
+	}
+	return out
+}
+
+func percentOf(v agreement.Value) string {
+	if !v.Defined {
+		return "n/a"
+	}
+	return fmt.Sprintf("%.1f%%", 100*v.V)
+}
+
+func printDisagreements(g *globals, rep *export.Agreement) {
+	w := g.stdout
+	fmt.Fprintln(w)
+	switch {
+	case rep.Found == 0:
+		fmt.Fprintln(w, "No disagreements.")
+		return
+	case len(rep.Disagreements) < rep.Found:
+		fmt.Fprintf(w, "Disagreements: %d, the first %d shown (--max-disagreements 0 or --json for all):\n", rep.Found, len(rep.Disagreements))
+	default:
+		fmt.Fprintf(w, "Disagreements: %d:\n", rep.Found)
+	}
+	for _, d := range rep.Disagreements {
+		fmt.Fprintf(w, "\n%s  %s  coded by %s, not by %s\n", d.Ref, d.Code, strings.Join(d.Coded, ", "), strings.Join(d.NotCoded, ", "))
+		for _, c := range rep.Coders {
+			codes := strings.Join(d.Codes[c], ", ")
+			if codes == "" {
+				codes = "-"
+			}
+			fmt.Fprintf(w, "  %s: %s\n", c, codes)
+		}
+		width := len(fmt.Sprint(d.End))
+		for _, l := range d.Lines {
+			fmt.Fprintf(w, "  %*d | %s\n", width, l.Line, l.Text)
+		}
+	}
+}

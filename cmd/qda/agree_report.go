@@ -1,0 +1,106 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/qdatool/qda/codebook"
+	"github.com/qdatool/qda/corpus"
+	"github.com/qdatool/qda/export"
+)
+
+// agreement checks the options and computes the report; all disagreements
+// are kept for JSON, the first few for the table.
+func (s *session) agreement(g *globals, opt agreeOptions, withDisagreements bool) (*export.Agreement, error) {
+	names := opt.coders
+	if len(names) == 0 {
+		names = g.coders()
+	}
+	coders, err := s.chosenCoders(names)
+	if err != nil {
+		return nil, err
+	}
+	if coders == nil {
+		coders = s.ix.Coders
+	}
+	for i, c := range coders {
+		if slices.Contains(coders[:i], c) {
+			return nil, usageErr(fmt.Errorf("coder %q given twice", c))
+		}
+	}
+	if len(coders) < 2 {
+		return nil, withHint(usageErr(fmt.Errorf("agreement needs two coders or more, got %s", plural(len(coders), "coder"))),
+			"give --coders A,B; the study's coders are: %s", strings.Join(s.ix.Coders, ", "))
+	}
+	if !slices.Contains(corpus.UnitNames, opt.unit) {
+		return nil, usageErr(fmt.Errorf("unknown unit %q: use %s", opt.unit, strings.Join(corpus.UnitNames, ", ")))
+	}
+	if opt.speaker != "" && opt.speaker != "participant" {
+		return nil, usageErr(fmt.Errorf("unknown speaker %q: --speaker takes 'participant'", opt.speaker))
+	}
+	if opt.depth < 0 || opt.max < 0 {
+		return nil, usageErr(errors.New("--depth and --max-disagreements must be 0 or more"))
+	}
+	codes, err := s.agreeCodes(opt)
+	if err != nil {
+		return nil, err
+	}
+	scan, err := s.scanOptions(g, opt.where)
+	if err != nil {
+		return nil, err
+	}
+	var ds []export.AgreementDisagreement
+	count := 0
+	aopt := corpus.AgreeOptions{Coders: coders, Codes: codes, Unit: opt.unit, ParticipantOnly: opt.speaker == "participant", Filters: scan.Filters}
+	if withDisagreements {
+		aopt.OnDisagreement = func(d *corpus.Disagreement) error {
+			count++
+			if g.json || opt.max == 0 || len(ds) < opt.max {
+				ds = append(ds, export.NewAgreementDisagreement(d))
+			}
+			return nil
+		}
+	}
+	res, err := s.study.Agree(s.ix, s.cb, aopt)
+	if err != nil {
+		return nil, err
+	}
+	rep := export.NewAgreement(res, opt.unit, aopt.ParticipantOnly)
+	rep.Disagreements = append(rep.Disagreements, ds...)
+	rep.Found = count
+	for _, f := range scan.Filters {
+		if rep.Filters == nil {
+			rep.Filters = map[string][]string{}
+		}
+		rep.Filters[f.Key] = f.Values
+	}
+	return rep, nil
+}
+
+// agreeCodes are the codes to compare: --codes, or the codes at --depth
+// (every code without it), or the codes at --depth under --codes.
+func (s *session) agreeCodes(opt agreeOptions) ([]*codebook.Code, error) {
+	var given []*codebook.Code
+	for _, ref := range opt.codes {
+		code, err := s.resolveCode(ref)
+		if err != nil {
+			return nil, err
+		}
+		given = append(given, code)
+	}
+	if len(given) > 0 && opt.depth == 0 {
+		return given, nil
+	}
+	var codes []*codebook.Code
+	for _, c := range s.cb.AtDepth(opt.depth) {
+		if len(given) == 0 || slices.ContainsFunc(given, func(g *codebook.Code) bool { return g.Contains(c) }) {
+			codes = append(codes, c)
+		}
+	}
+	if len(codes) == 0 {
+		return nil, withHint(usageErr(errors.New("no codes to compare")), "'qda codebook tree' shows the codes and their depths")
+	}
+	return codes, nil
+}

@@ -1,0 +1,123 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+
+	"github.com/qdatool/qda/corpus"
+	"github.com/qdatool/qda/export"
+)
+
+func newExportAgreementCmd(g *globals) *cobra.Command {
+	var opt agreeOptions
+	var out string
+	cmd := &cobra.Command{
+		Use:   "agreement -o FILE.xlsx|FILE.csv|FILE.md",
+		Short: "Write the inter-coder agreement tables and the disagreements for a report",
+		Long: `Write what 'qda agree' prints, with every disagreement, for a report. The
+format follows the extension of -o:
+
+  .xlsx  sheets Agreement, Pairs (three coders or more), Disagreements, About
+  .md    the same tables under headings
+  .csv   one table per file: FILE.csv the per-code table, FILE-pairs.csv
+         (three coders or more) and FILE-disagreements.csv beside it
+
+The flags choosing coders, codes, unit, speaker and transcripts are those of
+'qda agree'.`,
+		Example: `  qda export agreement -o agreement.xlsx --coders jt,eh
+  qda export agreement -o agreement.md --depth 1 --unit turn`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runExportAgreement(g, opt, out, commandLine(cmd))
+		},
+	}
+	agreeFlags(cmd, g, &opt)
+	cmd.Flags().StringVarP(&out, "output", "o", "", "write to `FILE` (.xlsx, .csv or .md)")
+	return cmd
+}
+
+// commandLine is the command as given, for a report's About sheet.
+func commandLine(cmd *cobra.Command) string {
+	parts := []string{cmd.CommandPath()}
+	cmd.Flags().Visit(func(f *pflag.Flag) {
+		v := f.Value.String()
+		if sv, ok := f.Value.(pflag.SliceValue); ok {
+			v = strings.Join(sv.GetSlice(), ",")
+		}
+		parts = append(parts, "--"+f.Name+" "+v)
+	})
+	return strings.Join(parts, " ")
+}
+
+func runExportAgreement(g *globals, opt agreeOptions, out, command string) error {
+	if out == "" {
+		return withHint(usageErr(errors.New("no output file")), "give -o FILE.xlsx, FILE.csv or FILE.md")
+	}
+	ext := strings.ToLower(filepath.Ext(out))
+	if ext != ".xlsx" && ext != ".csv" && ext != ".md" {
+		return withHint(usageErr(fmt.Errorf("%s: unknown format %q", out, ext)), "give -o FILE.xlsx, FILE.csv or FILE.md")
+	}
+	s, err := openStudy(g)
+	if err != nil {
+		return err
+	}
+	path := out
+	if !filepath.IsAbs(path) {
+		path = filepath.Join(g.dir, path)
+	}
+	if st, err := os.Stat(filepath.Dir(path)); err != nil || !st.IsDir() {
+		return withHint(fmt.Errorf("%s: no folder %s to write into", out, filepath.Dir(out)), "create the folder first, or give another -o")
+	}
+	rep, err := s.agreement(g, opt, true)
+	if err != nil {
+		return err
+	}
+	about := export.AgreementAbout(rep, s.study.Config.Title, command)
+	// Every file is rendered before any is written, so a failure leaves
+	// nothing half-done.
+	var files []string
+	var data [][]byte
+	var b bytes.Buffer
+	switch ext {
+	case ".xlsx":
+		err = export.WriteAgreementXLSX(&b, rep, about)
+		files, data = []string{path}, [][]byte{b.Bytes()}
+	case ".md":
+		err = export.WriteAgreementMarkdown(&b, rep, about)
+		files, data = []string{path}, [][]byte{b.Bytes()}
+	case ".csv":
+		for _, table := range export.AgreementCSVTables(rep) {
+			var tb bytes.Buffer
+			if err = export.WriteAgreementCSV(&tb, rep, table); err != nil {
+				break
+			}
+			name := path
+			if table != "" {
+				name = strings.TrimSuffix(path, filepath.Ext(path)) + "-" + table + ".csv"
+			}
+			files, data = append(files, name), append(data, tb.Bytes())
+		}
+	}
+	if err != nil {
+		return err
+	}
+	for i, f := range files {
+		if err := corpus.WriteFile(f, data[i]); err != nil {
+			return err
+		}
+		rel := f
+		if r, err := filepath.Rel(g.dir, f); err == nil && !strings.HasPrefix(r, "..") {
+			rel = r
+		}
+		files[i] = rel
+	}
+	fmt.Fprintf(g.stderr, "qda: wrote %s: %s, %s\n", strings.Join(files, ", "), plural(len(rep.Codes), "code"), plural(len(rep.Disagreements), "disagreement"))
+	return nil
+}

@@ -1,0 +1,131 @@
+package export
+
+import (
+	"fmt"
+	"maps"
+	"slices"
+	"strings"
+
+	"github.com/qdatool/qda/internal/agreement"
+)
+
+// agreementSheet is one table of the agreement report, in the shape every
+// writer prints: a cell is a string, an int, or an agreement.Value.
+type agreementSheet struct {
+	name   string // the xlsx sheet, the markdown heading, the csv file suffix
+	header []string
+	rows   [][]any
+	// percent marks the column of percent agreement, which markdown
+	// prints as a percentage and xlsx formats as one.
+	percent int
+}
+
+// The sheets of the agreement report, by name.
+const (
+	AgreementSheetCodes         = "Agreement"
+	AgreementSheetPairs         = "Pairs"
+	AgreementSheetDisagreements = "Disagreements"
+	AgreementSheetAbout         = "About"
+)
+
+// agreementSheets lays out the report: the per-code table with the pooled
+// row last, the pairwise kappas for three coders or more, the
+// disagreements, and what was compared.
+func agreementSheets(r *Agreement, about [][2]string) []agreementSheet {
+	codes := agreementSheet{name: AgreementSheetCodes, header: []string{"code", "label", "depth", "units"}}
+	for _, c := range r.Coders {
+		codes.header = append(codes.header, "marked by "+c)
+	}
+	codes.percent = len(codes.header)
+	codes.header = append(codes.header, "agreement", r.Kappa+" kappa", "alpha", "n/a")
+	for _, row := range append(append([]AgreementRow{}, r.Codes...), r.Overall) {
+		path, label, depth := row.Path, row.Label, any(row.Depth)
+		if path == "" {
+			path, label, depth = "overall", "all codes pooled", ""
+		}
+		cells := []any{path, label, depth, row.Units}
+		for _, c := range r.Coders {
+			cells = append(cells, row.Marked[c])
+		}
+		cells = append(cells, row.Agreement.Value, row.Kappa.Value, row.Alpha.Value, agreementNA(row, r.Kappa+" kappa"))
+		codes.rows = append(codes.rows, cells)
+	}
+	sheets := []agreementSheet{codes}
+	if len(r.Coders) > 2 {
+		pairs := agreementSheet{name: AgreementSheetPairs, header: []string{"code"}, percent: -1}
+		for _, p := range r.Pairs {
+			pairs.header = append(pairs.header, "cohen kappa "+p[0]+"/"+p[1])
+		}
+		for _, row := range append(append([]AgreementRow{}, r.Codes...), r.Overall) {
+			cells := []any{row.Path}
+			if row.Path == "" {
+				cells[0] = "overall"
+			}
+			for _, p := range row.Pairs {
+				cells = append(cells, p.Kappa.Value)
+			}
+			pairs.rows = append(pairs.rows, cells)
+		}
+		sheets = append(sheets, pairs)
+	}
+	dis := agreementSheet{name: AgreementSheetDisagreements, header: []string{"transcript", "lines", "code", "coded by", "not coded by"}, percent: -1}
+	for _, c := range r.Coders {
+		dis.header = append(dis.header, "codes of "+c)
+	}
+	dis.header = append(dis.header, "text")
+	for _, d := range r.Disagreements {
+		lines := fmt.Sprint(d.Start)
+		if d.End != d.Start {
+			lines += "-" + fmt.Sprint(d.End)
+		}
+		cells := []any{d.Transcript, lines, d.Code, strings.Join(d.Coded, ", "), strings.Join(d.NotCoded, ", ")}
+		for _, c := range r.Coders {
+			cells = append(cells, strings.Join(d.Codes[c], ", "))
+		}
+		var text []string
+		for _, l := range d.Lines {
+			text = append(text, l.Text)
+		}
+		dis.rows = append(dis.rows, append(cells, strings.Join(text, "\n")))
+	}
+	sheets = append(sheets, dis)
+	ab := agreementSheet{name: AgreementSheetAbout, header: []string{"field", "value"}, percent: -1}
+	for _, kv := range about {
+		ab.rows = append(ab.rows, []any{kv[0], kv[1]})
+	}
+	return append(sheets, ab)
+}
+
+// agreementNA joins the reasons for a row's undefined statistics.
+func agreementNA(row AgreementRow, kappa string) string {
+	var out []string
+	for _, s := range []struct {
+		name string
+		v    agreement.Value
+	}{{"agreement", row.Agreement.Value}, {kappa, row.Kappa.Value}, {"alpha", row.Alpha.Value}} {
+		if !s.v.Defined {
+			out = append(out, s.name+": "+s.v.Reason)
+		}
+	}
+	return strings.Join(out, "; ")
+}
+
+// AgreementAbout lists what a report compared, for its About sheet.
+func AgreementAbout(r *Agreement, title, command string) [][2]string {
+	where := []string{}
+	for _, k := range slices.Sorted(maps.Keys(r.Filters)) {
+		where = append(where, k+"="+strings.Join(r.Filters[k], "|"))
+	}
+	return [][2]string{
+		{"study", title},
+		{"command", command},
+		{"coders", strings.Join(r.Coders, ", ")},
+		{"unit", r.Unit},
+		{"speaker", r.Speaker},
+		{"kappa", map[string]string{"cohen": "Cohen's kappa (two coders)", "fleiss": "Fleiss' kappa (three coders or more)"}[r.Kappa]},
+		{"transcripts compared", fmt.Sprint(r.Transcripts)},
+		{"transcripts skipped", fmt.Sprintf("%d (not coded by every chosen coder)", r.Skipped)},
+		{"where", strings.Join(where, ", ")},
+		{"overall row", "every listed code pooled: each unit and code one yes/no decision"},
+	}
+}

@@ -1,0 +1,168 @@
+package export
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/qdatool/qda/codebook"
+	"github.com/qdatool/qda/corpus"
+	"github.com/qdatool/qda/internal/agreement"
+)
+
+// agreementReport builds a report by hand: two codes for coders jt and
+// eh (three with ah), "tea" never used, so its kappa is undefined, and one
+// disagreement whose text a spreadsheet would take for a formula.
+func agreementReport(t *testing.T, coders ...string) *Agreement {
+	t.Helper()
+	cb, fs := codebook.Parse("codebook.yaml", []byte("codes:\n  - name: confidence\n    label: Confidence | self-esteem\n  - name: tea\n"))
+	if fs.HasErrors() {
+		t.Fatal(fs)
+	}
+	m := len(coders)
+	conf, tea := agreement.NewTable(m, 2), agreement.NewTable(m, 2)
+	yes, no, mixed := make([]int, m), make([]int, m), make([]int, m)
+	for i := range yes {
+		yes[i] = 1
+	}
+	mixed[0] = 1
+	conf.AddN(yes, 20)
+	conf.AddN(mixed, 10)
+	conf.AddN(no, 20)
+	tea.AddN(no, 50)
+	overall := agreement.NewTable(m, 2)
+	overall.Merge(conf)
+	overall.Merge(tea)
+	res := &corpus.AgreeResult{Coders: coders, Transcripts: 2, Skipped: 1, Overall: overall,
+		Codes: []corpus.CodeAgreement{{Code: cb.Lookup("confidence"), Table: conf}, {Code: cb.Lookup("tea"), Table: tea}}}
+	r := NewAgreement(res, corpus.UnitLine, false)
+	tr := corpus.ParseTranscript("may-1", []byte("May: fine.\n=SUM(A1:A9)\n-2 degrees | cold\n"))
+	r.Disagreements = append(r.Disagreements, NewAgreementDisagreement(&corpus.Disagreement{
+		Transcript: "may-1", Lines: corpus.Range{Start: 2, End: 3}, Code: cb.Lookup("confidence"),
+		Coded: coders[:1], NotCoded: coders[1:], Codes: map[string][]string{coders[0]: {"confidence"}}, T: tr}))
+	return r
+}
+
+func TestAgreementCSV(t *testing.T) {
+	r := agreementReport(t, "jt", "eh")
+	tests := []struct {
+		table string
+		want  []string // lines that must appear
+	}{
+		{"", []string{
+			"code,label,depth,units,marked by jt,marked by eh,agreement,cohen kappa,alpha,n/a",
+			// 20 both, 10 jt only, 20 none: po .8, pe .6*.4+.4*.6 = .48, kappa .6154.
+			"confidence,Confidence | self-esteem,1,50,30,20,0.8,0.6153846153846154,",
+			"tea,tea,1,50,0,0,1,n/a,n/a,\"cohen kappa: no coder used the code on any unit, so chance agreement is 1; alpha: no coder used the code on any unit, so chance agreement is 1\"",
+			// alpha 1-99*20/(2*50*50) = .604; pooled 1-199*20/(2*150*50).
+			"confidence,Confidence | self-esteem,1,50,30,20,0.8,0.6153846153846154,0.604,",
+			// Pooled: 20 both, 10 jt only, 70 none: po .9, pe .3*.2+.7*.8 = .62.
+			"overall,all codes pooled,,100,30,20,0.9,0.7368421052631579,0.7346666666666667,",
+		}},
+		{"disagreements", []string{
+			"transcript,lines,code,coded by,not coded by,codes of jt,codes of eh,text",
+			// The text starts with "=": defused with an apostrophe.
+			"may-1,2-3,confidence,jt,eh,confidence,,\"'=SUM(A1:A9)\n-2 degrees | cold\"",
+		}},
+	}
+	for _, tc := range tests {
+		t.Run("table "+tc.table, func(t *testing.T) {
+			var b bytes.Buffer
+			if err := WriteAgreementCSV(&b, r, tc.table); err != nil {
+				t.Fatal(err)
+			}
+			for _, w := range tc.want {
+				if !strings.Contains(b.String(), w) {
+					t.Errorf("missing %q in\n%s", w, b.String())
+				}
+			}
+		})
+	}
+	if err := WriteAgreementCSV(&bytes.Buffer{}, r, "pairs"); err == nil {
+		t.Error("two coders have no pairs table, but it was written")
+	}
+	if got := AgreementCSVTables(agreementReport(t, "jt", "eh", "ah")); strings.Join(got, ",") != ",pairs,disagreements" {
+		t.Errorf("three coders' tables = %q", got)
+	}
+}
+
+func TestAgreementCSVText(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"=1+1", "'=1+1"}, {"+44 20", "'+44 20"}, {"-x", "'-x"}, {"@SUM", "'@SUM"},
+		{"\tx", "'\tx"}, {"\rx", "'\rx"}, {"plain", "plain"}, {"", ""}, {"a=b", "a=b"},
+	}
+	for _, tc := range tests {
+		if got := agreementCSVText(tc.in); got != tc.want {
+			t.Errorf("agreementCSVText(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestAgreementMarkdown(t *testing.T) {
+	r := agreementReport(t, "jt", "eh", "ah")
+	var b bytes.Buffer
+	if err := WriteAgreementMarkdown(&b, r, AgreementAbout(r, "Study", "qda export agreement -o x.md")); err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range []string{
+		"## Agreement\n", "## Pairs\n", "## Disagreements\n", "## About\n",
+		"| code | label | depth | units | marked by jt | marked by eh | marked by ah | agreement | fleiss kappa | alpha | n/a |",
+		// A pipe in a label is escaped; agreement is a percentage.
+		"| confidence | Confidence \\| self-esteem | 1 | 50 | 30 | 20 | 20 | 80.0% |",
+		"| tea | tea | 1 | 50 | 0 | 0 | 0 | 100.0% | n/a | n/a |",
+		"| =SUM(A1:A9)<br>-2 degrees \\| cold |",
+		"| kappa | Fleiss' kappa (three coders or more) |",
+	} {
+		if !strings.Contains(b.String(), w) {
+			t.Errorf("missing %q in\n%s", w, b.String())
+		}
+	}
+}
+
+func TestAgreementXLSX(t *testing.T) {
+	r := agreementReport(t, "jt", "eh")
+	var b bytes.Buffer
+	if err := WriteAgreementXLSX(&b, r, AgreementAbout(r, "Study", "qda export agreement -o x.xlsx")); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(&b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if got := strings.Join(f.GetSheetList(), ","); got != "Agreement,Disagreements,About" {
+		t.Fatalf("sheets %s", got)
+	}
+	tests := []struct{ sheet, cell, want string }{
+		{"Agreement", "A1", "code"},
+		{"Agreement", "H1", "cohen kappa"},
+		{"Agreement", "A2", "confidence"},
+		{"Agreement", "E2", "30"},
+		{"Agreement", "H3", "n/a"},
+		{"Agreement", "A4", "overall"},
+		{"Disagreements", "H2", "=SUM(A1:A9)\n-2 degrees | cold"},
+		{"About", "B1", "value"},
+		{"About", "B2", "Study"},
+	}
+	for _, tc := range tests {
+		got, err := f.GetCellValue(tc.sheet, tc.cell, excelize.Options{RawCellValue: true})
+		if err != nil || got != tc.want {
+			t.Errorf("%s!%s = %q (%v), want %q", tc.sheet, tc.cell, got, err, tc.want)
+		}
+	}
+	// Statistics are numbers, not text, so a reader can compute with them.
+	got, _ := f.GetCellValue("Agreement", "H2", excelize.Options{RawCellValue: true})
+	if !strings.HasPrefix(got, "0.6153846") {
+		t.Errorf("kappa cell = %q, want the number 0.6153846...", got)
+	}
+	typ, _ := f.GetCellType("Agreement", "H2")
+	if typ == excelize.CellTypeSharedString || typ == excelize.CellTypeInlineString {
+		t.Errorf("kappa cell is text")
+	}
+	// Nothing was written as a formula.
+	if fm, _ := f.GetCellFormula("Disagreements", "H2"); fm != "" {
+		t.Errorf("text became the formula %q", fm)
+	}
+}
