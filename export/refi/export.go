@@ -1,0 +1,308 @@
+package refi
+
+import (
+	"archive/zip"
+	"bytes"
+	"encoding/xml"
+	"fmt"
+	"io"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/qdatool/qda/codebook"
+	"github.com/qdatool/qda/corpus"
+)
+
+// ExportOptions choose what a project carries.
+type ExportOptions struct {
+	Coders []string // nil: every coder
+	Origin string   // the Project's origin attribute, e.g. "qda v1.2"
+}
+
+// ExportReport counts what a project holds and lists what was left out.
+type ExportReport struct {
+	Users, Codes, Sources, Selections, Codings, Cases, Variables, Notes int
+	// Skipped are the things left out, one line each, naming the file.
+	Skipped []string
+}
+
+// zipTime is the time stamp of every entry, so the same study gives the
+// same bytes.
+var zipTime = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+
+// ExportProject writes the study as a .qdpx to w: project.qde, and each
+// transcript as sources/GUID.txt, its text exactly the transcript's lines.
+func ExportProject(st *corpus.Study, cb *codebook.Codebook, ix *corpus.Index, opt ExportOptions, w io.Writer) (*ExportReport, error) {
+	title := Title(st, cb)
+	ids := NewGUIDs(title)
+	rep := &ExportReport{}
+	p := &Project{Name: title, Origin: opt.Origin, Description: st.Config.Description}
+	coders := opt.Coders
+	if coders == nil {
+		coders = ix.Coders
+	}
+	users := map[string]string{}
+	if len(coders) > 0 {
+		p.Users = &Users{}
+		for _, c := range coders {
+			users[c] = ids.Of("user", c)
+			p.Users.Users = append(p.Users.Users, User{GUID: users[c], Name: c, ID: c})
+		}
+	}
+	if codes := exportCodes(cb.Codes, ids); len(codes) > 0 {
+		p.CodeBook = &CodeBook{Codes: Codes{codes}}
+	}
+	rep.Users, rep.Codes = len(coders), len(cb.All())
+
+	pvars := variables(ix.Participants, 1, ids, "participant-variable")
+	tvars := variables(ix.Transcripts, 2, ids, "transcript-variable")
+	if all := append(slices.Clone(pvars), tvars...); len(all) > 0 {
+		p.Variables = &Variables{}
+		for _, v := range all {
+			p.Variables.Variables = append(p.Variables.Variables, v.Variable)
+		}
+		rep.Variables = len(all)
+	}
+
+	files := map[string][]byte{}
+	p.Sources = &Sources{}
+	res := corpus.NewResolver(cb)
+	err := st.Scan(ix, corpus.ScanOptions{Coders: coders}, func(it *corpus.Item) error {
+		src, text := exportSource(it, ids, users, res, rep)
+		row, _ := ix.Transcripts.Lookup(it.ID)
+		src.Values = values(tvars, ix.Transcripts, row)
+		files[strings.TrimPrefix(src.PlainTextPath, "internal://")] = text
+		p.Sources.Text = append(p.Sources.Text, src)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	rep.Sources = len(p.Sources.Text)
+	if rep.Sources == 0 {
+		p.Sources = nil
+	}
+
+	if len(ix.Participants.Rows) > 0 {
+		p.Cases = &Cases{}
+		for _, r := range ix.Participants.Rows {
+			c := Case{GUID: ids.Of("case", r.ID), Name: r.ID, Values: values(pvars, ix.Participants, r)}
+			for _, t := range ix.Transcripts.Rows {
+				if ix.Transcripts.Get(t, "participant") == r.ID {
+					c.SourceRefs = append(c.SourceRefs, Ref{ids.Of("source", t.ID)})
+				}
+			}
+			p.Cases.Cases = append(p.Cases.Cases, c)
+		}
+		rep.Cases = len(p.Cases.Cases)
+	}
+	if err := exportNotes(st, cb, p, ids, users, rep); err != nil {
+		return nil, err
+	}
+
+	qde, err := marshal(p)
+	if err != nil {
+		return nil, err
+	}
+	zw := zip.NewWriter(w)
+	if err := addFile(zw, "project.qde", qde); err != nil {
+		return nil, err
+	}
+	for _, name := range sortedKeys(files) {
+		if err := addFile(zw, "sources/"+name, files[name]); err != nil {
+			return nil, err
+		}
+	}
+	return rep, zw.Close()
+}
+
+// Title is the name a study's project goes by, and the namespace of its
+// GUIDs: qda.yaml's title, else the codebook's, else the folder's name.
+func Title(st *corpus.Study, cb *codebook.Codebook) string {
+	switch {
+	case st.Config.Title != "":
+		return st.Config.Title
+	case cb.Title != "":
+		return cb.Title
+	}
+	return filepath.Base(st.Root)
+}
+
+func addFile(zw *zip.Writer, name string, data []byte) error {
+	f, err := zw.CreateHeader(&zip.FileHeader{Name: name, Method: zip.Deflate, Modified: zipTime})
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(data)
+	return err
+}
+
+// marshal writes v as an XML document.
+func marshal(v any) ([]byte, error) {
+	var b bytes.Buffer
+	b.WriteString(xml.Header)
+	enc := xml.NewEncoder(&b)
+	enc.Indent("", "  ")
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	b.WriteByte('\n')
+	return b.Bytes(), nil
+}
+
+// exportSource makes the TextSource of one transcript: a selection per
+// coder's segment, spanning its lines, with a coding per code.
+func exportSource(it *corpus.Item, ids GUIDs, users map[string]string, res *corpus.Resolver, rep *ExportReport) (TextSource, []byte) {
+	guid := ids.Of("source", it.ID)
+	src := TextSource{GUID: guid, Name: it.ID, PlainTextPath: "internal://" + guid + ".txt"}
+	var text strings.Builder
+	starts := make([]int, len(it.Transcript.Lines)+1)
+	pos := 0
+	for i, l := range it.Transcript.Lines {
+		starts[i] = pos
+		text.WriteString(l.Text)
+		text.WriteByte('\n')
+		pos += utf8.RuneCountInString(l.Text) + 1
+	}
+	starts[len(it.Transcript.Lines)] = pos
+	for _, cs := range it.Codings {
+		for _, seg := range cs.Segments {
+			where := fmt.Sprintf("%s:%d", cs.File, seg.Line)
+			if seg.Lines.End > it.Transcript.Len() {
+				rep.Skipped = append(rep.Skipped, fmt.Sprintf("%s: lines %s are outside the transcript (%d lines)", where, seg.Lines, it.Transcript.Len()))
+				continue
+			}
+			var paths []string
+			for _, ref := range seg.Codes {
+				if c := res.Code(ref); c != nil {
+					paths = append(paths, c.Path)
+				} else {
+					rep.Skipped = append(rep.Skipped, fmt.Sprintf("%s: code %q is not in the codebook", where, ref))
+				}
+			}
+			slices.Sort(paths)
+			paths = slices.Compact(paths)
+			if len(paths) == 0 {
+				continue
+			}
+			key := cs.Coder + "/" + it.ID + "/" + seg.Lines.String() + "/" + strings.Join(paths, ",")
+			sel := Selection{
+				GUID:         ids.Of("selection", key),
+				Start:        int64(starts[seg.Lines.Start-1]),
+				End:          int64(starts[seg.Lines.End] - 1), // the last line's text, not its newline
+				CreatingUser: users[cs.Coder],
+				Description:  seg.Memo,
+			}
+			for _, path := range paths {
+				sel.Codings = append(sel.Codings, Coding{GUID: ids.Of("coding", key+"/"+path), CreatingUser: users[cs.Coder], CodeRef: Ref{ids.Of("code", path)}})
+			}
+			src.Selections = append(src.Selections, sel)
+			rep.Selections++
+			rep.Codings += len(sel.Codings)
+		}
+	}
+	return src, []byte(text.String())
+}
+
+// variable is a REFI variable and the table column it comes from.
+type variable struct {
+	Variable
+	col int
+}
+
+// variables makes one variable per attribute column of t (from column
+// first on; sha256 describes a file, not a transcript), typed by its values.
+func variables(t *corpus.Table, first int, ids GUIDs, kind string) []variable {
+	var out []variable
+	for i := first; i < len(t.Header); i++ {
+		name := t.Header[i]
+		if name == "sha256" {
+			continue
+		}
+		var vals []string
+		for _, r := range t.Rows {
+			if i < len(r.Values) && r.Values[i] != "" {
+				vals = append(vals, r.Values[i])
+			}
+		}
+		out = append(out, variable{Variable{GUID: ids.Of(kind, name), Name: name, Type: typeOf(vals)}, i})
+	}
+	return out
+}
+
+var (
+	// Only forms that read back as the same text: no leading zeros or
+	// plus signs, which a typed value would lose.
+	integerRE = regexp.MustCompile(`^-?(0|[1-9][0-9]*)$`)
+	floatRE   = regexp.MustCompile(`^-?(0|[1-9][0-9]*)\.[0-9]+$`)
+	dateRE    = regexp.MustCompile(`^[0-9]{4}-[0-9]{2}-[0-9]{2}$`)
+)
+
+// typeOf types a column only where every value leaves no doubt; anything
+// else, and a column with no values, is Text.
+func typeOf(vals []string) string {
+	if len(vals) == 0 {
+		return "Text"
+	}
+	all := func(ok func(string) bool) bool {
+		for _, v := range vals {
+			if !ok(v) {
+				return false
+			}
+		}
+		return true
+	}
+	switch {
+	case all(integerRE.MatchString):
+		return "Integer"
+	case all(func(v string) bool { return integerRE.MatchString(v) || floatRE.MatchString(v) }):
+		return "Float"
+	case all(func(v string) bool { return v == "true" || v == "false" }):
+		return "Boolean"
+	case all(func(v string) bool {
+		_, err := time.Parse(time.DateOnly, v)
+		return dateRE.MatchString(v) && err == nil
+	}):
+		return "Date"
+	}
+	return "Text"
+}
+
+// values gives row r's non-empty values of vars.
+func values(vars []variable, t *corpus.Table, r corpus.Row) []VariableValue {
+	var out []VariableValue
+	for _, v := range vars {
+		if v.col >= len(r.Values) || r.Values[v.col] == "" {
+			continue
+		}
+		s := r.Values[v.col]
+		vv := VariableValue{VariableRef: Ref{v.GUID}}
+		switch v.Type {
+		case "Integer":
+			vv.IntegerValue = &s
+		case "Float":
+			vv.FloatValue = &s
+		case "Boolean":
+			vv.BooleanValue = &s
+		case "Date":
+			vv.DateValue = &s
+		default:
+			vv.TextValue = &s
+		}
+		out = append(out, vv)
+	}
+	return out
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}

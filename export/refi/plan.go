@@ -1,0 +1,491 @@
+package refi
+
+import (
+	"bytes"
+	"fmt"
+	"path"
+	"regexp"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/qdatool/qda/corpus"
+	"github.com/qdatool/qda/corpus/ingest"
+	"github.com/qdatool/qda/corpus/ingest/office"
+)
+
+// Plan is a new study made from a project, ready to be written.
+type Plan struct {
+	Title, Description string
+	Codebook           []byte // codebook.yaml
+	Transcripts        []PlannedTranscript
+	Codings            []*corpus.Codings
+	// Participants are the participants in order, each with attributes
+	// by column; Columns is the column order.
+	Participants []PlannedParticipant
+	Columns      []string
+	Memos        []*corpus.Memo
+	Report       ImportReport
+}
+
+// PlannedTranscript is one text source as a transcript.
+type PlannedTranscript struct {
+	ID, Participant, Source string
+	Text                    []byte
+	Attrs                   map[string]string
+}
+
+// PlannedParticipant is one case as a participant.
+type PlannedParticipant struct {
+	ID    string
+	Attrs map[string]string
+}
+
+// ImportReport says what an import carried over and what it could not.
+type ImportReport struct {
+	Transcripts, Participants, Codes, Coders, Segments, Memos int
+	// Selections is how many coded selections were read; Widened how many
+	// of them had to grow to whole lines, by WidenedChars code points of
+	// the source in all and by MaxWidened at most.
+	Selections, Widened, WidenedChars, MaxWidened int
+	// Renamed lists the names that were not qda names and became slugs.
+	Renamed []string
+	// Dropped lists, one line each, what the study cannot hold.
+	Dropped []string
+}
+
+func (r *ImportReport) drop(format string, args ...any) {
+	r.Dropped = append(r.Dropped, fmt.Sprintf(format, args...))
+}
+
+// planner carries the lookups from GUIDs to what they became.
+type planner struct {
+	a       *Archive
+	p       *Project
+	plan    *Plan
+	coders  map[string]string // user GUID → coder
+	codes   map[string]string // code GUID → path
+	vars    map[string]Variable
+	sources map[string]string // source GUID → transcript id
+	notes   map[string]*TextSource
+	taken   map[string]bool // coder names
+	today   string
+}
+
+// PlanImport turns an opened project into a study. today (YYYY-MM-DD)
+// dates the memos whose notes carry no date.
+func PlanImport(a *Archive, today string) (*Plan, error) {
+	p := a.Project
+	pl := &planner{a: a, p: p, plan: &Plan{Title: strings.TrimSpace(p.Name), Description: strings.TrimSpace(p.Description)},
+		coders: map[string]string{}, codes: map[string]string{}, vars: map[string]Variable{},
+		sources: map[string]string{}, notes: map[string]*TextSource{}, taken: map[string]bool{}, today: today}
+	if pl.plan.Title == "" {
+		pl.plan.Title = "Imported project"
+	}
+	if p.Users != nil {
+		for i, u := range p.Users.Users {
+			name := u.Name
+			if strings.TrimSpace(name) == "" {
+				name = u.ID
+			}
+			c := uniqueName(corpus.Slug(name), fmt.Sprintf("user-%d", i+1), pl.taken)
+			if c != name {
+				pl.plan.Report.Renamed = append(pl.plan.Report.Renamed, fmt.Sprintf("user %q is coder %s", name, c))
+			}
+			pl.coders[strings.ToLower(trimGUID(u.GUID))] = c
+		}
+	}
+	cb, err := pl.codebook()
+	if err != nil {
+		return nil, err
+	}
+	pl.plan.Codebook = cb
+	if p.Variables != nil {
+		for _, v := range p.Variables.Variables {
+			pl.vars[strings.ToLower(trimGUID(v.GUID))] = v
+		}
+	}
+	if p.Notes != nil {
+		for i := range p.Notes.Notes {
+			pl.notes[strings.ToLower(trimGUID(p.Notes.Notes[i].GUID))] = &p.Notes.Notes[i]
+		}
+	}
+	owner := pl.cases()
+	if p.Sources != nil {
+		ids := map[string]bool{}
+		for i := range p.Sources.Text {
+			if err := pl.source(&p.Sources.Text[i], i, owner, ids); err != nil {
+				return nil, err
+			}
+		}
+		for _, kind := range []struct {
+			name  string
+			items []Other
+		}{{"picture", p.Sources.Picture}, {"PDF", p.Sources.PDF}, {"audio", p.Sources.Audio}, {"video", p.Sources.Video}} {
+			for _, o := range kind.items {
+				pl.plan.Report.drop("%s source %q: qda holds text transcripts only", kind.name, o.Name)
+			}
+		}
+	}
+	pl.memos()
+	for _, o := range []struct {
+		what string
+		list *Others
+	}{{"set", p.Sets}, {"graph", p.Graphs}, {"link", p.Links}} {
+		if o.list != nil {
+			for _, it := range o.list.Items {
+				pl.plan.Report.drop("%s %q: qda has no %ss", o.what, it.Name, o.what)
+			}
+		}
+	}
+	r := &pl.plan.Report
+	r.Transcripts, r.Participants, r.Memos = len(pl.plan.Transcripts), len(pl.plan.Participants), len(pl.plan.Memos)
+	coders := map[string]bool{}
+	for _, c := range pl.plan.Codings {
+		coders[c.Coder] = true
+		r.Segments += len(c.Segments)
+	}
+	r.Coders = len(coders)
+	return pl.plan, nil
+}
+
+// trimGUID reads a GUID as written either way the schema allows.
+func trimGUID(g string) string { return strings.Trim(strings.TrimSpace(g), "{}") }
+
+func (pl *planner) ref(r Ref) string { return strings.ToLower(trimGUID(r.Target)) }
+
+// cases makes participants of the cases, and returns which participant
+// owns each source GUID.
+func (pl *planner) cases() map[string]string {
+	owner := map[string]string{}
+	if pl.p.Cases == nil {
+		return owner
+	}
+	taken := map[string]bool{}
+	for i, c := range pl.p.Cases.Cases {
+		id := uniqueName(corpus.Slug(c.Name), fmt.Sprintf("case-%d", i+1), taken)
+		if id != c.Name {
+			pl.plan.Report.Renamed = append(pl.plan.Report.Renamed, fmt.Sprintf("case %q is participant %s", c.Name, id))
+		}
+		attrs, cols := pl.orderedAttrs(c.Values, fmt.Sprintf("case %q", c.Name))
+		for _, col := range cols {
+			if !slices.Contains(pl.plan.Columns, col) {
+				pl.plan.Columns = append(pl.plan.Columns, col)
+			}
+		}
+		pp := PlannedParticipant{ID: id, Attrs: attrs}
+		pl.plan.Participants = append(pl.plan.Participants, pp)
+		for _, s := range c.SourceRefs {
+			if prev, ok := owner[pl.ref(s)]; ok {
+				pl.plan.Report.drop("case %q: its source is already %s's; a transcript has one participant", c.Name, prev)
+				continue
+			}
+			owner[pl.ref(s)] = id
+		}
+		if len(c.CodeRefs) > 0 {
+			pl.plan.Report.drop("case %q: %d codes applied to the case as a whole; qda codes lines", c.Name, len(c.CodeRefs))
+		}
+	}
+	return owner
+}
+
+// attrs reads variable values as attribute columns, adding new columns
+// to the participants' or transcripts' order.
+func (pl *planner) attrs(vals []VariableValue, where string) map[string]string {
+	out, _ := pl.orderedAttrs(vals, where)
+	return out
+}
+
+// orderedAttrs is attrs with the columns in the order of the values.
+func (pl *planner) orderedAttrs(vals []VariableValue, where string) (map[string]string, []string) {
+	out := map[string]string{}
+	var cols []string
+	for _, vv := range vals {
+		v, ok := pl.vars[pl.ref(vv.VariableRef)]
+		if !ok {
+			pl.plan.Report.drop("%s: a value of variable %s, which the project does not define", where, vv.VariableRef.Target)
+			continue
+		}
+		col := corpus.ColumnName(v.Name)
+		if col == "" || col == "id" || col == "participant" || col == "sha256" {
+			col = "var_" + corpus.Slug(v.Name)
+		}
+		out[col] = strings.TrimSpace(vv.Value())
+		cols = append(cols, col)
+	}
+	return out, cols
+}
+
+var trailingNumberRE = regexp.MustCompile(`-\d+$`)
+
+// source makes a transcript of a text source and segments of its selections.
+func (pl *planner) source(src *TextSource, n int, owner map[string]string, ids map[string]bool) error {
+	r := &pl.plan.Report
+	label := src.Name
+	if label == "" {
+		label = src.GUID
+	}
+	text, err := pl.text(src)
+	if err != nil {
+		return err
+	}
+	if strings.TrimSpace(text) == "" {
+		r.drop("source %q: no text in it, plain or rich", label)
+		return nil
+	}
+	base := strings.TrimSuffix(src.Name, path.Ext(src.Name))
+	if path.Ext(src.Name) == "" || len(path.Ext(src.Name)) > 6 {
+		base = src.Name
+	}
+	id := uniqueName(corpus.Slug(base), fmt.Sprintf("source-%d", n+1), ids)
+	if id != src.Name {
+		r.Renamed = append(r.Renamed, fmt.Sprintf("source %q is transcript %s", src.Name, id))
+	}
+	participant, ok := owner[strings.ToLower(trimGUID(src.GUID))]
+	if !ok {
+		participant = trailingNumberRE.ReplaceAllString(id, "")
+	}
+	var normal []byte
+	if strings.HasPrefix(pl.p.Origin, "qda ") {
+		// A qda transcript is normalised already; ingest would only risk
+		// moving a sentence.
+		normal = []byte(strings.ReplaceAll(text, "\r\n", "\n"))
+	} else {
+		res, err := ingest.File(id+".txt", []byte(text), ingest.Options{Participant: participant})
+		if err != nil {
+			return fmt.Errorf("source %q: %w", label, err)
+		}
+		normal = res.Text
+	}
+	pl.sources[strings.ToLower(trimGUID(src.GUID))] = id
+	attrs := pl.attrs(src.Values, fmt.Sprintf("source %q", label))
+	from := src.Name
+	if s, ok := attrs["source"]; ok { // qda's own source column, exported as a variable
+		from = s
+		delete(attrs, "source")
+	}
+	pl.plan.Transcripts = append(pl.plan.Transcripts, PlannedTranscript{ID: id, Participant: participant, Source: from, Text: normal, Attrs: attrs})
+	if !slices.ContainsFunc(pl.plan.Participants, func(p PlannedParticipant) bool { return p.ID == participant }) {
+		pl.plan.Participants = append(pl.plan.Participants, PlannedParticipant{ID: participant, Attrs: map[string]string{}})
+	}
+	pl.segments(src, label, id, text, normal)
+	return nil
+}
+
+// text is a source's plain text, BOM dropped; empty plain text falls back
+// to the rich text (NVivo for Mac writes the content there only).
+func (pl *planner) text(src *TextSource) (string, error) {
+	var data []byte
+	switch {
+	case src.PlainTextContent != nil:
+		data = []byte(*src.PlainTextContent)
+	case src.PlainTextPath != "":
+		d, inside, err := pl.a.Source(src.PlainTextPath)
+		if err != nil {
+			return "", err
+		}
+		if !inside {
+			pl.plan.Report.drop("source %q: its text is outside the project (%s)", src.Name, src.PlainTextPath)
+		}
+		data = d
+	}
+	data = bytes.TrimPrefix(data, []byte("\ufeff"))
+	if len(bytes.TrimSpace(data)) == 0 && src.RichTextPath != "" {
+		d, inside, err := pl.a.Source(src.RichTextPath)
+		if err != nil || !inside {
+			return "", err
+		}
+		if strings.EqualFold(path.Ext(src.RichTextPath), ".docx") {
+			paras, err := office.DOCX(d)
+			if err != nil {
+				return "", fmt.Errorf("source %q: %s: %w", src.Name, src.RichTextPath, err)
+			}
+			data = []byte(strings.Join(paras, "\n"))
+		}
+	}
+	return string(data), nil
+}
+
+// segments places each selection on the transcript's lines, one segment
+// per selection and coder.
+func (pl *planner) segments(src *TextSource, label, id, text string, normal []byte) {
+	r := &pl.plan.Report
+	t := corpus.ParseTranscript(id, normal)
+	m := newLineMap(text, t)
+	size := len([]rune(text))
+	byCoder := map[string][]corpus.Segment{}
+	add := func(coder string, lines corpus.Range, codes []string, memo string) {
+		byCoder[coder] = append(byCoder[coder], corpus.Segment{Lines: lines, Codes: codes, Quote: t.Quote(lines.Start), Memo: memo})
+	}
+	for _, sel := range src.Selections {
+		r.Selections++
+		where := fmt.Sprintf("source %q, selection %d-%d", label, sel.Start, sel.End)
+		if sel.Start < 0 || sel.End < sel.Start || sel.End > int64(size) {
+			r.drop("%s: outside the text (%d characters)", where, size)
+			continue
+		}
+		codes := pl.codingsByCoder(sel.Codings, sel.CreatingUser, where)
+		if len(codes) == 0 {
+			continue
+		}
+		lines, widened, ok := m.place(int(sel.Start), int(sel.End))
+		if !ok {
+			r.drop("%s: its text could not be found in the transcript", where)
+			continue
+		}
+		if widened > 0 {
+			r.Widened++
+			r.WidenedChars += widened
+			r.MaxWidened = max(r.MaxWidened, widened)
+		}
+		memo := strings.TrimSpace(sel.Description)
+		for _, nr := range sel.NoteRefs {
+			if n := pl.notes[pl.ref(nr)]; n != nil && n.PlainTextContent != nil {
+				memo = strings.TrimSpace(memo + "\n\n" + strings.TrimSpace(*n.PlainTextContent))
+				delete(pl.notes, pl.ref(nr))
+			}
+		}
+		for _, coder := range sortedKeys(codes) {
+			add(coder, lines, codes[coder], memo)
+		}
+	}
+	if whole := pl.codingsByCoder(src.Codings, src.CreatingUser, fmt.Sprintf("source %q", label)); len(whole) > 0 {
+		first, last := 0, 0
+		for i, l := range t.Lines {
+			if !l.Blank {
+				if first == 0 {
+					first = i + 1
+				}
+				last = i + 1
+			}
+		}
+		for _, coder := range sortedKeys(whole) {
+			add(coder, corpus.Range{Start: first, End: last}, whole[coder], "")
+		}
+	}
+	for _, coder := range sortedKeys(byCoder) {
+		segs := byCoder[coder]
+		pl.plan.Codings = append(pl.plan.Codings, &corpus.Codings{Coder: coder, Transcript: id, File: corpus.CodingsFile(coder, id), Segments: mergeSame(segs)})
+	}
+}
+
+// codingsByCoder groups codings' code paths by coder: the coding's
+// creating user, else the selection's, else "imported".
+func (pl *planner) codingsByCoder(cs []Coding, user, where string) map[string][]string {
+	out := map[string][]string{}
+	for _, c := range cs {
+		path, ok := pl.codes[pl.ref(c.CodeRef)]
+		if !ok {
+			pl.plan.Report.drop("%s: code %s is not in the codebook", where, c.CodeRef.Target)
+			continue
+		}
+		coder := pl.coder(c.CreatingUser, user)
+		out[coder] = append(out[coder], path)
+	}
+	return out
+}
+
+func (pl *planner) coder(guids ...string) string {
+	for _, g := range guids {
+		if c, ok := pl.coders[strings.ToLower(trimGUID(g))]; ok {
+			return c
+		}
+	}
+	if _, ok := pl.coders[""]; !ok {
+		pl.coders[""] = uniqueName("imported", "imported", pl.taken)
+		pl.plan.Report.Renamed = append(pl.plan.Report.Renamed, fmt.Sprintf("codings with no known user are coder %s", pl.coders[""]))
+	}
+	return pl.coders[""]
+}
+
+// mergeSame joins segments over the same lines with the same memo, as
+// qda writes one segment with several codes.
+func mergeSame(segs []corpus.Segment) []corpus.Segment {
+	var out []corpus.Segment
+	for _, s := range segs {
+		i := slices.IndexFunc(out, func(o corpus.Segment) bool { return o.Lines == s.Lines && o.Memo == s.Memo })
+		if i >= 0 {
+			out[i].Codes = append(out[i].Codes, s.Codes...)
+			continue
+		}
+		out = append(out, s)
+	}
+	corpus.SortSegments(out)
+	return out
+}
+
+// memos makes memos of the notes not taken into segment memos, about
+// what refers to them.
+func (pl *planner) memos() {
+	about := map[string]corpus.About{}
+	for _, r := range pl.p.NoteRefs {
+		about[pl.ref(r)] = corpus.About{Kind: corpus.AboutStudy}
+	}
+	if pl.p.CodeBook != nil {
+		var walk func([]Code)
+		walk = func(cs []Code) {
+			for _, c := range cs {
+				for _, r := range c.NoteRefs {
+					about[pl.ref(r)] = corpus.About{Kind: corpus.AboutCode, Target: pl.codes[strings.ToLower(trimGUID(c.GUID))]}
+				}
+				walk(c.Codes)
+			}
+		}
+		walk(pl.p.CodeBook.Codes.Codes)
+	}
+	if pl.p.Sources != nil {
+		for _, s := range pl.p.Sources.Text {
+			if id, ok := pl.sources[strings.ToLower(trimGUID(s.GUID))]; ok {
+				for _, r := range s.NoteRefs {
+					about[pl.ref(r)] = corpus.About{Kind: corpus.AboutTranscript, Target: id}
+				}
+			}
+		}
+	}
+	participants := map[string]bool{}
+	for _, p := range pl.plan.Participants {
+		participants[p.ID] = true
+	}
+	if pl.p.Notes == nil {
+		return
+	}
+	for _, n := range pl.p.Notes.Notes {
+		g := strings.ToLower(trimGUID(n.GUID))
+		if pl.notes[g] == nil {
+			continue // taken into a segment's memo
+		}
+		text := ""
+		if n.PlainTextContent != nil {
+			text = *n.PlainTextContent
+		} else if n.PlainTextPath != "" {
+			if d, inside, err := pl.a.Source(n.PlainTextPath); err == nil && inside {
+				text = string(bytes.TrimPrefix(d, []byte("\ufeff")))
+			}
+		}
+		text = strings.TrimSpace(strings.ReplaceAll(text, "\r\n", "\n"))
+		if text == "" {
+			pl.plan.Report.drop("note %q: no text", n.Name)
+			continue
+		}
+		a, ok := about[g]
+		if s, found := strings.CutPrefix(strings.TrimSpace(n.Description), aboutMark); found {
+			if qa, err := corpus.ParseAbout(s); err == nil && (qa.Kind != corpus.AboutParticipant || participants[qa.Target]) {
+				a, ok = qa, true
+			}
+		}
+		if !ok {
+			a = corpus.About{Kind: corpus.AboutStudy}
+		}
+		date := pl.today
+		if len(n.CreationDateTime) >= 10 {
+			if _, err := time.Parse(time.DateOnly, n.CreationDateTime[:10]); err == nil {
+				date = n.CreationDateTime[:10]
+			}
+		}
+		coder := ""
+		if c, ok := pl.coders[strings.ToLower(trimGUID(n.CreatingUser))]; ok && n.CreatingUser != "" {
+			coder = c
+		}
+		pl.plan.Memos = append(pl.plan.Memos, &corpus.Memo{About: a, Coder: coder, Date: date, Title: strings.TrimSpace(n.Name), Text: text + "\n", FrontMatter: true})
+	}
+}
