@@ -43,6 +43,9 @@ func (pl *planner) codeNodes(codes []Code, parent string) *yaml.Node {
 		if name != c.Name && (!f.named || name != f.name) {
 			pl.plan.Report.Renamed = append(pl.plan.Report.Renamed, fmt.Sprintf("code %q is %s", c.Name, join(parent, name)))
 		}
+		if name != f.name && f.label == "" {
+			f.label = strings.TrimSpace(c.Name) // two codes of one name: the label tells them apart
+		}
 		path := join(parent, name)
 		pl.codes[strings.ToLower(trimGUID(c.GUID))] = path
 		pl.plan.Report.Codes++
