@@ -42,13 +42,13 @@ func plan(t *testing.T, data []byte) *Plan {
 func TestImportQualCoder(t *testing.T) {
 	p := plan(t, fixture(t, "qualcoder", nil))
 	want := []string{
-		"colin interview-1 1 referral/rq1-definition",     // 13-41: part of the interviewer's line
-		"colin interview-1 3 referral/word-of-mouth",      // 79-100: "Llŷr told me about it"
-		"colin interview-1 8-9 day-to-day",                // 180-231: two sentences, one line each
-		"colin interview-2 9 day-to-day/cafe",             // 162-185 over CRLF text after a BOM
-		"colin interview-2 9-10 day-to-day",               // 180-199: across a sentence break
-		"sian-llyr interview-1 4 day-to-day/cafe",         // 102-151: after an emoji, a whole line
-		"sian-llyr interview-2 3-4 referral",              // 51-104
+		"colin interview-1 1 referral/rq1-definition", // 13-41: part of the interviewer's line
+		"colin interview-1 3 referral/word-of-mouth",  // 79-100: "Llŷr told me about it"
+		"colin interview-1 8-9 day-to-day",            // 180-231: two sentences, one line each
+		"colin interview-2 9 day-to-day/cafe",         // 162-185 over CRLF text after a BOM
+		"colin interview-2 9-10 day-to-day",           // 180-199: across a sentence break
+		"sian-llyr interview-1 4 day-to-day/cafe",     // 102-151: after an emoji, a whole line
+		"sian-llyr interview-2 3-4 referral",          // 51-104
 	}
 	if got := segments(p); !slices.Equal(got, want) {
 		t.Errorf("segments:\n got %q\nwant %q", got, want)
