@@ -2,7 +2,9 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 
@@ -24,9 +26,9 @@ func newImportQDCCmd(g *globals) *cobra.Command {
 		Long: `Merge a REFI-QDA codebook into codebook.yaml: codes the study lacks are
 added, with their descriptions and colours, where the .qdc puts them;
 a code matches one the study has by its GUID (as 'qda export' writes it)
-or by its path. Nothing is deleted or overwritten: where a matched code's
-label, description or colour differs, the study's is kept and the
-difference reported. codebook.yaml is edited in place, so its comments and
+or by its path, and gets the label, description, include, exclude or
+colour it lacks. Nothing is deleted or overwritten: where a matched code's
+field differs, the study's is kept and the difference reported. codebook.yaml is edited in place, so its comments and
 layout stay.`,
 		Example: `  qda import qdc framework.qdc
   qda import qdc framework.qdc --dry-run`,
@@ -44,6 +46,9 @@ func runImportQDC(g *globals, file string, opt importQDCOptions) error {
 	}
 	data, err := os.ReadFile(path)
 	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			err = fmt.Errorf("%s: no such file", file)
+		}
 		return withHint(usageErr(err), "give the path of a .qdc file")
 	}
 	s, err := openStudy(g)
@@ -64,6 +69,9 @@ func runImportQDC(g *globals, file string, opt importQDCOptions) error {
 	}
 	for _, p := range rep.Added {
 		fmt.Fprintf(g.stdout, "added %s\n", p)
+	}
+	for _, f := range rep.Filled {
+		fmt.Fprintf(g.stdout, "filled in %s\n", f)
 	}
 	for _, c := range rep.Conflicts {
 		fmt.Fprintf(g.stderr, "qda: conflict: %s\n", c)

@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -44,6 +45,9 @@ func runImportQDPX(g *globals, args []string) error {
 	}
 	data, err := os.ReadFile(file)
 	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			err = fmt.Errorf("%s: no such file", args[0])
+		}
 		return withHint(usageErr(err), "give the path of a .qdpx file")
 	}
 	dir := corpus.Slug(strings.TrimSuffix(filepath.Base(args[0]), filepath.Ext(args[0])))

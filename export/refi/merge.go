@@ -11,6 +11,9 @@ import (
 type MergeReport struct {
 	Added   []string // paths of the codes added
 	Matched int      // codes the study has already
+	// Filled lists the fields of matched codes that the study left empty
+	// and the .qdc gave: "referral: description, color".
+	Filled []string
 	// Conflicts are the differences left as they were, one line each: the
 	// study's codebook wins, since nothing is deleted or overwritten.
 	Conflicts []string
@@ -52,9 +55,9 @@ func (m *merger) codes(codes []Code, parent string) error {
 		}
 		if have != nil {
 			m.rep.Matched++
-			m.conflict(have, "label", have.Label, f.label)
-			m.conflict(have, "description", have.Description, f.description)
-			m.conflict(have, "color", strings.ToLower(have.Color), color)
+			if err := m.fill(have, f, color); err != nil {
+				return err
+			}
 			if err := m.codes(c.Codes, have.Path); err != nil {
 				return err
 			}
@@ -101,12 +104,44 @@ func (m *merger) codes(codes []Code, parent string) error {
 	return nil
 }
 
-// conflict notes a field the .qdc gives otherwise; a field the study
-// leaves empty is not filled in either, so the merge only adds codes.
-func (m *merger) conflict(c *codebook.Code, field, have, theirs string) {
-	if theirs != "" && have != theirs {
-		m.rep.Conflicts = append(m.rep.Conflicts, fmt.Sprintf("code %s: the .qdc's %s %q differs from the study's %q; kept the study's", c.Path, field, clip(theirs), clip(have)))
+// fill gives a matched code the fields it lacks and the .qdc has; a
+// field both give differently is a conflict, and the study's stays.
+func (m *merger) fill(c *codebook.Code, f fields, color string) error {
+	var fs codebook.Fields
+	var filled []string
+	for _, v := range []struct {
+		name         string
+		have, theirs string
+		set          **string
+	}{
+		{"label", c.Label, f.label, &fs.Label}, {"description", c.Description, f.description, &fs.Description},
+		{"include", c.Include, f.include, &fs.Include}, {"exclude", c.Exclude, f.exclude, &fs.Exclude},
+		{"color", strings.ToLower(c.Color), color, &fs.Color},
+	} {
+		switch {
+		case v.theirs == "" || v.have == v.theirs:
+		case v.have == "":
+			*v.set = &v.theirs
+			filled = append(filled, v.name)
+		default:
+			m.rep.Conflicts = append(m.rep.Conflicts, fmt.Sprintf("code %s: the .qdc's %s %q differs from the study's %q; kept the study's", c.Path, v.name, clip(v.theirs), clip(v.have)))
+		}
 	}
+	if len(filled) == 0 {
+		return nil
+	}
+	rw, err := codebook.Edit(m.cb, m.src, c.Path, fs)
+	if err != nil {
+		m.rep.Conflicts = append(m.rep.Conflicts, fmt.Sprintf("code %s: cannot add its %s: %v", c.Path, strings.Join(filled, ", "), err))
+		return nil
+	}
+	nb, findings := codebook.Parse(m.cb.File, rw.Data)
+	if err := findings.Err(); err != nil {
+		return fmt.Errorf("filling in %s: %w", c.Path, err)
+	}
+	m.cb, m.src = nb, rw.Data
+	m.rep.Filled = append(m.rep.Filled, c.Path+": "+strings.Join(filled, ", "))
+	return nil
 }
 
 func clip(s string) string {
