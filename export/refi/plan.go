@@ -2,6 +2,7 @@ package refi
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"path"
 	"regexp"
@@ -226,8 +227,12 @@ func (pl *planner) source(src *TextSource, n int, owner map[string]string, ids m
 		label = src.GUID
 	}
 	text, err := pl.text(src)
-	if err != nil {
+	if errors.Is(err, ErrUnsafe) {
 		return err
+	}
+	if err != nil {
+		r.drop("source %q: %v", label, err)
+		return nil
 	}
 	if strings.TrimSpace(text) == "" {
 		r.drop("source %q: no text in it, plain or rich", label)
@@ -253,7 +258,8 @@ func (pl *planner) source(src *TextSource, n int, owner map[string]string, ids m
 	} else {
 		res, err := ingest.File(id+".txt", []byte(text), ingest.Options{Participant: participant})
 		if err != nil {
-			return fmt.Errorf("source %q: %w", label, err)
+			r.drop("source %q: %v", label, err)
+			return nil
 		}
 		normal = res.Text
 	}
@@ -289,7 +295,7 @@ func (pl *planner) text(src *TextSource) (string, error) {
 		}
 		data = d
 	}
-	data = bytes.TrimPrefix(data, []byte("\ufeff"))
+	data = plainText(data)
 	if len(bytes.TrimSpace(data)) == 0 && src.RichTextPath != "" {
 		d, inside, err := pl.a.Source(src.RichTextPath)
 		if err != nil || !inside {
@@ -298,12 +304,20 @@ func (pl *planner) text(src *TextSource) (string, error) {
 		if strings.EqualFold(path.Ext(src.RichTextPath), ".docx") {
 			paras, err := office.DOCX(d)
 			if err != nil {
-				return "", fmt.Errorf("source %q: %s: %w", src.Name, src.RichTextPath, err)
+				return "", fmt.Errorf("%s: %w", src.RichTextPath, err)
 			}
 			data = []byte(strings.Join(paras, "\n"))
 		}
 	}
 	return string(data), nil
+}
+
+// plainText drops a byte order mark, decoding UTF-16 on the way.
+func plainText(data []byte) []byte {
+	if out, err := utf8XML(data); err == nil {
+		return out
+	}
+	return bytes.TrimPrefix(data, []byte("\ufeff"))
 }
 
 // segments places each selection on the transcript's lines, one segment
@@ -459,7 +473,7 @@ func (pl *planner) memos() {
 			text = *n.PlainTextContent
 		} else if n.PlainTextPath != "" {
 			if d, inside, err := pl.a.Source(n.PlainTextPath); err == nil && inside {
-				text = string(bytes.TrimPrefix(d, []byte("\ufeff")))
+				text = string(plainText(d))
 			}
 		}
 		text = strings.TrimSpace(strings.ReplaceAll(text, "\r\n", "\n"))

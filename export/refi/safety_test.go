@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"errors"
 	"io/fs"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -90,11 +91,35 @@ func TestTolerant(t *testing.T) {
 <Sources><TextSource guid="{50000000-0000-4000-8000-000000000001}" name="A 1.txt" plainTextPath="internal://{50000000-0000-4000-8000-000000000001}.TXT">
 <PlainTextSelection guid="{5E000000-0000-4000-8000-000000000001}" startPosition="4" endPosition="8" creatingUser="{aaaaaaaa-0000-4000-8000-000000000001}">
 <Coding guid="{C1000000-0000-4000-8000-000000000001}"><CodeRef targetGUID="c0000000-0000-4000-8000-000000000001"/></Coding>
+</PlainTextSelection></TextSource>
+<TextSource guid="{50000000-0000-4000-8000-000000000002}" name="Gone" plainTextPath="internal://gone.txt"/>
+<TextSource guid="{50000000-0000-4000-8000-000000000003}" name="Wide" plainTextPath="internal://wide.txt">
+<PlainTextSelection guid="{5E000000-0000-4000-8000-000000000002}" startPosition="11" endPosition="14" creatingUser="{aaaaaaaa-0000-4000-8000-000000000001}">
+<Coding guid="{C1000000-0000-4000-8000-000000000002}"><CodeRef targetGUID="c0000000-0000-4000-8000-000000000001"/></Coding>
 </PlainTextSelection></TextSource></Sources></Project>`
 	data := rawZip(t, entry{"Project.qde", qde, 0o644}, entry{"Sources/.root", "", 0o644},
-		entry{"Sources/{50000000-0000-4000-8000-000000000001}.txt", "\ufeffAnn: Hello there.\r\nIt rained.\r\n", 0o644})
+		entry{"Sources/{50000000-0000-4000-8000-000000000001}.txt", "\ufeffAnn: Hello there.\r\nIt rained.\r\n", 0o644},
+		entry{"sources/wide.txt", utf16("\ufeffAnn: 👋 Hi.\nBye now.\n"), 0o644})
 	p := plan(t, data)
-	if got := segments(p); len(got) != 1 || got[0] != "ann-lee a-1 1 day-to-day" {
+	if got := segments(p); !slices.Equal(got, []string{"ann-lee a-1 1 day-to-day", "ann-lee wide 2 day-to-day"}) {
 		t.Errorf("segments %q", got)
 	}
+	if len(p.Report.Dropped) != 1 || !strings.Contains(p.Report.Dropped[0], `source "Gone": internal://gone.txt is not in the archive`) {
+		t.Errorf("dropped %q", p.Report.Dropped)
+	}
+}
+
+// utf16 encodes s as UTF-16, little-endian, as Windows tools write it.
+func utf16(s string) string {
+	var b []byte
+	for _, r := range s {
+		if r > 0xFFFF {
+			r -= 0x10000
+			hi, lo := 0xD800+(r>>10), 0xDC00+(r&0x3FF)
+			b = append(b, byte(hi), byte(hi>>8), byte(lo), byte(lo>>8))
+			continue
+		}
+		b = append(b, byte(r), byte(r>>8))
+	}
+	return string(b)
 }
