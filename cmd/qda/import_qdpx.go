@@ -28,7 +28,7 @@ cases and variables become participants and attributes, notes become memos.
 Names that are not qda names become slugs, the original kept as the label.
 
 What a study cannot hold (pictures, PDFs, audio, video, sets, graphs,
-links) is listed. DIR must not exist or be empty; on any error nothing is
+links) is listed; --json prints the report as JSON. DIR must not exist or be empty; on any error nothing is
 written. Archives that climb out of their folder, hold links, unpack to
 too much or declare XML entities are refused. See docs/refi.md.`,
 		Example: `  qda import qdpx interviews.qdpx
@@ -81,6 +81,9 @@ func runImportQDPX(g *globals, args []string) error {
 		return err
 	}
 	r := plan.Report
+	if g.json {
+		return printJSON(g.stdout, r)
+	}
 	for _, s := range r.Renamed {
 		fmt.Fprintf(g.stderr, "qda: renamed: %s\n", s)
 	}

@@ -44,15 +44,23 @@ type PlannedParticipant struct {
 
 // ImportReport says what an import carried over and what it could not.
 type ImportReport struct {
-	Transcripts, Participants, Codes, Coders, Segments, Memos int
+	Transcripts  int `json:"transcripts"`
+	Participants int `json:"participants"`
+	Codes        int `json:"codes"`
+	Coders       int `json:"coders"`
+	Segments     int `json:"segments"`
+	Memos        int `json:"memos"`
 	// Selections is how many coded selections were read; Widened how many
 	// of them had to grow to whole lines, by WidenedChars code points of
 	// the source in all and by MaxWidened at most.
-	Selections, Widened, WidenedChars, MaxWidened int
+	Selections   int `json:"selections"`
+	Widened      int `json:"widened"`
+	WidenedChars int `json:"widened_chars"`
+	MaxWidened   int `json:"max_widened"`
 	// Renamed lists the names that were not qda names and became slugs.
-	Renamed []string
+	Renamed []string `json:"renamed"`
 	// Dropped lists, one line each, what the study cannot hold.
-	Dropped []string
+	Dropped []string `json:"not_carried_over"`
 }
 
 func (r *ImportReport) drop(format string, args ...any) {
@@ -77,7 +85,7 @@ type planner struct {
 // dates the memos whose notes carry no date.
 func PlanImport(a *Archive, today string) (*Plan, error) {
 	p := a.Project
-	pl := &planner{a: a, p: p, plan: &Plan{Title: strings.TrimSpace(p.Name), Description: strings.TrimSpace(p.Description)},
+	pl := &planner{a: a, p: p, plan: &Plan{Title: strings.TrimSpace(p.Name), Description: strings.TrimSpace(p.Description), Report: ImportReport{Renamed: []string{}, Dropped: []string{}}},
 		coders: map[string]string{}, codes: map[string]string{}, vars: map[string]Variable{},
 		sources: map[string]string{}, notes: map[string]*TextSource{}, taken: map[string]bool{}, today: today}
 	if pl.plan.Title == "" {
