@@ -273,3 +273,42 @@ func summary(t *testing.T, dir string) string {
 	})
 	return b.String()
 }
+
+// TestExportSkips leaves out, and reports, what a project cannot carry:
+// a segment past the end of its transcript and a code the codebook lacks.
+func TestExportSkips(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "s")
+	if err := plan(t, fixture(t, "qualcoder", nil)).Write(dir); err != nil {
+		t.Fatal(err)
+	}
+	st, ix := open(t, dir)
+	cs, err := st.ReadCodings("colin", "interview-1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Written sorted: 1, 3, 4 (no quote, two lines), 8-9, 8-40 on line 12.
+	cs.Segments = append(cs.Segments,
+		corpus.Segment{Lines: corpus.Range{Start: 8, End: 40}, Codes: []string{"day-to-day"}},
+		corpus.Segment{Lines: corpus.Range{Start: 4, End: 4}, Codes: []string{"no-such-code", "referral"}})
+	if err := st.WriteCodings(cs); err != nil {
+		t.Fatal(err)
+	}
+	cb, _ := st.Codebook()
+	var b bytes.Buffer
+	rep, err := ExportProject(st, cb, ix, ExportOptions{}, &b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{
+		"codings/colin/interview-1.yaml:12: lines 8-40 are outside the transcript (9 lines)",
+		`codings/colin/interview-1.yaml:7: code "no-such-code" is not in the codebook`,
+	}
+	slices.Sort(rep.Skipped)
+	if !slices.Equal(rep.Skipped, want) {
+		t.Errorf("skipped %q\nwant %q", rep.Skipped, want)
+	}
+	if rep.Selections != 8 { // 7 imported, and line 4 with referral alone
+		t.Errorf("%d selections, want 8", rep.Selections)
+	}
+	checkProject(t, unzip(t, b.Bytes()))
+}
