@@ -76,6 +76,9 @@ func runImportQDC(g *globals, file string, opt importQDCOptions) error {
 	for _, c := range rep.Conflicts {
 		fmt.Fprintf(g.stderr, "qda: conflict: %s\n", c)
 	}
+	for _, n := range rep.NotCarried {
+		fmt.Fprintf(g.stderr, "qda: not carried over: %s\n", n)
+	}
 	verb := "added"
 	if opt.dryRun {
 		verb = "would add"

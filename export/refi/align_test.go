@@ -1,10 +1,13 @@
 package refi
 
 import (
+	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/qdatool/qda/codebook"
 	"github.com/qdatool/qda/corpus"
+	"github.com/qdatool/qda/corpus/ingest"
 )
 
 func TestPlace(t *testing.T) {
@@ -71,6 +74,32 @@ func TestUndescribe(t *testing.T) {
 		got := describe(c)
 		if got != tc.desc {
 			t.Errorf("%q: describe(undescribe(d)) =\n%q\nwant\n%q", tc.name, got, tc.desc)
+		}
+	}
+}
+
+// TestPlaceAfterIngest aligns a source with what ingest really makes of
+// it: labels alone on their line with times, timestamps inside speech,
+// curly quotes, hard-wrapped lines.
+func TestPlaceAfterIngest(t *testing.T) {
+	source := "Speaker 1 0:05\nHello, how are you today?\nSpeaker 2 0:09\nI’m fine thanks. [00:00:12] The bus was\nlate again. It always is.\n"
+	res, err := ingest.File("t.txt", []byte(source), ingest.Options{Participant: "p"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tr := corpus.ParseTranscript("t", res.Text)
+	m := newLineMap(source, tr)
+	for _, tc := range []struct{ sel, line string }{
+		{"Hello, how are you today?", "Speaker 1: Hello, how are you today?"},
+		{"The bus was\nlate again.", "The bus was late again."},
+		{"always", "It always is."},
+		{"I’m fine", "Speaker 2: I'm fine thanks."},
+	} {
+		i := strings.Index(source, tc.sel)
+		s := utf8.RuneCountInString(source[:i])
+		r, _, ok := m.place(s, s+utf8.RuneCountInString(tc.sel))
+		if !ok || r.Start != r.End || tr.Line(r.Start).Text != tc.line {
+			t.Errorf("place(%q) = %v %v; want the line %q in\n%s", tc.sel, r, ok, tc.line, res.Text)
 		}
 	}
 }

@@ -17,6 +17,8 @@ type MergeReport struct {
 	// Conflicts are the differences left as they were, one line each: the
 	// study's codebook wins, since nothing is deleted or overwritten.
 	Conflicts []string
+	// NotCarried lists what a codebook cannot hold: the .qdc's sets.
+	NotCarried []string
 }
 
 // MergeCodebook adds the codes of f that the codebook (cb, parsed from
@@ -30,6 +32,11 @@ func MergeCodebook(cb *codebook.Codebook, src []byte, f *CodebookFile, title str
 	}
 	if err := m.codes(f.Codes.Codes, ""); err != nil {
 		return nil, nil, err
+	}
+	if f.Sets != nil {
+		for _, set := range f.Sets.Items {
+			m.rep.NotCarried = append(m.rep.NotCarried, fmt.Sprintf("set %q: qda has no sets", set.Name))
+		}
 	}
 	return m.src, m.rep, nil
 }

@@ -37,13 +37,16 @@ func TestMergeCodebook(t *testing.T) {
 		{GUID: "c0000000-0000-4000-8000-000000000003", Name: "Day to day", IsCodable: "true", Description: "Chores.", Codes: []Code{
 			{GUID: "c0000000-0000-4000-8000-000000000004", Name: "Café", IsCodable: "true"},
 		}},
-	}}}
+	}}, Sets: &Others{Items: []Other{{Name: "Favourites"}}}}
 	out, rep, err := MergeCodebook(cb, []byte(studyCodebook), f, "Study")
 	if err != nil {
 		t.Fatal(err)
 	}
 	if want := []string{"referral/word-of-mouth", "day-to-day", "day-to-day/cafe"}; !slices.Equal(rep.Added, want) {
 		t.Errorf("added %q, want %q", rep.Added, want)
+	}
+	if !slices.Equal(rep.NotCarried, []string{`set "Favourites": qda has no sets`}) {
+		t.Errorf("not carried %q", rep.NotCarried)
 	}
 	if rep.Matched != 2 || len(rep.Conflicts) != 2 {
 		t.Errorf("matched %d, conflicts %q; want 2 and the label and description of referral", rep.Matched, rep.Conflicts)
