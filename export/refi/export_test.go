@@ -216,6 +216,13 @@ func TestRoundTrip(t *testing.T) {
 	if again := export(t, orig); !bytes.Equal(first, again) {
 		t.Fatal("exporting an unchanged study twice gave two different files")
 	}
+	xsd, why := schemaDir()
+	if why != "" {
+		t.Log("schema validation " + why)
+	} else {
+		validate(t, filepath.Join(xsd, "Project.xsd"), unzip(t, first)["project.qde"])
+	}
+	checkProject(t, unzip(t, first))
 	a, err := OpenArchive(first, DefaultLimits)
 	if err != nil {
 		t.Fatal(err)
@@ -235,6 +242,10 @@ func TestRoundTrip(t *testing.T) {
 		t.Errorf("the imported study differs:\n--- original\n%s\n--- imported\n%s", a, b)
 	}
 	second := unzip(t, export(t, copyDir))
+	checkProject(t, second)
+	if why == "" {
+		validate(t, filepath.Join(xsd, "Project.xsd"), second["project.qde"])
+	}
 	var p1, p2 Project
 	xml.Unmarshal(unzip(t, first)["project.qde"], &p1)
 	xml.Unmarshal(second["project.qde"], &p2)

@@ -64,14 +64,24 @@ func nvivoFixture(t testing.TB) []byte {
 // the repository's root, skipping the test where they or xmllint are absent.
 func schemas(t *testing.T) string {
 	t.Helper()
-	dir := filepath.Join("..", "..", "..", "shared", "refi")
-	if _, err := os.Stat(filepath.Join(dir, "Project.xsd")); err != nil {
-		t.Skipf("skipped: the REFI-QDA schemas are not in %s (../shared/refi beside the repository)", dir)
-	}
-	if _, err := exec.LookPath("xmllint"); err != nil {
-		t.Skip("skipped: xmllint is not installed (Debian: apt-get install libxml2-utils)")
+	dir, why := schemaDir()
+	if why != "" {
+		t.Skip(why)
 	}
 	return dir
+}
+
+// schemaDir is schemas for tests that check more than the schema: why
+// says what is missing, and the test logs it and goes on.
+func schemaDir() (dir, why string) {
+	dir = filepath.Join("..", "..", "..", "shared", "refi")
+	if _, err := os.Stat(filepath.Join(dir, "Project.xsd")); err != nil {
+		return "", "skipped: the REFI-QDA schemas are not in " + dir + " (../shared/refi beside the repository)"
+	}
+	if _, err := exec.LookPath("xmllint"); err != nil {
+		return "", "skipped: xmllint is not installed (Debian: apt-get install libxml2-utils)"
+	}
+	return dir, ""
 }
 
 // validate runs xmllint on data against schema.
