@@ -33,8 +33,9 @@ type ExportReport struct {
 // same bytes.
 var zipTime = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
 
-// ExportProject writes the study as a .qdpx to w: project.qde, and each
-// transcript as sources/GUID.txt, its text exactly the transcript's lines.
+// ExportProject writes the study as a .qdpx to w: each transcript as
+// sources/GUID.txt, its text exactly the transcript's lines, then
+// project.qde.
 func ExportProject(st *corpus.Study, cb *codebook.Codebook, ix *corpus.Index, opt ExportOptions, w io.Writer) (*ExportReport, error) {
 	title := Title(st, cb)
 	ids := NewGUIDs(title)
@@ -67,16 +68,17 @@ func ExportProject(st *corpus.Study, cb *codebook.Codebook, ix *corpus.Index, op
 		rep.Variables = len(all)
 	}
 
-	files := map[string][]byte{}
+	// Sources are written as they are read, so a large study's text is
+	// never all in memory; project.qde, which refers to them, comes last.
+	zw := zip.NewWriter(w)
 	p.Sources = &Sources{}
 	res := corpus.NewResolver(cb)
 	err := st.Scan(ix, corpus.ScanOptions{Coders: coders}, func(it *corpus.Item) error {
 		src, text := exportSource(it, ids, users, res, rep)
 		row, _ := ix.Transcripts.Lookup(it.ID)
 		src.Values = values(tvars, ix.Transcripts, row)
-		files[strings.TrimPrefix(src.PlainTextPath, "internal://")] = text
 		p.Sources.Text = append(p.Sources.Text, src)
-		return nil
+		return addFile(zw, "sources/"+strings.TrimPrefix(src.PlainTextPath, "internal://"), text)
 	})
 	if err != nil {
 		return nil, err
@@ -107,14 +109,8 @@ func ExportProject(st *corpus.Study, cb *codebook.Codebook, ix *corpus.Index, op
 	if err != nil {
 		return nil, err
 	}
-	zw := zip.NewWriter(w)
 	if err := addFile(zw, "project.qde", qde); err != nil {
 		return nil, err
-	}
-	for _, name := range sortedKeys(files) {
-		if err := addFile(zw, "sources/"+name, files[name]); err != nil {
-			return nil, err
-		}
 	}
 	return rep, zw.Close()
 }
