@@ -44,6 +44,9 @@ var ErrUnsafe = errors.New("unsafe archive")
 func OpenArchive(data []byte, lim Limits) (*Archive, error) {
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil && !errors.Is(err, zip.ErrInsecurePath) {
+		if looksXML(data) {
+			return openQDE(data, lim)
+		}
 		return nil, fmt.Errorf("not a .qdpx project: not a zip archive (%v)", err)
 	}
 	if len(zr.File) > lim.Entries {
@@ -89,6 +92,26 @@ func OpenArchive(data []byte, lim Limits) (*Archive, error) {
 	}
 	a.Project = p
 	return a, nil
+}
+
+// looksXML tells a bare project.qde, given instead of the .qdpx, from
+// anything else that is not a zip.
+func looksXML(data []byte) bool {
+	d, err := utf8XML(data[:min(len(data), 512)])
+	return err == nil && bytes.HasPrefix(bytes.TrimSpace(d), []byte("<"))
+}
+
+// openQDE reads a project.qde on its own: text in PlainTextContent
+// travels, text in files is reported missing.
+func openQDE(data []byte, lim Limits) (*Archive, error) {
+	if int64(len(data)) > lim.Entry {
+		return nil, fmt.Errorf("%w: the project is %d bytes, more than the %d qda reads", ErrUnsafe, len(data), lim.Entry)
+	}
+	p, err := ParseProject(data, lim)
+	if err != nil {
+		return nil, err
+	}
+	return &Archive{Project: p, QDE: "project.qde", files: map[string]*zip.File{}, limits: lim}, nil
 }
 
 // checkEntry refuses a name that is not a plain relative path inside the

@@ -123,3 +123,17 @@ func utf16(s string) string {
 	}
 	return string(b)
 }
+
+// TestBareProject reads a project.qde given on its own, with its text inline.
+func TestBareProject(t *testing.T) {
+	qde := `<Project xmlns="urn:QDA-XML:project:1.0" name="p">
+<CodeBook><Codes><Code guid="c0000000-0000-4000-8000-000000000001" name="Tea" isCodable="true"/></Codes></CodeBook>
+<Sources><TextSource guid="50000000-0000-4000-8000-000000000001" name="a"><PlainTextContent>Ann: We had tea. It was nice.</PlainTextContent>
+<PlainTextSelection guid="5e000000-0000-4000-8000-000000000001" startPosition="18" endPosition="29">
+<Coding guid="c1000000-0000-4000-8000-000000000001"><CodeRef targetGUID="c0000000-0000-4000-8000-000000000001"/></Coding>
+</PlainTextSelection></TextSource></Sources></Project>`
+	p := plan(t, []byte(qde))
+	if got := segments(p); !slices.Equal(got, []string{"imported a 2 tea"}) {
+		t.Errorf("segments %q", got)
+	}
+}
