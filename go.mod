@@ -5,6 +5,7 @@ go 1.26.8
 require (
 	github.com/asticode/go-astisub v0.34.0
 	github.com/google/renameio/v2 v2.0.2
+	github.com/google/uuid v1.6.0
 	github.com/mattn/go-isatty v0.0.24
 	github.com/rivo/uniseg v0.4.7
 	github.com/rogpeppe/go-internal v1.16.0

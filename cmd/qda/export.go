@@ -13,6 +13,8 @@ of -o where a command offers several.`,
 	}
 	cmd.AddCommand(
 		newExportAgreementCmd(g),
+		newExportQDPXCmd(g),
+		newExportQDCCmd(g),
 	)
 	return cmd
 }

@@ -1,9 +1,13 @@
 package main
 
 import (
+	"archive/zip"
+	"bytes"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -37,6 +41,7 @@ func TestScripts(t *testing.T) {
 		UpdateScripts:       os.Getenv("QDA_UPDATE") == "1",
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
 			"waitfile": cmdWaitfile,
+			"mkzip":    mkzip,
 		},
 		Setup: func(env *testscript.Env) error {
 			// A coder from the developer's own git config must not leak in.
@@ -68,4 +73,51 @@ func cmdWaitfile(ts *testscript.TestScript, neg bool, args []string) {
 		}
 	}
 	ts.Fatalf("%s did not appear within a minute", args[0])
+}
+
+// mkzip builds a zip from text fixtures, so archives (REFI-QDA projects,
+// hostile ones too) stay reviewable in the scripts:
+//
+//	mkzip OUT.zip DIR [NAME=FILE | NAME@TARGET]...
+//
+// puts every file under DIR in the zip by its relative path, then FILE
+// as entry NAME (any name, "../x" too) and a symbolic link NAME → TARGET.
+func mkzip(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) < 2 {
+		ts.Fatalf("usage: mkzip OUT.zip DIR [NAME=FILE | NAME@TARGET]...")
+	}
+	var b bytes.Buffer
+	zw := zip.NewWriter(&b)
+	add := func(name string, data []byte, mode fs.FileMode) {
+		h := &zip.FileHeader{Name: name, Method: zip.Deflate}
+		h.SetMode(mode)
+		w, err := zw.CreateHeader(h)
+		ts.Check(err)
+		_, err = w.Write(data)
+		ts.Check(err)
+	}
+	root := ts.MkAbs(args[1])
+	ts.Check(filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(root, path)
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		add(filepath.ToSlash(rel), data, 0o644)
+		return nil
+	}))
+	for _, a := range args[2:] {
+		if name, file, ok := strings.Cut(a, "="); ok {
+			add(name, []byte(ts.ReadFile(file)), 0o644)
+		} else if name, target, ok := strings.Cut(a, "@"); ok {
+			add(name, []byte(target), fs.ModeSymlink|0o777)
+		} else {
+			ts.Fatalf("mkzip: %q is neither NAME=FILE nor NAME@TARGET", a)
+		}
+	}
+	ts.Check(zw.Close())
+	ts.Check(os.WriteFile(ts.MkAbs(args[0]), b.Bytes(), 0o644))
 }

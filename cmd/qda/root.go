@@ -164,6 +164,7 @@ or 'qda init' to start a study of your own.`,
 		newFixCmd(g),
 		newMemoCmd(g),
 		newExportCmd(g),
+		newImportCmd(g),
 	)
 	return root
 }

@@ -1,0 +1,175 @@
+package refi
+
+import (
+	"archive/zip"
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"path"
+	"strings"
+)
+
+// Limits bound what reading an untrusted project may cost.
+type Limits struct {
+	Entry   int64 // uncompressed bytes of one entry
+	Total   int64 // uncompressed bytes of every entry together
+	Entries int   // entries in the archive
+	Depth   int   // nesting of XML elements
+}
+
+// DefaultLimits are generous for interview studies (a transcript is well
+// under a megabyte) and small enough that a zip bomb is refused.
+var DefaultLimits = Limits{Entry: 256 << 20, Total: 1 << 30, Entries: 100000, Depth: 200}
+
+// Archive is an opened .qdpx: its project and access to its sources.
+type Archive struct {
+	Project *Project
+	// QDE is the name of the project entry as found ("project.qde",
+	// "Project.qde").
+	QDE     string
+	files   map[string]*zip.File // by lower-case name, "sources/x.txt"
+	limits  Limits
+	readSum int64
+}
+
+// ErrUnsafe marks an archive refused because reading it could harm the
+// reader or the disk.
+var ErrUnsafe = errors.New("unsafe archive")
+
+// OpenArchive reads a .qdpx from data and parses its project. Entries
+// that climb out of the archive, absolute names, symbolic links and
+// oversized entries are refused before anything is read.
+func OpenArchive(data []byte, lim Limits) (*Archive, error) {
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil && !errors.Is(err, zip.ErrInsecurePath) {
+		if looksXML(data) {
+			return openQDE(data, lim)
+		}
+		return nil, fmt.Errorf("not a .qdpx project: not a zip archive (%v)", err)
+	}
+	if len(zr.File) > lim.Entries {
+		return nil, fmt.Errorf("%w: %d entries, more than the %d qda reads", ErrUnsafe, len(zr.File), lim.Entries)
+	}
+	a := &Archive{files: map[string]*zip.File{}, limits: lim}
+	var total uint64
+	for _, f := range zr.File {
+		name := strings.ReplaceAll(f.Name, `\`, "/")
+		if err := checkEntry(name, f); err != nil {
+			return nil, err
+		}
+		if f.UncompressedSize64 > uint64(lim.Entry) {
+			return nil, fmt.Errorf("%w: entry %q is %d bytes uncompressed, more than the %d qda reads", ErrUnsafe, name, f.UncompressedSize64, lim.Entry)
+		}
+		total += f.UncompressedSize64
+		if total > uint64(lim.Total) {
+			return nil, fmt.Errorf("%w: the entries hold more than %d bytes uncompressed", ErrUnsafe, lim.Total)
+		}
+		if f.FileInfo().IsDir() || strings.HasPrefix(path.Base(name), ".") {
+			continue // NVivo's sources/.root and folder entries hold nothing
+		}
+		a.files[strings.ToLower(name)] = f
+	}
+	for lower, f := range a.files {
+		if !strings.Contains(lower, "/") && strings.HasSuffix(lower, ".qde") {
+			if a.QDE != "" {
+				return nil, fmt.Errorf("not a .qdpx project: it holds two projects, %s and %s", a.QDE, f.Name)
+			}
+			a.QDE = f.Name
+		}
+	}
+	if a.QDE == "" {
+		return nil, errors.New("not a .qdpx project: there is no project.qde in it")
+	}
+	qde, err := a.read(a.files[strings.ToLower(a.QDE)])
+	if err != nil {
+		return nil, err
+	}
+	p, err := ParseProject(qde, lim)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", a.QDE, err)
+	}
+	a.Project = p
+	return a, nil
+}
+
+// looksXML tells a bare project.qde, given instead of the .qdpx, from
+// anything else that is not a zip.
+func looksXML(data []byte) bool {
+	d, err := utf8XML(data[:min(len(data), 512)])
+	return err == nil && bytes.HasPrefix(bytes.TrimSpace(d), []byte("<"))
+}
+
+// openQDE reads a project.qde on its own: text in PlainTextContent
+// travels, text in files is reported missing.
+func openQDE(data []byte, lim Limits) (*Archive, error) {
+	if int64(len(data)) > lim.Entry {
+		return nil, fmt.Errorf("%w: the project is %d bytes, more than the %d qda reads", ErrUnsafe, len(data), lim.Entry)
+	}
+	p, err := ParseProject(data, lim)
+	if err != nil {
+		return nil, err
+	}
+	return &Archive{Project: p, QDE: "project.qde", files: map[string]*zip.File{}, limits: lim}, nil
+}
+
+// checkEntry refuses a name that is not a plain relative path inside the
+// archive, and anything but a regular file or folder.
+func checkEntry(name string, f *zip.File) error {
+	switch {
+	case strings.HasPrefix(name, "/") || (len(name) > 1 && name[1] == ':'):
+		return fmt.Errorf("%w: entry %q has an absolute path", ErrUnsafe, name)
+	case strings.ContainsRune(name, 0):
+		return fmt.Errorf("%w: entry %q has a NUL in its name", ErrUnsafe, name)
+	}
+	for _, seg := range strings.Split(name, "/") {
+		if seg == ".." {
+			return fmt.Errorf("%w: entry %q climbs out of the archive with '..'", ErrUnsafe, name)
+		}
+	}
+	if mode := f.Mode(); mode&(fs.ModeSymlink|fs.ModeDevice|fs.ModeCharDevice|fs.ModeNamedPipe|fs.ModeSocket|fs.ModeIrregular) != 0 {
+		return fmt.Errorf("%w: entry %q is not a regular file (%s)", ErrUnsafe, name, f.Mode().Type())
+	}
+	return nil
+}
+
+// read reads an entry, counting against the limits: a header can lie
+// about the size it unpacks to.
+func (a *Archive) read(f *zip.File) ([]byte, error) {
+	rc, err := f.Open()
+	if err != nil {
+		return nil, fmt.Errorf("%s: cannot unzip: %v", f.Name, err)
+	}
+	defer rc.Close()
+	limit := min(a.limits.Entry, a.limits.Total-a.readSum)
+	data, err := io.ReadAll(io.LimitReader(rc, limit+1))
+	if err != nil {
+		return nil, fmt.Errorf("%s: cannot unzip: %v", f.Name, err)
+	}
+	if int64(len(data)) > limit {
+		return nil, fmt.Errorf("%w: entry %q unpacks to more than its header says, past the limit", ErrUnsafe, f.Name)
+	}
+	a.readSum += int64(len(data))
+	return data, nil
+}
+
+// Source reads a file a project refers to: "internal://NAME" is
+// sources/NAME (Sources/ and any case of the name too). ok is false for a
+// path outside the archive, which qda does not follow.
+func (a *Archive) Source(ref string) (data []byte, ok bool, err error) {
+	name, internal := strings.CutPrefix(ref, "internal://")
+	if !internal {
+		return nil, false, nil
+	}
+	name = strings.ReplaceAll(name, `\`, "/")
+	f := a.files["sources/"+strings.ToLower(name)]
+	if f == nil {
+		f = a.files[strings.ToLower(name)]
+	}
+	if f == nil {
+		return nil, true, fmt.Errorf("%s is not in the archive (no sources/%s)", ref, name)
+	}
+	data, err = a.read(f)
+	return data, true, err
+}

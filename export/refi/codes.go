@@ -1,0 +1,179 @@
+package refi
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/qdatool/qda/codebook"
+	"github.com/qdatool/qda/corpus"
+)
+
+// rgbRE is the colour the schema allows; qda writes only those.
+var rgbRE = regexp.MustCompile(`^#([A-Fa-f0-9]{6}|[A-Fa-f0-9]{3})$`)
+
+// Markers of the parts of a code's REFI description that hold qda fields
+// the standard has no place for; import reads them back.
+const (
+	includeMark  = "Include: "
+	excludeMark  = "Exclude: "
+	examplesMark = "Examples:"
+	memoMark     = "Memo: "
+	nameMark     = "qda name: "
+	aliasesMark  = "qda aliases:"
+	patternsMark = "qda patterns:"
+)
+
+// exportCodes turns codes into REFI codes. A code is shown by its label,
+// as the other tools show a code's name; the qda name rides in the
+// description when the label's slug would not give it back.
+func exportCodes(codes []*codebook.Code, ids GUIDs) []Code {
+	var out []Code
+	for _, c := range codes {
+		rc := Code{GUID: ids.Of("code", c.Path), Name: c.DisplayLabel(), IsCodable: "true", Description: describe(c)}
+		if rgbRE.MatchString(c.Color) {
+			rc.Color = strings.ToLower(c.Color)
+		}
+		rc.Codes = exportCodes(c.Children, ids)
+		out = append(out, rc)
+	}
+	return out
+}
+
+// describe writes a code's description with include, exclude, examples
+// and memo as marked paragraphs, which the standard allows for anything a
+// tool has no field for.
+func describe(c *codebook.Code) string {
+	var parts []string
+	if c.Description != "" {
+		parts = append(parts, c.Description)
+	}
+	if c.Include != "" {
+		parts = append(parts, includeMark+c.Include)
+	}
+	if c.Exclude != "" {
+		parts = append(parts, excludeMark+c.Exclude)
+	}
+	for _, l := range []struct {
+		mark  string
+		items []string
+	}{{examplesMark, c.Examples}, {aliasesMark, c.Aliases}, {patternsMark, c.Patterns}} {
+		if len(l.items) > 0 {
+			ex := l.mark
+			for _, e := range l.items {
+				ex += "\n- " + strings.ReplaceAll(e, "\n", " ")
+			}
+			parts = append(parts, ex)
+		}
+	}
+	if c.Memo != "" {
+		parts = append(parts, memoMark+c.Memo)
+	}
+	if codeName(c.DisplayLabel()) != c.Name {
+		parts = append(parts, nameMark+c.Name)
+	}
+	return strings.Join(parts, "\n\n")
+}
+
+// codeName is the qda name a REFI code name becomes.
+func codeName(name string) string { return corpus.Slug(name) }
+
+// fields are the qda fields read back from a REFI code.
+type fields struct {
+	name, label, description, include, exclude, memo string
+	examples, aliases, patterns                      []string
+	named                                            bool // the name came from a "qda name:" paragraph
+}
+
+// undescribe splits a REFI description into qda's fields: the marked
+// paragraphs describe writes, anything else is the description.
+func undescribe(refiName, desc string) fields {
+	f := fields{label: strings.TrimSpace(refiName)}
+	desc = strings.ReplaceAll(desc, "\r\n", "\n")
+	var rest []string
+	for _, p := range strings.Split(desc, "\n\n") {
+		switch {
+		case strings.HasPrefix(p, includeMark):
+			f.include = strings.TrimPrefix(p, includeMark)
+		case strings.HasPrefix(p, excludeMark):
+			f.exclude = strings.TrimPrefix(p, excludeMark)
+		case strings.HasPrefix(p, memoMark):
+			f.memo = strings.TrimPrefix(p, memoMark)
+		case strings.HasPrefix(p, nameMark) && !strings.Contains(p, "\n"):
+			f.name = strings.TrimSpace(strings.TrimPrefix(p, nameMark))
+		case strings.HasPrefix(p, examplesMark+"\n- "):
+			f.examples = items(p)
+		case strings.HasPrefix(p, aliasesMark+"\n- "):
+			f.aliases = items(p)
+		case strings.HasPrefix(p, patternsMark+"\n- "):
+			f.patterns = items(p)
+		default:
+			rest = append(rest, p)
+		}
+	}
+	f.description = strings.TrimSpace(strings.Join(rest, "\n\n"))
+	f.named = codebook.IsSlug(f.name)
+	if !f.named {
+		f.name = codeName(f.label)
+	}
+	if f.label == f.name {
+		f.label = ""
+	}
+	return f
+}
+
+// items reads the "- " lines under a marked paragraph's first line.
+func items(p string) []string {
+	var out []string
+	for _, l := range strings.Split(p, "\n")[1:] {
+		out = append(out, strings.TrimPrefix(l, "- "))
+	}
+	return out
+}
+
+// normColor reads a colour as the tools write it: "#rrggbb", "#rgb", or
+// with alpha. Eight digits are "#aarrggbb" as the .NET tools (NVivo,
+// ATLAS.ti) write them, unless the last pair alone is "ff", which is the
+// CSS order; "" when it is none of those.
+func normColor(s string) string {
+	s = strings.TrimSpace(s)
+	if !strings.HasPrefix(s, "#") {
+		s = "#" + s
+	}
+	hex := s[1:]
+	for _, r := range hex {
+		if !strings.ContainsRune("0123456789abcdefABCDEF", r) {
+			return ""
+		}
+	}
+	switch len(hex) {
+	case 3, 6:
+		return strings.ToLower(s)
+	case 4:
+		return strings.ToLower(s[:4])
+	case 8:
+		lower := strings.ToLower(hex)
+		if strings.HasSuffix(lower, "ff") && !strings.HasPrefix(lower, "ff") {
+			return "#" + lower[:6]
+		}
+		return "#" + lower[2:]
+	}
+	return ""
+}
+
+// uniqueName makes name unique among taken, adding -2, -3...; an empty
+// name (a label with no letters or digits qda can use) becomes fallback.
+func uniqueName(name, fallback string, taken map[string]bool) string {
+	if name == "" {
+		name = fallback
+	}
+	if len(name) > 60 {
+		name = strings.TrimRight(name[:60], "-")
+	}
+	try := name
+	for i := 2; taken[try]; i++ {
+		try = fmt.Sprintf("%s-%d", name, i)
+	}
+	taken[try] = true
+	return try
+}

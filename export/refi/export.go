@@ -1,0 +1,213 @@
+package refi
+
+import (
+	"archive/zip"
+	"bytes"
+	"encoding/xml"
+	"fmt"
+	"io"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/qdatool/qda/codebook"
+	"github.com/qdatool/qda/corpus"
+)
+
+// ExportOptions choose what a project carries.
+type ExportOptions struct {
+	Coders []string // nil: every coder
+	Origin string   // the Project's origin attribute, e.g. "qda v1.2"
+}
+
+// ExportReport counts what a project holds and lists what was left out.
+type ExportReport struct {
+	Users, Codes, Sources, Selections, Codings, Cases, Variables, Notes int
+	// Skipped are the things left out, one line each, naming the file.
+	Skipped []string
+}
+
+// zipTime is the time stamp of every entry, so the same study gives the
+// same bytes.
+var zipTime = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+
+// ExportProject writes the study as a .qdpx to w: each transcript as
+// sources/GUID.txt, its text exactly the transcript's lines, then
+// project.qde.
+func ExportProject(st *corpus.Study, cb *codebook.Codebook, ix *corpus.Index, opt ExportOptions, w io.Writer) (*ExportReport, error) {
+	title := Title(st, cb)
+	ids := NewGUIDs(title)
+	rep := &ExportReport{}
+	p := &Project{Name: title, Origin: opt.Origin, Description: st.Config.Description}
+	coders := opt.Coders
+	if coders == nil {
+		coders = ix.Coders
+	}
+	users := map[string]string{}
+	if len(coders) > 0 {
+		p.Users = &Users{}
+		for _, c := range coders {
+			users[c] = ids.Of("user", c)
+			p.Users.Users = append(p.Users.Users, User{GUID: users[c], Name: c, ID: c})
+		}
+	}
+	if codes := exportCodes(cb.Codes, ids); len(codes) > 0 {
+		p.CodeBook = &CodeBook{Codes: Codes{codes}}
+	}
+	rep.Users, rep.Codes = len(coders), len(cb.All())
+
+	pvars := variables(ix.Participants, 1, ids, "participant-variable")
+	tvars := variables(ix.Transcripts, 2, ids, "transcript-variable")
+	if all := append(slices.Clone(pvars), tvars...); len(all) > 0 {
+		p.Variables = &Variables{}
+		for _, v := range all {
+			p.Variables.Variables = append(p.Variables.Variables, v.Variable)
+		}
+		rep.Variables = len(all)
+	}
+
+	// Sources are written as they are read, so a large study's text is
+	// never all in memory; project.qde, which refers to them, comes last.
+	zw := zip.NewWriter(w)
+	p.Sources = &Sources{}
+	res := corpus.NewResolver(cb)
+	err := st.Scan(ix, corpus.ScanOptions{Coders: coders}, func(it *corpus.Item) error {
+		src, text := exportSource(it, ids, users, res, rep)
+		row, _ := ix.Transcripts.Lookup(it.ID)
+		src.Values = values(tvars, ix.Transcripts, row)
+		p.Sources.Text = append(p.Sources.Text, src)
+		return addFile(zw, "sources/"+strings.TrimPrefix(src.PlainTextPath, "internal://"), text)
+	})
+	if err != nil {
+		return nil, err
+	}
+	rep.Sources = len(p.Sources.Text)
+	if rep.Sources == 0 {
+		p.Sources = nil
+	}
+
+	if len(ix.Participants.Rows) > 0 {
+		p.Cases = &Cases{}
+		for _, r := range ix.Participants.Rows {
+			c := Case{GUID: ids.Of("case", r.ID), Name: r.ID, Values: values(pvars, ix.Participants, r)}
+			for _, t := range ix.Transcripts.Rows {
+				if ix.Transcripts.Get(t, "participant") == r.ID {
+					c.SourceRefs = append(c.SourceRefs, Ref{ids.Of("source", t.ID)})
+				}
+			}
+			p.Cases.Cases = append(p.Cases.Cases, c)
+		}
+		rep.Cases = len(p.Cases.Cases)
+	}
+	if err := exportNotes(st, cb, p, ids, users, rep); err != nil {
+		return nil, err
+	}
+
+	qde, err := marshal(p)
+	if err != nil {
+		return nil, err
+	}
+	if err := addFile(zw, "project.qde", qde); err != nil {
+		return nil, err
+	}
+	return rep, zw.Close()
+}
+
+// Title is the name a study's project goes by, and the namespace of its
+// GUIDs: qda.yaml's title, else the codebook's, else the folder's name.
+func Title(st *corpus.Study, cb *codebook.Codebook) string {
+	switch {
+	case st.Config.Title != "":
+		return st.Config.Title
+	case cb.Title != "":
+		return cb.Title
+	}
+	return filepath.Base(st.Root)
+}
+
+func addFile(zw *zip.Writer, name string, data []byte) error {
+	f, err := zw.CreateHeader(&zip.FileHeader{Name: name, Method: zip.Deflate, Modified: zipTime})
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(data)
+	return err
+}
+
+// marshal writes v as an XML document.
+func marshal(v any) ([]byte, error) {
+	var b bytes.Buffer
+	b.WriteString(xml.Header)
+	enc := xml.NewEncoder(&b)
+	enc.Indent("", "  ")
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	b.WriteByte('\n')
+	return b.Bytes(), nil
+}
+
+// exportSource makes the TextSource of one transcript: a selection per
+// coder's segment, spanning its lines, with a coding per code.
+func exportSource(it *corpus.Item, ids GUIDs, users map[string]string, res *corpus.Resolver, rep *ExportReport) (TextSource, []byte) {
+	guid := ids.Of("source", it.ID)
+	src := TextSource{GUID: guid, Name: it.ID, PlainTextPath: "internal://" + guid + ".txt"}
+	var text strings.Builder
+	starts := make([]int, len(it.Transcript.Lines)+1)
+	pos := 0
+	for i, l := range it.Transcript.Lines {
+		starts[i] = pos
+		text.WriteString(l.Text)
+		text.WriteByte('\n')
+		pos += utf8.RuneCountInString(l.Text) + 1
+	}
+	starts[len(it.Transcript.Lines)] = pos
+	for _, cs := range it.Codings {
+		for _, seg := range cs.Segments {
+			where := fmt.Sprintf("%s:%d", cs.File, seg.Line)
+			if seg.Lines.End > it.Transcript.Len() {
+				rep.Skipped = append(rep.Skipped, fmt.Sprintf("%s: lines %s are outside the transcript (%d lines)", where, seg.Lines, it.Transcript.Len()))
+				continue
+			}
+			var paths []string
+			for _, ref := range seg.Codes {
+				if c := res.Code(ref); c != nil {
+					paths = append(paths, c.Path)
+				} else {
+					rep.Skipped = append(rep.Skipped, fmt.Sprintf("%s: code %q is not in the codebook", where, ref))
+				}
+			}
+			slices.Sort(paths)
+			paths = slices.Compact(paths)
+			if len(paths) == 0 {
+				continue
+			}
+			key := cs.Coder + "/" + it.ID + "/" + seg.Lines.String() + "/" + strings.Join(paths, ",")
+			sel := Selection{
+				GUID:         ids.Of("selection", key),
+				Start:        int64(starts[seg.Lines.Start-1]),
+				End:          int64(starts[seg.Lines.End] - 1), // the last line's text, not its newline
+				CreatingUser: users[cs.Coder],
+				Description:  seg.Memo,
+			}
+			for _, path := range paths {
+				sel.Codings = append(sel.Codings, Coding{GUID: ids.Of("coding", key+"/"+path), CreatingUser: users[cs.Coder], CodeRef: Ref{ids.Of("code", path)}})
+			}
+			src.Selections = append(src.Selections, sel)
+			rep.Selections++
+			rep.Codings += len(sel.Codings)
+		}
+	}
+	return src, []byte(text.String())
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}

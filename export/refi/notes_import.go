@@ -1,0 +1,84 @@
+package refi
+
+import (
+	"strings"
+	"time"
+
+	"github.com/qdatool/qda/corpus"
+)
+
+// memos makes memos of the notes not taken into segment memos, about
+// what refers to them.
+func (pl *planner) memos() {
+	about := map[string]corpus.About{}
+	for _, r := range pl.p.NoteRefs {
+		about[pl.ref(r)] = corpus.About{Kind: corpus.AboutStudy}
+	}
+	if pl.p.CodeBook != nil {
+		var walk func([]Code)
+		walk = func(cs []Code) {
+			for _, c := range cs {
+				for _, r := range c.NoteRefs {
+					about[pl.ref(r)] = corpus.About{Kind: corpus.AboutCode, Target: pl.codes[strings.ToLower(trimGUID(c.GUID))]}
+				}
+				walk(c.Codes)
+			}
+		}
+		walk(pl.p.CodeBook.Codes.Codes)
+	}
+	if pl.p.Sources != nil {
+		for _, s := range pl.p.Sources.Text {
+			if id, ok := pl.sources[strings.ToLower(trimGUID(s.GUID))]; ok {
+				for _, r := range s.NoteRefs {
+					about[pl.ref(r)] = corpus.About{Kind: corpus.AboutTranscript, Target: id}
+				}
+			}
+		}
+	}
+	participants := map[string]bool{}
+	for _, p := range pl.plan.Participants {
+		participants[p.ID] = true
+	}
+	if pl.p.Notes == nil {
+		return
+	}
+	for _, n := range pl.p.Notes.Notes {
+		g := strings.ToLower(trimGUID(n.GUID))
+		if pl.notes[g] == nil {
+			continue // taken into a segment's memo
+		}
+		text := ""
+		if n.PlainTextContent != nil {
+			text = *n.PlainTextContent
+		} else if n.PlainTextPath != "" {
+			if d, inside, err := pl.a.Source(n.PlainTextPath); err == nil && inside {
+				text = string(plainText(d))
+			}
+		}
+		text = strings.TrimSpace(strings.ReplaceAll(text, "\r\n", "\n"))
+		if text == "" {
+			pl.plan.Report.drop("note %q: no text", n.Name)
+			continue
+		}
+		a, ok := about[g]
+		if s, found := strings.CutPrefix(strings.TrimSpace(n.Description), aboutMark); found {
+			if qa, err := corpus.ParseAbout(s); err == nil && (qa.Kind != corpus.AboutParticipant || participants[qa.Target]) {
+				a, ok = qa, true
+			}
+		}
+		if !ok {
+			a = corpus.About{Kind: corpus.AboutStudy}
+		}
+		date := pl.today
+		if len(n.CreationDateTime) >= 10 {
+			if _, err := time.Parse(time.DateOnly, n.CreationDateTime[:10]); err == nil {
+				date = n.CreationDateTime[:10]
+			}
+		}
+		coder := ""
+		if c, ok := pl.coders[strings.ToLower(trimGUID(n.CreatingUser))]; ok && n.CreatingUser != "" {
+			coder = c
+		}
+		pl.plan.Memos = append(pl.plan.Memos, &corpus.Memo{About: a, Coder: coder, Date: date, Title: strings.TrimSpace(n.Name), Text: text + "\n", FrontMatter: true})
+	}
+}

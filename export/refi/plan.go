@@ -1,0 +1,328 @@
+package refi
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"path"
+	"regexp"
+	"slices"
+	"strings"
+
+	"github.com/qdatool/qda/corpus"
+	"github.com/qdatool/qda/corpus/ingest"
+	"github.com/qdatool/qda/corpus/ingest/office"
+)
+
+// Plan is a new study made from a project, ready to be written.
+type Plan struct {
+	Title, Description string
+	Codebook           []byte // codebook.yaml
+	Transcripts        []PlannedTranscript
+	Codings            []*corpus.Codings
+	// Participants are the participants in order, each with attributes
+	// by column; Columns is the column order.
+	Participants []PlannedParticipant
+	Columns      []string
+	Memos        []*corpus.Memo
+	Report       ImportReport
+}
+
+// PlannedTranscript is one text source as a transcript.
+type PlannedTranscript struct {
+	ID, Participant, Source string
+	Text                    []byte
+	Attrs                   map[string]string
+}
+
+// PlannedParticipant is one case as a participant.
+type PlannedParticipant struct {
+	ID    string
+	Attrs map[string]string
+}
+
+// ImportReport says what an import carried over and what it could not.
+type ImportReport struct {
+	Transcripts  int `json:"transcripts"`
+	Participants int `json:"participants"`
+	Codes        int `json:"codes"`
+	Coders       int `json:"coders"`
+	Segments     int `json:"segments"`
+	Memos        int `json:"memos"`
+	// Selections is how many coded selections were read; Widened how many
+	// of them had to grow to whole lines, by WidenedChars code points of
+	// the source in all and by MaxWidened at most.
+	Selections   int `json:"selections"`
+	Widened      int `json:"widened"`
+	WidenedChars int `json:"widened_chars"`
+	MaxWidened   int `json:"max_widened"`
+	// Renamed lists the names that were not qda names and became slugs.
+	Renamed []string `json:"renamed"`
+	// Dropped lists, one line each, what the study cannot hold.
+	Dropped []string `json:"not_carried_over"`
+}
+
+func (r *ImportReport) drop(format string, args ...any) {
+	r.Dropped = append(r.Dropped, fmt.Sprintf(format, args...))
+}
+
+// planner carries the lookups from GUIDs to what they became.
+type planner struct {
+	a       *Archive
+	p       *Project
+	plan    *Plan
+	coders  map[string]string // user GUID → coder
+	codes   map[string]string // code GUID → path
+	vars    map[string]Variable
+	sources map[string]string // source GUID → transcript id
+	notes   map[string]*TextSource
+	taken   map[string]bool // coder names
+	today   string
+}
+
+// PlanImport turns an opened project into a study. today (YYYY-MM-DD)
+// dates the memos whose notes carry no date.
+func PlanImport(a *Archive, today string) (*Plan, error) {
+	p := a.Project
+	pl := &planner{a: a, p: p, plan: &Plan{Title: strings.TrimSpace(p.Name), Description: strings.TrimSpace(p.Description), Report: ImportReport{Renamed: []string{}, Dropped: []string{}}},
+		coders: map[string]string{}, codes: map[string]string{}, vars: map[string]Variable{},
+		sources: map[string]string{}, notes: map[string]*TextSource{}, taken: map[string]bool{}, today: today}
+	if pl.plan.Title == "" {
+		pl.plan.Title = "Imported project"
+	}
+	if p.Users != nil {
+		for i, u := range p.Users.Users {
+			name := u.Name
+			if strings.TrimSpace(name) == "" {
+				name = u.ID
+			}
+			c := uniqueName(corpus.Slug(name), fmt.Sprintf("user-%d", i+1), pl.taken)
+			if c != name {
+				pl.plan.Report.Renamed = append(pl.plan.Report.Renamed, fmt.Sprintf("user %q is coder %s", name, c))
+			}
+			pl.coders[strings.ToLower(trimGUID(u.GUID))] = c
+		}
+	}
+	cb, err := pl.codebook()
+	if err != nil {
+		return nil, err
+	}
+	pl.plan.Codebook = cb
+	if p.Variables != nil {
+		for _, v := range p.Variables.Variables {
+			pl.vars[strings.ToLower(trimGUID(v.GUID))] = v
+		}
+	}
+	if p.Notes != nil {
+		for i := range p.Notes.Notes {
+			pl.notes[strings.ToLower(trimGUID(p.Notes.Notes[i].GUID))] = &p.Notes.Notes[i]
+		}
+	}
+	owner := pl.cases()
+	if p.Sources != nil {
+		ids := map[string]bool{}
+		for i := range p.Sources.Text {
+			if err := pl.source(&p.Sources.Text[i], i, owner, ids); err != nil {
+				return nil, err
+			}
+		}
+		for _, kind := range []struct {
+			name  string
+			items []Other
+		}{{"picture", p.Sources.Picture}, {"PDF", p.Sources.PDF}, {"audio", p.Sources.Audio}, {"video", p.Sources.Video}} {
+			for _, o := range kind.items {
+				pl.plan.Report.drop("%s source %q: qda holds text transcripts only", kind.name, o.Name)
+			}
+		}
+	}
+	pl.memos()
+	for _, o := range []struct {
+		what string
+		list *Others
+	}{{"set", p.Sets}, {"graph", p.Graphs}, {"link", p.Links}} {
+		if o.list != nil {
+			for _, it := range o.list.Items {
+				pl.plan.Report.drop("%s %q: qda has no %ss", o.what, it.Name, o.what)
+			}
+		}
+	}
+	r := &pl.plan.Report
+	r.Transcripts, r.Participants, r.Memos = len(pl.plan.Transcripts), len(pl.plan.Participants), len(pl.plan.Memos)
+	coders := map[string]bool{}
+	for _, c := range pl.plan.Codings {
+		coders[c.Coder] = true
+		r.Segments += len(c.Segments)
+	}
+	r.Coders = len(coders)
+	return pl.plan, nil
+}
+
+// trimGUID reads a GUID as written either way the schema allows.
+func trimGUID(g string) string { return strings.Trim(strings.TrimSpace(g), "{}") }
+
+func (pl *planner) ref(r Ref) string { return strings.ToLower(trimGUID(r.Target)) }
+
+// cases makes participants of the cases, and returns which participant
+// owns each source GUID.
+func (pl *planner) cases() map[string]string {
+	owner := map[string]string{}
+	if pl.p.Cases == nil {
+		return owner
+	}
+	taken := map[string]bool{}
+	for i, c := range pl.p.Cases.Cases {
+		id := uniqueName(corpus.Slug(c.Name), fmt.Sprintf("case-%d", i+1), taken)
+		if id != c.Name {
+			pl.plan.Report.Renamed = append(pl.plan.Report.Renamed, fmt.Sprintf("case %q is participant %s", c.Name, id))
+		}
+		attrs, cols := pl.orderedAttrs(c.Values, fmt.Sprintf("case %q", c.Name))
+		for _, col := range cols {
+			if !slices.Contains(pl.plan.Columns, col) {
+				pl.plan.Columns = append(pl.plan.Columns, col)
+			}
+		}
+		pp := PlannedParticipant{ID: id, Attrs: attrs}
+		pl.plan.Participants = append(pl.plan.Participants, pp)
+		for _, s := range c.SourceRefs {
+			if prev, ok := owner[pl.ref(s)]; ok {
+				pl.plan.Report.drop("case %q: its source is already %s's; a transcript has one participant", c.Name, prev)
+				continue
+			}
+			owner[pl.ref(s)] = id
+		}
+		if len(c.CodeRefs) > 0 {
+			pl.plan.Report.drop("case %q: %d codes applied to the case as a whole; qda codes lines", c.Name, len(c.CodeRefs))
+		}
+	}
+	return owner
+}
+
+// attrs reads variable values as attribute columns, adding new columns
+// to the participants' or transcripts' order.
+func (pl *planner) attrs(vals []VariableValue, where string) map[string]string {
+	out, _ := pl.orderedAttrs(vals, where)
+	return out
+}
+
+// orderedAttrs is attrs with the columns in the order of the values.
+func (pl *planner) orderedAttrs(vals []VariableValue, where string) (map[string]string, []string) {
+	out := map[string]string{}
+	var cols []string
+	for _, vv := range vals {
+		v, ok := pl.vars[pl.ref(vv.VariableRef)]
+		if !ok {
+			pl.plan.Report.drop("%s: a value of variable %s, which the project does not define", where, vv.VariableRef.Target)
+			continue
+		}
+		col := corpus.ColumnName(v.Name)
+		if col == "" || col == "id" || col == "participant" || col == "sha256" {
+			col = "var_" + corpus.Slug(v.Name)
+		}
+		out[col] = strings.TrimSpace(vv.Value())
+		cols = append(cols, col)
+	}
+	return out, cols
+}
+
+var trailingNumberRE = regexp.MustCompile(`-\d+$`)
+
+// source makes a transcript of a text source and segments of its selections.
+func (pl *planner) source(src *TextSource, n int, owner map[string]string, ids map[string]bool) error {
+	r := &pl.plan.Report
+	label := src.Name
+	if label == "" {
+		label = src.GUID
+	}
+	text, err := pl.text(src)
+	if errors.Is(err, ErrUnsafe) {
+		return err
+	}
+	if err != nil {
+		r.drop("source %q: %v", label, err)
+		return nil
+	}
+	if strings.TrimSpace(text) == "" {
+		r.drop("source %q: no text in it, plain or rich", label)
+		return nil
+	}
+	base := strings.TrimSuffix(src.Name, path.Ext(src.Name))
+	if path.Ext(src.Name) == "" || len(path.Ext(src.Name)) > 6 {
+		base = src.Name
+	}
+	id := uniqueName(corpus.Slug(base), fmt.Sprintf("source-%d", n+1), ids)
+	if id != src.Name {
+		r.Renamed = append(r.Renamed, fmt.Sprintf("source %q is transcript %s", src.Name, id))
+	}
+	participant, ok := owner[strings.ToLower(trimGUID(src.GUID))]
+	if !ok {
+		participant = trailingNumberRE.ReplaceAllString(id, "")
+	}
+	var normal []byte
+	if strings.HasPrefix(pl.p.Origin, "qda ") {
+		// A qda transcript is normalised already; ingest would only risk
+		// moving a sentence.
+		normal = []byte(strings.ReplaceAll(text, "\r\n", "\n"))
+	} else {
+		res, err := ingest.File(id+".txt", []byte(text), ingest.Options{Participant: participant})
+		if err != nil {
+			r.drop("source %q: %v", label, err)
+			return nil
+		}
+		normal = res.Text
+	}
+	pl.sources[strings.ToLower(trimGUID(src.GUID))] = id
+	attrs := pl.attrs(src.Values, fmt.Sprintf("source %q", label))
+	from := src.Name
+	if s, ok := attrs["source"]; ok { // qda's own source column, exported as a variable
+		from = s
+		delete(attrs, "source")
+	}
+	pl.plan.Transcripts = append(pl.plan.Transcripts, PlannedTranscript{ID: id, Participant: participant, Source: from, Text: normal, Attrs: attrs})
+	if !slices.ContainsFunc(pl.plan.Participants, func(p PlannedParticipant) bool { return p.ID == participant }) {
+		pl.plan.Participants = append(pl.plan.Participants, PlannedParticipant{ID: participant, Attrs: map[string]string{}})
+	}
+	pl.segments(src, label, id, text, normal)
+	return nil
+}
+
+// text is a source's plain text, BOM dropped; empty plain text falls back
+// to the rich text (NVivo for Mac writes the content there only).
+func (pl *planner) text(src *TextSource) (string, error) {
+	var data []byte
+	switch {
+	case src.PlainTextContent != nil:
+		data = []byte(*src.PlainTextContent)
+	case src.PlainTextPath != "":
+		d, inside, err := pl.a.Source(src.PlainTextPath)
+		if err != nil {
+			return "", err
+		}
+		if !inside {
+			pl.plan.Report.drop("source %q: its text is outside the project (%s)", src.Name, src.PlainTextPath)
+		}
+		data = d
+	}
+	data = plainText(data)
+	if len(bytes.TrimSpace(data)) == 0 && src.RichTextPath != "" {
+		d, inside, err := pl.a.Source(src.RichTextPath)
+		if err != nil || !inside {
+			return "", err
+		}
+		if strings.EqualFold(path.Ext(src.RichTextPath), ".docx") {
+			paras, err := office.DOCX(d)
+			if err != nil {
+				return "", fmt.Errorf("%s: %w", src.RichTextPath, err)
+			}
+			data = []byte(strings.Join(paras, "\n"))
+		}
+	}
+	return string(data), nil
+}
+
+// plainText drops a byte order mark, decoding UTF-16 on the way.
+func plainText(data []byte) []byte {
+	if out, err := utf8XML(data); err == nil {
+		return out
+	}
+	return bytes.TrimPrefix(data, []byte("\ufeff"))
+}

@@ -1,0 +1,117 @@
+package refi
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/qdatool/qda/corpus"
+)
+
+// segments places each selection on the transcript's lines, one segment
+// per selection and coder.
+func (pl *planner) segments(src *TextSource, label, id, text string, normal []byte) {
+	r := &pl.plan.Report
+	t := corpus.ParseTranscript(id, normal)
+	m := newLineMap(text, t)
+	size := len([]rune(text))
+	byCoder := map[string][]corpus.Segment{}
+	add := func(coder string, lines corpus.Range, codes []string, memo string) {
+		byCoder[coder] = append(byCoder[coder], corpus.Segment{Lines: lines, Codes: codes, Quote: t.Quote(lines.Start), Memo: memo})
+	}
+	for _, sel := range src.Selections {
+		r.Selections++
+		where := fmt.Sprintf("source %q, selection %d-%d", label, sel.Start, sel.End)
+		if sel.Start < 0 || sel.End < sel.Start || sel.End > int64(size) {
+			r.drop("%s: outside the text (%d characters)", where, size)
+			continue
+		}
+		codes := pl.codingsByCoder(sel.Codings, sel.CreatingUser, where)
+		if len(codes) == 0 {
+			continue
+		}
+		lines, widened, ok := m.place(int(sel.Start), int(sel.End))
+		if !ok {
+			r.drop("%s: its text could not be found in the transcript", where)
+			continue
+		}
+		if widened > 0 {
+			r.Widened++
+			r.WidenedChars += widened
+			r.MaxWidened = max(r.MaxWidened, widened)
+		}
+		memo := strings.TrimSpace(sel.Description)
+		for _, nr := range sel.NoteRefs {
+			if n := pl.notes[pl.ref(nr)]; n != nil && n.PlainTextContent != nil {
+				memo = strings.TrimSpace(memo + "\n\n" + strings.TrimSpace(*n.PlainTextContent))
+				delete(pl.notes, pl.ref(nr))
+			}
+		}
+		for _, coder := range sortedKeys(codes) {
+			add(coder, lines, codes[coder], memo)
+		}
+	}
+	if whole := pl.codingsByCoder(src.Codings, src.CreatingUser, fmt.Sprintf("source %q", label)); len(whole) > 0 {
+		first, last := 0, 0
+		for i, l := range t.Lines {
+			if !l.Blank {
+				if first == 0 {
+					first = i + 1
+				}
+				last = i + 1
+			}
+		}
+		for _, coder := range sortedKeys(whole) {
+			add(coder, corpus.Range{Start: first, End: last}, whole[coder], "")
+		}
+	}
+	for _, coder := range sortedKeys(byCoder) {
+		segs := byCoder[coder]
+		pl.plan.Codings = append(pl.plan.Codings, &corpus.Codings{Coder: coder, Transcript: id, File: corpus.CodingsFile(coder, id), Segments: mergeSame(segs)})
+	}
+}
+
+// codingsByCoder groups codings' code paths by coder: the coding's
+// creating user, else the selection's, else "imported".
+func (pl *planner) codingsByCoder(cs []Coding, user, where string) map[string][]string {
+	out := map[string][]string{}
+	for _, c := range cs {
+		path, ok := pl.codes[pl.ref(c.CodeRef)]
+		if !ok {
+			pl.plan.Report.drop("%s: code %s is not in the codebook", where, c.CodeRef.Target)
+			continue
+		}
+		coder := pl.coder(c.CreatingUser, user)
+		out[coder] = append(out[coder], path)
+	}
+	return out
+}
+
+func (pl *planner) coder(guids ...string) string {
+	for _, g := range guids {
+		if c, ok := pl.coders[strings.ToLower(trimGUID(g))]; ok {
+			return c
+		}
+	}
+	if _, ok := pl.coders[""]; !ok {
+		pl.coders[""] = uniqueName("imported", "imported", pl.taken)
+		pl.plan.Report.Renamed = append(pl.plan.Report.Renamed, fmt.Sprintf("codings with no known user are coder %s", pl.coders[""]))
+	}
+	return pl.coders[""]
+}
+
+// mergeSame joins segments over the same lines with the same memo, as
+// qda writes one segment with several codes.
+func mergeSame(segs []corpus.Segment) []corpus.Segment {
+	var out []corpus.Segment
+	for _, s := range segs {
+		i := slices.IndexFunc(out, func(o corpus.Segment) bool { return o.Lines == s.Lines && o.Memo == s.Memo })
+		if i >= 0 {
+			out[i].Codes = append(out[i].Codes, s.Codes...)
+			continue
+		}
+		out = append(out, s)
+	}
+	corpus.SortSegments(out)
+	return out
+}
