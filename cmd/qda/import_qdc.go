@@ -51,7 +51,7 @@ func runImportQDC(g *globals, file string, opt importQDCOptions) error {
 		}
 		return withHint(usageErr(err), "give the path of a .qdc file")
 	}
-	s, err := openStudy(g)
+	s, err := openStudyWrite(g)
 	if err != nil {
 		return err
 	}
