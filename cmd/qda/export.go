@@ -11,6 +11,8 @@ exchange files for other analysis tools. The format follows the extension
 of -o where a command offers several.`,
 		RunE: groupRun,
 	}
-	cmd.AddCommand()
+	cmd.AddCommand(
+		newExportMatrixCmd(g),
+	)
 	return cmd
 }
