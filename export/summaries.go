@@ -27,7 +27,7 @@ type Summaries map[string]map[string]string
 func (s Summaries) Get(participant, path string) string { return s[participant][path] }
 
 // ParseSummaries reads one summaries file: a mapping of code paths to
-// text. file names it in errors.
+// text, trimmed. file names it in errors.
 func ParseSummaries(file string, data []byte) (map[string]string, error) {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
@@ -52,7 +52,9 @@ func ParseSummaries(file string, data []byte) (map[string]string, error) {
 		if _, dup := out[k.Value]; dup {
 			return nil, fmt.Errorf("%s:%d: %s has two summaries: keep one", file, k.Line, k.Value)
 		}
-		out[k.Value] = v.Value
+		// Space at the edges of prose means nothing, and YAML cannot
+		// always write it back as it was.
+		out[k.Value] = strings.TrimSpace(v.Value)
 	}
 	return out, nil
 }
