@@ -307,4 +307,3 @@ F3 $A$2:$I$4
 		t.Errorf("openpyxl read:\n%s\nwant:\n%s", out, want)
 	}
 }
-
