@@ -79,9 +79,9 @@ func WriteCodebookMarkdown(w io.Writer, cb *codebook.Codebook, counts CodeCounts
 			}
 		}
 		if len(c.Examples) > 0 {
-			bw.WriteString("\n**Examples:**\n\n")
+			bw.WriteString("\n**Examples:**\n")
 			for _, e := range c.Examples {
-				fmt.Fprintf(bw, "> %s\n>\n", mdLine(e))
+				fmt.Fprintf(bw, "\n> %s\n", mdLine(e))
 			}
 		}
 		if len(c.Aliases) > 0 {

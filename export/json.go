@@ -23,7 +23,9 @@ func WriteTableJSON(w io.Writer, t *Table) error {
 			if i >= len(r) {
 				continue
 			}
-			if r[i].IsNum {
+			// An attribute that reads as a number (Auto) stays the
+			// string it was, as attributes are everywhere in JSON.
+			if r[i].IsNum && r[i].Text == "" {
 				o.vals[i] = r[i].Num
 			} else {
 				o.vals[i] = r[i].Text

@@ -30,7 +30,7 @@ type MatrixOptions struct {
 	Measure string
 	// Codes, when set, limits the columns to these codes: each one's
 	// members of the roll-up to Depth, or the code itself when it is at
-	// Depth or deeper.
+	// Depth or deeper; with Depth 0, each code and all its descendants.
 	Codes []*codebook.Code
 }
 
@@ -76,7 +76,15 @@ func Columns(cb *codebook.Codebook, depth int, codes []*codebook.Code) []*codebo
 	}
 	var out []*codebook.Code
 	for _, c := range codes {
-		if depth <= 0 || c.Depth() >= depth {
+		if depth <= 0 {
+			for _, d := range append([]*codebook.Code{c}, c.Descendants()...) {
+				if !slices.Contains(out, d) {
+					out = append(out, d)
+				}
+			}
+			continue
+		}
+		if c.Depth() >= depth {
 			if !slices.Contains(out, c) {
 				out = append(out, c)
 			}

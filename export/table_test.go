@@ -150,6 +150,7 @@ func TestColumns(t *testing.T) {
 		{2, []string{"confidence"}, "confidence/daily-tasks confidence/travel"},
 		{1, []string{"ending/loss", "tea"}, "ending/loss tea"},
 		{1, []string{"self-esteem"}, "confidence"},
+		{0, []string{"confidence/travel", "ending"}, "confidence/travel confidence/travel/buses ending ending/loss"},
 	}
 	for _, tc := range tests {
 		t.Run(strings.Join(tc.codes, ","), func(t *testing.T) {

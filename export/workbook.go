@@ -43,7 +43,6 @@ type workbook struct {
 	res       *corpus.Resolver
 	tally     *corpus.Tally // every code, for the Codebook sheet
 	sheets    map[string]*Sheet
-	continued *Sheet
 	spill     *spill
 	attrNames []string // of Segments
 	cols      []*codebook.Code
@@ -206,41 +205,6 @@ func (w *workbook) segmentsHeader() error {
 		return err
 	}
 	return sh.Row(Header, TextRow(header...)...)
-}
-
-// cut makes text fit in the cell at column col of sh's next row, putting
-// what does not fit on the Continued sheet.
-func (w *workbook) cut(sh *Sheet, col int, text string) (string, error) {
-	if utf16Count(text) <= MaxCellChars {
-		return text, nil
-	}
-	cell := cellName(col, sh.Rows()+1)
-	marker := fmt.Sprintf(" [… cut at Excel's cell limit: continued on sheet %s, %s!%s]", SheetContinued, sh.Name, cell)
-	head, rest := Cut(text, marker)
-	if w.continued == nil {
-		c, err := w.Sheet(SheetContinued)
-		if err != nil {
-			return "", err
-		}
-		if err := c.Width(1, 3, 14); err != nil {
-			return "", err
-		}
-		if err := c.Width(4, 4, 100); err != nil {
-			return "", err
-		}
-		if err := c.Row(Header, TextRow("sheet", "cell", "part", "text")...); err != nil {
-			return "", err
-		}
-		w.continued = c
-	}
-	for part := 2; rest != ""; part++ {
-		var chunk string
-		chunk, rest = Cut(rest, " […]")
-		if err := w.continued.Row(Wrap, Text(sh.Name), Text(cell), Int(part), Text(chunk)); err != nil {
-			return "", err
-		}
-	}
-	return head, nil
 }
 
 func cellName(col, row int) string {

@@ -28,6 +28,9 @@ type Workbook struct {
 	f      *excelize.File
 	date   time.Time
 	sheets []*Sheet
+	// continued holds the rest of cells past Excel's limit, made when
+	// first needed.
+	continued *Sheet
 	styles struct {
 		header, wrap, total, bold, percent int
 	}
@@ -227,9 +230,21 @@ func (wb *Workbook) Table(name string, t *Table, widths ...float64) error {
 		return err
 	}
 	for _, r := range t.Rows {
+		for i, c := range r {
+			if !c.IsNum {
+				head, err := wb.cut(sh, i+1, c.Text)
+				if err != nil {
+					return err
+				}
+				r[i] = Text(head)
+			}
+		}
 		if err := sh.Row(Wrap, r...); err != nil {
 			return err
 		}
+	}
+	if name == SheetAbout {
+		return nil
 	}
 	return sh.AutoFilter(1, sh.n, len(t.Header))
 }
@@ -394,3 +409,39 @@ func trimLeadingBreaks(s string) string {
 	}
 	return s
 }
+
+// cut makes text fit in the cell at column col of sh's next row, putting
+// what does not fit on the Continued sheet.
+func (w *Workbook) cut(sh *Sheet, col int, text string) (string, error) {
+	if utf16Count(text) <= MaxCellChars {
+		return text, nil
+	}
+	cell := cellName(col, sh.Rows()+1)
+	marker := fmt.Sprintf(" [… cut at Excel's cell limit: continued on sheet %s, %s!%s]", SheetContinued, sh.Name, cell)
+	head, rest := Cut(text, marker)
+	if w.continued == nil {
+		c, err := w.Sheet(SheetContinued)
+		if err != nil {
+			return "", err
+		}
+		if err := c.Width(1, 3, 14); err != nil {
+			return "", err
+		}
+		if err := c.Width(4, 4, 100); err != nil {
+			return "", err
+		}
+		if err := c.Row(Header, TextRow("sheet", "cell", "part", "text")...); err != nil {
+			return "", err
+		}
+		w.continued = c
+	}
+	for part := 2; rest != ""; part++ {
+		var chunk string
+		chunk, rest = Cut(rest, " […]")
+		if err := w.continued.Row(Wrap, Text(sh.Name), Text(cell), Int(part), Text(chunk)); err != nil {
+			return "", err
+		}
+	}
+	return head, nil
+}
+

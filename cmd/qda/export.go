@@ -13,6 +13,10 @@ of -o where a command offers several.`,
 	}
 	cmd.AddCommand(
 		newExportMatrixCmd(g),
+		newExportCrosstabCmd(g),
+		newExportCooccurrenceCmd(g),
+		newExportCodebookCmd(g),
+		newExportExcerptsCmd(g),
 	)
 	return cmd
 }

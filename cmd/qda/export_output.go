@@ -175,3 +175,31 @@ func commandLine() string {
 	}
 	return strings.Join(parts, " ")
 }
+
+// writeTable writes tb in the target's format; md, when not nil, writes
+// the Markdown form (a document rather than a table). A workbook gets the
+// table on sheet and an About sheet.
+func (t exportTarget) writeTable(g *globals, tb *export.Table, about export.About, sheet string, md func(io.Writer) error, widths ...float64) error {
+	switch t.format {
+	case "xlsx":
+		wb, err := export.NewWorkbook(about.Date)
+		if err != nil {
+			return err
+		}
+		if err := wb.Table(sheet, tb, widths...); err != nil {
+			return err
+		}
+		if err := wb.Table(export.SheetAbout, about.Table(), 16, 90); err != nil {
+			return err
+		}
+		return t.saveWorkbook(wb)
+	case "csv":
+		return t.write(g, func(w io.Writer) error { return export.WriteCSV(w, tb) })
+	case "json":
+		return t.write(g, func(w io.Writer) error { return export.WriteTableJSON(w, tb) })
+	}
+	if md != nil {
+		return t.write(g, md)
+	}
+	return t.write(g, func(w io.Writer) error { return export.WriteMarkdown(w, tb) })
+}
