@@ -98,4 +98,3 @@ func Crosstab(s *corpus.Study, ix *corpus.Index, cb *codebook.Codebook, opt Cros
 	}
 	return t, nil
 }
-

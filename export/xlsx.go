@@ -31,7 +31,7 @@ type Workbook struct {
 	// continued holds the rest of cells past Excel's limit, made when
 	// first needed.
 	continued *Sheet
-	styles struct {
+	styles    struct {
 		header, wrap, total, bold, percent int
 	}
 }
@@ -444,4 +444,3 @@ func (w *Workbook) cut(sh *Sheet, col int, text string) (string, error) {
 	}
 	return head, nil
 }
-
