@@ -142,7 +142,12 @@ func buildMatrix(s *corpus.Study, ix *corpus.Index, cb *codebook.Codebook, opt M
 			return fmt.Errorf("transcript %s: no row for it", it.ID) // plan and Scan filter alike
 		}
 		cov := corpus.Cover(it.Transcript, it.Codings, res)
-		tally.AddCoverage(cov, m.Rows[r].Key, it.Participant)
+		// Only the columns are tallied: a matrix by participant has a
+		// cell per participant and code, and the other codes' would
+		// be counted for nothing.
+		for _, code := range m.Columns {
+			tally.Add(code, m.Rows[r].Key, it.Participant, cov.Measure(code))
+		}
 		if visit != nil {
 			return visit(it, r, cov)
 		}
@@ -203,13 +208,15 @@ func (m *Matrix) plan(ix *corpus.Index, filters []corpus.Filter) map[string]int 
 	switch m.RowsBy {
 	case RowsParticipant:
 		var listed []string
+		inTable := map[string]bool{}
 		for _, p := range ix.Participants.Rows {
-			if byKey[p.ID] != nil {
+			if byKey[p.ID] != nil && !inTable[p.ID] {
 				listed = append(listed, p.ID)
+				inTable[p.ID] = true
 			}
 		}
 		for _, k := range order {
-			if !slices.Contains(listed, k) {
+			if !inTable[k] {
 				listed = append(listed, k)
 			}
 		}

@@ -2,12 +2,17 @@ package export
 
 import (
 	"archive/zip"
+	"compress/flate"
 	"errors"
 	"fmt"
+	"hash/crc32"
 	"io"
 	"io/fs"
 	"os"
+	"runtime"
 	"slices"
+	"strings"
+	"sync"
 	"time"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -274,7 +279,6 @@ func (wb *Workbook) Write(w io.Writer) error {
 			return err
 		}
 	}
-	wb.f.SetActiveSheet(0)
 	stamp := wb.date.Format(time.RFC3339)
 	if err := wb.f.SetDocProps(&excelize.DocProperties{Creator: "qda", LastModifiedBy: "qda", Created: stamp, Modified: stamp}); err != nil {
 		return err
@@ -324,29 +328,89 @@ func (z *sortedZip) writeTo(w io.Writer, date time.Time) error {
 			}
 			return 1
 		}
-		switch {
-		case a < b:
-			return -1
-		case a > b:
-			return 1
-		}
-		return 0
+		return strings.Compare(a, b)
 	})
-	zw := zip.NewWriter(w)
-	for _, name := range names {
-		f := z.files[name]
-		if _, err := f.Seek(0, io.SeekStart); err != nil {
-			return err
+	// The parts are compressed side by side, a worker a core: the
+	// Excerpts and Segments sheets hold every passage, and deflating them
+	// one after the other was a fifth of an export.
+	packed := make([]*packedPart, len(names))
+	sem := make(chan struct{}, max(1, runtime.GOMAXPROCS(0)))
+	var wg sync.WaitGroup
+	for i, name := range names {
+		packed[i] = &packedPart{}
+		wg.Add(1)
+		sem <- struct{}{}
+		go func(p *packedPart, raw *os.File) {
+			defer wg.Done()
+			defer func() { <-sem }()
+			p.err = p.pack(raw)
+		}(packed[i], z.files[name])
+	}
+	wg.Wait()
+	defer func() {
+		for _, p := range packed {
+			if p.f != nil {
+				p.f.Close()
+				os.Remove(p.f.Name())
+			}
 		}
-		out, err := zw.CreateHeader(&zip.FileHeader{Name: name, Method: zip.Deflate, Modified: date})
+	}()
+	zw := zip.NewWriter(w)
+	for i, name := range names {
+		p := packed[i]
+		if p.err != nil {
+			return p.err
+		}
+		out, err := zw.CreateRaw(&zip.FileHeader{Name: name, Method: zip.Deflate, Modified: date,
+			CRC32: p.crc, CompressedSize64: p.csize, UncompressedSize64: p.size})
 		if err != nil {
 			return err
 		}
-		if _, err := io.Copy(out, f); err != nil {
+		if _, err := p.f.Seek(0, io.SeekStart); err != nil {
+			return err
+		}
+		if _, err := io.Copy(out, p.f); err != nil {
 			return err
 		}
 	}
 	return zw.Close()
+}
+
+// packedPart is one workbook part deflated into a temporary file.
+type packedPart struct {
+	f           *os.File
+	crc         uint32
+	size, csize uint64
+	err         error
+}
+
+func (p *packedPart) pack(raw *os.File) error {
+	if _, err := raw.Seek(0, io.SeekStart); err != nil {
+		return err
+	}
+	f, err := os.CreateTemp("", "qda-xlsx-z-*")
+	if err != nil {
+		return err
+	}
+	p.f = f
+	fw, err := flate.NewWriter(f, flate.DefaultCompression)
+	if err != nil {
+		return err
+	}
+	h := crc32.NewIEEE()
+	n, err := io.Copy(io.MultiWriter(fw, h), raw)
+	if err != nil {
+		return err
+	}
+	if err := fw.Close(); err != nil {
+		return err
+	}
+	st, err := f.Stat()
+	if err != nil {
+		return err
+	}
+	p.crc, p.size, p.csize = h.Sum32(), uint64(n), uint64(st.Size())
+	return nil
 }
 
 func (z *sortedZip) remove() {
