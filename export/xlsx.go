@@ -393,7 +393,7 @@ func (p *packedPart) pack(raw *os.File) error {
 		return err
 	}
 	p.f = f
-	fw, err := flate.NewWriter(f, flate.DefaultCompression)
+	fw, err := flate.NewWriter(f, flate.BestSpeed)
 	if err != nil {
 		return err
 	}
