@@ -95,8 +95,10 @@ func TestCut(t *testing.T) {
 			}
 		})
 	}
-	if head, rest := Cut("short", marker); head != "short" || rest != "" {
-		t.Errorf("Cut(short) = %q, %q", head, rest)
+	for _, whole := range []string{"short", strings.Repeat("x", MaxCellChars), strings.Repeat("é", MaxCellChars-1)} {
+		if head, rest := Cut(whole, marker); head != whole || rest != "" {
+			t.Errorf("Cut of %d characters that fit = %d, %d", utf16Count(whole), len(head), len(rest))
+		}
 	}
 }
 

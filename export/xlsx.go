@@ -435,36 +435,36 @@ func utf16Count(s string) int {
 // the room when there is one, else at the last line break or space, else
 // at the limit. It returns s whole and "" when s fits.
 func Cut(s, marker string) (head, rest string) {
-	if utf16Count(s) <= MaxCellChars {
-		return s, ""
-	}
+	// Only the first cell's worth of s is walked, so cutting a very long
+	// text into many parts costs what the text is long, not its square.
 	room := MaxCellChars - utf16Count(marker)
-	end, units := 0, 0
+	end, units, fits := 0, 0, true
 	for i, r := range s {
 		u := utf16.RuneLen(r)
 		if units+u > room {
+			fits = false
 			break
 		}
 		units += u
 		end = i + utf8.RuneLen(r)
 	}
+	if fits {
+		return s, ""
+	}
+	// Between the room and the limit, s may still fit whole without the
+	// marker; a UTF-16 unit is at most three bytes, so only a short rest
+	// is worth counting.
+	if left := MaxCellChars - units; len(s)-end <= 3*left && utf16Count(s[end:]) <= left {
+		return s, ""
+	}
 	cut := end
 	for _, sep := range []string{"\n\n", "\n", " "} {
-		if i := lastIndex(s[:end], sep); i > end/2 {
+		if i := strings.LastIndex(s[:end], sep); i > end/2 {
 			cut = i
 			break
 		}
 	}
 	return s[:cut] + marker, trimLeadingBreaks(s[cut:])
-}
-
-func lastIndex(s, sep string) int {
-	for i := len(s) - len(sep); i >= 0; i-- {
-		if s[i:i+len(sep)] == sep {
-			return i
-		}
-	}
-	return -1
 }
 
 func trimLeadingBreaks(s string) string {
