@@ -18,7 +18,6 @@ type exportMatrixOptions struct {
 	where, codes  []string
 	summaries     bool
 	command       string // the demo's stand-in for the command line
-	quiet         bool
 }
 
 func newExportMatrixCmd(g *globals) *cobra.Command {
@@ -132,9 +131,7 @@ func runExportMatrix(g *globals, opt exportMatrixOptions) error {
 			return err
 		}
 	}
-	if !opt.quiet {
-		t.written(g, fmt.Sprintf("%s by %s (%d rows, %d codes)", mo.Measure, mo.Rows, len(m.Rows), len(m.Columns)))
-	}
+	t.written(g, fmt.Sprintf("%s by %s (%d rows, %d codes)", mo.Measure, mo.Rows, len(m.Rows), len(m.Columns)))
 	return nil
 }
 
