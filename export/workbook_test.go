@@ -281,6 +281,8 @@ func TestWorkbookOpenpyxl(t *testing.T) {
 import sys, openpyxl
 wb = openpyxl.load_workbook(sys.argv[1])
 print(",".join(wb.sheetnames))
+ro = openpyxl.load_workbook(sys.argv[1], read_only=True)
+print(len(list(ro["Matrix"].iter_rows())), len(list(ro["Segments"].iter_rows())))
 ws = wb["Matrix"]
 print(ws.freeze_panes, ws.auto_filter.ref)
 for row in ws.iter_rows(min_row=3, values_only=True):
@@ -296,6 +298,7 @@ for row in seg.iter_rows(min_row=2, values_only=True):
 		t.Fatalf("openpyxl: %v\n%s", err, out)
 	}
 	want := `Matrix,Excerpts,Segments,Codebook,Participants,About
+5 8
 F3 $A$2:$I$4
 'may'|'May'|'female'|71|'-'|2|2|1|5
 'ted'|'Ted'|'male'|64|'=1+2'|1|0|1|2

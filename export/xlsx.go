@@ -35,6 +35,7 @@ type Workbook struct {
 type Sheet struct {
 	wb   *Workbook
 	Name string
+	part string // its part in the zip
 	sw   *excelize.StreamWriter
 	n    int // rows written
 	cols int // widest row
@@ -79,7 +80,8 @@ func (wb *Workbook) Sheet(name string) (*Sheet, error) {
 	if err != nil {
 		return nil, err
 	}
-	sh := &Sheet{wb: wb, Name: name, sw: sw}
+	// A new file numbers its sheets' parts in the order they are made.
+	sh := &Sheet{wb: wb, Name: name, sw: sw, part: fmt.Sprintf("xl/worksheets/sheet%d.xml", len(wb.sheets)+1)}
 	wb.sheets = append(wb.sheets, sh)
 	return sh, nil
 }
@@ -272,7 +274,14 @@ func (wb *Workbook) Write(w io.Writer) error {
 	if err := wb.f.SetDocProps(&excelize.DocProperties{Creator: "qda", LastModifiedBy: "qda", Created: stamp, Modified: stamp}); err != nil {
 		return err
 	}
-	sz := &sortedZip{}
+	sz := &sortedZip{dims: map[string]string{}}
+	for _, sh := range wb.sheets {
+		if sh.n > 0 && sh.cols > 0 {
+			if ref, err := rangeRef(1, 1, sh.cols, sh.n); err == nil {
+				sz.dims[sh.part] = ref
+			}
+		}
+	}
 	defer sz.remove()
 	wb.f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return sz })
 	if _, err := wb.f.WriteToBuffer(); err != nil {

@@ -2,6 +2,7 @@ package export
 
 import (
 	"archive/zip"
+	"bytes"
 	"compress/flate"
 	"errors"
 	"fmt"
@@ -21,6 +22,11 @@ import (
 type sortedZip struct {
 	names []string
 	files map[string]*os.File
+	// dims are the used ranges of streamed sheets by part name: the
+	// StreamWriter writes <dimension ref="A1"> before it knows the rows,
+	// and readers that trust it (openpyxl's read-only mode) would see
+	// one cell.
+	dims map[string]string
 }
 
 func (z *sortedZip) Create(name string) (io.Writer, error) {
@@ -67,7 +73,7 @@ func (z *sortedZip) writeTo(w io.Writer, date time.Time) error {
 		go func(p *packedPart, raw *os.File) {
 			defer wg.Done()
 			defer func() { <-sem }()
-			p.err = p.pack(raw)
+			p.err = p.pack(raw, z.dims[name])
 		}(packed[i], z.files[name])
 	}
 	wg.Wait()
@@ -108,9 +114,20 @@ type packedPart struct {
 	err         error
 }
 
-func (p *packedPart) pack(raw *os.File) error {
+func (p *packedPart) pack(raw *os.File, dim string) error {
 	if _, err := raw.Seek(0, io.SeekStart); err != nil {
 		return err
+	}
+	var src io.Reader = raw
+	if dim != "" {
+		// The element is in the sheet's first few hundred bytes.
+		head := make([]byte, 1<<14)
+		n, err := io.ReadFull(raw, head)
+		if err != nil && err != io.ErrUnexpectedEOF {
+			return err
+		}
+		head = bytes.Replace(head[:n], []byte(`<dimension ref="A1">`), []byte(`<dimension ref="`+dim+`">`), 1)
+		src = io.MultiReader(bytes.NewReader(head), raw)
 	}
 	f, err := os.CreateTemp("", "qda-xlsx-z-*")
 	if err != nil {
@@ -122,7 +139,7 @@ func (p *packedPart) pack(raw *os.File) error {
 		return err
 	}
 	h := crc32.NewIEEE()
-	n, err := io.Copy(io.MultiWriter(fw, h), raw)
+	n, err := io.Copy(io.MultiWriter(fw, h), src)
 	if err != nil {
 		return err
 	}
