@@ -85,54 +85,56 @@ func runExportMatrix(g *globals, opt exportMatrixOptions) error {
 			return withHint(err, "fix the file; it holds the summaries 'qda summarize' writes")
 		}
 	}
-	if !opt.summaries && t.format != "xlsx" {
-		sums = nil
-	}
 	step, done := progress(g, s, "exporting")
 	var m *export.Matrix
 	if t.format == "xlsx" {
-		about, err := exportAbout(s, t, mo.Scan, opt.command)
-		if err != nil {
-			return err
-		}
-		about.Measure, about.Rows, about.Depth = mo.Measure, mo.Rows, mo.Depth
-		for _, c := range export.Columns(s.cb, mo.Depth, mo.Codes) {
-			about.Columns = append(about.Columns, c.Path)
-		}
-		var wb *export.Workbook
-		wb, m, err = export.MatrixWorkbook(s.study, s.ix, s.cb, export.WorkbookOptions{Matrix: mo, About: about, Summaries: sums, InCells: opt.summaries, Progress: step})
-		done()
-		if err != nil {
-			return err
-		}
-		if err := t.saveWorkbook(wb); err != nil {
-			return err
-		}
+		m, err = writeMatrixWorkbook(s, t, mo, sums, opt, step)
 	} else {
-		var visit export.Visit
-		if step != nil {
-			visit = func(*corpus.Item, int, *corpus.Coverage) error { step(); return nil }
-		}
-		m, err = export.BuildMatrix(s.study, s.ix, s.cb, mo, visit)
-		done()
-		if err != nil {
-			return err
-		}
-		err = t.write(g, func(w io.Writer) error {
-			switch t.format {
-			case "csv":
-				return export.WriteCSV(w, m.Table(false, sums))
-			case "md":
-				return export.WriteMarkdown(w, m.Table(true, sums))
-			}
-			return m.WriteJSON(w, sums)
-		})
-		if err != nil {
-			return err
-		}
+		m, err = writeMatrixText(g, s, t, mo, sums, step)
+	}
+	done()
+	if err != nil {
+		return err
 	}
 	t.written(g, fmt.Sprintf("%s by %s (%d rows, %d codes)", mo.Measure, mo.Rows, len(m.Rows), len(m.Columns)))
 	return nil
+}
+
+func writeMatrixWorkbook(s *session, t exportTarget, mo export.MatrixOptions, sums export.Summaries, opt exportMatrixOptions, step func()) (*export.Matrix, error) {
+	about, err := exportAbout(s, t, mo.Scan, opt.command)
+	if err != nil {
+		return nil, err
+	}
+	about.Measure, about.Rows, about.Depth = mo.Measure, mo.Rows, mo.Depth
+	for _, c := range export.Columns(s.cb, mo.Depth, mo.Codes) {
+		about.Columns = append(about.Columns, c.Path)
+	}
+	wb, m, err := export.MatrixWorkbook(s.study, s.ix, s.cb, export.WorkbookOptions{Matrix: mo, About: about, Summaries: sums, InCells: opt.summaries, Progress: step})
+	if err != nil {
+		return nil, err
+	}
+	return m, t.saveWorkbook(wb)
+}
+
+// writeMatrixText writes csv, md or json; sums is nil without --summaries.
+func writeMatrixText(g *globals, s *session, t exportTarget, mo export.MatrixOptions, sums export.Summaries, step func()) (*export.Matrix, error) {
+	var visit export.Visit
+	if step != nil {
+		visit = func(*corpus.Item, int, *corpus.Coverage) error { step(); return nil }
+	}
+	m, err := export.BuildMatrix(s.study, s.ix, s.cb, mo, visit)
+	if err != nil {
+		return nil, err
+	}
+	return m, t.write(g, func(w io.Writer) error {
+		switch t.format {
+		case "csv":
+			return export.WriteCSV(w, m.Table(false, sums))
+		case "md":
+			return export.WriteMarkdown(w, m.Table(true, sums))
+		}
+		return m.WriteJSON(w, sums)
+	})
 }
 
 // matrixOptions checks the matrix flags against the study.
