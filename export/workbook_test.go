@@ -310,3 +310,42 @@ F3 $A$2:$I$4
 		t.Errorf("openpyxl read:\n%s\nwant:\n%s", out, want)
 	}
 }
+
+// TestWorkbookLibreOffice converts the workbook with LibreOffice, when it
+// is installed, as an evaluator would: every sheet to CSV.
+func TestWorkbookLibreOffice(t *testing.T) {
+	soffice, err := exec.LookPath("soffice")
+	if err != nil {
+		t.Skip("skipped: no LibreOffice (soffice) to convert the workbook")
+	}
+	ts := openTiny(t)
+	path, _, _ := writeWorkbook(t, ts, WorkbookOptions{})
+	out := t.TempDir()
+	// Sheet -1: every sheet to its own file (LibreOffice 7.2 and later).
+	cmd := exec.Command(soffice, "--headless", "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1", "--outdir", out, path)
+	cmd.Env = append(os.Environ(), "HOME="+t.TempDir())
+	if b, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("soffice: %v\n%s", err, b)
+	}
+	read := func(sheet string) string {
+		b, err := os.ReadFile(filepath.Join(out, "themes-"+sheet+".csv"))
+		if err != nil {
+			t.Fatalf("LibreOffice wrote no %s sheet: %v", sheet, err)
+		}
+		return strings.ReplaceAll(string(b), "\r\n", "\n")
+	}
+	matrix := read("Matrix")
+	for _, line := range []string{
+		"participant,pseudonym,gender,age,note,confidence,tea,ending,total\n",
+		"may,May,female,71,-,2,2,1,5\n",
+		"ted,Ted,male,64,=1+2,1,0,1,2\n",
+		"total,,,,,3,2,2,7\n",
+	} {
+		if !strings.Contains(matrix, line) {
+			t.Errorf("LibreOffice's Matrix lacks %q:\n%s", line, matrix)
+		}
+	}
+	if seg := read("Segments"); !strings.Contains(seg, "may-2:4,may-2,may,4,4,tea,A cup of tea and company,tea,tea,jt,1,3,=SUM(A1:A9),") {
+		t.Errorf("LibreOffice's Segments lacks may-2:4 as text:\n%s", seg)
+	}
+}
