@@ -7,8 +7,6 @@ import (
 	"unicode/utf8"
 )
 
-func utf16Len(s string) int { return utf16Count(s) }
-
 func utf16Count(s string) int {
 	n := 0
 	for _, r := range s {

@@ -152,8 +152,8 @@ func (sh *Sheet) Row(style int, cells ...Cell) error {
 		case c.IsNum:
 			v = int64(c.Num)
 		default:
-			if utf16Len(c.Text) > MaxCellChars {
-				return fmt.Errorf("sheet %s row %d: a cell of %d characters is past Excel's limit", sh.Name, sh.n, utf16Len(c.Text))
+			if utf16Count(c.Text) > MaxCellChars {
+				return fmt.Errorf("sheet %s row %d: a cell of %d characters is past Excel's limit", sh.Name, sh.n, utf16Count(c.Text))
 			}
 			v = c.Text
 		}
