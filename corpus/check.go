@@ -377,7 +377,25 @@ func (c *checker) unusedCodes() {
 }
 
 // memos scans memos/*.md and .txt for identifiers too: memos quote people.
+// So do the framework summaries in memos/summaries/*.yaml.
 func (c *checker) memos() error {
+	summaries, err := readDir(c.s.Path(MemosDir, "summaries"))
+	if err != nil {
+		return err
+	}
+	for _, e := range summaries {
+		if e.IsDir() || !strings.HasSuffix(e.Name(), ".yaml") {
+			continue
+		}
+		file := MemosDir + "/summaries/" + e.Name()
+		data, err := c.s.ReadFile(file)
+		if err != nil {
+			return err
+		}
+		for i, line := range strings.Split(string(data), "\n") {
+			c.anonymisation(file, i+1, line)
+		}
+	}
 	entries, err := readDir(c.s.Path(MemosDir))
 	if err != nil {
 		return err

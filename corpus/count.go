@@ -179,8 +179,13 @@ type tallyKey struct {
 }
 
 type tallyCell struct {
-	m            Measures
-	participants []uint64 // bitset over Tally.participant numbers
+	m Measures
+	// participants is a bitset over Tally.participant numbers, its
+	// first word standing for numbers from 64*base: a cell of one
+	// participant, as a matrix by participant has thousands of, then
+	// takes one word rather than one bit for every participant before.
+	participants []uint64
+	base         int
 }
 
 // NewTally returns an empty tally.
@@ -210,10 +215,18 @@ func (t *Tally) Add(code *codebook.Code, group, participant string, m Measures) 
 			n = len(t.participant)
 			t.participant[participant] = n
 		}
-		for len(cell.participants) <= n/64 {
+		w := n / 64
+		if len(cell.participants) == 0 {
+			cell.base = w
+		}
+		if w < cell.base {
+			cell.participants = append(make([]uint64, cell.base-w), cell.participants...)
+			cell.base = w
+		}
+		for len(cell.participants) <= w-cell.base {
 			cell.participants = append(cell.participants, 0)
 		}
-		cell.participants[n/64] |= 1 << (n % 64)
+		cell.participants[w-cell.base] |= 1 << (n % 64)
 	}
 }
 

@@ -36,30 +36,38 @@ func (s *Study) Excerpts(ix *Index, cb *codebook.Codebook, code *codebook.Code, 
 				T:           it.Transcript,
 				Context:     Range{max(1, ref.Start-context), min(it.Transcript.Len(), ref.End+context)},
 			}
-			for _, c := range it.Codings {
-				for _, seg := range c.Segments {
-					if !seg.Lines.Overlaps(ref) {
-						continue
-					}
-					for _, ref := range seg.Codes {
-						if sc := res.Code(ref); sc != nil && code.Contains(sc) {
-							if !slices.Contains(ex.Coders, c.Coder) {
-								ex.Coders = append(ex.Coders, c.Coder)
-							}
-							if !slices.Contains(ex.Codes, sc.Path) {
-								ex.Codes = append(ex.Codes, sc.Path)
-							}
-						}
-					}
-				}
-			}
-			slices.Sort(ex.Codes)
+			ex.Codes, ex.Coders = RefCodes(it.Codings, res, code, ref)
 			if err := fn(ex); err != nil {
 				return err
 			}
 		}
 		return nil
 	})
+}
+
+// RefCodes returns, for a reference ref of code, the canonical codes under
+// code (code or its descendants) that segments overlapping ref carry, sorted,
+// and the coders of those segments, in the order of codings.
+func RefCodes(codings []*Codings, res *Resolver, code *codebook.Code, ref Range) (codes, coders []string) {
+	for _, c := range codings {
+		for _, seg := range c.Segments {
+			if !seg.Lines.Overlaps(ref) {
+				continue
+			}
+			for _, r := range seg.Codes {
+				if sc := res.Code(r); sc != nil && code.Contains(sc) {
+					if !slices.Contains(coders, c.Coder) {
+						coders = append(coders, c.Coder)
+					}
+					if !slices.Contains(codes, sc.Path) {
+						codes = append(codes, sc.Path)
+					}
+				}
+			}
+		}
+	}
+	slices.Sort(codes)
+	return codes, coders
 }
 
 // LineCode is a code on a line and the coders who put it there.

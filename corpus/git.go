@@ -50,3 +50,26 @@ func (s *Study) GitShow(rev, rel string) ([]byte, error) {
 	}
 	return out, nil
 }
+
+// GitHead returns the commit the study's repository has checked out and
+// whether the study's files differ from it; exclude names study-relative
+// paths to leave out of that test (a report written into the study must
+// not make the next export of the same inputs say "dirty"). It returns
+// ErrNotGit outside a repository, and "" for a repository with no commit.
+func (s *Study) GitHead(exclude ...string) (commit string, dirty bool, err error) {
+	if _, err := s.git("rev-parse", "--git-dir"); err != nil {
+		return "", false, err
+	}
+	if out, err := s.git("rev-parse", "--verify", "--quiet", "HEAD"); err == nil {
+		commit = strings.TrimSpace(string(out))
+	}
+	args := []string{"status", "--porcelain", "--", "."}
+	for _, e := range exclude {
+		args = append(args, ":(exclude)"+e)
+	}
+	out, err := s.git(args...)
+	if err != nil {
+		return commit, false, err
+	}
+	return commit, len(bytes.TrimSpace(out)) > 0, nil
+}

@@ -41,8 +41,19 @@ type StatsResult struct {
 	Participants int
 }
 
-// noValue is the group of transcripts without a value for the By attribute.
-const noValue = "(none)"
+// NoValue is the group of transcripts without a value for the attribute
+// they are grouped by.
+const NoValue = "(none)"
+
+// GroupValue is the group a transcript with attrs falls in when grouped by
+// attribute by: its value, or NoValue. Stats and the exports group by it,
+// so their columns and rows always agree.
+func GroupValue(attrs map[string]string, by string) string {
+	if v := attrs[by]; v != "" {
+		return v
+	}
+	return NoValue
+}
 
 // Stats counts every code over the transcripts opt chooses, streaming them.
 func (s *Study) Stats(ix *Index, cb *codebook.Codebook, opt StatsOptions) (*StatsResult, error) {
@@ -70,10 +81,7 @@ func (s *Study) Stats(ix *Index, cb *codebook.Codebook, opt StatsOptions) (*Stat
 		cov := Cover(it.Transcript, it.Codings, res)
 		tally.AddCoverage(cov, "", it.Participant)
 		if opt.By != "" {
-			g := it.Attrs[opt.By]
-			if g == "" {
-				g = noValue
-			}
+			g := GroupValue(it.Attrs, opt.By)
 			groups[g] = true
 			tally.AddCoverage(cov, "by\x00"+g, it.Participant)
 		}

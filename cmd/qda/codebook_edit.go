@@ -3,7 +3,6 @@ package main
 import (
 	"errors"
 	"fmt"
-	"os"
 
 	"github.com/spf13/cobra"
 
@@ -25,7 +24,7 @@ func runRefactor(g *globals, opt refactorOptions, op refactorFunc, check func(*s
 	if err != nil {
 		return err
 	}
-	src, err := os.ReadFile(s.study.Path(corpus.CodebookFile))
+	src, err := s.study.ReadFile(corpus.CodebookFile)
 	if err != nil {
 		return err
 	}

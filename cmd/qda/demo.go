@@ -19,9 +19,10 @@ func newDemoCmd(g *globals) *cobra.Command {
 	var opt demoOptions
 	cmd := &cobra.Command{
 		Use:   "demo [DIR]",
-		Short: "Write the built-in example study, check it and summarise it",
-		Long: `Write the built-in example study to DIR (default ./qda-demo), then check it
-and count its themes, and say what to try next.
+		Short: "Write the built-in example study, check it, summarise it and export its workbook",
+		Long: `Write the built-in example study to DIR (default ./qda-demo), then check it,
+count its themes, export the theme-by-participant workbook to
+DIR/themes.xlsx, and say what to try next.
 
 The study is synthetic, written for qda in the shape of a published study of
 a social prescribing scheme: 26 service users (pseudonym, gender, age range,
@@ -80,6 +81,11 @@ func runDemo(g *globals, dir string, opt demoOptions) error {
 	if err := runStats(&sub, statsOptions{depth: 1}); err != nil {
 		return err
 	}
+	fmt.Fprintf(g.stderr, "\n$ qda export matrix -o themes.xlsx\n")
+	if err := runExportMatrix(&sub, exportMatrixOptions{out: "themes.xlsx", rows: "participant", measure: "references", depth: 1,
+		command: "qda export matrix -o themes.xlsx"}); err != nil {
+		return err
+	}
 	rel := dir
 	if r, err := filepath.Rel(g.dir, dir); err == nil {
 		rel = r
@@ -91,6 +97,7 @@ Try next:
   qda show may-1 --lines 1-30                # a transcript with its codes in the margin
   qda excerpts tea-and-company --coder jt    # every passage jt coded under a theme
   qda stats --depth 2 --by trigger_group     # codes by an attribute
+  open themes.xlsx                           # the theme-by-participant workbook
   qda code may-1 3-4 confidence --coder me   # code lines yourself
 README.md has the tour; 'qda help COMMAND' explains each command.
 `, rel)

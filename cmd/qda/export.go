@@ -15,6 +15,11 @@ of -o where a command offers several.`,
 		newExportAgreementCmd(g),
 		newExportQDPXCmd(g),
 		newExportQDCCmd(g),
+		newExportMatrixCmd(g),
+		newExportCrosstabCmd(g),
+		newExportCooccurrenceCmd(g),
+		newExportCodebookCmd(g),
+		newExportExcerptsCmd(g),
 	)
 	return cmd
 }

@@ -9,7 +9,6 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
-	"github.com/spf13/pflag"
 
 	"github.com/qdatool/qda/corpus"
 	"github.com/qdatool/qda/export"
@@ -35,25 +34,12 @@ The flags choosing coders, codes, unit, speaker and transcripts are those of
   qda export agreement -o agreement.md --depth 1 --unit turn`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return runExportAgreement(g, opt, out, commandLine(cmd))
+			return runExportAgreement(g, opt, out, commandLine())
 		},
 	}
 	agreeFlags(cmd, g, &opt)
 	cmd.Flags().StringVarP(&out, "output", "o", "", "write to `FILE` (.xlsx, .csv or .md)")
 	return cmd
-}
-
-// commandLine is the command as given, for a report's About sheet.
-func commandLine(cmd *cobra.Command) string {
-	parts := []string{cmd.CommandPath()}
-	cmd.Flags().Visit(func(f *pflag.Flag) {
-		v := f.Value.String()
-		if sv, ok := f.Value.(pflag.SliceValue); ok {
-			v = strings.Join(sv.GetSlice(), ",")
-		}
-		parts = append(parts, "--"+f.Name+" "+v)
-	})
-	return strings.Join(parts, " ")
 }
 
 func runExportAgreement(g *globals, opt agreeOptions, out, command string) error {

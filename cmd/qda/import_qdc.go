@@ -59,7 +59,7 @@ func runImportQDC(g *globals, file string, opt importQDCOptions) error {
 	if err != nil {
 		return withHint(fmt.Errorf("%s: %w", file, err), "export the codebook again as REFI-QDA (.qdc) from the tool that wrote it")
 	}
-	src, err := os.ReadFile(s.study.Path(corpus.CodebookFile))
+	src, err := s.study.ReadFile(corpus.CodebookFile)
 	if err != nil {
 		return err
 	}

@@ -37,7 +37,7 @@ func runMemoEdit(g *globals, ref string) error {
 	if err != nil {
 		return err
 	}
-	old, err := os.ReadFile(s.study.Path(file))
+	old, err := s.study.ReadFile(file)
 	if err != nil {
 		return err
 	}

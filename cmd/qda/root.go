@@ -165,6 +165,7 @@ or 'qda init' to start a study of your own.`,
 		newMemoCmd(g),
 		newExportCmd(g),
 		newImportCmd(g),
+		newSummarizeCmd(g),
 	)
 	return root
 }

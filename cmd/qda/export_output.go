@@ -1,0 +1,205 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/schollz/progressbar/v3"
+
+	"github.com/qdatool/qda/corpus"
+	"github.com/qdatool/qda/export"
+)
+
+// exportTarget is where an export goes: a file (path as given and as
+// opened) or stdout ("-"), and its format.
+type exportTarget struct {
+	given, path, format string
+}
+
+// newExportTarget checks -o and --format: the format is --format, else the
+// extension of -o; allowed are the formats the command writes.
+func newExportTarget(g *globals, out, format string, allowed ...string) (exportTarget, error) {
+	if out == "" {
+		return exportTarget{}, withHint(usageErr(errors.New("no output file: give -o FILE")), "the extension chooses the format: %s", extList(allowed))
+	}
+	t := exportTarget{given: out, path: out, format: strings.TrimPrefix(strings.ToLower(format), ".")}
+	if out != "-" && !filepath.IsAbs(out) {
+		t.path = filepath.Join(g.dir, out)
+	}
+	if t.format == "" {
+		switch {
+		case out == "-" && g.json:
+			t.format = "json"
+		case out == "-":
+			return t, withHint(usageErr(errors.New("-o - writes to stdout: say in which format")), "add --format %s", strings.Join(textFormats(allowed), "|"))
+		default:
+			t.format = strings.TrimPrefix(strings.ToLower(filepath.Ext(out)), ".")
+		}
+	}
+	if !slices.Contains(allowed, t.format) {
+		what := fmt.Sprintf("%q has no extension qda writes", out)
+		if format != "" || out == "-" {
+			what = fmt.Sprintf("unknown format %q", t.format)
+		}
+		return t, withHint(usageErr(errors.New(what)), "use %s", extList(allowed))
+	}
+	if out == "-" && t.format == "xlsx" {
+		return t, withHint(usageErr(errors.New("a workbook is not written to stdout")), "give -o FILE.xlsx")
+	}
+	if st, err := os.Stat(t.path); err == nil && st.IsDir() {
+		return t, withHint(usageErr(fmt.Errorf("%s is a folder", out)), "give a file name, e.g. -o %s", filepath.Join(out, "themes."+t.format))
+	}
+	return t, nil
+}
+
+func extList(formats []string) string {
+	var exts []string
+	for _, f := range formats {
+		exts = append(exts, "."+f)
+	}
+	return strings.Join(exts, ", ")
+}
+
+func textFormats(formats []string) []string {
+	var out []string
+	for _, f := range formats {
+		if f != "xlsx" {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// write writes a text format through fn: to stdout, or to the file
+// atomically, so a failed export leaves an earlier file as it was.
+func (t exportTarget) write(g *globals, fn func(io.Writer) error) error {
+	if t.given == "-" {
+		return fn(g.stdout)
+	}
+	var b bytes.Buffer
+	if err := fn(&b); err != nil {
+		return err
+	}
+	return t.place(corpus.WriteFile(t.path, b.Bytes()))
+}
+
+// place explains a file that could not be written.
+func (t exportTarget) place(err error) error {
+	if err == nil {
+		return nil
+	}
+	if errors.Is(err, os.ErrNotExist) {
+		return withHint(fmt.Errorf("cannot write %s: its folder does not exist", t.given), "create the folder first, or write elsewhere with -o")
+	}
+	return fmt.Errorf("cannot write %s: %v", t.given, err)
+}
+
+// saveWorkbook writes a workbook to the target.
+func (t exportTarget) saveWorkbook(wb *export.Workbook) error {
+	return t.place(wb.Save(t.path))
+}
+
+// written says where an export went (on stderr: stdout may be the data).
+func (t exportTarget) written(g *globals, what string) {
+	if t.given != "-" {
+		fmt.Fprintf(g.stderr, "qda: wrote %s to %s\n", what, t.given)
+	}
+}
+
+// progress returns a function to call once per transcript read that
+// draws a bar on a terminal (never with NO_COLOR) for a study large
+// enough to wait for, and a function to call when done; both do nothing
+// otherwise.
+func progress(g *globals, s *session, what string) (step func(), done func()) {
+	n := len(s.ix.Transcripts.Rows)
+	if n < 200 || !isTerminal(g.stderr) {
+		return nil, func() {}
+	}
+	bar := progressbar.NewOptions(n, progressbar.OptionSetWriter(g.stderr), progressbar.OptionSetDescription(what),
+		progressbar.OptionShowCount(), progressbar.OptionClearOnFinish(), progressbar.OptionThrottle(100_000_000))
+	return func() { bar.Add(1) }, func() { bar.Finish() }
+}
+
+// exportAbout describes an export for the About sheet: the study, the
+// exact command, qda's version, the git commit, the date.
+// command, when not "", is the command to show: the demo runs the export
+// itself and shows the command a user would type.
+func exportAbout(s *session, t exportTarget, scan corpus.ScanOptions, command string) (export.About, error) {
+	date, err := export.DateFromEnv(os.Getenv("SOURCE_DATE_EPOCH"), time.Now())
+	if err != nil {
+		return export.About{}, withHint(usageErr(err), "unset SOURCE_DATE_EPOCH or give seconds since 1970")
+	}
+	a := export.About{
+		Title:   s.study.Config.Title,
+		Command: command,
+		Version: qdaVersion(),
+		Date:    date,
+		Coders:  scan.Coders,
+		Filters: scan.Filters,
+	}
+	if a.Command == "" {
+		a.Command = commandLine()
+	}
+	var exclude []string
+	if rel, err := filepath.Rel(s.study.Root, absPath(t.path)); err == nil && !strings.HasPrefix(rel, "..") {
+		exclude = append(exclude, filepath.ToSlash(rel))
+	}
+	commit, dirty, err := s.study.GitHead(exclude...)
+	a.InGit = err == nil
+	a.Commit, a.Dirty = commit, dirty
+	return a, nil
+}
+
+func absPath(p string) string {
+	if a, err := filepath.Abs(p); err == nil {
+		return a
+	}
+	return p
+}
+
+// commandLine is the command as typed, quoted where a shell would need it.
+func commandLine() string {
+	parts := []string{"qda"}
+	for _, a := range os.Args[1:] {
+		if a == "" || strings.ContainsAny(a, " \t\n'\"$`\\|&;<>()*?[]#~!{}") {
+			a = "'" + strings.ReplaceAll(a, "'", `'\''`) + "'"
+		}
+		parts = append(parts, a)
+	}
+	return strings.Join(parts, " ")
+}
+
+// writeTable writes tb in the target's format; md, when not nil, writes
+// the Markdown form (a document rather than a table). A workbook gets the
+// table on sheet and an About sheet.
+func (t exportTarget) writeTable(g *globals, tb *export.Table, about export.About, sheet string, md func(io.Writer) error, widths ...float64) error {
+	switch t.format {
+	case "xlsx":
+		wb, err := export.NewWorkbook(about.Date)
+		if err != nil {
+			return err
+		}
+		if err := wb.Table(sheet, tb, widths...); err != nil {
+			return err
+		}
+		if err := wb.Table(export.SheetAbout, about.Table(), 16, 90); err != nil {
+			return err
+		}
+		return t.saveWorkbook(wb)
+	case "csv":
+		return t.write(g, func(w io.Writer) error { return export.WriteCSV(w, tb) })
+	case "json":
+		return t.write(g, func(w io.Writer) error { return export.WriteTableJSON(w, tb) })
+	}
+	if md != nil {
+		return t.write(g, md)
+	}
+	return t.write(g, func(w io.Writer) error { return export.WriteMarkdown(w, tb) })
+}

@@ -1,0 +1,76 @@
+package export
+
+import (
+	"encoding/json"
+	"io"
+)
+
+// writeJSON writes v indented, as qda prints JSON everywhere.
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
+}
+
+// WriteTableJSON writes t as a list of objects keyed by the header, numbers
+// as numbers.
+func WriteTableJSON(w io.Writer, t *Table) error {
+	out := make([]orderedObject, 0, len(t.Rows))
+	for _, r := range t.Rows {
+		o := orderedObject{keys: t.Header, vals: make([]any, len(t.Header))}
+		for i := range t.Header {
+			if i >= len(r) {
+				continue
+			}
+			// An attribute that reads as a number (Auto) stays the
+			// string it was, as attributes are everywhere in JSON.
+			if r[i].IsNum && r[i].Text == "" {
+				o.vals[i] = r[i].Num
+			} else {
+				o.vals[i] = r[i].Text
+			}
+		}
+		out = append(out, o)
+	}
+	return writeJSON(w, out)
+}
+
+// orderedObject is a JSON object whose keys keep the table's column order.
+type orderedObject struct {
+	keys []string
+	vals []any
+}
+
+func (o orderedObject) MarshalJSON() ([]byte, error) {
+	b := []byte{'{'}
+	for i, k := range o.keys {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		kb, err := json.Marshal(k)
+		if err != nil {
+			return nil, err
+		}
+		vb, err := marshalNoEscape(o.vals[i])
+		if err != nil {
+			return nil, err
+		}
+		b = append(append(append(b, kb...), ':'), vb...)
+	}
+	return append(b, '}'), nil
+}
+
+func marshalNoEscape(v any) ([]byte, error) {
+	var buf jsonBuffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return buf.b[:len(buf.b)-1], nil
+}
+
+type jsonBuffer struct{ b []byte }
+
+func (j *jsonBuffer) Write(p []byte) (int, error) { j.b = append(j.b, p...); return len(p), nil }

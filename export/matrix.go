@@ -1,0 +1,261 @@
+// Package export builds the study's report tables (the theme-by-participant
+// matrix, crosstabs, co-occurrence, the codebook and excerpts) and writes
+// them as xlsx, csv, markdown and json. Every number comes from corpus's
+// counting rules, the code behind qda stats. It never prints and never exits.
+package export
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+
+	"github.com/qdatool/qda/codebook"
+	"github.com/qdatool/qda/corpus"
+)
+
+// The row kinds of a matrix besides an attribute name.
+const (
+	RowsParticipant = "participant"
+	RowsTranscript  = "transcript"
+)
+
+// MatrixOptions choose a matrix's rows, columns and measure.
+type MatrixOptions struct {
+	Scan corpus.ScanOptions
+	// Rows is "participant", "transcript" or an attribute name.
+	Rows string
+	// Depth is the depth of the columns (0: every code).
+	Depth int
+	// Measure is one of corpus.MeasureNames.
+	Measure string
+	// Codes, when set, limits the columns to these codes: each one's
+	// members of the roll-up to Depth, or the code itself when it is at
+	// Depth or deeper; with Depth 0, each code and all its descendants.
+	Codes []*codebook.Code
+}
+
+// Matrix is rows (participants, transcripts or attribute values) by codes,
+// one measure in each cell.
+type Matrix struct {
+	RowsBy  string
+	Measure string
+	Depth   int
+	Columns []*codebook.Code
+	// AttrNames head the attribute columns that follow a row's key.
+	AttrNames []string
+	Rows      []*MatrixRow
+	// Totals are the sums of each column's cells; Total is their sum.
+	Totals []int
+	Total  int
+}
+
+// MatrixRow is one row of a matrix.
+type MatrixRow struct {
+	Key string
+	// Attrs line up with Matrix.AttrNames.
+	Attrs  []string
+	Values []int
+	Total  int
+	// Participant is the row's participant for rows by participant or
+	// transcript ("" for rows by attribute): summaries are kept per participant.
+	Participant string
+	// Transcripts are the ids of the row's transcripts, in transcripts.csv order.
+	Transcripts []string
+}
+
+// Visit sees each transcript as the matrix counts it: the item, the index
+// of its row in Matrix.Rows, and its coverage. The workbook writes its
+// Segments and Excerpts sheets from here, in the same single pass.
+type Visit func(it *corpus.Item, row int, cov *corpus.Coverage) error
+
+// Columns returns the codes a matrix at depth over codes has as columns.
+func Columns(cb *codebook.Codebook, depth int, codes []*codebook.Code) []*codebook.Code {
+	all := cb.AtDepth(depth)
+	if len(codes) == 0 {
+		return all
+	}
+	var out []*codebook.Code
+	for _, c := range codes {
+		if depth <= 0 {
+			for _, d := range append([]*codebook.Code{c}, c.Descendants()...) {
+				if !slices.Contains(out, d) {
+					out = append(out, d)
+				}
+			}
+			continue
+		}
+		if c.Depth() >= depth {
+			if !slices.Contains(out, c) {
+				out = append(out, c)
+			}
+			continue
+		}
+		for _, a := range all {
+			if c.Contains(a) && !slices.Contains(out, a) {
+				out = append(out, a)
+			}
+		}
+	}
+	return out
+}
+
+// CheckMeasure returns an error naming the measures when name is none of them.
+func CheckMeasure(name string) error {
+	if slices.Contains(corpus.MeasureNames, name) {
+		return nil
+	}
+	return fmt.Errorf("unknown measure %q: use one of %s", name, joinNames(corpus.MeasureNames))
+}
+
+// BuildMatrix counts the matrix over the transcripts opt chooses, in one
+// pass, calling visit (when not nil) for each transcript.
+func BuildMatrix(s *corpus.Study, ix *corpus.Index, cb *codebook.Codebook, opt MatrixOptions, visit Visit) (*Matrix, error) {
+	return buildMatrix(s, ix, cb, opt, visit, nil)
+}
+
+// buildMatrix is BuildMatrix telling planned how many rows there are
+// before the first transcript is read.
+func buildMatrix(s *corpus.Study, ix *corpus.Index, cb *codebook.Codebook, opt MatrixOptions, visit Visit, planned func(rows int) error) (*Matrix, error) {
+	if err := CheckMeasure(opt.Measure); err != nil {
+		return nil, err
+	}
+	if opt.Rows == "" {
+		return nil, errors.New("no rows: give participant, transcript or an attribute")
+	}
+	if opt.Rows != RowsParticipant && opt.Rows != RowsTranscript {
+		if err := ix.CheckAttribute(opt.Rows); err != nil {
+			return nil, err
+		}
+	}
+	m := &Matrix{RowsBy: opt.Rows, Measure: opt.Measure, Depth: opt.Depth, Columns: Columns(cb, opt.Depth, opt.Codes)}
+	index := m.plan(ix, opt.Scan.Filters)
+	if planned != nil {
+		if err := planned(len(m.Rows)); err != nil {
+			return nil, err
+		}
+	}
+	res := corpus.NewResolver(cb)
+	tally := corpus.NewTally()
+	err := s.Scan(ix, opt.Scan, func(it *corpus.Item) error {
+		r, ok := index[m.rowKey(it.Attrs)]
+		if !ok {
+			return fmt.Errorf("transcript %s: no row for it", it.ID) // plan and Scan filter alike
+		}
+		cov := corpus.Cover(it.Transcript, it.Codings, res)
+		// Only the columns are tallied: a matrix by participant has a
+		// cell per participant and code, and the other codes' would
+		// be counted for nothing.
+		for _, code := range m.Columns {
+			tally.Add(code, m.Rows[r].Key, it.Participant, cov.Measure(code))
+		}
+		if visit != nil {
+			return visit(it, r, cov)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	m.Totals = make([]int, len(m.Columns))
+	for _, row := range m.Rows {
+		row.Values = make([]int, len(m.Columns))
+		for j, code := range m.Columns {
+			v, _ := tally.Get(code, row.Key).Get(m.Measure)
+			row.Values[j] = v
+			row.Total += v
+			m.Totals[j] += v
+		}
+		m.Total += row.Total
+	}
+	return m, nil
+}
+
+// rowKey is the key of the row a transcript with attrs belongs to.
+func (m *Matrix) rowKey(attrs map[string]string) string {
+	switch m.RowsBy {
+	case RowsParticipant, RowsTranscript:
+		return attrs[m.RowsBy]
+	}
+	return corpus.GroupValue(attrs, m.RowsBy)
+}
+
+// plan lays out the rows from the index alone, before any file is read:
+// participants in participants.csv order (any missing from it after them,
+// in transcript order), transcripts in transcripts.csv order, attribute
+// values sorted as qda stats sorts its groups. Only rows with a transcript
+// that passes the filters appear. It returns each row key's index.
+func (m *Matrix) plan(ix *corpus.Index, filters []corpus.Filter) map[string]int {
+	type seen struct {
+		attrs       map[string]string
+		transcripts []string
+	}
+	byKey := map[string]*seen{}
+	var order []string
+	for _, r := range ix.Transcripts.Rows {
+		attrs := ix.Attrs(r)
+		if !corpus.Match(attrs, filters) {
+			continue
+		}
+		k := m.rowKey(attrs)
+		sn := byKey[k]
+		if sn == nil {
+			sn = &seen{attrs: attrs}
+			byKey[k] = sn
+			order = append(order, k)
+		}
+		sn.transcripts = append(sn.transcripts, r.ID)
+	}
+	switch m.RowsBy {
+	case RowsParticipant:
+		var listed []string
+		inTable := map[string]bool{}
+		for _, p := range ix.Participants.Rows {
+			if byKey[p.ID] != nil && !inTable[p.ID] {
+				listed = append(listed, p.ID)
+				inTable[p.ID] = true
+			}
+		}
+		for _, k := range order {
+			if !inTable[k] {
+				listed = append(listed, k)
+			}
+		}
+		order = listed
+		m.AttrNames = slices.Clone(ix.Participants.Header[1:])
+	case RowsTranscript:
+		for _, n := range ix.AttributeNames() {
+			if n != RowsTranscript {
+				m.AttrNames = append(m.AttrNames, n)
+			}
+		}
+	default:
+		slices.Sort(order)
+	}
+	index := make(map[string]int, len(order))
+	for i, k := range order {
+		sn := byKey[k]
+		row := &MatrixRow{Key: k, Transcripts: sn.transcripts}
+		if m.RowsBy == RowsParticipant || m.RowsBy == RowsTranscript {
+			row.Participant = sn.attrs[RowsParticipant]
+		}
+		attrs := sn.attrs
+		if m.RowsBy == RowsParticipant {
+			// A transcript attribute of the same name must not stand in
+			// for the participant's own.
+			attrs = map[string]string{}
+			if p, ok := ix.Participants.Lookup(k); ok {
+				attrs = ix.Participants.Attributes(p)
+			}
+		}
+		for _, n := range m.AttrNames {
+			row.Attrs = append(row.Attrs, attrs[n])
+		}
+		m.Rows = append(m.Rows, row)
+		index[k] = i
+	}
+	return index
+}
+
+// Keyed reports whether the rows are participants or transcripts, whose
+// transcripts can carry summaries, rather than attribute values.
+func (m *Matrix) Keyed() bool { return m.RowsBy == RowsParticipant || m.RowsBy == RowsTranscript }

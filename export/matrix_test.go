@@ -1,0 +1,108 @@
+package export
+
+import (
+	"fmt"
+	"slices"
+	"testing"
+
+	"github.com/rogpeppe/go-internal/txtar"
+
+	"github.com/qdatool/qda/corpus"
+)
+
+// TestMatrixAgreesWithStats builds the matrix every way and checks every
+// cell against corpus.Stats grouped by the same attribute: the two must
+// count alike, as they share the counting rules.
+func TestMatrixAgreesWithStats(t *testing.T) {
+	// A fourth transcript without a wave, for the (none) row.
+	ts := openTiny(t,
+		txtar.File{Name: "transcripts.csv", Data: []byte("id,participant,wave,sha256\nmay-1,may,1,\nted-1,ted,1,\nmay-2,may,2,\nted-2,ted,,\n")},
+		txtar.File{Name: "transcripts/ted-2.txt", Data: []byte("Interviewer: Anything else?\n\nTed: Tea, mostly.\n")},
+		txtar.File{Name: "codings/eh/ted-2.yaml", Data: []byte("- lines: 3\n  codes: [tea]\n")},
+	)
+	for _, rows := range []string{RowsParticipant, RowsTranscript, "gender", "wave"} {
+		for _, coders := range [][]string{nil, {"jt"}, {"eh"}} {
+			for depth := 0; depth <= 3; depth++ {
+				for _, measure := range corpus.MeasureNames {
+					name := fmt.Sprintf("%s/%v/%d/%s", rows, coders, depth, measure)
+					t.Run(name, func(t *testing.T) {
+						scan := corpus.ScanOptions{Coders: coders}
+						m, err := BuildMatrix(ts.s, ts.ix, ts.cb, MatrixOptions{Scan: scan, Rows: rows, Depth: depth, Measure: measure}, nil)
+						if err != nil {
+							t.Fatal(err)
+						}
+						st, err := ts.s.Stats(ts.ix, ts.cb, corpus.StatsOptions{Scan: scan, By: rows})
+						if err != nil {
+							t.Fatal(err)
+						}
+						var keys []string
+						for _, r := range m.Rows {
+							keys = append(keys, r.Key)
+						}
+						if rows != RowsParticipant && rows != RowsTranscript && !slices.Equal(keys, st.Groups) {
+							t.Errorf("rows %v, stats groups %v", keys, st.Groups)
+						}
+						byPath := map[string]corpus.CodeStats{}
+						for _, cs := range st.Codes {
+							byPath[cs.Code.Path] = cs
+						}
+						for _, r := range m.Rows {
+							sum := 0
+							for j, code := range m.Columns {
+								want, _ := byPath[code.Path].By[r.Key].Get(measure)
+								if r.Values[j] != want {
+									t.Errorf("%s × %s = %d, stats says %d", r.Key, code.Path, r.Values[j], want)
+								}
+								sum += r.Values[j]
+							}
+							if r.Total != sum {
+								t.Errorf("%s total %d, cells add to %d", r.Key, r.Total, sum)
+							}
+						}
+					})
+				}
+			}
+		}
+	}
+}
+
+func TestMatrixRowsWithoutValue(t *testing.T) {
+	ts := openTiny(t,
+		txtar.File{Name: "transcripts.csv", Data: []byte("id,participant,wave,sha256\nmay-1,may,1,\nted-1,ted,,\n")},
+	)
+	m, err := BuildMatrix(ts.s, ts.ix, ts.cb, MatrixOptions{Rows: "wave", Depth: 1, Measure: "transcripts"}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var keys []string
+	for _, r := range m.Rows {
+		keys = append(keys, r.Key)
+	}
+	if !slices.Equal(keys, []string{"(none)", "1"}) {
+		t.Errorf("rows %v, want (none) and 1", keys)
+	}
+}
+
+func TestNear(t *testing.T) {
+	refs := []corpus.Range{{Start: 3, End: 5}, {Start: 10, End: 10}}
+	tests := []struct {
+		r      corpus.Range
+		within int
+		want   bool
+	}{
+		{corpus.Range{Start: 5, End: 7}, 0, true},
+		{corpus.Range{Start: 6, End: 7}, 0, false},
+		{corpus.Range{Start: 6, End: 7}, 1, true},
+		{corpus.Range{Start: 12, End: 12}, 1, false},
+		{corpus.Range{Start: 12, End: 12}, 2, true},
+		{corpus.Range{Start: 1, End: 2}, 0, false},
+		{corpus.Range{Start: 1, End: 20}, 0, true},
+	}
+	for _, tc := range tests {
+		t.Run(fmt.Sprintf("%v/%d", tc.r, tc.within), func(t *testing.T) {
+			if got := near(tc.r, refs, tc.within); got != tc.want {
+				t.Errorf("near(%v, %v, %d) = %v", tc.r, refs, tc.within, got)
+			}
+		})
+	}
+}

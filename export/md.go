@@ -1,0 +1,58 @@
+package export
+
+import (
+	"bufio"
+	"io"
+	"strings"
+)
+
+// WriteMarkdown writes t as a GitHub-flavoured Markdown table under a
+// level-2 heading of its title, numbers right-aligned, its notes after.
+func WriteMarkdown(w io.Writer, t *Table) error {
+	bw := bufio.NewWriter(w)
+	if t.Title != "" {
+		bw.WriteString("## " + mdCell(t.Title) + "\n\n")
+	}
+	writeMDRow(bw, TextRow(t.Header...))
+	numeric := make([]bool, len(t.Header))
+	for i := range numeric {
+		numeric[i] = len(t.Rows) > 0
+		for _, r := range t.Rows {
+			if i < len(r) && !r[i].IsNum && r[i].Text != "" {
+				numeric[i] = false
+			}
+		}
+	}
+	bw.WriteString("|")
+	for _, n := range numeric {
+		if n {
+			bw.WriteString(" ---: |")
+		} else {
+			bw.WriteString(" --- |")
+		}
+	}
+	bw.WriteString("\n")
+	for _, r := range t.Rows {
+		writeMDRow(bw, r)
+	}
+	if len(t.Notes) > 0 {
+		bw.WriteString("\n")
+		for _, n := range t.Notes {
+			bw.WriteString(mdCell(n) + "\n")
+		}
+	}
+	return bw.Flush()
+}
+
+func writeMDRow(bw *bufio.Writer, cells []Cell) {
+	bw.WriteString("|")
+	for _, c := range cells {
+		bw.WriteString(" " + mdCell(c.String()) + " |")
+	}
+	bw.WriteString("\n")
+}
+
+// mdCell keeps a cell on its table row: pipes escaped, line breaks as <br>.
+var mdReplacer = strings.NewReplacer("|", `\|`, "\r\n", "<br>", "\n", "<br>", "\r", "<br>")
+
+func mdCell(s string) string { return mdReplacer.Replace(s) }

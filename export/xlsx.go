@@ -1,0 +1,291 @@
+package export
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"time"
+
+	"github.com/google/renameio/v2"
+	"github.com/xuri/excelize/v2"
+)
+
+// MaxCellChars is Excel's limit on the characters of one cell, counted in
+// UTF-16 units; excelize silently cuts longer text, so qda cuts it first,
+// visibly.
+const MaxCellChars = 32767
+
+// Workbook is an xlsx file built sheet by sheet through excelize's
+// StreamWriter, so memory does not grow with the rows, and saved so that
+// the same content gives the same bytes.
+type Workbook struct {
+	f      *excelize.File
+	date   time.Time
+	sheets []*Sheet
+	// continued holds the rest of cells past Excel's limit, made when
+	// first needed.
+	continued *Sheet
+	styles    struct {
+		header, wrap, total, bold, percent int
+	}
+}
+
+// Sheet is one streamed worksheet. Widths and panes must be set before
+// the first row, as the StreamWriter writes them first.
+type Sheet struct {
+	wb   *Workbook
+	Name string
+	part string // its part in the zip
+	sw   *excelize.StreamWriter
+	n    int // rows written
+	cols int // widest row
+}
+
+// NewWorkbook starts a workbook dated date (its document properties and
+// zip entries carry that time, not the clock's).
+func NewWorkbook(date time.Time) (*Workbook, error) {
+	wb := &Workbook{f: excelize.NewFile(), date: date.UTC()}
+	var err error
+	style := func(s *excelize.Style) int {
+		id, e := wb.f.NewStyle(s)
+		err = errors.Join(err, e)
+		return id
+	}
+	top := excelize.Alignment{Vertical: "top"}
+	wb.styles.header = style(&excelize.Style{Font: &excelize.Font{Bold: true}, Alignment: &excelize.Alignment{Vertical: "top", WrapText: true},
+		Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"#DDE5F0"}}})
+	wb.styles.bold = style(&excelize.Style{Font: &excelize.Font{Bold: true}, Alignment: &top})
+	wb.styles.wrap = style(&excelize.Style{Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}})
+	wb.styles.total = style(&excelize.Style{Font: &excelize.Font{Bold: true}, Border: []excelize.Border{{Type: "top", Color: "#000000", Style: 1}}})
+	wb.styles.percent = style(&excelize.Style{CustomNumFmt: ptr("0.0")})
+	if err != nil {
+		return nil, err
+	}
+	return wb, nil
+}
+
+func ptr[T any](v T) *T { return &v }
+
+// Sheet adds a streamed sheet called name.
+func (wb *Workbook) Sheet(name string) (*Sheet, error) {
+	if len(wb.sheets) == 0 {
+		// NewFile comes with Sheet1: the first sheet takes its place.
+		if err := wb.f.SetSheetName("Sheet1", name); err != nil {
+			return nil, err
+		}
+	} else if _, err := wb.f.NewSheet(name); err != nil {
+		return nil, err
+	}
+	sw, err := wb.f.NewStreamWriter(name)
+	if err != nil {
+		return nil, err
+	}
+	// A new file numbers its sheets' parts in the order they are made.
+	sh := &Sheet{wb: wb, Name: name, sw: sw, part: fmt.Sprintf("xl/worksheets/sheet%d.xml", len(wb.sheets)+1)}
+	wb.sheets = append(wb.sheets, sh)
+	return sh, nil
+}
+
+// Width sets columns from..to (1-based) to w characters.
+func (sh *Sheet) Width(from, to int, w float64) error {
+	if to < from {
+		return nil
+	}
+	return sh.sw.SetColWidth(from, to, w)
+}
+
+// Freeze keeps the first cols columns and rows rows in view.
+func (sh *Sheet) Freeze(cols, rows int) error {
+	if cols == 0 && rows == 0 {
+		return nil
+	}
+	cell, err := excelize.CoordinatesToCellName(cols+1, rows+1)
+	if err != nil {
+		return err
+	}
+	pane := "bottomRight"
+	switch {
+	case cols == 0:
+		pane = "bottomLeft"
+	case rows == 0:
+		pane = "topRight"
+	}
+	return sh.sw.SetPanes(&excelize.Panes{Freeze: true, XSplit: cols, YSplit: rows, TopLeftCell: cell, ActivePane: pane})
+}
+
+// Row style names for Sheet.Row.
+const (
+	Plain = iota
+	Header
+	Wrap
+	Total
+	Bold
+)
+
+// Row writes the next row. Text is always a string cell, never a formula,
+// whatever it starts with; a text longer than MaxCellChars must have been
+// cut (see Cut) and is refused here rather than lost.
+func (sh *Sheet) Row(style int, cells ...Cell) error {
+	sh.n++
+	sh.cols = max(sh.cols, len(cells))
+	id := 0
+	switch style {
+	case Header:
+		id = sh.wb.styles.header
+	case Wrap:
+		id = sh.wb.styles.wrap
+	case Total:
+		id = sh.wb.styles.total
+	case Bold:
+		id = sh.wb.styles.bold
+	}
+	vals := make([]any, len(cells))
+	for i, c := range cells {
+		sid := id
+		var v any
+		switch {
+		case c.IsNum && (c.Decimals > 0 || c.Num != float64(int64(c.Num))):
+			v = c.Num
+			if style == Plain {
+				sid = sh.wb.styles.percent
+			}
+		case c.IsNum:
+			v = int64(c.Num)
+		default:
+			if utf16Count(c.Text) > MaxCellChars {
+				return fmt.Errorf("sheet %s row %d: a cell of %d characters is past Excel's limit", sh.Name, sh.n, utf16Count(c.Text))
+			}
+			v = c.Text
+		}
+		vals[i] = excelize.Cell{StyleID: sid, Value: v}
+	}
+	cell, err := excelize.CoordinatesToCellName(1, sh.n)
+	if err != nil {
+		return err
+	}
+	return sh.sw.SetRow(cell, vals)
+}
+
+// Rows is how many rows the sheet has so far.
+func (sh *Sheet) Rows() int { return sh.n }
+
+// AutoFilter puts filter buttons on the header row headerRow over columns
+// 1..cols and the rows below it down to lastRow.
+func (sh *Sheet) AutoFilter(headerRow, lastRow, cols int) error {
+	if cols == 0 || lastRow <= headerRow {
+		return nil
+	}
+	ref, err := rangeRef(1, headerRow, cols, lastRow)
+	if err != nil {
+		return err
+	}
+	return sh.wb.f.AutoFilter(sh.Name, ref, nil)
+}
+
+// ColorScale shades the cells of a range from white (lowest) to blue (highest).
+func (sh *Sheet) ColorScale(col1, row1, col2, row2 int) error {
+	if col2 < col1 || row2 < row1 {
+		return nil
+	}
+	ref, err := rangeRef(col1, row1, col2, row2)
+	if err != nil {
+		return err
+	}
+	return sh.wb.f.SetConditionalFormat(sh.Name, ref, []excelize.ConditionalFormatOptions{{
+		Type: "2_color_scale", Criteria: "=", MinType: "min", MaxType: "max", MinColor: "#FFFFFF", MaxColor: "#5B9BD5",
+	}})
+}
+
+func rangeRef(col1, row1, col2, row2 int) (string, error) {
+	a, err := excelize.CoordinatesToCellName(col1, row1)
+	if err != nil {
+		return "", err
+	}
+	b, err := excelize.CoordinatesToCellName(col2, row2)
+	if err != nil {
+		return "", err
+	}
+	return a + ":" + b, nil
+}
+
+// Table writes t as a sheet: a header row, frozen, with filter buttons.
+func (wb *Workbook) Table(name string, t *Table, widths ...float64) error {
+	sh, err := wb.Sheet(name)
+	if err != nil {
+		return err
+	}
+	for i, w := range widths {
+		if err := sh.Width(i+1, i+1, w); err != nil {
+			return err
+		}
+	}
+	if err := sh.Freeze(0, 1); err != nil {
+		return err
+	}
+	if err := sh.Row(Header, TextRow(t.Header...)...); err != nil {
+		return err
+	}
+	for _, r := range t.Rows {
+		for i, c := range r {
+			if !c.IsNum {
+				head, err := wb.cut(sh, i+1, c.Text)
+				if err != nil {
+					return err
+				}
+				r[i] = Text(head)
+			}
+		}
+		if err := sh.Row(Wrap, r...); err != nil {
+			return err
+		}
+	}
+	if name == SheetAbout {
+		return nil
+	}
+	return sh.AutoFilter(1, sh.n, len(t.Header))
+}
+
+// Save writes the workbook to path atomically: a failed export leaves
+// any earlier file as it was.
+func (wb *Workbook) Save(path string) error {
+	pf, err := renameio.NewPendingFile(path, renameio.WithPermissions(0o644))
+	if err != nil {
+		return err
+	}
+	defer pf.Cleanup()
+	if err := wb.Write(pf); err != nil {
+		return err
+	}
+	return pf.CloseAtomicallyReplace()
+}
+
+// Write flushes every sheet and writes the workbook to w. Parts are
+// written in name order with the workbook's date, since excelize writes
+// streamed sheets in map order: without this the same workbook would come
+// out as different bytes each time.
+func (wb *Workbook) Write(w io.Writer) error {
+	defer wb.f.Close()
+	for _, sh := range wb.sheets {
+		if err := sh.sw.Flush(); err != nil {
+			return err
+		}
+	}
+	stamp := wb.date.Format(time.RFC3339)
+	if err := wb.f.SetDocProps(&excelize.DocProperties{Creator: "qda", LastModifiedBy: "qda", Created: stamp, Modified: stamp}); err != nil {
+		return err
+	}
+	sz := &sortedZip{dims: map[string]string{}}
+	for _, sh := range wb.sheets {
+		if sh.n > 0 && sh.cols > 0 {
+			if ref, err := rangeRef(1, 1, sh.cols, sh.n); err == nil {
+				sz.dims[sh.part] = ref
+			}
+		}
+	}
+	defer sz.remove()
+	wb.f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return sz })
+	if _, err := wb.f.WriteToBuffer(); err != nil {
+		return err
+	}
+	return sz.writeTo(w, wb.date)
+}
