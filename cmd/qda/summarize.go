@@ -87,6 +87,13 @@ func runSummarize(g *globals, participant, theme string, opt summarizeOptions, s
 		fmt.Fprintf(g.stderr, "qda: %s is unchanged\n", file)
 		return nil
 	}
+	// SetSummary reads the participant's file again and changes one
+	// entry: under the lock, no other qda changes it in between.
+	unlock, err := s.lockForWrite(g)
+	if err != nil {
+		return err
+	}
+	defer unlock()
 	if _, err := export.SetSummary(s.study, participant, code.Path, text); err != nil {
 		return err
 	}
