@@ -154,6 +154,7 @@ or 'qda init' to start a study of your own.`,
 		newFixCmd(g),
 		newMemoCmd(g),
 		newExportCmd(g),
+		newSearchCmd(g),
 	)
 	return root
 }

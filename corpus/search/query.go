@@ -1,0 +1,346 @@
+package search
+
+import (
+	"cmp"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis/lang/en"
+	"github.com/blevesearch/bleve/v2/search/query"
+
+	"github.com/qdatool/qda/codebook"
+	"github.com/qdatool/qda/corpus"
+)
+
+// Request is a search: a query string and the filters the command's
+// flags add to it.
+type Request struct {
+	Query   string
+	Code    *codebook.Code // lines coded with it or a descendant; nil for any
+	Coders  []string       // whose codings --code and Uncoded consider; nil for all
+	Filters []corpus.Filter
+	// Speaker is "participant", "interviewer" or a speaker label.
+	Speaker string
+	Uncoded bool // lines no chosen coder has coded
+	Limit   int  // 0 for every hit
+	ByScore bool // most relevant first, instead of transcript and line order
+}
+
+// Hit is one matching line.
+type Hit struct {
+	Transcript string
+	Line       int
+	Score      float64
+	// Spans are the byte ranges of the line's text that matched, for
+	// highlighting; a hit by a filter alone has none.
+	Spans []Span
+}
+
+// Span is a byte range [Start, End) of a line.
+type Span struct{ Start, End int }
+
+// Result is the hits of a search, in the order asked for.
+type Result struct {
+	Hits  []Hit
+	Total int // hits before Limit
+}
+
+// Search runs r on the index.
+func (ix *Index) Search(r Request) (*Result, error) {
+	q, err := ix.Query(r)
+	if err != nil {
+		return nil, err
+	}
+	size := 10000
+	if r.Limit > 0 && r.ByScore {
+		size = r.Limit
+	}
+	var res *bleve.SearchResult
+	for {
+		req := bleve.NewSearchRequestOptions(q, size, 0, false)
+		req.IncludeLocations = true
+		res, err = ix.idx.Search(req)
+		if err != nil {
+			return nil, err
+		}
+		if int(res.Total) <= size || size == r.Limit {
+			break
+		}
+		size = int(res.Total)
+	}
+	out := &Result{Total: int(res.Total)}
+	for _, h := range res.Hits {
+		id, line := splitID(h.ID)
+		hit := Hit{Transcript: id, Line: line, Score: h.Score}
+		for _, f := range []string{FieldText, FieldExact} {
+			for _, locs := range h.Locations[f] {
+				for _, l := range locs {
+					hit.Spans = append(hit.Spans, Span{int(l.Start), int(l.End)})
+				}
+			}
+		}
+		hit.Spans = mergeSpans(hit.Spans)
+		out.Hits = append(out.Hits, hit)
+	}
+	if !r.ByScore {
+		order := make(map[string]int, len(ix.cix.Transcripts.Rows))
+		for i, row := range ix.cix.Transcripts.Rows {
+			order[row.ID] = i
+		}
+		slices.SortFunc(out.Hits, func(a, b Hit) int {
+			return cmp.Or(cmp.Compare(order[a.Transcript], order[b.Transcript]), cmp.Compare(a.Line, b.Line))
+		})
+	}
+	if r.Limit > 0 && len(out.Hits) > r.Limit {
+		out.Hits = out.Hits[:r.Limit]
+	}
+	return out, nil
+}
+
+func mergeSpans(spans []Span) []Span {
+	if len(spans) < 2 {
+		return spans
+	}
+	slices.SortFunc(spans, func(a, b Span) int { return cmp.Or(cmp.Compare(a.Start, b.Start), cmp.Compare(a.End, b.End)) })
+	out := spans[:1]
+	for _, s := range spans[1:] {
+		last := &out[len(out)-1]
+		if s.Start <= last.End {
+			last.End = max(last.End, s.End)
+		} else {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// Query builds the bleve query for r: the query string with its fields
+// translated, and the filters as required clauses.
+func (ix *Index) Query(r Request) (query.Query, error) {
+	var parts []query.Query
+	if s := strings.TrimSpace(r.Query); s != "" && s != "*" {
+		q, err := parse(s)
+		if err != nil {
+			return nil, err
+		}
+		if q, err = ix.translate(q); err != nil {
+			var qe *QueryError
+			if errors.As(err, &qe) {
+				qe.Query = r.Query
+				qe.Column = 1
+				if i := strings.Index(r.Query, qe.Near); i >= 0 {
+					qe.Column = column(r.Query, i)
+				}
+			}
+			return nil, err
+		}
+		parts = append(parts, q)
+	}
+	coders := r.Coders
+	if coders == nil {
+		coders = ix.cix.Coders
+	}
+	if r.Code != nil {
+		parts = append(parts, ix.codeQuery(r.Code, r.Coders))
+	}
+	if r.Uncoded {
+		var coded []query.Query
+		for _, c := range coders {
+			coded = append(coded, term(FieldCoder, c))
+		}
+		b := query.NewBooleanQuery(nil, nil, coded)
+		parts = append(parts, query.NewBooleanQuery([]query.Query{query.NewMatchAllQuery()}, nil, []query.Query{b}))
+	}
+	for _, f := range r.Filters {
+		var any []query.Query
+		for _, v := range f.Values {
+			any = append(any, term(attrField(f.Key), strings.ToLower(v)))
+		}
+		parts = append(parts, query.NewDisjunctionQuery(any))
+	}
+	switch strings.ToLower(r.Speaker) {
+	case "":
+	case "participant", "interviewer":
+		parts = append(parts, term(FieldRole, strings.ToLower(r.Speaker)))
+	default:
+		parts = append(parts, term(FieldSpeaker, strings.ToLower(r.Speaker)))
+	}
+	switch len(parts) {
+	case 0:
+		return query.NewMatchAllQuery(), nil
+	case 1:
+		return parts[0], nil
+	}
+	return query.NewConjunctionQuery(parts), nil
+}
+
+func term(field, value string) query.Query {
+	t := query.NewTermQuery(value)
+	t.SetField(field)
+	return t
+}
+
+// codeQuery finds lines coded with code or a descendant by the coders
+// (nil: any coder). The index holds references as the codings files
+// write them; every reference in the index that resolves, under today's
+// codebook, to code's subtree is asked for.
+func (ix *Index) codeQuery(code *codebook.Code, coders []string) query.Query {
+	refs := ix.refsUnder(code)
+	fields := []string{FieldRef}
+	if coders != nil {
+		fields = nil
+		for _, c := range coders {
+			fields = append(fields, refField(c))
+		}
+	}
+	var any []query.Query
+	for _, f := range fields {
+		for _, ref := range refs {
+			any = append(any, term(f, ref))
+		}
+	}
+	if len(any) == 0 {
+		return query.NewMatchNoneQuery()
+	}
+	return query.NewDisjunctionQuery(any)
+}
+
+// refsUnder lists the references in the index that resolve to code or
+// one of its descendants.
+func (ix *Index) refsUnder(code *codebook.Code) []string {
+	if ix.refs == nil {
+		ix.refs = []string{}
+		if dict, err := ix.idx.FieldDict(FieldRef); err == nil {
+			for e, err := dict.Next(); err == nil && e != nil; e, err = dict.Next() {
+				ix.refs = append(ix.refs, e.Term)
+			}
+			dict.Close()
+		}
+	}
+	res := corpus.NewResolver(ix.cb)
+	var out []string
+	for _, ref := range ix.refs {
+		if c := res.Code(ref); c != nil && code.Contains(c) {
+			out = append(out, ref)
+		}
+	}
+	return out
+}
+
+// translate sends the query's unfielded parts to the right field: terms
+// to the stemmed text, phrases, wildcards, regexps and fuzzy terms to the
+// exact words (stemming would make "cup of tea" match "cups of tea" and
+// taxi* miss nothing but find stems), and a term made only of stop words
+// to the exact words too, so "the" is not silently nothing. code: and
+// code_CODER: become the references that resolve to the code.
+func (ix *Index) translate(q query.Query) (query.Query, error) {
+	switch q := q.(type) {
+	case *query.BooleanQuery:
+		for _, sub := range []*query.Query{&q.Must, &q.Should, &q.MustNot, &q.Filter} {
+			if *sub == nil {
+				continue
+			}
+			t, err := ix.translate(*sub)
+			if err != nil {
+				return nil, err
+			}
+			*sub = t
+		}
+	case *query.ConjunctionQuery:
+		for i, sub := range q.Conjuncts {
+			t, err := ix.translate(sub)
+			if err != nil {
+				return nil, err
+			}
+			q.Conjuncts[i] = t
+		}
+	case *query.DisjunctionQuery:
+		for i, sub := range q.Disjuncts {
+			t, err := ix.translate(sub)
+			if err != nil {
+				return nil, err
+			}
+			q.Disjuncts[i] = t
+		}
+	case *query.MatchQuery:
+		if q.FieldVal == "" {
+			q.FieldVal = FieldText
+			if q.Fuzziness > 0 || ix.onlyStopWords(q.Match) {
+				q.FieldVal = FieldExact
+			}
+			return q, nil
+		}
+		if coders, ok := ix.codeFieldOf(q.FieldVal); ok {
+			c, _, err := ix.cb.Resolve(q.Match)
+			if err != nil {
+				return nil, &QueryError{Near: q.FieldVal + ":" + q.Match, Msg: err.Error()}
+			}
+			return ix.codeQuery(c, coders), nil
+		}
+		return q, ix.checkField(q.FieldVal)
+	case *query.MatchPhraseQuery:
+		if q.FieldVal == "" {
+			q.FieldVal = FieldExact
+		}
+		return q, ix.checkField(q.FieldVal)
+	case *query.WildcardQuery:
+		if q.FieldVal == "" {
+			q.FieldVal = FieldExact
+		}
+		q.Wildcard = strings.ToLower(q.Wildcard)
+		return q, ix.checkField(q.FieldVal)
+	case *query.RegexpQuery:
+		if q.FieldVal == "" {
+			q.FieldVal = FieldExact
+		}
+		return q, ix.checkField(q.FieldVal)
+	case *query.NumericRangeQuery:
+		if q.FieldVal == "" {
+			// A bare number is a word, searched as text beside this.
+			return query.NewMatchNoneQuery(), nil
+		}
+		return q, ix.checkField(q.FieldVal)
+	case query.FieldableQuery:
+		return q, ix.checkField(q.Field())
+	}
+	return q, nil
+}
+
+// codeFieldOf tells code: and code_CODER: apart from other fields.
+func (ix *Index) codeFieldOf(field string) ([]string, bool) {
+	if field == FieldCode {
+		return nil, true
+	}
+	if c, ok := strings.CutPrefix(field, FieldCode+"_"); ok && slices.Contains(ix.cix.Coders, c) {
+		return []string{c}, true
+	}
+	return nil, false
+}
+
+// Fields lists the fields a query may name.
+func (ix *Index) Fields() []string {
+	fields := []string{FieldText, FieldExact, FieldSpeaker, FieldRole, FieldLine, FieldCoder, FieldCode}
+	for _, c := range ix.cix.Coders {
+		fields = append(fields, codeField(c))
+	}
+	for _, a := range ix.cix.AttributeNames() {
+		fields = append(fields, attrField(a))
+	}
+	return fields
+}
+
+func (ix *Index) checkField(f string) error {
+	if slices.Contains(ix.Fields(), f) || f == FieldRef || strings.HasPrefix(f, FieldRef+"_") {
+		return nil
+	}
+	return &QueryError{Near: f + ":", Msg: fmt.Sprintf("unknown field %q; the fields are %s", f, strings.Join(ix.Fields(), ", "))}
+}
+
+// onlyStopWords reports whether the English analyzer leaves nothing of s.
+func (ix *Index) onlyStopWords(s string) bool {
+	a := ix.idx.Mapping().AnalyzerNamed(en.AnalyzerName)
+	return a != nil && len(a.Analyze([]byte(s))) == 0
+}
