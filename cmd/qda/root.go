@@ -155,6 +155,7 @@ or 'qda init' to start a study of your own.`,
 		newMemoCmd(g),
 		newExportCmd(g),
 		newSearchCmd(g),
+		newAutocodeCmd(g),
 	)
 	return root
 }

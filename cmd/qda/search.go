@@ -274,4 +274,3 @@ func hitSummary(hits []hitJSON, total int) string {
 	}
 	return sum
 }
-

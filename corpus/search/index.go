@@ -56,11 +56,11 @@ type Index struct {
 
 // UpdateStats say how much an update did.
 type UpdateStats struct {
-	Rebuilt    bool
-	Reindexed  int // transcripts whose lines were indexed again
-	Removed    int // transcripts removed from the index
-	Unchanged  int
-	Documents  int // line documents written
+	Rebuilt   bool
+	Reindexed int // transcripts whose lines were indexed again
+	Removed   int // transcripts removed from the index
+	Unchanged int
+	Documents int // line documents written
 }
 
 // Open opens the index of st, creating or repairing it as needed, and

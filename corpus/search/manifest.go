@@ -13,9 +13,9 @@ const Version = 1
 // its text and codings files when they were indexed and the attributes it
 // was indexed with.
 type manifest struct {
-	Version     int                   `json:"version"`
-	Tables      map[string]fileState  `json:"tables"`
-	Transcripts map[string]*entry     `json:"transcripts"`
+	Version     int                  `json:"version"`
+	Tables      map[string]fileState `json:"tables"`
+	Transcripts map[string]*entry    `json:"transcripts"`
 }
 
 // entry is one transcript in the index.

@@ -1,0 +1,254 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/qdatool/qda/codebook"
+	"github.com/qdatool/qda/corpus"
+	"github.com/qdatool/qda/corpus/search"
+)
+
+type autocodeOptions struct {
+	code  string
+	apply bool
+}
+
+func newAutocodeCmd(g *globals) *cobra.Command {
+	var opt autocodeOptions
+	cmd := &cobra.Command{
+		Use:   "autocode",
+		Short: "Propose segments from the codebook's patterns, and how they compare with the coders",
+		Long: `Run each code's patterns (queries in the syntax of 'qda search', listed under
+patterns: in codebook.yaml) and propose its matching lines as segments,
+consecutive lines joined. Without --apply nothing is written.
+
+Beside each code, the proposals are compared line by line with every
+coder's own codings of that code (or a descendant), over the transcripts
+that coder has a codings file for:
+  precision  the share of proposed lines the coder also coded
+  recall     the share of the coder's coded lines the patterns found
+so a pattern can be tuned before it is trusted. "-" is no line to divide by.
+
+--apply writes the proposals to the files of coder "auto", or of the coder
+named with --coder, in one step. qda never writes a person's codings
+unless that coder is named with --coder.`,
+		Example: `  qda autocode
+  qda autocode --code sustainability/infrastructure/transport --json
+  qda autocode --apply                  # into codings/auto/
+  qda autocode --code confidence --apply --coder jt`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error { return runAutocode(g, opt) },
+	}
+	cmd.Flags().StringVar(&opt.code, "code", "", "only `CODE` and its descendants")
+	cmd.Flags().BoolVar(&opt.apply, "apply", false, "write the proposals to the coder's codings files")
+	cmd.RegisterFlagCompletionFunc("code", completeCodes(g))
+	return cmd
+}
+
+type autocodeJSON struct {
+	Code      string          `json:"code"`
+	Patterns  []string        `json:"patterns"`
+	Lines     int             `json:"lines"`
+	Segments  []segmentJSON   `json:"segments"`
+	Agreement []agreementJSON `json:"agreement"`
+}
+
+type segmentJSON struct {
+	Transcript string `json:"transcript"`
+	File       string `json:"file"`
+	Lines      string `json:"lines"`
+}
+
+type agreementJSON struct {
+	Coder       string   `json:"coder"`
+	Transcripts int      `json:"transcripts"`
+	Proposed    int      `json:"proposed"`
+	Coded       int      `json:"coded"`
+	Both        int      `json:"both"`
+	Precision   *float64 `json:"precision"`
+	Recall      *float64 `json:"recall"`
+}
+
+func runAutocode(g *globals, opt autocodeOptions) error {
+	if len(g.coder) > 1 {
+		return usageErr(errors.New("give one --coder: the coder whose files autocode writes"))
+	}
+	target := "auto"
+	if len(g.coder) == 1 {
+		target = g.coder[0]
+		if !corpus.ValidName(target) {
+			return withHint(usageErr(fmt.Errorf("coder %q is not a valid coder name", target)), "use lowercase letters, digits and '-', e.g. %q", corpus.Slug(target))
+		}
+	}
+	s, err := openStudy(g)
+	if err != nil {
+		return err
+	}
+	codes := s.cb.All()
+	if opt.code != "" {
+		c, err := s.resolveCode(opt.code)
+		if err != nil {
+			return err
+		}
+		codes = append([]*codebook.Code{c}, c.Descendants()...)
+	}
+	ix, err := openSearch(g, s)
+	if err != nil {
+		return err
+	}
+	props, err := ix.Autocode(codes, target)
+	ix.Close()
+	if err != nil {
+		var pe *search.PatternError
+		if errors.As(err, &pe) {
+			return withHint(err, "fix the pattern in %s; 'qda search --help' explains the syntax", corpus.CodebookFile)
+		}
+		return err
+	}
+	if len(props) == 0 {
+		return withHint(errors.New("no code has patterns to run"), "add patterns: ['word', '\"a phrase\"'] to a code in %s", corpus.CodebookFile)
+	}
+	out := autocodeResults(props)
+	if g.json {
+		if err := printJSON(g.stdout, out); err != nil {
+			return err
+		}
+	} else if err := printAutocode(g, out); err != nil {
+		return err
+	}
+	if !opt.apply {
+		fmt.Fprintf(g.stderr, "qda: %s proposed; --apply writes them to %s/%s/\n", plural(countSegments(props), "segment"), corpus.CodingsDir, target)
+		return nil
+	}
+	files, err := s.applyProposals(props, target)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(g.stderr, "qda: wrote %s of coder %s\n", plural(files, "codings file"), target)
+	return nil
+}
+
+func countSegments(props []search.Proposal) int {
+	n := 0
+	for _, p := range props {
+		n += len(p.Segments)
+	}
+	return n
+}
+
+func autocodeResults(props []search.Proposal) []autocodeJSON {
+	out := []autocodeJSON{}
+	for _, p := range props {
+		j := autocodeJSON{Code: p.Code.Path, Patterns: p.Code.Patterns, Lines: p.Lines, Segments: []segmentJSON{}, Agreement: []agreementJSON{}}
+		for _, seg := range p.Segments {
+			j.Segments = append(j.Segments, segmentJSON{seg.Transcript, corpus.TranscriptFile(seg.Transcript), seg.Lines.String()})
+		}
+		for _, a := range p.Agreement {
+			aj := agreementJSON{Coder: a.Coder, Transcripts: a.Transcripts, Proposed: a.Proposed, Coded: a.Coded, Both: a.Both}
+			if v, ok := a.Precision(); ok {
+				aj.Precision = &v
+			}
+			if v, ok := a.Recall(); ok {
+				aj.Recall = &v
+			}
+			j.Agreement = append(j.Agreement, aj)
+		}
+		out = append(out, j)
+	}
+	return out
+}
+
+// printAutocode lists the proposed segments, then one table row per code
+// and coder.
+func printAutocode(g *globals, out []autocodeJSON) error {
+	var b strings.Builder
+	for _, p := range out {
+		for _, seg := range p.Segments {
+			fmt.Fprintf(&b, "%s:%s  %s\n", seg.File, seg.Lines, p.Code)
+		}
+	}
+	fmt.Fprint(g.stdout, b.String())
+	if b.Len() > 0 {
+		fmt.Fprintln(g.stdout)
+	}
+	t := newTable(g.stdout, "code", "patterns", "segments", "lines", "coder", "precision", "recall")
+	for _, p := range out {
+		row := []string{p.Code, strings.Join(p.Patterns, " | "), fmt.Sprint(len(p.Segments)), fmt.Sprint(p.Lines)}
+		if len(p.Agreement) == 0 {
+			t.row(append(row, "-", "-", "-")...)
+		}
+		for i, a := range p.Agreement {
+			if i > 0 {
+				row = []string{"", "", "", ""}
+			}
+			t.row(append(row, a.Coder, ratioCell(a.Precision, a.Both, a.Proposed), ratioCell(a.Recall, a.Both, a.Coded))...)
+		}
+	}
+	return t.flush()
+}
+
+func ratioCell(v *float64, n, of int) string {
+	if v == nil {
+		return "-"
+	}
+	return fmt.Sprintf("%.2f (%d/%d)", *v, n, of)
+}
+
+// applyProposals codes each proposed segment into coder's files, all
+// files in one journaled batch, and returns how many files changed.
+func (s *session) applyProposals(props []search.Proposal, coder string) (int, error) {
+	res := corpus.NewResolver(s.cb)
+	canon := func(ref string) string {
+		if c := res.Code(ref); c != nil {
+			return c.Path
+		}
+		return ref
+	}
+	type file struct {
+		t       *corpus.Transcript
+		cs      *corpus.Codings
+		changed bool
+	}
+	files := map[string]*file{}
+	var order []string
+	for _, p := range props {
+		for _, seg := range p.Segments {
+			f := files[seg.Transcript]
+			if f == nil {
+				t, err := s.study.ReadTranscript(seg.Transcript)
+				if err != nil {
+					return 0, err
+				}
+				cs, err := s.study.ReadCodings(coder, seg.Transcript)
+				if err != nil {
+					return 0, withHint(err, "fix the file first; 'qda check' lists its problems")
+				}
+				if cs == nil {
+					cs = &corpus.Codings{Coder: coder, Transcript: seg.Transcript, File: corpus.CodingsFile(coder, seg.Transcript)}
+				}
+				f = &file{t: t, cs: cs}
+				files[seg.Transcript] = f
+				order = append(order, seg.Transcript)
+			}
+			r, ok := f.t.TrimBlank(seg.Lines)
+			if !ok || r.End > f.t.Len() {
+				continue
+			}
+			segs, changed := corpus.AddCoding(f.cs.Segments, f.t, r, []string{p.Code.Path}, "", canon)
+			if changed {
+				f.cs.Segments, f.changed = segs, true
+			}
+		}
+	}
+	b := s.study.NewBatch()
+	for _, id := range order {
+		if f := files[id]; f.changed {
+			b.Put(f.cs.File, corpus.MarshalCodings(f.cs.Segments))
+		}
+	}
+	return b.Len(), b.Commit()
+}
