@@ -151,7 +151,7 @@ func (ix *Index) create() error {
 	}
 	// Batches need not be synced one by one: the dirty flag already makes
 	// an interrupted update rebuild, and syncing would double build time.
-	idx, err := bleve.NewUsing(st.Path(bleveDir), m, scorch.Name, scorch.Name, map[string]any{"unsafe_batch": true})
+	idx, err := bleve.NewUsing(st.Path(bleveDir), m, scorch.Name, scorch.Name, nil)
 	if err != nil {
 		return fmt.Errorf("%s: %w", bleveDir, err)
 	}

@@ -151,8 +151,7 @@ func (ix *Index) Query(r Request) (query.Query, error) {
 		for _, c := range coders {
 			coded = append(coded, term(FieldCoder, c))
 		}
-		b := query.NewBooleanQuery(nil, nil, coded)
-		parts = append(parts, query.NewBooleanQuery([]query.Query{query.NewMatchAllQuery()}, nil, []query.Query{b}))
+		parts = append(parts, query.NewBooleanQuery([]query.Query{query.NewMatchAllQuery()}, nil, []query.Query{query.NewDisjunctionQuery(coded)}))
 	}
 	for _, f := range r.Filters {
 		var any []query.Query
