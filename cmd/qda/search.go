@@ -248,11 +248,20 @@ func printHits(g *globals, hits []hitJSON, context int) {
 	fmt.Fprint(g.stdout, b.String())
 }
 
-// highlight marks the matched byte ranges of text in bold red.
+// highlight marks the matched byte ranges of text in bold red, the words
+// of a phrase as one run.
 func highlight(text string, spans [][2]int) string {
+	var runs [][2]int
+	for _, sp := range spans {
+		if n := len(runs); n > 0 && sp[0] >= runs[n-1][1] && sp[0] <= len(text) && strings.TrimSpace(text[runs[n-1][1]:sp[0]]) == "" {
+			runs[n-1][1] = sp[1]
+			continue
+		}
+		runs = append(runs, sp)
+	}
 	var b strings.Builder
 	at := 0
-	for _, sp := range spans {
+	for _, sp := range runs {
 		if sp[0] < at || sp[1] > len(text) {
 			continue
 		}
