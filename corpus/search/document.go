@@ -2,18 +2,38 @@ package search
 
 import (
 	"iter"
+
+	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/analysis/lang/en"
+	"github.com/blevesearch/bleve/v2/document"
+	"github.com/blevesearch/bleve/v2/mapping"
+	index "github.com/blevesearch/bleve_index_api"
 	"slices"
 	"strings"
 
 	"github.com/qdatool/qda/corpus"
 )
 
+// analyzers are the mapping's, resolved once: documents are built field by
+// field rather than from maps, which spares bleve's reflection and its
+// attempt to parse every string as a date.
+type analyzers struct{ en, exact, keyword analysis.Analyzer }
+
+func newAnalyzers(m mapping.IndexMapping) analyzers {
+	return analyzers{en: m.AnalyzerNamed(en.AnalyzerName), exact: m.AnalyzerNamed(analyzerExact), keyword: m.AnalyzerNamed(analyzerKeyword)}
+}
+
+const (
+	textOptions    = index.IndexField | index.IncludeTermVectors
+	keywordOptions = index.IndexField
+)
+
 // documents yields each line's document by line number; nil for a blank
 // line, which is never a hit. Code references are stored as written in
 // the codings files and resolved when a query names a code, so a codebook
 // rename, move or merge changes no document.
-func documents(t *corpus.Transcript, codings []*corpus.Codings, attrs map[string]string) iter.Seq2[int, map[string]any] {
-	return func(yield func(int, map[string]any) bool) {
+func documents(t *corpus.Transcript, codings []*corpus.Codings, attrs map[string]string, an analyzers) iter.Seq2[int, *document.Document] {
+	return func(yield func(int, *document.Document) bool) {
 		refs := make([]map[string][]string, t.Len()) // line -> coder -> refs
 		for _, c := range codings {
 			for _, seg := range c.Segments {
@@ -29,12 +49,9 @@ func documents(t *corpus.Transcript, codings []*corpus.Codings, attrs map[string
 				}
 			}
 		}
-		base := map[string]any{}
-		for k, v := range attrs {
-			base[attrField(k)] = v
-		}
 		participant := strings.ToLower(attrs["participant"])
 		pseudonym := strings.ToLower(attrs["pseudonym"])
+		keys := sortedKeys(attrs)
 		for i, line := range t.Lines {
 			if line.Blank {
 				if !yield(i+1, nil) {
@@ -42,29 +59,40 @@ func documents(t *corpus.Transcript, codings []*corpus.Codings, attrs map[string
 				}
 				continue
 			}
-			doc := make(map[string]any, len(base)+10)
-			for k, v := range base {
-				doc[k] = v
+			doc := document.NewDocument(docID(t.ID, i+1))
+			keyword := func(field string, pos int, value string) {
+				var ap []uint64
+				if pos > 0 {
+					ap = []uint64{uint64(pos)}
+				}
+				doc.AddField(document.NewTextFieldCustom(field, ap, []byte(value), keywordOptions, an.keyword))
 			}
-			doc[FieldText] = line.Text
-			doc[FieldExact] = line.Text
-			doc[FieldLine] = float64(i + 1)
-			doc[FieldSpeaker] = line.Speaker
-			doc[FieldRole] = role(line.Speaker, participant, pseudonym)
+			for _, k := range keys {
+				keyword(attrField(k), 0, attrs[k])
+			}
+			doc.AddField(document.NewTextFieldCustom(FieldText, nil, []byte(line.Text), textOptions, an.en))
+			doc.AddField(document.NewTextFieldCustom(FieldExact, nil, []byte(line.Text), textOptions, an.exact))
+			doc.AddField(document.NewNumericFieldWithIndexingOptions(FieldLine, nil, float64(i+1), index.IndexField|index.DocValues))
+			keyword(FieldSpeaker, 0, line.Speaker)
+			keyword(FieldRole, 0, role(line.Speaker, participant, pseudonym))
 			if rs := refs[i]; rs != nil {
 				var coders, all []string
-				for c, r := range rs {
+				for c := range rs {
 					coders = append(coders, c)
-					doc[refField(c)] = r
-					for _, x := range r {
-						if !slices.Contains(all, x) {
-							all = append(all, x)
+				}
+				slices.Sort(coders)
+				for j, c := range coders {
+					keyword(FieldCoder, j, c)
+					for k, r := range rs[c] {
+						keyword(refField(c), k, r)
+						if !slices.Contains(all, r) {
+							all = append(all, r)
 						}
 					}
 				}
-				slices.Sort(coders)
-				doc[FieldCoder] = coders
-				doc[FieldRef] = all
+				for k, r := range all {
+					keyword(FieldRef, k, r)
+				}
 			}
 			if !yield(i+1, doc) {
 				return
@@ -72,7 +100,6 @@ func documents(t *corpus.Transcript, codings []*corpus.Codings, attrs map[string
 		}
 	}
 }
-
 // role tells the participant's own turns from the interviewer's: the
 // speaker label is the participant's id or pseudonym (ingest writes one
 // of them), or "Interviewer".

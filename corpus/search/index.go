@@ -47,6 +47,7 @@ type Index struct {
 	man   *manifest
 	lock  *os.File
 	refs  []string // the code references in the index, read once
+	an    analyzers
 	// Notices are what the caller should tell the user: a rebuild and
 	// why, files that could not be indexed.
 	Notices []string

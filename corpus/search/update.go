@@ -80,6 +80,7 @@ func (ix *Index) update(progress func(done, total int)) error {
 	if err := ix.markDirty(); err != nil {
 		return err
 	}
+	ix.an = newAnalyzers(ix.idx.Mapping())
 	b := ix.idx.NewBatch()
 	flush := func() error {
 		if b.Size() == 0 {
@@ -253,12 +254,12 @@ func (ix *Index) reindex(b *bleve.Batch, p *plan) (int, error) {
 		}
 	}
 	n := 0
-	for l, doc := range documents(t, codings, p.attrs) {
+	for l, doc := range documents(t, codings, p.attrs, ix.an) {
 		if doc == nil {
 			b.Delete(docID(p.id, l))
 			continue
 		}
-		if err := b.Index(docID(p.id, l), doc); err != nil {
+		if err := b.IndexAdvanced(doc); err != nil {
 			return n, err
 		}
 		n++
