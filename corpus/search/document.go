@@ -100,6 +100,7 @@ func documents(t *corpus.Transcript, codings []*corpus.Codings, attrs map[string
 		}
 	}
 }
+
 // role tells the participant's own turns from the interviewer's: the
 // speaker label is the participant's id or pseudonym (ingest writes one
 // of them), or "Interviewer".
