@@ -22,7 +22,7 @@ import (
 const (
 	Dir          = ".qda/index"
 	bleveDir     = Dir + "/bleve"
-	manifestFile = Dir + "/manifest.json"
+	manifestFile = Dir + "/manifest"
 	// dirtyFile exists while the index and its manifest may disagree; an
 	// index found with it is rebuilt, so a killed update never leaves
 	// stale lines behind.

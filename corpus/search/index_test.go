@@ -251,7 +251,7 @@ func TestRebuild(t *testing.T) {
 	}{
 		{"manifest garbage", func(dir string) { os.WriteFile(filepath.Join(dir, manifestFile), []byte("{not json"), 0o644) }, "manifest is unreadable"},
 		{"other version", func(dir string) {
-			os.WriteFile(filepath.Join(dir, manifestFile), []byte(`{"version": 999}`), 0o644)
+			os.WriteFile(filepath.Join(dir, manifestFile), []byte("qda-index 999\n"), 0o644)
 		}, "version 999"},
 		{"interrupted update", func(dir string) { os.WriteFile(filepath.Join(dir, dirtyFile), nil, 0o644) }, "interrupted"},
 		{"bleve files gone", func(dir string) { os.RemoveAll(filepath.Join(dir, bleveDir)) }, "cannot be opened"},

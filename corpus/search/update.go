@@ -13,6 +13,8 @@ import (
 	"strings"
 	"sync"
 
+	"golang.org/x/sys/unix"
+
 	"github.com/blevesearch/bleve/v2"
 
 	"github.com/qdatool/qda/corpus"
@@ -124,8 +126,21 @@ func (ix *Index) saveManifest() error {
 }
 
 // statAll stats every transcript and codings file, on every core: in a
-// study of 10,000 transcripts these stats are most of a query's cost.
+// study of 10,000 transcripts these stats are most of an update's cost.
+// Each is relative to its folder's descriptor, which spares the kernel
+// walking the study's path 40,000 times.
 func (ix *Index) statAll(plans []*plan, tablesChanged bool) {
+	dirs := map[string]*os.File{}
+	for _, d := range append([]string{corpus.TranscriptsDir}, ix.cix.Coders...) {
+		path := ix.study.Path(d)
+		if d != corpus.TranscriptsDir {
+			path = ix.study.Path(corpus.CodingsDir, d)
+		}
+		if f, err := os.Open(path); err == nil {
+			dirs[d] = f
+			defer f.Close()
+		}
+	}
 	var wg sync.WaitGroup
 	workers := max(1, runtime.GOMAXPROCS(0))
 	chunk := (len(plans) + workers - 1) / max(1, workers)
@@ -135,20 +150,20 @@ func (ix *Index) statAll(plans []*plan, tablesChanged bool) {
 		go func() {
 			defer wg.Done()
 			for _, p := range part {
-				ix.stat(p, tablesChanged)
+				ix.stat(p, dirs, tablesChanged)
 			}
 		}()
 	}
 	wg.Wait()
 }
 
-func (ix *Index) stat(p *plan, tablesChanged bool) {
+func (ix *Index) stat(p *plan, dirs map[string]*os.File, tablesChanged bool) {
 	old := ix.man.Transcripts[p.id]
-	p.text = statFile(ix.study.Path(corpus.TranscriptFile(p.id)))
+	p.text = statAt(dirs[corpus.TranscriptsDir], p.id+".txt")
 	p.codings = map[string]fileState{}
 	for _, c := range ix.cix.Coders {
 		if ix.cix.HasCoded(c, p.id) {
-			p.codings[c] = statFile(ix.study.Path(corpus.CodingsFile(c, p.id)))
+			p.codings[c] = statAt(dirs[c], p.id+".yaml")
 		}
 	}
 	if old == nil || !p.text.sameStat(old.Text) || len(old.Codings) != len(p.codings) {
@@ -167,20 +182,24 @@ func (ix *Index) stat(p *plan, tablesChanged bool) {
 	}
 }
 
+// statAt stats name in dir; a missing file or folder is size -1.
+func statAt(dir *os.File, name string) fileState {
+	if dir == nil {
+		return fileState{Size: -1}
+	}
+	var st unix.Stat_t
+	if err := unix.Fstatat(int(dir.Fd()), name, &st, 0); err != nil {
+		return fileState{Size: -1}
+	}
+	return fileState{Size: st.Size, MTime: st.Mtim.Nano()}
+}
+
 func (e *entry) codings(coder string) (fileState, bool) {
 	if e == nil {
 		return fileState{}, false
 	}
 	s, ok := e.Codings[coder]
 	return s, ok
-}
-
-func statFile(path string) fileState {
-	fi, err := os.Stat(path)
-	if err != nil {
-		return fileState{Size: -1}
-	}
-	return fileState{Size: fi.Size(), MTime: fi.ModTime().UnixNano()}
 }
 
 func hashBytes(data []byte) string {
