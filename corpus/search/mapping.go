@@ -5,8 +5,8 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/custom"
 	"github.com/blevesearch/bleve/v2/analysis/lang/en"
 	"github.com/blevesearch/bleve/v2/analysis/token/lowercase"
+	"github.com/blevesearch/bleve/v2/analysis/tokenizer/regexp"
 	"github.com/blevesearch/bleve/v2/analysis/tokenizer/single"
-	"github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
 	"github.com/blevesearch/bleve/v2/mapping"
 )
 
@@ -49,14 +49,22 @@ func attrField(name string) string {
 const (
 	analyzerExact   = "qda_exact"
 	analyzerKeyword = "qda_keyword"
+	tokenizerWords  = "qda_words"
 )
 
 // newMapping describes the documents. Fields not named here (the
 // attributes) are lowercased keywords, so gender:Female finds "female".
 func newMapping() (mapping.IndexMapping, error) {
 	m := bleve.NewIndexMapping()
+	// grep -w's words: letters, digits and underscore, so "taxi" finds
+	// taxi's as grep -n -i -w does (Unicode word segmentation keeps it whole).
+	if err := m.AddCustomTokenizer(tokenizerWords, map[string]any{
+		"type": regexp.Name, "regexp": `[\p{L}\p{M}\p{N}_]+`,
+	}); err != nil {
+		return nil, err
+	}
 	if err := m.AddCustomAnalyzer(analyzerExact, map[string]any{
-		"type": custom.Name, "tokenizer": unicode.Name, "token_filters": []string{lowercase.Name},
+		"type": custom.Name, "tokenizer": tokenizerWords, "token_filters": []string{lowercase.Name},
 	}); err != nil {
 		return nil, err
 	}
