@@ -65,6 +65,8 @@ relevant first.`,
 	cmd.Flags().IntVar(&opt.limit, "limit", 0, "show at most `N` hits (0: all)")
 	cmd.Flags().StringVar(&opt.sort, "sort", "line", "order hits by `line` (transcript and line) or score")
 	cmd.RegisterFlagCompletionFunc("code", completeCodes(g))
+	cmd.RegisterFlagCompletionFunc("speaker", cobra.FixedCompletions([]string{"participant", "interviewer"}, cobra.ShellCompDirectiveNoFileComp))
+	cmd.RegisterFlagCompletionFunc("sort", cobra.FixedCompletions([]string{"line", "score"}, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
 
