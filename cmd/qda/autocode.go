@@ -108,8 +108,9 @@ func runAutocode(g *globals, opt autocodeOptions) error {
 		}
 		return err
 	}
-	if len(props) == 0 {
-		return withHint(errors.New("no code has patterns to run"), "add patterns: ['word', '\"a phrase\"'] to a code in %s", corpus.CodebookFile)
+	if len(props) == 0 && !g.json {
+		fmt.Fprintf(g.stderr, "qda: no code has patterns to run; add patterns: ['word', '\"a phrase\"'] to a code in %s\n", corpus.CodebookFile)
+		return nil
 	}
 	out := autocodeResults(props)
 	if g.json {
