@@ -160,24 +160,38 @@ func (ix *Index) statAll(plans []*plan, tablesChanged bool) {
 func (ix *Index) stat(p *plan, dirs map[string]*os.File, tablesChanged bool) {
 	old := ix.man.Transcripts[p.id]
 	p.text = statAt(dirs[corpus.TranscriptsDir], p.id+".txt")
-	p.codings = map[string]fileState{}
+	p.reindex = old == nil || !p.text.sameStat(old.Text)
+	// No map per transcript unless it changed: this loop runs for every
+	// transcript before every query.
+	var buf [8]fileState
+	states := buf[:0]
 	for _, c := range ix.cix.Coders {
-		if ix.cix.HasCoded(c, p.id) {
-			p.codings[c] = statAt(dirs[c], p.id+".yaml")
+		if !ix.cix.HasCoded(c, p.id) {
+			continue
 		}
-	}
-	if old == nil || !p.text.sameStat(old.Text) || len(old.Codings) != len(p.codings) {
-		p.reindex = true
-	}
-	for c, s := range p.codings {
+		s := statAt(dirs[c], p.id+".yaml")
+		states = append(states, s)
 		if o, ok := old.codings(c); !ok || !s.sameStat(o) {
 			p.reindex = true
 		}
+	}
+	if old != nil && len(old.Codings) != len(states) {
+		p.reindex = true
 	}
 	if tablesChanged || p.reindex {
 		p.attrs = ix.cix.Attrs(p.row)
 		if old == nil || old.Attrs != attrsHash(p.attrs) {
 			p.reindex = true
+		}
+	}
+	if p.reindex {
+		p.codings = make(map[string]fileState, len(states))
+		i := 0
+		for _, c := range ix.cix.Coders {
+			if ix.cix.HasCoded(c, p.id) {
+				p.codings[c] = states[i]
+				i++
+			}
 		}
 	}
 }
