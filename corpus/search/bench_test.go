@@ -77,8 +77,12 @@ func BenchmarkUpdateOneFile(b *testing.B) {
 	benchOpen(b, dir).Close()
 	st, _ := corpus.Open(dir)
 	cix, _, _ := st.LoadIndex()
-	id := cix.Transcripts.Rows[0].ID
-	file := st.Path(corpus.CodingsFile(cix.Coders[0], id))
+	coder := cix.Coders[0]
+	ids, err := st.CodedBy(coder)
+	if err != nil || len(ids) == 0 {
+		b.Fatal(err, "no codings")
+	}
+	file := st.Path(corpus.CodingsFile(coder, ids[0]))
 	orig, err := os.ReadFile(file)
 	if err != nil {
 		b.Fatal(err)
