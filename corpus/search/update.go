@@ -89,7 +89,9 @@ func (ix *Index) update(progress func(done, total int)) error {
 			return nil
 		}
 		err := ix.idx.Batch(b)
-		b.Reset()
+		// A new batch, not Reset: scorch's analysis goroutines may still
+		// read the old one after Batch returns (the race detector saw it).
+		b = ix.idx.NewBatch()
 		return err
 	}
 	for _, id := range gone {
