@@ -84,17 +84,27 @@ func (s *session) codingsOf(id string, coders []string) ([]*corpus.Codings, erro
 	return out, nil
 }
 
-// printHits prints hits as grep -n does, context lines with '-' and
-// groups apart with "--", the codes in a margin after the text.
+// printHits prints hits as grep -n does: context lines with '-', groups
+// apart with "--", a group going on while hits are close enough that
+// their contexts touch; the codes in a margin after the text.
 func printHits(g *globals, hits []hitJSON, context int) {
 	colour := isTerminal(g.stdout)
 	var b strings.Builder
+	last := 0 // the last line printed of hits[i-1]'s transcript
 	for i, h := range hits {
-		if context > 0 && i > 0 {
+		sameFile := i > 0 && hits[i-1].Transcript == h.Transcript
+		if context > 0 && i > 0 && (!sameFile || h.Line-context > last+1) {
 			b.WriteString("--\n")
 		}
+		if !sameFile {
+			last = 0
+		}
+		next := 0 // the next hit's line in this transcript, whose own turn it is
+		if i+1 < len(hits) && hits[i+1].Transcript == h.Transcript {
+			next = hits[i+1].Line
+		}
 		for _, c := range h.Context {
-			if c.Line < h.Line {
+			if c.Line < h.Line && c.Line > last {
 				fmt.Fprintf(&b, "%s-%d-%s\n", h.File, c.Line, c.Text)
 			}
 		}
@@ -115,9 +125,11 @@ func printHits(g *globals, hits []hitJSON, context int) {
 			b.WriteString(margin)
 		}
 		b.WriteString("\n")
+		last = h.Line
 		for _, c := range h.Context {
-			if c.Line > h.Line {
+			if c.Line > h.Line && (next == 0 || c.Line < next) {
 				fmt.Fprintf(&b, "%s-%d-%s\n", h.File, c.Line, c.Text)
+				last = c.Line
 			}
 		}
 		if b.Len() > 1<<16 {
