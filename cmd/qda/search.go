@@ -96,7 +96,7 @@ func runSearch(g *globals, q string, opt searchOptions) error {
 		return printJSON(g.stdout, hits)
 	}
 	printHits(g, hits, opt.context)
-	fmt.Fprintf(g.stderr, "qda: %s\n", hitSummary(hits, res.Total))
+	fmt.Fprintf(g.stderr, "qda: %s\n", hitSummary(hits, res.Total, opt.limit > 0))
 	return nil
 }
 

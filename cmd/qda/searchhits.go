@@ -29,6 +29,10 @@ func (s *session) readHits(hits []search.Hit, coders []string, context int) ([]h
 	var codes [][]corpus.LineCode
 	res := corpus.NewResolver(s.cb)
 	for _, h := range hits {
+		row, ok := s.ix.Transcripts.Lookup(h.Transcript)
+		if !ok {
+			continue // only a damaged index names a transcript the study lacks
+		}
 		if t == nil || t.ID != h.Transcript {
 			var err error
 			if t, err = s.study.ReadTranscript(h.Transcript); err != nil {
@@ -43,7 +47,6 @@ func (s *session) readHits(hits []search.Hit, coders []string, context int) ([]h
 		if h.Line > t.Len() {
 			continue // the file changed after the search; the next one reindexes
 		}
-		row, _ := s.ix.Transcripts.Lookup(h.Transcript)
 		line := t.Line(h.Line)
 		j := hitJSON{Transcript: h.Transcript, File: corpus.TranscriptFile(h.Transcript), Participant: s.ix.Transcripts.Get(row, "participant"),
 			Line: h.Line, Speaker: line.Speaker, Text: line.Text, Score: h.Score, Matches: [][2]int{}, Codes: codes[h.Line-1]}
@@ -163,14 +166,14 @@ func highlight(text string, spans [][2]int) string {
 	return b.String() + text[at:]
 }
 
-func hitSummary(hits []hitJSON, total int) string {
+func hitSummary(hits []hitJSON, total int, limited bool) string {
 	transcripts, participants := map[string]bool{}, map[string]bool{}
 	for _, h := range hits {
 		transcripts[h.Transcript] = true
 		participants[h.Participant] = true
 	}
 	sum := fmt.Sprintf("%s in %s of %s", plural(len(hits), "hit"), plural(len(transcripts), "transcript"), plural(len(participants), "participant"))
-	if total > len(hits) {
+	if limited && total > len(hits) {
 		sum += fmt.Sprintf(" (%d more beyond --limit)", total-len(hits))
 	}
 	return sum

@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
@@ -79,7 +80,16 @@ func Open(st *corpus.Study, cix *corpus.Index, cb *codebook.Codebook, opt Option
 		ix.Close()
 		return nil, err
 	}
-	if err := ix.update(opt.Progress); err != nil {
+	err = safely(func() error { return ix.update(opt.Progress) })
+	if isPanic(err) {
+		// Damage bleve's open did not notice: start again from nothing.
+		ix.Notices = append(ix.Notices, fmt.Sprintf("rebuilding the search index in %s: it is damaged (%v)", Dir, err))
+		ix.idx.Close()
+		if err = ix.create(); err == nil {
+			err = ix.update(opt.Progress)
+		}
+	}
+	if err != nil {
 		ix.Close()
 		return nil, err
 	}
@@ -120,7 +130,17 @@ func (ix *Index) open() error {
 		}
 	}
 	if why == "" {
-		idx, err := bleve.Open(st.Path(bleveDir))
+		var idx bleve.Index
+		err := safely(func() (err error) {
+			idx, err = bleve.Open(st.Path(bleveDir))
+			return err
+		})
+		if err == nil {
+			if n, want := docCount(idx), m.docs(); n != want {
+				idx.Close()
+				err = fmt.Errorf("it holds %d lines and should hold %d", n, want)
+			}
+		}
 		if err == nil {
 			ix.idx, ix.man = idx, m
 			if m.Tables == nil {
@@ -131,7 +151,8 @@ func (ix *Index) open() error {
 			}
 			return nil
 		}
-		why = "it cannot be opened (" + err.Error() + ")"
+		msg, _, _ := strings.Cut(err.Error(), "\n")
+		why = "it cannot be used (" + msg + ")"
 	}
 	ix.Notices = append(ix.Notices, fmt.Sprintf("rebuilding the search index in %s: %s", Dir, why))
 	return ix.create()
@@ -183,4 +204,27 @@ func (ix *Index) DiskSize() int64 {
 		return nil
 	})
 	return n
+}
+
+// docCount is the index's number of documents; 0 when bleve cannot say.
+func docCount(idx bleve.Index) (n uint64) {
+	defer func() {
+		if recover() != nil {
+			n = 0
+		}
+	}()
+	n, _ = idx.DocCount()
+	return n
+}
+
+// safely runs fn, turning a panic into a panicError: bleve panics on some
+// damaged files instead of failing, and a derived index must never crash
+// qda.
+func safely(fn func() error) (err error) {
+	defer func() {
+		if v := recover(); v != nil {
+			err = panicError{v}
+		}
+	}()
+	return fn()
 }

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/qdatool/qda/corpus"
+	"github.com/qdatool/qda/corpus/demo"
 )
 
 // tiny is a two-transcript study; tests change it and search again.
@@ -254,7 +255,17 @@ func TestRebuild(t *testing.T) {
 			os.WriteFile(filepath.Join(dir, manifestFile), []byte("qda-index 999\n"), 0o644)
 		}, "version 999"},
 		{"interrupted update", func(dir string) { os.WriteFile(filepath.Join(dir, dirtyFile), nil, 0o644) }, "interrupted"},
-		{"bleve files gone", func(dir string) { os.RemoveAll(filepath.Join(dir, bleveDir)) }, "cannot be opened"},
+		{"bleve files gone", func(dir string) { os.RemoveAll(filepath.Join(dir, bleveDir)) }, "cannot be used"},
+		{"segment files damaged", func(dir string) {
+			files, _ := filepath.Glob(filepath.Join(dir, bleveDir, "store", "*.zap"))
+			for _, f := range files {
+				data, _ := os.ReadFile(f)
+				for i := len(data) / 4; i < len(data)*3/4; i++ {
+					data[i] = 0xff
+				}
+				os.WriteFile(f, data, 0o644)
+			}
+		}, "rebuilding the search index"},
 		{"bleve files garbage", func(dir string) {
 			filepath.Walk(filepath.Join(dir, bleveDir), func(p string, info os.FileInfo, err error) error {
 				if err == nil && info.Mode().IsRegular() {
@@ -262,7 +273,7 @@ func TestRebuild(t *testing.T) {
 				}
 				return nil
 			})
-		}, "cannot be opened"},
+		}, "cannot be used"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			dir := writeStudy(t, tiny)
@@ -321,5 +332,42 @@ func TestBadCodingsFile(t *testing.T) {
 	// Until it is fixed, every search says so again.
 	if _, ix := hits(t, dir, Request{Query: "tea"}); len(ix.Notices) != 1 {
 		t.Errorf("second notices %q", ix.Notices)
+	}
+}
+
+// TestDamagedDuringSearch damages segments in many places, some of which
+// bleve opens without complaint and fails on only when a search reads
+// them: the index is rebuilt and the search answers.
+func TestDamagedDuringSearch(t *testing.T) {
+	if testing.Short() {
+		t.Skip("writes and indexes a demo study")
+	}
+	dir := filepath.Join(t.TempDir(), "study")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := demo.Write(dir, demo.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	want, _ := hits(t, dir, Request{Query: "taxi"})
+	files, _ := filepath.Glob(filepath.Join(dir, bleveDir, "store", "*.zap"))
+	for _, f := range files {
+		data, _ := os.ReadFile(f)
+		for at := 20000; at < len(data); at += 20000 {
+			for i := at; i < at+2000 && i < len(data); i++ {
+				data[i] = 0xff
+			}
+		}
+		os.WriteFile(f, data, 0o644)
+	}
+	got, ix := hits(t, dir, Request{Query: "taxi"})
+	if !slices.Equal(got, want) || len(want) == 0 {
+		t.Errorf("after the damage: %q, want %q", got, want)
+	}
+	// Whether bleve notices on open or only when a search reads the
+	// damage depends on how its merges laid the segments out; either way
+	// the index is rebuilt.
+	if len(ix.Notices) != 1 || !strings.Contains(ix.Notices[0], "rebuilding the search index") {
+		t.Errorf("notices %q", ix.Notices)
 	}
 }

@@ -11,7 +11,7 @@ import (
 
 // Version changes whenever the documents or the manifest change shape: an
 // index of another version is rebuilt.
-const Version = 3
+const Version = 4
 
 // manifest records what the index holds: for each transcript, the state of
 // its text and codings files when they were indexed and the attributes it
@@ -30,6 +30,9 @@ type entry struct {
 	// participants.csv re-indexes only the transcripts it touches.
 	Attrs string `json:"attrs"`
 	Lines int    `json:"lines"`
+	// Docs counts the documents (non-blank lines) indexed, so an index
+	// that lost some (a snapshot bleve could not load) is caught on open.
+	Docs int
 }
 
 // fileState identifies a file's content cheaply: size and mtime are
@@ -48,7 +51,7 @@ func (f fileState) sameStat(o fileState) bool { return f.Size == o.Size && f.MTi
 //
 //	qda-index VERSION
 //	table NAME SIZE MTIME
-//	t ID LINES ATTRS SIZE MTIME HASH [CODER SIZE MTIME HASH]...
+//	t ID LINES DOCS ATTRS SIZE MTIME HASH [CODER SIZE MTIME HASH]...
 func readManifest(path string) (*manifest, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
@@ -81,14 +84,15 @@ func parseManifest(data []byte) (*manifest, error) {
 				return nil, bad
 			}
 			m.Tables[f[1]] = st
-		case len(f) >= 7 && (len(f)-7)%4 == 0 && f[0] == "t":
-			n, err := strconv.Atoi(f[2])
-			text, ok := parseState(f[4], f[5], f[6])
-			if err != nil || !ok {
+		case len(f) >= 8 && (len(f)-8)%4 == 0 && f[0] == "t":
+			n, err1 := strconv.Atoi(f[2])
+			docs, err2 := strconv.Atoi(f[3])
+			text, ok := parseState(f[5], f[6], f[7])
+			if err1 != nil || err2 != nil || !ok {
 				return nil, bad
 			}
-			e := &entry{Lines: n, Attrs: f[3], Text: text, Codings: map[string]fileState{}}
-			for j := 7; j < len(f); j += 4 {
+			e := &entry{Lines: n, Docs: docs, Attrs: f[4], Text: text, Codings: map[string]fileState{}}
+			for j := 8; j < len(f); j += 4 {
 				st, ok := parseState(f[j+1], f[j+2], f[j+3])
 				if !ok {
 					return nil, bad
@@ -126,7 +130,7 @@ func (m *manifest) marshal() []byte {
 	slices.Sort(ids)
 	for _, id := range ids {
 		e := m.Transcripts[id]
-		fmt.Fprintf(&b, "t %s %d %s %d %d %s", id, e.Lines, orDash(e.Attrs), e.Text.Size, e.Text.MTime, orDash(e.Text.Hash))
+		fmt.Fprintf(&b, "t %s %d %d %s %d %d %s", id, e.Lines, e.Docs, orDash(e.Attrs), e.Text.Size, e.Text.MTime, orDash(e.Text.Hash))
 		for _, c := range sortedKeys2(e.Codings) {
 			st := e.Codings[c]
 			fmt.Fprintf(&b, " %s %d %d %s", c, st.Size, st.MTime, orDash(st.Hash))
@@ -145,4 +149,13 @@ func orDash(s string) string {
 
 func newManifest() *manifest {
 	return &manifest{Version: Version, Tables: map[string]fileState{}, Transcripts: map[string]*entry{}}
+}
+
+// docs is the number of documents the index should hold.
+func (m *manifest) docs() uint64 {
+	var n uint64
+	for _, e := range m.Transcripts {
+		n += uint64(e.Docs)
+	}
+	return n
 }

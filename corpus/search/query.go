@@ -3,6 +3,7 @@ package search
 import (
 	"cmp"
 	"errors"
+	"fmt"
 	"slices"
 	"strings"
 
@@ -60,7 +61,7 @@ func (ix *Index) Search(r Request) (*Result, error) {
 	for {
 		req := bleve.NewSearchRequestOptions(q, size, 0, false)
 		req.IncludeLocations = true
-		res, err = ix.idx.Search(req)
+		res, err = ix.search(req)
 		if err != nil {
 			return nil, err
 		}
@@ -96,6 +97,50 @@ func (ix *Index) Search(r Request) (*Result, error) {
 		out.Hits = out.Hits[:r.Limit]
 	}
 	return out, nil
+}
+
+// search runs req. On damaged segment files bleve fails or panics; then
+// the index is rebuilt, with a notice, and asked again.
+func (ix *Index) search(req *bleve.SearchRequest) (*bleve.SearchResult, error) {
+	res, broken := ix.trySearch(req)
+	if broken == nil {
+		return res, nil
+	}
+	// The query was checked before it got here (syntax, fields, regexps,
+	// fuzziness), so an error now is the index's, as a panic is.
+	ix.Notices = append(ix.Notices, fmt.Sprintf("rebuilding the search index in %s: it is damaged (%v)", Dir, broken))
+	ix.idx.Close()
+	ix.idx = nil
+	if err := ix.create(); err != nil {
+		return nil, err
+	}
+	ix.refs = nil
+	if err := ix.update(nil); err != nil {
+		return nil, err
+	}
+	res, broken = ix.trySearch(req)
+	if broken != nil {
+		return nil, fmt.Errorf("search index: %v", broken)
+	}
+	return res, nil
+}
+
+type panicError struct{ v any }
+
+func (p panicError) Error() string { return fmt.Sprint(p.v) }
+
+func isPanic(err error) bool {
+	_, ok := err.(panicError)
+	return ok
+}
+
+// trySearch returns bleve's error, or its panic as a panicError.
+func (ix *Index) trySearch(req *bleve.SearchRequest) (res *bleve.SearchResult, broken error) {
+	broken = safely(func() (err error) {
+		res, err = ix.idx.Search(req)
+		return err
+	})
+	return res, broken
 }
 
 func mergeSpans(spans []Span) []Span {

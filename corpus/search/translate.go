@@ -2,7 +2,9 @@ package search
 
 import (
 	"fmt"
+	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/blevesearch/bleve/v2/analysis/lang/en"
@@ -94,6 +96,9 @@ func (ix *Index) translate(q query.Query) (query.Query, error) {
 			q.Disjuncts[i] = t
 		}
 	case *query.MatchQuery:
+		if q.Fuzziness > 2 {
+			return nil, &QueryError{Near: "~" + strconv.Itoa(q.Fuzziness), Msg: "fuzziness goes up to 2 edits"}
+		}
 		if q.FieldVal == "" {
 			q.FieldVal = FieldText
 			if q.Fuzziness > 0 || ix.onlyStopWords(q.Match) {
@@ -123,6 +128,9 @@ func (ix *Index) translate(q query.Query) (query.Query, error) {
 	case *query.RegexpQuery:
 		if q.FieldVal == "" {
 			q.FieldVal = FieldExact
+		}
+		if _, err := regexp.Compile(q.Regexp); err != nil {
+			return nil, &QueryError{Near: "/" + q.Regexp + "/", Msg: "not a regular expression: " + strings.TrimPrefix(err.Error(), "error parsing regexp: ")}
 		}
 		return q, ix.checkField(q.FieldVal)
 	case *query.NumericRangeQuery:

@@ -278,7 +278,7 @@ func (ix *Index) reindex(b *bleve.Batch, p *plan) (int, error) {
 	}
 	if same {
 		// Only the stats moved (a touch, a checkout): remember them.
-		e.Lines = old.Lines
+		e.Lines, e.Docs = old.Lines, old.Docs
 		ix.man.Transcripts[p.id] = e
 		return 0, nil
 	}
@@ -299,7 +299,7 @@ func (ix *Index) reindex(b *bleve.Batch, p *plan) (int, error) {
 		}
 		n++
 	}
-	e.Lines = t.Len()
+	e.Lines, e.Docs = t.Len(), n
 	ix.man.Transcripts[p.id] = e
 	ix.Stats.Reindexed++
 	return n, nil
