@@ -1,6 +1,7 @@
 package search
 
 import (
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -140,6 +141,8 @@ func TestSearch(t *testing.T) {
 		{"--uncoded all coders", Request{Query: "helps", Uncoded: true}, nil},
 		{"--uncoded one coder", Request{Query: "helps", Uncoded: true, Coders: []string{"eh"}}, []string{"may-1:9"}},
 		{"--where", Request{Query: "interviewer", Filters: []corpus.Filter{{Key: "gender", Values: []string{"male"}}}}, []string{"ted-1:1"}},
+		{"--where an empty value", Request{Query: "bus*", Filters: []corpus.Filter{{Key: "pseudonym", Values: []string{""}}}}, nil},
+		{"--where an empty or a value", Request{Query: "helps", Filters: []corpus.Filter{{Key: "pseudonym", Values: []string{"", "May"}}}}, []string{"may-1:9"}},
 		{"--speaker participant", Request{Query: "", Speaker: "participant", Filters: []corpus.Filter{{Key: "transcript", Values: []string{"ted-1"}}}}, []string{"ted-1:3", "ted-1:4"}},
 		{"--speaker interviewer", Request{Query: "", Speaker: "interviewer", Filters: []corpus.Filter{{Key: "transcript", Values: []string{"ted-1"}}}}, []string{"ted-1:1"}},
 		{"--speaker label", Request{Query: "", Speaker: "ted"}, []string{"ted-1:3", "ted-1:4"}},
@@ -369,5 +372,17 @@ func TestDamagedDuringSearch(t *testing.T) {
 	// the index is rebuilt.
 	if len(ix.Notices) != 1 || !strings.Contains(ix.Notices[0], "rebuilding the search index") {
 		t.Errorf("notices %q", ix.Notices)
+	}
+}
+
+// TestWhereEmpty: --where attr= keeps transcripts whose attribute is
+// empty, as stats does, though an empty value indexes no term.
+func TestWhereEmpty(t *testing.T) {
+	files := maps.Clone(tiny)
+	files["participants.csv"] = "id,pseudonym,gender\nmay,May,female\nted,,male\n"
+	dir := writeStudy(t, files)
+	got, _ := hits(t, dir, Request{Query: "bus*", Filters: []corpus.Filter{{Key: "pseudonym", Values: []string{""}}}})
+	if want := []string{"ted-1:3", "ted-1:4"}; !slices.Equal(got, want) {
+		t.Errorf("got %q, want %q", got, want)
 	}
 }

@@ -199,7 +199,20 @@ func (ix *Index) Query(r Request) (query.Query, error) {
 	for _, f := range r.Filters {
 		var any []query.Query
 		for _, v := range f.Values {
-			any = append(any, term(attrField(f.Key), strings.ToLower(v)))
+			if v != "" {
+				any = append(any, term(attrField(f.Key), strings.ToLower(v)))
+				continue
+			}
+			// An empty value indexes no term: name the transcripts
+			// whose attribute is empty instead.
+			for _, row := range ix.cix.Transcripts.Rows {
+				if ix.cix.Attrs(row)[f.Key] == "" {
+					any = append(any, term(FieldTranscript, row.ID))
+				}
+			}
+		}
+		if len(any) == 0 {
+			any = append(any, query.NewMatchNoneQuery())
 		}
 		parts = append(parts, query.NewDisjunctionQuery(any))
 	}
