@@ -30,7 +30,8 @@ brought up to date before every search: only files that changed are read.
 
 QUERY is bleve's query-string syntax:
   taxi              a word; stemmed, so it finds taxi and taxis
-  "cup of tea"      a phrase, word for word ("taxi" alone: the exact word)
+  "cup of tea"      a phrase, word for word; quoted, "taxi" finds just the
+                    lines 'grep -n -i -w taxi' finds
   taxi*  /bus+/     wildcard (* ? ) and regular expression, on exact words
   lonely~1          fuzzy: up to 1 edit away (lonely, lovely)
   +taxi -bus        + must match, - must not; other terms any of them
@@ -48,7 +49,8 @@ coded. --speaker participant keeps the participants' own turns (their id
 or pseudonym as speaker label), --speaker interviewer the interviewer's,
 any other value that speaker label. --where attr=value as for stats.
 Hits come in transcripts.csv and line order; --sort score puts the most
-relevant first.`,
+relevant first. --context N prints lines around as grep -C does. See
+docs/search.md for the fields and how the index stays current.`,
 		Example: `  qda search taxi
   qda search '"cup of tea"' --speaker participant --context 1
   qda search 'lonel* -interviewer' --where location=rural --limit 20
