@@ -3,7 +3,9 @@ package search
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
+	"time"
 
 	"github.com/qdatool/qda/corpus"
 	"github.com/qdatool/qda/corpus/demo"
@@ -103,5 +105,46 @@ func BenchmarkUpdateOneFile(b *testing.B) {
 			b.Fatalf("reindexed %d", ix.Stats.Reindexed)
 		}
 		ix.Close()
+	}
+}
+
+// queryKinds are bench/search's 20 fixed queries of each kind.
+var queryKinds = map[string][]string{
+	"word": {"taxi", "bus", "lonely", "tea", "group", "confidence", "letters", "volunteer", "garden", "church",
+		"walk", "club", "daughter", "hospital", "scone", "library", "choir", "poster", "weekend", "money"},
+	"phrase": {`"cup of tea"`, `"bus pass"`, `"on my own"`, `"knit and natter"`, `"twelve weeks"`, `"get out"`,
+		`"the group"`, `"a taxi"`, `"my daughter"`, `"lunch club"`, `"every week"`, `"the bus"`, `"a friend"`,
+		`"the library"`, `"my confidence"`, `"in the house"`, `"community bus"`, `"he was"`, `"on the phone"`, `"a lot"`},
+	"wildcard": {"taxi*", "bus*", "lonel*", "volunt*", "garden*", "walk*", "friend*", "lett*", "confid*", "club*",
+		"shop*", "hosp*", "tea*", "chur*", "dau*", "mone*", "libr*", "pos*", "wee*", "cho*"},
+	"fuzzy": {"lonely~1", "taxi~1", "garden~1", "church~1", "letter~1", "friend~1", "money~1", "walk~1", "scone~1", "choir~1",
+		"poster~1", "club~1", "tea~1", "bus~1", "group~1", "volunteer~1", "hospital~1", "library~1", "weekend~1", "daughter~1"},
+	"field": {"speaker:interviewer", "gender:female +taxi", "code:confidence", "role:participant +bus", "wave:2 +lonely",
+		"location:rural +bus", "code:tea-and-company +tea", "speaker:may", "line:<5", "mode:telephone +group",
+		"code_jt:sustainability +taxi", "trigger_group:bereaved +friend", "+taxi -bus", "taxi OR bus", "tea AND company",
+		"gender:male +walk", "age_range:70+ +club", "code:referral +poster", "role:interviewer +scheme", "coder:eh +library"},
+}
+
+// BenchmarkQueryKinds reports p50 and p95 latency of the 20 queries of
+// each kind, warm, with --limit 20 as bench/search runs them.
+func BenchmarkQueryKinds(b *testing.B) {
+	ix := benchOpen(b, benchDir(b))
+	defer ix.Close()
+	for _, kind := range []string{"word", "phrase", "wildcard", "fuzzy", "field"} {
+		b.Run(kind, func(b *testing.B) {
+			var times []time.Duration
+			for b.Loop() {
+				for _, q := range queryKinds[kind] {
+					t0 := time.Now()
+					if _, err := ix.Search(Request{Query: q, Limit: 20}); err != nil {
+						b.Fatal(q, err)
+					}
+					times = append(times, time.Since(t0))
+				}
+			}
+			slices.Sort(times)
+			b.ReportMetric(float64(times[len(times)/2].Microseconds())/1000, "p50-ms")
+			b.ReportMetric(float64(times[len(times)*95/100].Microseconds())/1000, "p95-ms")
+		})
 	}
 }
