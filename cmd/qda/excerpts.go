@@ -6,12 +6,15 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/qdatool/qda/codebook"
 	"github.com/qdatool/qda/corpus"
+	"github.com/qdatool/qda/corpus/search"
 )
 
 type excerptsOptions struct {
 	where   []string
 	context int
+	search  string
 }
 
 func newExcerptsCmd(g *globals) *cobra.Command {
@@ -27,10 +30,14 @@ coders behind it, then the lines with their numbers.
 
 --where attr=value keeps transcripts whose participant or transcript
 attribute has that value; repeat it for other values (OR) or other
-attributes (AND).`,
+attributes (AND).
+
+--search QUERY keeps the passages with a line that matches QUERY, in the
+syntax of 'qda search' (see 'qda search --help').`,
 		Example: `  qda excerpts confidence
   qda excerpts sustainability/infrastructure --where location=rural --context 2
-  qda excerpts tea-and-company --coder jt --json`,
+  qda excerpts tea-and-company --coder jt --json
+  qda excerpts sustainability --search 'taxi* OR "bus pass"'`,
 		Args:              cobra.ExactArgs(1),
 		ValidArgsFunction: completeCodes(g),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -39,6 +46,7 @@ attributes (AND).`,
 	}
 	cmd.Flags().StringArrayVar(&opt.where, "where", nil, "keep transcripts whose `attr=value` matches")
 	cmd.Flags().IntVar(&opt.context, "context", 0, "show `N` lines around each passage")
+	cmd.Flags().StringVar(&opt.search, "search", "", "keep passages with a line matching `QUERY` (see 'qda search --help')")
 	return cmd
 }
 
@@ -76,11 +84,21 @@ func runExcerpts(g *globals, ref string, opt excerptsOptions) error {
 	if opt.context < 0 {
 		return usageErr(fmt.Errorf("--context must be 0 or more"))
 	}
+	var matched map[string]map[int]bool
+	if opt.search != "" {
+		if matched, err = s.searchLines(g, code, scan, opt.search); err != nil {
+			return err
+		}
+		scan.Only = sortedKeys(matched)
+	}
 	attrNames := s.ix.AttributeNames()[2:]
 	var all []excerptJSON
 	n := 0
 	var b strings.Builder
 	err = s.study.Excerpts(s.ix, s.cb, code, scan, opt.context, func(ex *corpus.Excerpt) error {
+		if matched != nil && !anyLine(matched[ex.Transcript], ex.Lines) {
+			return nil
+		}
 		n++
 		if g.json {
 			j := excerptJSON{ex.Transcript, corpus.TranscriptFile(ex.Transcript), ex.Participant, ex.Lines.Start, ex.Lines.End, ex.Codes, ex.Coders, attrsWithout(ex.Attrs), nil}
@@ -154,4 +172,35 @@ func (s *session) scanOptions(g *globals, where []string) (corpus.ScanOptions, e
 		}
 	}
 	return corpus.ScanOptions{Coders: coders, Filters: filters}, nil
+}
+
+// searchLines runs query over the lines coded code by the chosen coders
+// and returns the matching lines by transcript.
+func (s *session) searchLines(g *globals, code *codebook.Code, scan corpus.ScanOptions, q string) (map[string]map[int]bool, error) {
+	ix, err := openSearch(g, s)
+	if err != nil {
+		return nil, err
+	}
+	defer ix.Close()
+	res, err := ix.Search(search.Request{Query: q, Code: code, Coders: scan.Coders, Filters: scan.Filters})
+	if err != nil {
+		return nil, queryErr(err)
+	}
+	out := map[string]map[int]bool{}
+	for _, h := range res.Hits {
+		if out[h.Transcript] == nil {
+			out[h.Transcript] = map[int]bool{}
+		}
+		out[h.Transcript][h.Line] = true
+	}
+	return out, nil
+}
+
+func anyLine(lines map[int]bool, r corpus.Range) bool {
+	for l := r.Start; l <= r.End; l++ {
+		if lines[l] {
+			return true
+		}
+	}
+	return false
 }

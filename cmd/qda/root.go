@@ -166,6 +166,8 @@ or 'qda init' to start a study of your own.`,
 		newExportCmd(g),
 		newImportCmd(g),
 		newSummarizeCmd(g),
+		newSearchCmd(g),
+		newAutocodeCmd(g),
 	)
 	return root
 }

@@ -68,7 +68,7 @@ codes:
     exclude: Confidence that came from a community group itself (see sustainability/infrastructure/local-activities).
     examples: ["didn't do it for me, she just came along"]
     color: "#4e79a7"
-    patterns: ['confiden*']
+    patterns: ['independen*', '"on my own"', 'burden']
     children:
       - name: daily-tasks
         label: Day-to-day tasks

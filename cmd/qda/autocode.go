@@ -1,0 +1,133 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/spf13/cobra"
+
+	"github.com/qdatool/qda/codebook"
+	"github.com/qdatool/qda/corpus"
+	"github.com/qdatool/qda/corpus/search"
+)
+
+type autocodeOptions struct {
+	code  string
+	apply bool
+}
+
+func newAutocodeCmd(g *globals) *cobra.Command {
+	var opt autocodeOptions
+	cmd := &cobra.Command{
+		Use:   "autocode",
+		Short: "Propose segments from the codebook's patterns, and how they compare with the coders",
+		Long: `Run each code's patterns (queries in the syntax of 'qda search', listed under
+patterns: in codebook.yaml) and propose its matching lines as segments,
+consecutive lines joined. Without --apply nothing is written.
+
+Beside each code, the proposals are compared line by line with every
+coder's own codings of that code (or a descendant), over the transcripts
+that coder has a codings file for:
+  precision  the share of proposed lines the coder also coded
+  recall     the share of the coder's coded lines the patterns found
+so a pattern can be tuned before it is trusted. "-" is no line to divide by.
+
+--apply writes the proposals to the files of coder "auto", or of the coder
+named with --coder, in one step. qda never writes a person's codings
+unless that coder is named with --coder.`,
+		Example: `  qda autocode
+  qda autocode --code sustainability/infrastructure/transport --json
+  qda autocode --apply                  # into codings/auto/
+  qda autocode --code confidence --apply --coder jt`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error { return runAutocode(g, opt) },
+	}
+	cmd.Flags().StringVar(&opt.code, "code", "", "only `CODE` and its descendants")
+	cmd.Flags().BoolVar(&opt.apply, "apply", false, "write the proposals to the coder's codings files")
+	cmd.RegisterFlagCompletionFunc("code", completeCodes(g))
+	return cmd
+}
+
+type autocodeJSON struct {
+	Code      string          `json:"code"`
+	Patterns  []string        `json:"patterns"`
+	Lines     int             `json:"lines"`
+	Segments  []segmentJSON   `json:"segments"`
+	Agreement []agreementJSON `json:"agreement"`
+}
+
+type segmentJSON struct {
+	Transcript string `json:"transcript"`
+	File       string `json:"file"`
+	Lines      string `json:"lines"`
+}
+
+type agreementJSON struct {
+	Coder       string   `json:"coder"`
+	Transcripts int      `json:"transcripts"`
+	Proposed    int      `json:"proposed"`
+	Coded       int      `json:"coded"`
+	Both        int      `json:"both"`
+	Precision   *float64 `json:"precision"`
+	Recall      *float64 `json:"recall"`
+}
+
+func runAutocode(g *globals, opt autocodeOptions) error {
+	if len(g.coder) > 1 {
+		return usageErr(errors.New("give one --coder: the coder whose files autocode writes"))
+	}
+	target := "auto"
+	if len(g.coder) == 1 {
+		target = g.coder[0]
+		if !corpus.ValidName(target) {
+			return withHint(usageErr(fmt.Errorf("coder %q is not a valid coder name", target)), "use lowercase letters, digits and '-', e.g. %q", corpus.Slug(target))
+		}
+	}
+	s, err := openStudy(g)
+	if err != nil {
+		return err
+	}
+	codes := s.cb.All()
+	if opt.code != "" {
+		c, err := s.resolveCode(opt.code)
+		if err != nil {
+			return err
+		}
+		codes = append([]*codebook.Code{c}, c.Descendants()...)
+	}
+	ix, err := openSearch(g, s)
+	if err != nil {
+		return err
+	}
+	props, err := ix.Autocode(codes, target)
+	ix.Close()
+	if err != nil {
+		var pe *search.PatternError
+		if errors.As(err, &pe) {
+			return withHint(err, "fix the pattern in %s; 'qda search --help' explains the syntax", corpus.CodebookFile)
+		}
+		return err
+	}
+	if len(props) == 0 && !g.json {
+		fmt.Fprintf(g.stderr, "qda: no code has patterns to run; add patterns: ['word', '\"a phrase\"'] to a code in %s\n", corpus.CodebookFile)
+		return nil
+	}
+	out := autocodeResults(props)
+	if g.json {
+		if err := printJSON(g.stdout, out); err != nil {
+			return err
+		}
+	} else if err := printAutocode(g, out); err != nil {
+		return err
+	}
+	if !opt.apply {
+		fmt.Fprintf(g.stderr, "qda: %s proposed; --apply writes them to %s/%s/\n", plural(countSegments(props), "segment"), corpus.CodingsDir, target)
+		return nil
+	}
+	files, err := s.applyProposals(props, target)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(g.stderr, "qda: wrote %s of coder %s\n", plural(files, "codings file"), target)
+	return nil
+}

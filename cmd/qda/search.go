@@ -1,0 +1,131 @@
+package main
+
+import (
+	"fmt"
+
+	"github.com/spf13/cobra"
+
+	"github.com/qdatool/qda/corpus/search"
+)
+
+type searchOptions struct {
+	code    string
+	where   []string
+	speaker string
+	uncoded bool
+	context int
+	limit   int
+	sort    string
+}
+
+func newSearchCmd(g *globals) *cobra.Command {
+	var opt searchOptions
+	cmd := &cobra.Command{
+		Use:   "search QUERY",
+		Short: "Find transcript lines by their words, codes, speakers and attributes",
+		Long: `Search every transcript line, printed as transcripts/ID.txt:LINE so an editor
+opens it there, with the line's codes in a margin and the summary (hits,
+transcripts, participants) on stderr. The index lives in .qda/index/ and is
+brought up to date before every search: only files that changed are read.
+
+QUERY is bleve's query-string syntax:
+  taxi              a word; stemmed, so it finds taxi and taxis
+  "cup of tea"      a phrase, word for word; quoted, "taxi" finds just the
+                    lines 'grep -n -i -w taxi' finds
+  taxi*  /bus+/     wildcard (* ? ) and regular expression, on exact words
+  lonely~1          fuzzy: up to 1 edit away (lonely, lovely)
+  +taxi -bus        + must match, - must not; other terms any of them
+  taxi OR bus       either (the same as 'taxi bus'); AND, NOT as + and -
+  speaker:may       a field: speaker, role (participant, interviewer),
+                    participant, transcript, line:>10, an attribute
+                    (gender:female), code:confidence (with descendants),
+                    code_jt:confidence (one coder's), exact:word, text:word
+Words are case-insensitive. A query of "" or * matches every line, for
+the filters alone.
+
+--code C keeps lines coded C or a descendant (aliases resolve) by the
+chosen coders (--coder, default all); --uncoded keeps lines none of them
+coded. --speaker participant keeps the participants' own turns (their id
+or pseudonym as speaker label), --speaker interviewer the interviewer's,
+any other value that speaker label. --where attr=value as for stats.
+Hits come in transcripts.csv and line order; --sort score puts the most
+relevant first. --context N prints lines around as grep -C does. See
+docs/search.md for the fields and how the index stays current.`,
+		Example: `  qda search taxi
+  qda search '"cup of tea"' --speaker participant --context 1
+  qda search 'lonel* -interviewer' --where location=rural --limit 20
+  qda search bus --code sustainability --coder jt --json
+  qda search '' --uncoded --coder jt --where transcript=may-1`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error { return runSearch(g, args[0], opt) },
+	}
+	cmd.Flags().StringVar(&opt.code, "code", "", "keep lines coded `CODE` or a descendant")
+	cmd.Flags().StringArrayVar(&opt.where, "where", nil, "keep transcripts whose `attr=value` matches")
+	cmd.Flags().StringVar(&opt.speaker, "speaker", "", "keep lines of `S`: participant, interviewer or a speaker label")
+	cmd.Flags().BoolVar(&opt.uncoded, "uncoded", false, "keep lines no chosen coder has coded")
+	cmd.Flags().IntVar(&opt.context, "context", 0, "show `N` lines around each hit")
+	cmd.Flags().IntVar(&opt.limit, "limit", 0, "show at most `N` hits (0: all)")
+	cmd.Flags().StringVar(&opt.sort, "sort", "line", "order hits by `line` (transcript and line) or score")
+	cmd.RegisterFlagCompletionFunc("code", completeCodes(g))
+	cmd.RegisterFlagCompletionFunc("speaker", cobra.FixedCompletions([]string{"participant", "interviewer"}, cobra.ShellCompDirectiveNoFileComp))
+	cmd.RegisterFlagCompletionFunc("sort", cobra.FixedCompletions([]string{"line", "score"}, cobra.ShellCompDirectiveNoFileComp))
+	return cmd
+}
+
+func runSearch(g *globals, q string, opt searchOptions) error {
+	s, err := openStudy(g)
+	if err != nil {
+		return err
+	}
+	req, err := s.searchRequest(g, q, opt)
+	if err != nil {
+		return err
+	}
+	ix, err := openSearch(g, s)
+	if err != nil {
+		return err
+	}
+	defer ix.Close()
+	res, err := ix.Search(req)
+	if err != nil {
+		return queryErr(err)
+	}
+	hits, err := s.readHits(res.Hits, req.Coders, opt.context)
+	if err != nil {
+		return err
+	}
+	if g.json {
+		return printJSON(g.stdout, hits)
+	}
+	printHits(g, hits, opt.context)
+	fmt.Fprintf(g.stderr, "qda: %s\n", hitSummary(hits, res.Total, opt.limit > 0))
+	return nil
+}
+
+// searchRequest checks the flags and turns them into a request.
+func (s *session) searchRequest(g *globals, q string, opt searchOptions) (search.Request, error) {
+	scan, err := s.scanOptions(g, opt.where)
+	if err != nil {
+		return search.Request{}, err
+	}
+	req := search.Request{Query: q, Coders: scan.Coders, Filters: scan.Filters, Speaker: opt.speaker, Uncoded: opt.uncoded, Limit: opt.limit}
+	if opt.code != "" {
+		if req.Code, err = s.resolveCode(opt.code); err != nil {
+			return req, err
+		}
+		if opt.uncoded {
+			return req, usageErr(fmt.Errorf("--code and --uncoded contradict each other: a line cannot be both coded %s and uncoded", req.Code.Path))
+		}
+	}
+	switch {
+	case opt.context < 0:
+		return req, usageErr(fmt.Errorf("--context must be 0 or more"))
+	case opt.limit < 0:
+		return req, usageErr(fmt.Errorf("--limit must be 0 or more"))
+	case opt.sort == "score":
+		req.ByScore = true
+	case opt.sort != "line":
+		return req, usageErr(fmt.Errorf("--sort %q: choose line or score", opt.sort))
+	}
+	return req, nil
+}

@@ -1,0 +1,180 @@
+package main
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/qdatool/qda/corpus"
+	"github.com/qdatool/qda/corpus/search"
+)
+
+// hitJSON is a hit as --json prints it.
+type hitJSON struct {
+	Transcript  string            `json:"transcript"`
+	File        string            `json:"file"`
+	Participant string            `json:"participant"`
+	Line        int               `json:"line"`
+	Speaker     string            `json:"speaker"`
+	Text        string            `json:"text"`
+	Score       float64           `json:"score"`
+	Matches     [][2]int          `json:"matches"`
+	Codes       []corpus.LineCode `json:"codes"`
+	Context     []excerptLine     `json:"context,omitempty"`
+}
+
+// readHits reads each hit's line, codes and context from the files.
+func (s *session) readHits(hits []search.Hit, coders []string, context int) ([]hitJSON, error) {
+	out := []hitJSON{}
+	var t *corpus.Transcript
+	var codes [][]corpus.LineCode
+	res := corpus.NewResolver(s.cb)
+	for _, h := range hits {
+		row, ok := s.ix.Transcripts.Lookup(h.Transcript)
+		if !ok {
+			continue // only a damaged index names a transcript the study lacks
+		}
+		if t == nil || t.ID != h.Transcript {
+			var err error
+			if t, err = s.study.ReadTranscript(h.Transcript); err != nil {
+				return nil, err
+			}
+			codings, err := s.codingsOf(h.Transcript, coders)
+			if err != nil {
+				return nil, err
+			}
+			codes = corpus.LineCodes(t, codings, res)
+		}
+		if h.Line > t.Len() {
+			continue // the file changed after the search; the next one reindexes
+		}
+		line := t.Line(h.Line)
+		j := hitJSON{Transcript: h.Transcript, File: corpus.TranscriptFile(h.Transcript), Participant: s.ix.Transcripts.Get(row, "participant"),
+			Line: h.Line, Speaker: line.Speaker, Text: line.Text, Score: h.Score, Matches: [][2]int{}, Codes: codes[h.Line-1]}
+		if j.Codes == nil {
+			j.Codes = []corpus.LineCode{}
+		}
+		for _, sp := range h.Spans {
+			j.Matches = append(j.Matches, [2]int{sp.Start, sp.End})
+		}
+		for l := max(1, h.Line-context); l <= min(t.Len(), h.Line+context); l++ {
+			if l != h.Line {
+				j.Context = append(j.Context, excerptLine{Line: l, Text: t.Line(l).Text, Context: true})
+			}
+		}
+		out = append(out, j)
+	}
+	return out, nil
+}
+
+// codingsOf reads the chosen coders' codings of transcript id.
+func (s *session) codingsOf(id string, coders []string) ([]*corpus.Codings, error) {
+	if coders == nil {
+		coders = s.ix.Coders
+	}
+	var out []*corpus.Codings
+	for _, c := range coders {
+		if !s.ix.HasCoded(c, id) {
+			continue
+		}
+		cs, err := s.study.ReadCodings(c, id)
+		if err != nil {
+			return nil, withHint(err, "fix the file first; 'qda check' lists its problems")
+		}
+		if cs != nil {
+			out = append(out, cs)
+		}
+	}
+	return out, nil
+}
+
+// printHits prints hits as grep -n does: context lines with '-', groups
+// apart with "--", a group going on while hits are close enough that
+// their contexts touch; the codes in a margin after the text.
+func printHits(g *globals, hits []hitJSON, context int) {
+	colour := isTerminal(g.stdout)
+	var b strings.Builder
+	last := 0 // the last line printed of hits[i-1]'s transcript
+	for i, h := range hits {
+		sameFile := i > 0 && hits[i-1].Transcript == h.Transcript
+		if context > 0 && i > 0 && (!sameFile || h.Line-context > last+1) {
+			b.WriteString("--\n")
+		}
+		if !sameFile {
+			last = 0
+		}
+		next := 0 // the next hit's line in this transcript, whose own turn it is
+		if i+1 < len(hits) && hits[i+1].Transcript == h.Transcript {
+			next = hits[i+1].Line
+		}
+		for _, c := range h.Context {
+			if c.Line < h.Line && c.Line > last {
+				fmt.Fprintf(&b, "%s-%d-%s\n", h.File, c.Line, c.Text)
+			}
+		}
+		text := h.Text
+		if colour {
+			text = highlight(text, h.Matches)
+		}
+		fmt.Fprintf(&b, "%s:%d:%s", h.File, h.Line, text)
+		if len(h.Codes) > 0 {
+			var names []string
+			for _, c := range h.Codes {
+				names = append(names, c.Code)
+			}
+			margin := "  │ " + strings.Join(names, ", ")
+			if colour {
+				margin = "\x1b[36m" + margin + "\x1b[0m"
+			}
+			b.WriteString(margin)
+		}
+		b.WriteString("\n")
+		last = h.Line
+		for _, c := range h.Context {
+			if c.Line > h.Line && (next == 0 || c.Line < next) {
+				fmt.Fprintf(&b, "%s-%d-%s\n", h.File, c.Line, c.Text)
+				last = c.Line
+			}
+		}
+		if b.Len() > 1<<16 {
+			fmt.Fprint(g.stdout, b.String())
+			b.Reset()
+		}
+	}
+	fmt.Fprint(g.stdout, b.String())
+}
+
+// highlight marks the matched byte ranges of text in bold red, the words
+// of a phrase as one run.
+func highlight(text string, spans [][2]int) string {
+	var runs [][2]int
+	for _, sp := range spans {
+		if n := len(runs); n > 0 && sp[0] >= runs[n-1][1] && sp[0] <= len(text) && strings.TrimSpace(text[runs[n-1][1]:sp[0]]) == "" {
+			runs[n-1][1] = sp[1]
+			continue
+		}
+		runs = append(runs, sp)
+	}
+	var b strings.Builder
+	at := 0
+	for _, sp := range runs {
+		if sp[0] < at || sp[1] > len(text) {
+			continue
+		}
+		b.WriteString(text[at:sp[0]] + "\x1b[1;31m" + text[sp[0]:sp[1]] + "\x1b[0m")
+		at = sp[1]
+	}
+	return b.String() + text[at:]
+}
+
+func hitSummary(hits []hitJSON, total int, limited bool) string {
+	transcripts, participants := map[string]bool{}, map[string]bool{}
+	for _, h := range hits {
+		transcripts[h.Transcript] = true
+		participants[h.Participant] = true
+	}
+	sum := fmt.Sprintf("%s in %s of %s", plural(len(hits), "hit"), plural(len(transcripts), "transcript"), plural(len(participants), "participant"))
+	if limited && total > len(hits) {
+		sum += fmt.Sprintf(" (%d more beyond --limit)", total-len(hits))
+	}
+	return sum
+}

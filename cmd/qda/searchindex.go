@@ -1,0 +1,75 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"log"
+
+	"github.com/schollz/progressbar/v3"
+
+	"github.com/qdatool/qda/corpus/search"
+)
+
+// openSearch opens the study's search index, bringing it up to date: a
+// progress bar on a terminal when many transcripts need indexing, and the
+// index's notices (a rebuild, a file it could not read) on stderr.
+func openSearch(g *globals, s *session) (*searchIndex, error) {
+	// bleve reports some damage through the log package as well as in its
+	// errors; qda says it once, as a notice.
+	log.SetOutput(io.Discard)
+	var bar *progressbar.ProgressBar
+	opt := search.Options{
+		Wait: func() { fmt.Fprintln(g.stderr, "qda: waiting for another qda to finish with the search index...") },
+		Progress: func(done, total int) {
+			if bar == nil && total >= 200 && isTerminal(g.stderr) {
+				bar = progressbar.NewOptions(total, progressbar.OptionSetWriter(g.stderr),
+					progressbar.OptionSetDescription("indexing"), progressbar.OptionShowCount(), progressbar.OptionClearOnFinish())
+			}
+			if bar != nil {
+				bar.Set(done)
+			}
+		},
+	}
+	ix, err := search.Open(s.study, s.ix, s.cb, opt)
+	if bar != nil {
+		bar.Finish()
+	}
+	if err != nil {
+		return nil, withHint(err, "the index is derived data: delete %s and run the command again", search.Dir)
+	}
+	si := &searchIndex{Index: ix, g: g}
+	si.notices()
+	return si, nil
+}
+
+// searchIndex is an open index that prints its notices as they come: a
+// rebuild can also happen during a search, when bleve finds damage then.
+type searchIndex struct {
+	*search.Index
+	g       *globals
+	printed int
+}
+
+func (si *searchIndex) notices() {
+	for _, n := range si.Notices[si.printed:] {
+		fmt.Fprintf(si.g.stderr, "qda: %s\n", n)
+	}
+	si.printed = len(si.Notices)
+}
+
+// Close prints the notices not printed yet and closes the index.
+func (si *searchIndex) Close() error {
+	si.notices()
+	return si.Index.Close()
+}
+
+// queryErr makes a query that does not parse misuse, with a pointer to
+// the syntax.
+func queryErr(err error) error {
+	var qe *search.QueryError
+	if errors.As(err, &qe) {
+		return withHint(usageErr(err), "'qda search --help' explains the query syntax")
+	}
+	return err
+}

@@ -1,0 +1,230 @@
+// Package search is the study's full-text index: one bleve document per
+// transcript line, kept under .qda/index/ and brought up to date before
+// every query by re-indexing only the transcripts whose files changed.
+// See docs/search.md for the fields, the query syntax and the staleness
+// rules. It never prints: notices come back to the caller.
+package search
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/index/scorch"
+
+	"github.com/qdatool/qda/codebook"
+	"github.com/qdatool/qda/corpus"
+)
+
+// The index's files, relative to the study.
+const (
+	Dir          = ".qda/index"
+	bleveDir     = Dir + "/bleve"
+	manifestFile = Dir + "/manifest"
+	// dirtyFile exists while the index and its manifest may disagree; an
+	// index found with it is rebuilt, so a killed update never leaves
+	// stale lines behind.
+	dirtyFile = Dir + "/dirty"
+)
+
+// Options are the caller's hooks.
+type Options struct {
+	// Wait is called once when another qda process holds the index.
+	Wait func()
+	// Progress is called as a full build indexes transcripts; total is
+	// the number of transcripts to index.
+	Progress func(done, total int)
+}
+
+// Index is the open, up-to-date index of a study. Close releases it.
+type Index struct {
+	study *corpus.Study
+	cix   *corpus.Index
+	cb    *codebook.Codebook
+	idx   bleve.Index
+	man   *manifest
+	lock  *os.File
+	refs  []string // the code references in the index, read once
+	an    analyzers
+	// Notices are what the caller should tell the user: a rebuild and
+	// why, files that could not be indexed.
+	Notices []string
+	// Stats describe the last update.
+	Stats UpdateStats
+}
+
+// UpdateStats say how much an update did.
+type UpdateStats struct {
+	Rebuilt   bool
+	Reindexed int // transcripts whose lines were indexed again
+	Removed   int // transcripts removed from the index
+	Unchanged int
+	Documents int // line documents written
+}
+
+// Open opens the index of st, creating or repairing it as needed, and
+// brings it up to date with the files on disk.
+func Open(st *corpus.Study, cix *corpus.Index, cb *codebook.Codebook, opt Options) (*Index, error) {
+	if err := os.MkdirAll(st.Path(corpus.DataDir), 0o755); err != nil {
+		return nil, err
+	}
+	lk, err := lock(st.Path(LockFile), opt.Wait)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", LockFile, err)
+	}
+	ix := &Index{study: st, cix: cix, cb: cb, lock: lk}
+	if err := ix.open(); err != nil {
+		ix.Close()
+		return nil, err
+	}
+	err = safely(func() error { return ix.update(opt.Progress) })
+	if isPanic(err) {
+		// Damage bleve's open did not notice: start again from nothing.
+		ix.Notices = append(ix.Notices, fmt.Sprintf("rebuilding the search index in %s: it is damaged (%v)", Dir, err))
+		ix.idx.Close()
+		if err = ix.create(); err == nil {
+			err = ix.update(opt.Progress)
+		}
+	}
+	if err != nil {
+		ix.Close()
+		return nil, err
+	}
+	return ix, nil
+}
+
+// Close releases the index and its lock.
+func (ix *Index) Close() error {
+	var err error
+	if ix.idx != nil {
+		err = ix.idx.Close()
+		ix.idx = nil
+	}
+	if ix.lock != nil {
+		unlock(ix.lock)
+		ix.lock = nil
+	}
+	return err
+}
+
+// open opens the index on disk, or makes a new one when there is none or
+// it cannot be trusted.
+func (ix *Index) open() error {
+	st := ix.study
+	why := ""
+	if _, err := os.Stat(st.Path(Dir)); errors.Is(err, os.ErrNotExist) {
+		return ix.create()
+	}
+	m, err := readManifest(st.Path(manifestFile))
+	switch {
+	case err != nil:
+		why = "its manifest is unreadable"
+	case m.Version != Version:
+		why = fmt.Sprintf("it is version %d and this qda writes version %d", m.Version, Version)
+	default:
+		if _, err := os.Stat(st.Path(dirtyFile)); err == nil {
+			why = "an earlier update was interrupted"
+		}
+	}
+	if why == "" {
+		var idx bleve.Index
+		err := safely(func() (err error) {
+			idx, err = bleve.Open(st.Path(bleveDir))
+			return err
+		})
+		if err == nil {
+			if n, want := docCount(idx), m.docs(); n != want {
+				idx.Close()
+				err = fmt.Errorf("it holds %d lines and should hold %d", n, want)
+			}
+		}
+		if err == nil {
+			ix.idx, ix.man = idx, m
+			if m.Tables == nil {
+				m.Tables = map[string]fileState{}
+			}
+			if m.Transcripts == nil {
+				m.Transcripts = map[string]*entry{}
+			}
+			return nil
+		}
+		msg, _, _ := strings.Cut(err.Error(), "\n")
+		why = "it cannot be used (" + msg + ")"
+	}
+	ix.Notices = append(ix.Notices, fmt.Sprintf("rebuilding the search index in %s: %s", Dir, why))
+	return ix.create()
+}
+
+// create starts an empty index, removing whatever was there.
+func (ix *Index) create() error {
+	st := ix.study
+	if err := os.RemoveAll(st.Path(Dir)); err != nil {
+		return err
+	}
+	if err := os.MkdirAll(st.Path(Dir), 0o755); err != nil {
+		return err
+	}
+	m, err := newMapping()
+	if err != nil {
+		return err
+	}
+	// Batches need not be synced one by one: the dirty flag already makes
+	// an interrupted update rebuild, and syncing would double build time.
+	idx, err := bleve.NewUsing(st.Path(bleveDir), m, scorch.Name, scorch.Name, nil)
+	if err != nil {
+		return fmt.Errorf("%s: %w", bleveDir, err)
+	}
+	ix.idx, ix.man = idx, newManifest()
+	ix.Stats.Rebuilt = true
+	return nil
+}
+
+// markDirty and markClean bracket every change to the index.
+func (ix *Index) markDirty() error {
+	return os.WriteFile(ix.study.Path(dirtyFile), nil, 0o644)
+}
+
+func (ix *Index) markClean() error {
+	if err := corpus.WriteFile(ix.study.Path(manifestFile), ix.man.marshal()); err != nil {
+		return err
+	}
+	return os.Remove(ix.study.Path(dirtyFile))
+}
+
+// DiskSize is the size in bytes of the index's files.
+func (ix *Index) DiskSize() int64 {
+	var n int64
+	filepath.Walk(ix.study.Path(Dir), func(_ string, info os.FileInfo, err error) error {
+		if err == nil && info.Mode().IsRegular() {
+			n += info.Size()
+		}
+		return nil
+	})
+	return n
+}
+
+// docCount is the index's number of documents; 0 when bleve cannot say.
+func docCount(idx bleve.Index) (n uint64) {
+	defer func() {
+		if recover() != nil {
+			n = 0
+		}
+	}()
+	n, _ = idx.DocCount()
+	return n
+}
+
+// safely runs fn, turning a panic into a panicError: bleve panics on some
+// damaged files instead of failing, and a derived index must never crash
+// qda.
+func safely(fn func() error) (err error) {
+	defer func() {
+		if v := recover(); v != nil {
+			err = panicError{v}
+		}
+	}()
+	return fn()
+}

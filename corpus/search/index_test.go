@@ -1,0 +1,388 @@
+package search
+
+import (
+	"maps"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/qdatool/qda/corpus"
+	"github.com/qdatool/qda/corpus/demo"
+)
+
+// tiny is a two-transcript study; tests change it and search again.
+var tiny = map[string]string{
+	"qda.yaml": "title: Tiny\n",
+	"codebook.yaml": `codes:
+  - name: confidence
+    patterns: ['"confidence back"']
+    children:
+      - name: travel
+        patterns: ['bus*']
+  - name: tea
+    patterns: ['tea', 'natter~1']
+`,
+	"participants.csv": "id,pseudonym,gender\nmay,May,female\nted,Ted,male\n",
+	"transcripts.csv":  "id,participant,wave\nmay-1,may,1\nted-1,ted,1\n",
+	"transcripts/may-1.txt": `Interviewer: What did you hope for?
+
+May: I wanted my confidence back.
+I didn't want to go out.
+
+Interviewer: And now?
+
+May: We have a cup of tea every week.
+It helps.
+`,
+	"transcripts/ted-1.txt": `Interviewer: How did you get there?
+
+Ted: I took the bus alone after that.
+Buses are dear, so I walk.
+`,
+	"codings/jt/may-1.yaml": "- lines: 3\n  codes: [confidence]\n- lines: 8-9\n  codes: [tea]\n",
+	"codings/jt/ted-1.yaml": "- lines: 3\n  codes: [confidence/travel]\n",
+	"codings/eh/may-1.yaml": "- lines: 8\n  codes: [tea]\n",
+}
+
+func writeStudy(t *testing.T, files map[string]string) string {
+	t.Helper()
+	dir := t.TempDir()
+	for name, text := range files {
+		write(t, dir, name, text)
+	}
+	return dir
+}
+
+func write(t *testing.T, dir, name, text string) {
+	t.Helper()
+	path := filepath.Join(dir, name)
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func openIndex(t *testing.T, dir string) *Index {
+	t.Helper()
+	st, err := corpus.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cix, findings, err := st.LoadIndex()
+	if err != nil || findings.Err() != nil {
+		t.Fatal(err, findings)
+	}
+	cb, findings := st.Codebook()
+	if findings.Err() != nil {
+		t.Fatal(findings)
+	}
+	ix, err := Open(st, cix, cb, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ix.Close() })
+	return ix
+}
+
+// hits runs a search in a fresh process's way: open, update, query, close.
+func hits(t *testing.T, dir string, r Request) ([]string, *Index) {
+	t.Helper()
+	ix := openIndex(t, dir)
+	if r.Code == nil && strings.HasPrefix(r.Query, "@") {
+		code, _, err := ix.cb.Resolve(r.Query[1:])
+		if err != nil {
+			t.Fatal(err)
+		}
+		r.Query, r.Code = "", code
+	}
+	res, err := ix.Search(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, h := range res.Hits {
+		out = append(out, docID(h.Transcript, h.Line))
+	}
+	ix.Close()
+	return out, ix
+}
+
+func TestSearch(t *testing.T) {
+	dir := writeStudy(t, tiny)
+	for _, tc := range []struct {
+		name string
+		req  Request
+		want []string
+	}{
+		{"stemmed word", Request{Query: "helped"}, []string{"may-1:9"}},
+		{"exact word as a phrase", Request{Query: `"bus"`}, []string{"ted-1:3"}},
+		{"phrase", Request{Query: `"cup of tea"`}, []string{"may-1:8"}},
+		{"phrase not in order", Request{Query: `"tea of cup"`}, nil},
+		{"wildcard, any case", Request{Query: "BUS*"}, []string{"ted-1:3", "ted-1:4"}},
+		{"fuzzy", Request{Query: "confidance~1"}, []string{"may-1:3"}},
+		{"stop word alone", Request{Query: "the"}, []string{"ted-1:3"}},
+		{"must and not", Request{Query: "+bus* -walk"}, []string{"ted-1:3"}},
+		{"OR", Request{Query: "tea OR walk"}, []string{"may-1:8", "ted-1:4"}},
+		{"AND", Request{Query: "buses AND walk"}, []string{"ted-1:4"}},
+		{"NOT", Request{Query: "bus* NOT walk"}, []string{"ted-1:3"}},
+		{"speaker field", Request{Query: "speaker:May"}, []string{"may-1:3", "may-1:4", "may-1:8", "may-1:9"}},
+		{"attribute field", Request{Query: "gender:male"}, []string{"ted-1:1", "ted-1:3", "ted-1:4"}},
+		{"line field", Request{Query: "line:>8"}, []string{"may-1:9"}},
+		{"code field with descendants", Request{Query: "code:confidence"}, []string{"may-1:3", "ted-1:3"}},
+		{"one coder's code field", Request{Query: "code_eh:tea"}, []string{"may-1:8"}},
+		{"--code", Request{Query: "@confidence"}, []string{"may-1:3", "ted-1:3"}},
+		{"--code --coder", Request{Query: "@tea", Coders: []string{"eh"}}, []string{"may-1:8"}},
+		{"--uncoded", Request{Query: "", Uncoded: true, Coders: []string{"jt"}}, []string{"may-1:1", "may-1:4", "may-1:6", "ted-1:1", "ted-1:4"}},
+		{"--uncoded all coders", Request{Query: "helps", Uncoded: true}, nil},
+		{"--uncoded one coder", Request{Query: "helps", Uncoded: true, Coders: []string{"eh"}}, []string{"may-1:9"}},
+		{"--where", Request{Query: "interviewer", Filters: []corpus.Filter{{Key: "gender", Values: []string{"male"}}}}, []string{"ted-1:1"}},
+		{"--where an empty value", Request{Query: "bus*", Filters: []corpus.Filter{{Key: "pseudonym", Values: []string{""}}}}, nil},
+		{"--where an empty or a value", Request{Query: "helps", Filters: []corpus.Filter{{Key: "pseudonym", Values: []string{"", "May"}}}}, []string{"may-1:9"}},
+		{"--speaker participant", Request{Query: "", Speaker: "participant", Filters: []corpus.Filter{{Key: "transcript", Values: []string{"ted-1"}}}}, []string{"ted-1:3", "ted-1:4"}},
+		{"--speaker interviewer", Request{Query: "", Speaker: "interviewer", Filters: []corpus.Filter{{Key: "transcript", Values: []string{"ted-1"}}}}, []string{"ted-1:1"}},
+		{"--speaker label", Request{Query: "", Speaker: "ted"}, []string{"ted-1:3", "ted-1:4"}},
+		{"--limit", Request{Query: "bus*", Limit: 1}, []string{"ted-1:3"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got, _ := hits(t, dir, tc.req)
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("%+v: got %q, want %q", tc.req, got, tc.want)
+			}
+		})
+	}
+}
+
+func TestSpans(t *testing.T) {
+	dir := writeStudy(t, tiny)
+	ix := openIndex(t, dir)
+	res, err := ix.Search(Request{Query: `"cup of tea"`})
+	if err != nil || len(res.Hits) != 1 {
+		t.Fatal(err, res)
+	}
+	line := "May: We have a cup of tea every week."
+	var got []string
+	for _, s := range res.Hits[0].Spans {
+		got = append(got, line[s.Start:s.End])
+	}
+	if !slices.Equal(got, []string{"cup", "of", "tea"}) {
+		t.Errorf("spans %q", got)
+	}
+}
+
+// TestStaleness edits the study between searches; each search must see
+// the files as they are, having re-read only what changed.
+func TestStaleness(t *testing.T) {
+	for _, tc := range []struct {
+		name      string
+		edit      func(t *testing.T, dir string)
+		req       Request
+		want      []string
+		reindexed int
+		removed   int
+	}{
+		{"nothing changed", func(t *testing.T, dir string) {}, Request{Query: "bus*"}, []string{"ted-1:3", "ted-1:4"}, 0, 0},
+		{"transcript edited", func(t *testing.T, dir string) {
+			write(t, dir, "transcripts/ted-1.txt", "Interviewer: How did you get there?\n\nTed: A taxi, mostly.\n")
+		}, Request{Query: "bus OR taxi"}, []string{"ted-1:3"}, 1, 0},
+		{"line removed from the end", func(t *testing.T, dir string) {
+			write(t, dir, "transcripts/ted-1.txt", "Interviewer: How did you get there?\n\nTed: I took the bus alone after that.\n")
+		}, Request{Query: "bus*"}, []string{"ted-1:3"}, 1, 0},
+		{"transcript deleted", func(t *testing.T, dir string) {
+			os.Remove(filepath.Join(dir, "transcripts/ted-1.txt"))
+			write(t, dir, "transcripts.csv", "id,participant,wave\nmay-1,may,1\n")
+		}, Request{Query: "bus OR interviewer"}, []string{"may-1:1", "may-1:6"}, 0, 1},
+		{"transcript renamed", func(t *testing.T, dir string) {
+			os.Rename(filepath.Join(dir, "transcripts/ted-1.txt"), filepath.Join(dir, "transcripts/ted-2.txt"))
+			os.Rename(filepath.Join(dir, "codings/jt/ted-1.yaml"), filepath.Join(dir, "codings/jt/ted-2.yaml"))
+			write(t, dir, "transcripts.csv", "id,participant,wave\nmay-1,may,1\nted-2,ted,2\n")
+		}, Request{Query: "code:confidence/travel"}, []string{"ted-2:3"}, 1, 1},
+		{"codings edited", func(t *testing.T, dir string) {
+			write(t, dir, "codings/jt/ted-1.yaml", "- lines: 4\n  codes: [confidence/travel]\n")
+		}, Request{Query: "code:confidence/travel"}, []string{"ted-1:4"}, 1, 0},
+		{"codings file added", func(t *testing.T, dir string) {
+			write(t, dir, "codings/eh/ted-1.yaml", "- lines: 4\n  codes: [tea]\n")
+		}, Request{Query: "code_eh:tea"}, []string{"may-1:8", "ted-1:4"}, 1, 0},
+		{"codings file removed", func(t *testing.T, dir string) {
+			os.Remove(filepath.Join(dir, "codings/eh/may-1.yaml"))
+		}, Request{Query: "coder:eh"}, nil, 1, 0},
+		{"codebook rename", func(t *testing.T, dir string) {
+			write(t, dir, "codebook.yaml", "codes:\n  - name: self-esteem\n    aliases: [confidence]\n    children:\n      - name: transport\n        aliases: [travel]\n  - name: tea\n")
+		}, Request{Query: "code:self-esteem/transport"}, []string{"ted-1:3"}, 0, 0},
+		{"codebook move", func(t *testing.T, dir string) {
+			write(t, dir, "codebook.yaml", "codes:\n  - name: confidence\n  - name: mobility\n    children:\n      - name: travel\n        aliases: [confidence/travel]\n  - name: tea\n")
+		}, Request{Query: "code:confidence"}, []string{"may-1:3"}, 0, 0},
+		{"attribute changed", func(t *testing.T, dir string) {
+			write(t, dir, "participants.csv", "id,pseudonym,gender\nmay,May,female\nted,Ted,female\n")
+		}, Request{Query: "gender:male"}, nil, 1, 0},
+		{"touched, bytes the same", func(t *testing.T, dir string) {
+			later := time.Now().Add(time.Hour)
+			os.Chtimes(filepath.Join(dir, "transcripts/ted-1.txt"), later, later)
+		}, Request{Query: "bus*"}, []string{"ted-1:3", "ted-1:4"}, 0, 0},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := writeStudy(t, tiny)
+			if _, ix := hits(t, dir, Request{Query: "bus*"}); !ix.Stats.Rebuilt {
+				t.Fatal("first search did not build the index")
+			}
+			tc.edit(t, dir)
+			got, ix := hits(t, dir, tc.req)
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("after the edit: got %q, want %q", got, tc.want)
+			}
+			if ix.Stats.Rebuilt || ix.Stats.Reindexed != tc.reindexed || ix.Stats.Removed != tc.removed {
+				t.Errorf("update %+v, want %d reindexed and %d removed", ix.Stats, tc.reindexed, tc.removed)
+			}
+			// A second search finds nothing more to do.
+			if _, ix := hits(t, dir, tc.req); ix.Stats.Reindexed != 0 || ix.Stats.Removed != 0 {
+				t.Errorf("second update %+v", ix.Stats)
+			}
+		})
+	}
+}
+
+// TestRebuild breaks the index in the ways a disk or an upgrade can; the
+// next open rebuilds it and says why.
+func TestRebuild(t *testing.T) {
+	for _, tc := range []struct {
+		name   string
+		breakd func(dir string)
+		notice string
+	}{
+		{"manifest garbage", func(dir string) { os.WriteFile(filepath.Join(dir, manifestFile), []byte("{not json"), 0o644) }, "manifest is unreadable"},
+		{"other version", func(dir string) {
+			os.WriteFile(filepath.Join(dir, manifestFile), []byte("qda-index 999\n"), 0o644)
+		}, "version 999"},
+		{"interrupted update", func(dir string) { os.WriteFile(filepath.Join(dir, dirtyFile), nil, 0o644) }, "interrupted"},
+		{"bleve files gone", func(dir string) { os.RemoveAll(filepath.Join(dir, bleveDir)) }, "cannot be used"},
+		{"segment files damaged", func(dir string) {
+			files, _ := filepath.Glob(filepath.Join(dir, bleveDir, "store", "*.zap"))
+			for _, f := range files {
+				data, _ := os.ReadFile(f)
+				for i := len(data) / 4; i < len(data)*3/4; i++ {
+					data[i] = 0xff
+				}
+				os.WriteFile(f, data, 0o644)
+			}
+		}, "rebuilding the search index"},
+		{"bleve files garbage", func(dir string) {
+			filepath.Walk(filepath.Join(dir, bleveDir), func(p string, info os.FileInfo, err error) error {
+				if err == nil && info.Mode().IsRegular() {
+					os.WriteFile(p, []byte("garbage"), 0o644)
+				}
+				return nil
+			})
+		}, "cannot be used"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := writeStudy(t, tiny)
+			hits(t, dir, Request{Query: "bus*"})
+			tc.breakd(dir)
+			got, ix := hits(t, dir, Request{Query: "bus*"})
+			if !slices.Equal(got, []string{"ted-1:3", "ted-1:4"}) {
+				t.Errorf("after rebuild: %q", got)
+			}
+			if !ix.Stats.Rebuilt || len(ix.Notices) != 1 || !strings.Contains(ix.Notices[0], tc.notice) {
+				t.Errorf("rebuilt %v, notices %q, want one with %q", ix.Stats.Rebuilt, ix.Notices, tc.notice)
+			}
+		})
+	}
+}
+
+// TestLockWaits opens the index twice: the second waits for the first.
+func TestLockWaits(t *testing.T) {
+	dir := writeStudy(t, tiny)
+	first := openIndex(t, dir)
+	st, _ := corpus.Open(dir)
+	cix, _, _ := st.LoadIndex()
+	cb, _ := st.Codebook()
+	waited := make(chan bool, 1)
+	done := make(chan error, 1)
+	go func() {
+		ix, err := Open(st, cix, cb, Options{Wait: func() { waited <- true }})
+		if err == nil {
+			ix.Close()
+		}
+		done <- err
+	}()
+	select {
+	case <-waited:
+	case <-done:
+		t.Fatal("the second open did not wait for the first")
+	case <-time.After(10 * time.Second):
+		t.Fatal("the second open neither waited nor finished")
+	}
+	first.Close()
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestBadCodingsFile(t *testing.T) {
+	dir := writeStudy(t, tiny)
+	write(t, dir, "codings/eh/may-1.yaml", "- lines: x\n")
+	got, ix := hits(t, dir, Request{Query: "tea"})
+	if !slices.Equal(got, []string{"may-1:8"}) {
+		t.Errorf("got %q", got)
+	}
+	if len(ix.Notices) != 1 || !strings.Contains(ix.Notices[0], "codings/eh/may-1.yaml") {
+		t.Errorf("notices %q", ix.Notices)
+	}
+	// Until it is fixed, every search says so again.
+	if _, ix := hits(t, dir, Request{Query: "tea"}); len(ix.Notices) != 1 {
+		t.Errorf("second notices %q", ix.Notices)
+	}
+}
+
+// TestDamagedDuringSearch damages segments in many places, some of which
+// bleve opens without complaint and fails on only when a search reads
+// them: the index is rebuilt and the search answers.
+func TestDamagedDuringSearch(t *testing.T) {
+	if testing.Short() {
+		t.Skip("writes and indexes a demo study")
+	}
+	dir := filepath.Join(t.TempDir(), "study")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := demo.Write(dir, demo.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	want, _ := hits(t, dir, Request{Query: "taxi"})
+	files, _ := filepath.Glob(filepath.Join(dir, bleveDir, "store", "*.zap"))
+	for _, f := range files {
+		data, _ := os.ReadFile(f)
+		for at := 20000; at < len(data); at += 20000 {
+			for i := at; i < at+2000 && i < len(data); i++ {
+				data[i] = 0xff
+			}
+		}
+		os.WriteFile(f, data, 0o644)
+	}
+	got, ix := hits(t, dir, Request{Query: "taxi"})
+	if !slices.Equal(got, want) || len(want) == 0 {
+		t.Errorf("after the damage: %q, want %q", got, want)
+	}
+	// Whether bleve notices on open or only when a search reads the
+	// damage depends on how its merges laid the segments out; either way
+	// the index is rebuilt.
+	if len(ix.Notices) != 1 || !strings.Contains(ix.Notices[0], "rebuilding the search index") {
+		t.Errorf("notices %q", ix.Notices)
+	}
+}
+
+// TestWhereEmpty: --where attr= keeps transcripts whose attribute is
+// empty, as stats does, though an empty value indexes no term.
+func TestWhereEmpty(t *testing.T) {
+	files := maps.Clone(tiny)
+	files["participants.csv"] = "id,pseudonym,gender\nmay,May,female\nted,,male\n"
+	dir := writeStudy(t, files)
+	got, _ := hits(t, dir, Request{Query: "bus*", Filters: []corpus.Filter{{Key: "pseudonym", Values: []string{""}}}})
+	if want := []string{"ted-1:3", "ted-1:4"}; !slices.Equal(got, want) {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}

@@ -1,0 +1,104 @@
+package search
+
+import (
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis/analyzer/custom"
+	"github.com/blevesearch/bleve/v2/analysis/lang/en"
+	"github.com/blevesearch/bleve/v2/analysis/token/lowercase"
+	"github.com/blevesearch/bleve/v2/analysis/tokenizer/regexp"
+	"github.com/blevesearch/bleve/v2/analysis/tokenizer/single"
+	"github.com/blevesearch/bleve/v2/mapping"
+)
+
+// The fields of a line's document. Attributes of the participant and the
+// transcript are fields under their own names too (see attrField).
+const (
+	FieldText        = "text"        // the line, English analyzer: stemmed, stop words dropped
+	FieldExact       = "exact"       // the line, lowercased words: phrases, wildcards, fuzzy
+	FieldTranscript  = "transcript"  // transcript id
+	FieldParticipant = "participant" // participant id
+	FieldLine        = "line"        // line number (numeric)
+	FieldSpeaker     = "speaker"     // the turn's speaker label, lowercased
+	FieldRole        = "role"        // participant, interviewer or other
+	FieldCoder       = "coder"       // coders whose segments cover the line
+	FieldRef         = "ref"         // code references as written in the codings files, any coder
+	FieldCode        = "code"        // query-only: a code and its descendants, by any coder
+)
+
+// reserved are the field names an attribute may not take.
+var reserved = map[string]bool{
+	FieldText: true, FieldExact: true, FieldLine: true, FieldSpeaker: true, FieldRole: true,
+	FieldCoder: true, FieldRef: true, FieldCode: true, "_all": true, "_id": true,
+}
+
+// refField is the field of one coder's code references.
+func refField(coder string) string { return FieldRef + "_" + coder }
+
+// codeField is the query-only field of one coder's codes.
+func codeField(coder string) string { return FieldCode + "_" + coder }
+
+// attrField is the field an attribute is indexed under: its own name,
+// unless that is one of the line's own fields.
+func attrField(name string) string {
+	if reserved[name] || len(name) > len(FieldRef)+1 && (name[:len(FieldRef)+1] == FieldRef+"_" || name[:len(FieldCode)+1] == FieldCode+"_") {
+		return "attr_" + name
+	}
+	return name
+}
+
+const (
+	analyzerExact   = "qda_exact"
+	analyzerKeyword = "qda_keyword"
+	tokenizerWords  = "qda_words"
+)
+
+// newMapping describes the documents. Fields not named here (the
+// attributes) are lowercased keywords, so gender:Female finds "female".
+func newMapping() (mapping.IndexMapping, error) {
+	m := bleve.NewIndexMapping()
+	// grep -w's words: letters, digits and underscore, so "taxi" finds
+	// taxi's as grep -n -i -w does (Unicode word segmentation keeps it whole).
+	if err := m.AddCustomTokenizer(tokenizerWords, map[string]any{
+		"type": regexp.Name, "regexp": `[\p{L}\p{M}\p{N}_]+`,
+	}); err != nil {
+		return nil, err
+	}
+	if err := m.AddCustomAnalyzer(analyzerExact, map[string]any{
+		"type": custom.Name, "tokenizer": tokenizerWords, "token_filters": []string{lowercase.Name},
+	}); err != nil {
+		return nil, err
+	}
+	if err := m.AddCustomAnalyzer(analyzerKeyword, map[string]any{
+		"type": custom.Name, "tokenizer": single.Name, "token_filters": []string{lowercase.Name},
+	}); err != nil {
+		return nil, err
+	}
+	text := func(analyzer string, vectors bool) *mapping.FieldMapping {
+		f := bleve.NewTextFieldMapping()
+		f.Analyzer = analyzer
+		f.Store = false
+		f.IncludeInAll = false
+		f.IncludeTermVectors = vectors
+		f.DocValues = false
+		return f
+	}
+	doc := bleve.NewDocumentMapping()
+	doc.AddFieldMappingsAt(FieldText, text(en.AnalyzerName, true))
+	doc.AddFieldMappingsAt(FieldExact, text(analyzerExact, true))
+	for _, f := range []string{FieldTranscript, FieldParticipant, FieldSpeaker, FieldRole, FieldCoder, FieldRef} {
+		k := text(analyzerKeyword, false)
+		k.DocValues = f == FieldTranscript
+		doc.AddFieldMappingsAt(f, k)
+	}
+	line := bleve.NewNumericFieldMapping()
+	line.Store = false
+	line.IncludeInAll = false
+	doc.AddFieldMappingsAt(FieldLine, line)
+	m.DefaultMapping = doc
+	m.DefaultAnalyzer = analyzerKeyword
+	m.DefaultField = FieldText
+	m.StoreDynamic = false
+	m.IndexDynamic = true
+	m.DocValuesDynamic = false
+	return m, nil
+}

@@ -1,0 +1,239 @@
+package search
+
+import (
+	"cmp"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search/query"
+
+	"github.com/qdatool/qda/codebook"
+	"github.com/qdatool/qda/corpus"
+)
+
+// Request is a search: a query string and the filters the command's
+// flags add to it.
+type Request struct {
+	Query   string
+	Code    *codebook.Code // lines coded with it or a descendant; nil for any
+	Coders  []string       // whose codings --code and Uncoded consider; nil for all
+	Filters []corpus.Filter
+	// Speaker is "participant", "interviewer" or a speaker label.
+	Speaker string
+	Uncoded bool // lines no chosen coder has coded
+	Limit   int  // 0 for every hit
+	ByScore bool // most relevant first, instead of transcript and line order
+}
+
+// Hit is one matching line.
+type Hit struct {
+	Transcript string
+	Line       int
+	Score      float64
+	// Spans are the byte ranges of the line's text that matched, for
+	// highlighting; a hit by a filter alone has none.
+	Spans []Span
+}
+
+// Span is a byte range [Start, End) of a line.
+type Span struct{ Start, End int }
+
+// Result is the hits of a search, in the order asked for.
+type Result struct {
+	Hits  []Hit
+	Total int // hits before Limit
+}
+
+// Search runs r on the index.
+func (ix *Index) Search(r Request) (*Result, error) {
+	q, err := ix.Query(r)
+	if err != nil {
+		return nil, err
+	}
+	size := 10000
+	if r.Limit > 0 && r.ByScore {
+		size = r.Limit
+	}
+	var res *bleve.SearchResult
+	for {
+		req := bleve.NewSearchRequestOptions(q, size, 0, false)
+		req.IncludeLocations = true
+		res, err = ix.search(req)
+		if err != nil {
+			return nil, err
+		}
+		if int(res.Total) <= size || size == r.Limit {
+			break
+		}
+		size = int(res.Total)
+	}
+	out := &Result{Total: int(res.Total)}
+	for _, h := range res.Hits {
+		id, line := splitID(h.ID)
+		hit := Hit{Transcript: id, Line: line, Score: h.Score}
+		for _, f := range []string{FieldText, FieldExact} {
+			for _, locs := range h.Locations[f] {
+				for _, l := range locs {
+					hit.Spans = append(hit.Spans, Span{int(l.Start), int(l.End)})
+				}
+			}
+		}
+		hit.Spans = mergeSpans(hit.Spans)
+		out.Hits = append(out.Hits, hit)
+	}
+	if !r.ByScore {
+		order := make(map[string]int, len(ix.cix.Transcripts.Rows))
+		for i, row := range ix.cix.Transcripts.Rows {
+			order[row.ID] = i
+		}
+		slices.SortFunc(out.Hits, func(a, b Hit) int {
+			return cmp.Or(cmp.Compare(order[a.Transcript], order[b.Transcript]), cmp.Compare(a.Line, b.Line))
+		})
+	}
+	if r.Limit > 0 && len(out.Hits) > r.Limit {
+		out.Hits = out.Hits[:r.Limit]
+	}
+	return out, nil
+}
+
+// search runs req. On damaged segment files bleve fails or panics; then
+// the index is rebuilt, with a notice, and asked again.
+func (ix *Index) search(req *bleve.SearchRequest) (*bleve.SearchResult, error) {
+	res, broken := ix.trySearch(req)
+	if broken == nil {
+		return res, nil
+	}
+	// The query was checked before it got here (syntax, fields, regexps,
+	// fuzziness), so an error now is the index's, as a panic is.
+	ix.Notices = append(ix.Notices, fmt.Sprintf("rebuilding the search index in %s: it is damaged (%v)", Dir, broken))
+	ix.idx.Close()
+	ix.idx = nil
+	if err := ix.create(); err != nil {
+		return nil, err
+	}
+	ix.refs = nil
+	if err := ix.update(nil); err != nil {
+		return nil, err
+	}
+	res, broken = ix.trySearch(req)
+	if broken != nil {
+		return nil, fmt.Errorf("search index: %v", broken)
+	}
+	return res, nil
+}
+
+type panicError struct{ v any }
+
+func (p panicError) Error() string { return fmt.Sprint(p.v) }
+
+func isPanic(err error) bool {
+	_, ok := err.(panicError)
+	return ok
+}
+
+// trySearch returns bleve's error, or its panic as a panicError.
+func (ix *Index) trySearch(req *bleve.SearchRequest) (res *bleve.SearchResult, broken error) {
+	broken = safely(func() (err error) {
+		res, err = ix.idx.Search(req)
+		return err
+	})
+	return res, broken
+}
+
+func mergeSpans(spans []Span) []Span {
+	if len(spans) < 2 {
+		return spans
+	}
+	slices.SortFunc(spans, func(a, b Span) int { return cmp.Or(cmp.Compare(a.Start, b.Start), cmp.Compare(a.End, b.End)) })
+	out := spans[:1]
+	for _, s := range spans[1:] {
+		last := &out[len(out)-1]
+		if s.Start <= last.End {
+			last.End = max(last.End, s.End)
+		} else {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// Query builds the bleve query for r: the query string with its fields
+// translated, and the filters as required clauses.
+func (ix *Index) Query(r Request) (query.Query, error) {
+	var parts []query.Query
+	if s := strings.TrimSpace(r.Query); s != "" && s != "*" {
+		q, err := parse(s)
+		if err != nil {
+			return nil, err
+		}
+		if q, err = ix.translate(q); err != nil {
+			var qe *QueryError
+			if errors.As(err, &qe) {
+				qe.Query = r.Query
+				qe.Column = 1
+				if i := strings.Index(r.Query, qe.Near); i >= 0 {
+					qe.Column = column(r.Query, i)
+				}
+			}
+			return nil, err
+		}
+		parts = append(parts, q)
+	}
+	coders := r.Coders
+	if coders == nil {
+		coders = ix.cix.Coders
+	}
+	if r.Code != nil {
+		parts = append(parts, ix.codeQuery(r.Code, r.Coders))
+	}
+	if r.Uncoded {
+		var coded []query.Query
+		for _, c := range coders {
+			coded = append(coded, term(FieldCoder, c))
+		}
+		parts = append(parts, query.NewBooleanQuery([]query.Query{query.NewMatchAllQuery()}, nil, []query.Query{query.NewDisjunctionQuery(coded)}))
+	}
+	for _, f := range r.Filters {
+		var any []query.Query
+		for _, v := range f.Values {
+			if v != "" {
+				any = append(any, term(attrField(f.Key), strings.ToLower(v)))
+				continue
+			}
+			// An empty value indexes no term: name the transcripts
+			// whose attribute is empty instead.
+			for _, row := range ix.cix.Transcripts.Rows {
+				if ix.cix.Attrs(row)[f.Key] == "" {
+					any = append(any, term(FieldTranscript, row.ID))
+				}
+			}
+		}
+		if len(any) == 0 {
+			any = append(any, query.NewMatchNoneQuery())
+		}
+		parts = append(parts, query.NewDisjunctionQuery(any))
+	}
+	switch strings.ToLower(r.Speaker) {
+	case "":
+	case "participant", "interviewer":
+		parts = append(parts, term(FieldRole, strings.ToLower(r.Speaker)))
+	default:
+		parts = append(parts, term(FieldSpeaker, strings.ToLower(r.Speaker)))
+	}
+	switch len(parts) {
+	case 0:
+		return query.NewMatchAllQuery(), nil
+	case 1:
+		return parts[0], nil
+	}
+	return query.NewConjunctionQuery(parts), nil
+}
+
+func term(field, value string) query.Query {
+	t := query.NewTermQuery(value)
+	t.SetField(field)
+	return t
+}
