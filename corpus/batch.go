@@ -88,7 +88,7 @@ func (b *Batch) Commit() error {
 		}
 		os.Remove(b.s.Path(StagingFile))
 	}
-	if err := b.s.makeDataDir(); err != nil {
+	if err := b.s.MakeDataDir(); err != nil {
 		return err
 	}
 	if err := os.WriteFile(b.s.Path(StagingFile), nil, 0o644); err != nil {

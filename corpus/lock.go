@@ -55,10 +55,17 @@ const lockPoll = 50 * time.Millisecond
 // it; wait, when not nil, is called once with the holder if it has to
 // wait.
 func (s *Study) Lock(wait func(Holder)) (*Lock, error) {
-	if err := s.makeDataDir(); err != nil {
+	return s.LockFile(LockFile, wait)
+}
+
+// LockFile takes an exclusive lock on the file rel of the study (under
+// .qda/), as Lock does on the writer lock: the search index has its own,
+// so searching never waits for a writer, nor a writer for a search.
+func (s *Study) LockFile(rel string, wait func(Holder)) (*Lock, error) {
+	if err := s.MakeDataDir(); err != nil {
 		return nil, err
 	}
-	f, err := os.OpenFile(s.Path(LockFile), os.O_RDWR|os.O_CREATE, 0o644)
+	f, err := os.OpenFile(s.Path(rel), os.O_RDWR|os.O_CREATE, 0o644)
 	if err != nil {
 		return nil, err
 	}
@@ -66,13 +73,13 @@ func (s *Study) Lock(wait func(Holder)) (*Lock, error) {
 		ok, err := tryLock(f)
 		if err != nil {
 			f.Close()
-			return nil, fmt.Errorf("%s: cannot lock: %v", LockFile, err)
+			return nil, fmt.Errorf("%s: cannot lock: %v", rel, err)
 		}
 		if ok {
 			break
 		}
 		if !waited && wait != nil {
-			wait(readHolder(s.Path(LockFile)))
+			wait(readHolder(s.Path(rel)))
 		}
 		waited = true
 		time.Sleep(lockPoll)
@@ -133,10 +140,10 @@ func readHolder(path string) Holder {
 	return h
 }
 
-// makeDataDir makes .qda/ with a .gitignore that ignores all of it, so the
+// MakeDataDir makes .qda/ with a .gitignore that ignores all of it, so the
 // lock, a journal or an index never reaches git even in a study whose own
 // .gitignore does not name .qda/ (one not made by qda init).
-func (s *Study) makeDataDir() error {
+func (s *Study) MakeDataDir() error {
 	if err := os.MkdirAll(s.Path(DataDir), 0o755); err != nil {
 		return err
 	}

@@ -83,7 +83,11 @@ func runAutocode(g *globals, opt autocodeOptions) error {
 			return withHint(usageErr(fmt.Errorf("coder %q is not a valid coder name", target)), "use lowercase letters, digits and '-', e.g. %q", corpus.Slug(target))
 		}
 	}
-	s, err := openStudy(g)
+	open := openStudy
+	if opt.apply {
+		open = openStudyWrite
+	}
+	s, err := open(g)
 	if err != nil {
 		return err
 	}

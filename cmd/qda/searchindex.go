@@ -8,6 +8,7 @@ import (
 
 	"github.com/schollz/progressbar/v3"
 
+	"github.com/qdatool/qda/corpus"
 	"github.com/qdatool/qda/corpus/search"
 )
 
@@ -20,7 +21,9 @@ func openSearch(g *globals, s *session) (*searchIndex, error) {
 	log.SetOutput(io.Discard)
 	var bar *progressbar.ProgressBar
 	opt := search.Options{
-		Wait: func() { fmt.Fprintln(g.stderr, "qda: waiting for another qda to finish with the search index...") },
+		Wait: func(h corpus.Holder) {
+			fmt.Fprintf(g.stderr, "qda: waiting for %s to finish with the search index...\n", h)
+		},
 		Progress: func(done, total int) {
 			if bar == nil && total >= 200 && isTerminal(g.stderr) {
 				bar = progressbar.NewOptions(total, progressbar.OptionSetWriter(g.stderr),

@@ -3,13 +3,14 @@ package search
 import (
 	"iter"
 
+	"slices"
+	"strings"
+
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/analysis/lang/en"
 	"github.com/blevesearch/bleve/v2/document"
 	"github.com/blevesearch/bleve/v2/mapping"
 	index "github.com/blevesearch/bleve_index_api"
-	"slices"
-	"strings"
 
 	"github.com/qdatool/qda/corpus"
 )

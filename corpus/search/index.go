@@ -33,7 +33,7 @@ const (
 // Options are the caller's hooks.
 type Options struct {
 	// Wait is called once when another qda process holds the index.
-	Wait func()
+	Wait func(corpus.Holder)
 	// Progress is called as a full build indexes transcripts; total is
 	// the number of transcripts to index.
 	Progress func(done, total int)
@@ -46,7 +46,7 @@ type Index struct {
 	cb    *codebook.Codebook
 	idx   bleve.Index
 	man   *manifest
-	lock  *os.File
+	lock  *corpus.Lock
 	refs  []string // the code references in the index, read once
 	an    analyzers
 	// Notices are what the caller should tell the user: a rebuild and
@@ -68,10 +68,7 @@ type UpdateStats struct {
 // Open opens the index of st, creating or repairing it as needed, and
 // brings it up to date with the files on disk.
 func Open(st *corpus.Study, cix *corpus.Index, cb *codebook.Codebook, opt Options) (*Index, error) {
-	if err := os.MkdirAll(st.Path(corpus.DataDir), 0o755); err != nil {
-		return nil, err
-	}
-	lk, err := lock(st.Path(LockFile), opt.Wait)
+	lk, err := st.LockFile(LockFile, opt.Wait)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", LockFile, err)
 	}
@@ -104,7 +101,7 @@ func (ix *Index) Close() error {
 		ix.idx = nil
 	}
 	if ix.lock != nil {
-		unlock(ix.lock)
+		ix.lock.Unlock()
 		ix.lock = nil
 	}
 	return err

@@ -303,7 +303,7 @@ func TestLockWaits(t *testing.T) {
 	waited := make(chan bool, 1)
 	done := make(chan error, 1)
 	go func() {
-		ix, err := Open(st, cix, cb, Options{Wait: func() { waited <- true }})
+		ix, err := Open(st, cix, cb, Options{Wait: func(corpus.Holder) { waited <- true }})
 		if err == nil {
 			ix.Close()
 		}
