@@ -5,6 +5,7 @@ import (
 	"runtime"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/qdatool/qda/internal/diag"
 )
@@ -63,14 +64,21 @@ type Index struct {
 	Participants *Table
 	Transcripts  *Table
 	Coders       []string
-	codedBy      map[string]map[string]bool
+
+	// Who coded what is listed on first use: a command about one
+	// transcript (show, code) never needs it, and listing the codings
+	// folders of a large study is most of what opening it costs.
+	s         *Study
+	codedOnce sync.Once
+	codedBy   map[string]map[string]bool
+	codedErr  error
 }
 
-// LoadIndex reads participants.csv, transcripts.csv and the codings
-// folders. Problems in the tables are returned as findings; an I/O error
+// LoadIndex reads participants.csv, transcripts.csv and the list of
+// coders. Problems in the tables are returned as findings; an I/O error
 // as an error.
 func (s *Study) LoadIndex() (*Index, diag.List, error) {
-	ix := &Index{codedBy: map[string]map[string]bool{}}
+	ix := &Index{s: s}
 	var findings diag.List
 	var fs diag.List
 	ix.Participants, fs = ReadTable(s.Root, ParticipantsFile, "id")
@@ -82,22 +90,39 @@ func (s *Study) LoadIndex() (*Index, diag.List, error) {
 		return nil, findings, err
 	}
 	ix.Coders = coders
-	for _, c := range coders {
-		ids, err := s.CodedBy(c)
-		if err != nil {
-			return nil, findings, err
-		}
-		set := make(map[string]bool, len(ids))
-		for _, id := range ids {
-			set[id] = true
-		}
-		ix.codedBy[c] = set
-	}
 	return ix, findings, nil
 }
 
+// listCoded lists each coder's codings folder, once.
+func (ix *Index) listCoded() error {
+	ix.codedOnce.Do(func() {
+		ix.codedBy = map[string]map[string]bool{}
+		if ix.s == nil {
+			return
+		}
+		for _, c := range ix.Coders {
+			ids, err := ix.s.CodedBy(c)
+			if err != nil {
+				ix.codedErr = err
+				return
+			}
+			set := make(map[string]bool, len(ids))
+			for _, id := range ids {
+				set[id] = true
+			}
+			ix.codedBy[c] = set
+		}
+	})
+	return ix.codedErr
+}
+
 // HasCoded reports whether coder has a codings file for transcript id.
-func (ix *Index) HasCoded(coder, id string) bool { return ix.codedBy[coder][id] }
+// A codings folder that cannot be listed counts as coding nothing; Scan
+// returns the error.
+func (ix *Index) HasCoded(coder, id string) bool {
+	ix.listCoded()
+	return ix.codedBy[coder][id]
+}
 
 // Attrs returns the merged attributes of transcript row r.
 func (ix *Index) Attrs(r Row) map[string]string {
@@ -164,6 +189,9 @@ type ScanOptions struct {
 // core while fn works, but only a few transcripts are in flight at once,
 // so memory does not grow with the study.
 func (s *Study) Scan(ix *Index, opt ScanOptions, fn func(*Item) error) error {
+	if err := ix.listCoded(); err != nil {
+		return err
+	}
 	coders := opt.Coders
 	if coders == nil {
 		coders = ix.Coders
