@@ -71,22 +71,30 @@ func ExportProject(st *corpus.Study, cb *codebook.Codebook, ix *corpus.Index, op
 
 	// Sources are written as they are read, so a large study's text is
 	// never all in memory; project.qde, which refers to them, comes last.
+	// Their XML (a selection per segment: hundreds of megabytes for a
+	// large study) goes to a temporary file meanwhile, for the same reason.
 	zw := zip.NewWriter(w)
-	p.Sources = &Sources{}
+	spill, err := newSourceSpill()
+	if err != nil {
+		return nil, err
+	}
+	defer spill.close()
 	res := corpus.NewResolver(cb)
-	err := st.Scan(ix, corpus.ScanOptions{Coders: coders}, func(it *corpus.Item) error {
+	err = st.Scan(ix, corpus.ScanOptions{Coders: coders}, func(it *corpus.Item) error {
 		src, text := exportSource(it, ids, users, res, rep)
 		row, _ := ix.Transcripts.Lookup(it.ID)
 		src.Values = values(tvars, ix.Transcripts, row)
-		p.Sources.Text = append(p.Sources.Text, src)
+		if err := spill.add(src); err != nil {
+			return err
+		}
+		rep.Sources++
 		return addFile(zw, "sources/"+strings.TrimPrefix(src.PlainTextPath, "internal://"), text)
 	})
 	if err != nil {
 		return nil, err
 	}
-	rep.Sources = len(p.Sources.Text)
-	if rep.Sources == 0 {
-		p.Sources = nil
+	if rep.Sources > 0 {
+		p.Sources = &Sources{}
 	}
 
 	if len(ix.Participants.Rows) > 0 {
@@ -115,7 +123,7 @@ func ExportProject(st *corpus.Study, cb *codebook.Codebook, ix *corpus.Index, op
 	if err != nil {
 		return nil, err
 	}
-	if err := encode(f, p); err != nil {
+	if err := spill.writeProject(f, p); err != nil {
 		return nil, err
 	}
 	return rep, zw.Close()
