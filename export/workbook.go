@@ -217,34 +217,5 @@ func cellName(col, row int) string {
 
 // sheetTable writes a small table on a sheet made earlier.
 func (w *workbook) sheetTable(name string, t *Table, widths ...float64) error {
-	sh := w.sheets[name]
-	for i, wd := range widths {
-		if err := sh.Width(i+1, i+1, wd); err != nil {
-			return err
-		}
-	}
-	if err := sh.Freeze(0, 1); err != nil {
-		return err
-	}
-	if err := sh.Row(Header, TextRow(t.Header...)...); err != nil {
-		return err
-	}
-	for _, r := range t.Rows {
-		for i, c := range r {
-			if !c.IsNum {
-				head, err := w.cut(sh, i+1, c.Text)
-				if err != nil {
-					return err
-				}
-				r[i] = Text(head)
-			}
-		}
-		if err := sh.Row(Wrap, r...); err != nil {
-			return err
-		}
-	}
-	if name == SheetAbout {
-		return nil
-	}
-	return sh.AutoFilter(1, sh.Rows(), len(t.Header))
+	return w.fillTable(w.sheets[name], name, t, widths...)
 }

@@ -214,6 +214,12 @@ func (wb *Workbook) Table(name string, t *Table, widths ...float64) error {
 	if err != nil {
 		return err
 	}
+	return wb.fillTable(sh, name, t, widths...)
+}
+
+// fillTable writes t on sh, a sheet called name: widths, a frozen header
+// row, the rows with long texts cut, and filter buttons (not on About).
+func (wb *Workbook) fillTable(sh *Sheet, name string, t *Table, widths ...float64) error {
 	for i, w := range widths {
 		if err := sh.Width(i+1, i+1, w); err != nil {
 			return err
@@ -245,8 +251,6 @@ func (wb *Workbook) Table(name string, t *Table, widths ...float64) error {
 	return sh.AutoFilter(1, sh.n, len(t.Header))
 }
 
-// Save writes the workbook to path atomically: a failed export leaves
-// any earlier file as it was.
 func (wb *Workbook) Save(path string) error {
 	pf, err := renameio.NewPendingFile(path, renameio.WithPermissions(0o644))
 	if err != nil {
