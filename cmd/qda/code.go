@@ -78,7 +78,7 @@ func prepareEdit(g *globals, id, lines string) (*editTarget, error) {
 	if err != nil {
 		return nil, err
 	}
-	s, err := openStudyWrite(g)
+	s, err := openStudyWriteFor(g, id)
 	if err != nil {
 		return nil, err
 	}

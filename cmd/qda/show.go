@@ -46,7 +46,7 @@ type showLine struct {
 }
 
 func runShow(g *globals, id string, opt showOptions) error {
-	s, err := openStudy(g)
+	s, err := openStudyFor(g, id)
 	if err != nil {
 		return err
 	}

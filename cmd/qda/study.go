@@ -10,6 +10,7 @@ import (
 
 	"github.com/qdatool/qda/codebook"
 	"github.com/qdatool/qda/corpus"
+	"github.com/qdatool/qda/internal/diag"
 )
 
 // session is an open study with its codebook and index, as most commands need.
@@ -28,13 +29,30 @@ func openStudy(g *globals) (*session, error) {
 	if err != nil {
 		return nil, openError(err)
 	}
-	return loadSession(g, st)
+	return loadSession(g, st, st.LoadIndex)
+}
+
+// openStudyFor is openStudy for a command about transcript id alone: it
+// reads only that transcript's rows of the tables when it can, so it
+// costs the same however large the study (see corpus.LoadIndexFor).
+func openStudyFor(g *globals, id string) (*session, error) {
+	st, err := corpus.Open(g.dir)
+	if err != nil {
+		return nil, openError(err)
+	}
+	return loadSession(g, st, func() (*corpus.Index, diag.List, error) { return st.LoadIndexFor(id) })
 }
 
 // openStudyWrite is openStudy for a command that changes the study: it
 // holds the writer lock from before it reads anything until qda exits, so
 // a second qda changing the same files waits instead of undoing this one.
 func openStudyWrite(g *globals) (*session, error) {
+	return openStudyWriteFor(g, "")
+}
+
+// openStudyWriteFor is openStudyWrite for a command that changes
+// transcript id alone ("" for the whole study).
+func openStudyWriteFor(g *globals, id string) (*session, error) {
 	st, err := corpus.OpenWrite(g.dir, lockWait(g))
 	if err != nil {
 		return nil, openError(err)
@@ -46,7 +64,11 @@ func openStudyWrite(g *globals) (*session, error) {
 		os.WriteFile(st.Path(".qda", "test-locked"), nil, 0o644)
 		time.Sleep(d)
 	}
-	return loadSession(g, st)
+	load := st.LoadIndex
+	if id != "" {
+		load = func() (*corpus.Index, diag.List, error) { return st.LoadIndexFor(id) }
+	}
+	return loadSession(g, st, load)
 }
 
 // lockWait says why a command is not going on yet.
@@ -71,13 +93,13 @@ func (s *session) lockForWrite(g *globals) (func(), error) {
 	return func() { l.Unlock() }, nil
 }
 
-func loadSession(g *globals, st *corpus.Study) (*session, error) {
+func loadSession(g *globals, st *corpus.Study, loadIndex func() (*corpus.Index, diag.List, error)) (*session, error) {
 	noteRecovered(g, st)
 	cb, findings := st.Codebook()
 	if err := findings.Err(); err != nil {
 		return nil, withHint(err, "fix %s; 'qda check' lists every problem", corpus.CodebookFile)
 	}
-	ix, findings, err := st.LoadIndex()
+	ix, findings, err := loadIndex()
 	if err != nil {
 		return nil, err
 	}
