@@ -134,11 +134,11 @@ func (r *Agreement) row(t *agreement.Table) AgreementRow {
 	row.Agreement.Reason = agreementReason(row, row.Agreement.Reason)
 	row.Kappa.Reason = agreementReason(row, row.Kappa.Reason)
 	row.Alpha.Reason = agreementReason(row, row.Alpha.Reason)
-	for i := range row.Pairs {
-		row.Pairs[i].NA = agreementReason(row, row.Pairs[i].NA)
+	for i, p := range row.Pairs {
+		row.Pairs[i].NA = pairReason(row, p.Coders, p.NA)
 	}
 	row.MeanPairAgreement.Reason = agreementReason(row, row.MeanPairAgreement.Reason)
-	row.MeanPairKappa.Reason = agreementReason(row, row.MeanPairKappa.Reason)
+	row.MeanPairKappa.Reason = meanPairReason(row, row.MeanPairKappa.Reason)
 	for name, v := range map[string]agreement.Value{"agreement": row.Agreement.Value, "kappa": row.Kappa.Value, "alpha": row.Alpha.Value,
 		"mean_pair_agreement": row.MeanPairAgreement.Value, "mean_pair_kappa": row.MeanPairKappa.Value} {
 		if !v.Defined {
@@ -189,6 +189,37 @@ func agreementReason(row AgreementRow, reason string) string {
 		return "no coder used the code on any unit, so chance agreement is 1"
 	case all:
 		return "every coder used the code on every unit, so chance agreement is 1"
+	}
+	return reason
+}
+
+// pairReason names a pair's lack of variation in terms of the pair when
+// the code's row has some: with three coders, only the third may have
+// used the code, and "every coder" would mislead.
+func pairReason(row AgreementRow, pair [2]string, reason string) string {
+	if r := agreementReason(row, reason); r != reason || reason != agreement.ReasonNoVariation {
+		return r
+	}
+	a, b := row.Marked[pair[0]], row.Marked[pair[1]]
+	switch {
+	case a == 0 && b == 0:
+		return fmt.Sprintf("neither %s nor %s used the code on any unit, so chance agreement is 1", pair[0], pair[1])
+	case a == row.Units && b == row.Units:
+		return fmt.Sprintf("both %s and %s used the code on every unit, so chance agreement is 1", pair[0], pair[1])
+	}
+	return reason
+}
+
+// meanPairReason says which pair's kappa leaves Light's kappa undefined,
+// unless the whole row has no variation.
+func meanPairReason(row AgreementRow, reason string) string {
+	if r := agreementReason(row, reason); r != reason || reason != agreement.ReasonNoVariation {
+		return r
+	}
+	for _, p := range row.Pairs {
+		if !p.Kappa.Defined {
+			return fmt.Sprintf("the kappa of %s/%s is n/a: %s", p.Coders[0], p.Coders[1], p.NA)
+		}
 	}
 	return reason
 }

@@ -56,6 +56,7 @@ func agreementSheets(r *Agreement, about [][2]string) []agreementSheet {
 		for _, p := range r.Pairs {
 			pairs.header = append(pairs.header, "cohen kappa "+p[0]+"/"+p[1])
 		}
+		pairs.header = append(pairs.header, "n/a")
 		for _, row := range append(append([]AgreementRow{}, r.Codes...), r.Overall) {
 			cells := []any{row.Path}
 			if row.Path == "" {
@@ -64,7 +65,7 @@ func agreementSheets(r *Agreement, about [][2]string) []agreementSheet {
 			for _, p := range row.Pairs {
 				cells = append(cells, p.Kappa.Value)
 			}
-			pairs.rows = append(pairs.rows, cells)
+			pairs.rows = append(pairs.rows, append(cells, PairsNA(row)))
 		}
 		sheets = append(sheets, pairs)
 	}
@@ -106,6 +107,27 @@ func agreementNA(row AgreementRow, kappa string) string {
 		if !s.v.Defined {
 			out = append(out, s.name+": "+s.v.Reason)
 		}
+	}
+	return strings.Join(out, "; ")
+}
+
+// PairsNA joins the reasons for a row's undefined pairwise kappas, the
+// pairs with the same reason named together.
+func PairsNA(row AgreementRow) string {
+	var reasons []string
+	pairs := map[string][]string{}
+	for _, p := range row.Pairs {
+		if p.Kappa.Defined {
+			continue
+		}
+		if pairs[p.NA] == nil {
+			reasons = append(reasons, p.NA)
+		}
+		pairs[p.NA] = append(pairs[p.NA], p.Coders[0]+"/"+p.Coders[1])
+	}
+	var out []string
+	for _, r := range reasons {
+		out = append(out, strings.Join(pairs[r], ", ")+": "+r)
 	}
 	return strings.Join(out, "; ")
 }

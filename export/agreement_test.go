@@ -166,3 +166,62 @@ func TestAgreementXLSX(t *testing.T) {
 		t.Errorf("text became the formula %q", fm)
 	}
 }
+
+// TestAgreementPairReasons: with three coders a pair can lack variation
+// while the code's row has some (only jt used the code), and the reason
+// must name the pair, not "every coder".
+func TestAgreementPairReasons(t *testing.T) {
+	cb, fs := codebook.Parse("codebook.yaml", []byte("codes:\n  - name: solo\n  - name: tea\n"))
+	if fs.HasErrors() {
+		t.Fatal(fs)
+	}
+	solo, tea := agreement.NewTable(3, 2), agreement.NewTable(3, 2)
+	solo.AddN([]int{1, 0, 0}, 4)
+	solo.AddN([]int{0, 0, 0}, 46)
+	tea.AddN([]int{0, 0, 0}, 50)
+	overall := agreement.NewTable(3, 2)
+	overall.Merge(solo)
+	overall.Merge(tea)
+	res := &corpus.AgreeResult{Coders: []string{"jt", "eh", "ah"}, Overall: overall,
+		Codes: []corpus.CodeAgreement{{Code: cb.Lookup("solo"), Table: solo}, {Code: cb.Lookup("tea"), Table: tea}}}
+	r := NewAgreement(res, corpus.UnitLine, false)
+	nobody := "no coder used the code on any unit, so chance agreement is 1"
+	neither := "neither eh nor ah used the code on any unit, so chance agreement is 1"
+	tests := []struct {
+		name      string
+		row       AgreementRow
+		pairs     []string // each pair's na: jt/eh, jt/ah, eh/ah
+		meanKappa string
+		joined    string
+	}{
+		{"only jt used it", r.Codes[0], []string{"", "", neither},
+			"the kappa of eh/ah is n/a: " + neither, "eh/ah: " + neither},
+		{"nobody used it", r.Codes[1], []string{nobody, nobody, nobody},
+			nobody, "jt/eh, jt/ah, eh/ah: " + nobody},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			for i, p := range tc.row.Pairs {
+				if p.NA != tc.pairs[i] || p.Kappa.Defined == (tc.pairs[i] != "") {
+					t.Errorf("pair %v: kappa %v, na %q, want na %q", p.Coders, p.Kappa, p.NA, tc.pairs[i])
+				}
+			}
+			if got := tc.row.NA["mean_pair_kappa"]; got != tc.meanKappa {
+				t.Errorf("mean_pair_kappa na = %q, want %q", got, tc.meanKappa)
+			}
+			if got := PairsNA(tc.row); got != tc.joined {
+				t.Errorf("PairsNA = %q, want %q", got, tc.joined)
+			}
+		})
+	}
+	// The Pairs table of every writer carries the reasons.
+	var b bytes.Buffer
+	if err := WriteAgreementCSV(&b, r, "pairs"); err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range []string{"code,cohen kappa jt/eh,cohen kappa jt/ah,cohen kappa eh/ah,n/a\n", "solo,0,0,n/a,\"eh/ah: " + neither + "\"\n"} {
+		if !strings.Contains(b.String(), w) {
+			t.Errorf("missing %q in\n%s", w, b.String())
+		}
+	}
+}

@@ -41,6 +41,7 @@ func printAgreement(g *globals, rep *export.Agreement, opt agreeOptions) error {
 			header = append(header, p[0]+"/"+p[1])
 		}
 		pt := newTable(g.stdout, header...)
+		var pairNotes []string
 		for _, row := range append(rep.Codes, rep.Overall) {
 			cells := []string{row.Path}
 			if row.Path == "" {
@@ -50,9 +51,15 @@ func printAgreement(g *globals, rep *export.Agreement, opt agreeOptions) error {
 				cells = append(cells, p.Kappa.String())
 			}
 			pt.row(cells...)
+			if na := export.PairsNA(row); na != "" {
+				pairNotes = append(pairNotes, fmt.Sprintf("n/a: %s %s", cells[0], na))
+			}
 		}
 		if err := pt.flush(); err != nil {
 			return err
+		}
+		for _, n := range pairNotes {
+			fmt.Fprintln(g.stdout, n)
 		}
 	}
 	if opt.show {

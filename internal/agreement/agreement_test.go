@@ -99,6 +99,34 @@ func TestPublishedExamples(t *testing.T) {
 		},
 		want: 0.209931,
 	}, {
+		// J. L. Fleiss (1971), "Measuring nominal scale agreement among
+		// many raters", Psychological Bulletin 76(5), 378-382, Table 1: 30
+		// patients, 6 psychiatrists each, 5 diagnoses (depression,
+		// personality disorder, schizophrenia, neurosis, other). The paper
+		// gives Pbar = .556, Pe = .220, kappa = .430.
+		name:   "fleiss 1971 table 1",
+		source: "Fleiss 1971, Table 1",
+		got: func() Value {
+			return fleissTable([][]int{
+				{0, 0, 0, 6, 0}, {0, 3, 0, 0, 3}, {0, 1, 4, 0, 1}, {0, 0, 0, 0, 6}, {0, 3, 0, 3, 0},
+				{2, 0, 4, 0, 0}, {0, 0, 4, 0, 2}, {2, 0, 3, 1, 0}, {2, 0, 0, 4, 0}, {0, 0, 0, 0, 6},
+				{1, 0, 0, 5, 0}, {1, 1, 0, 4, 0}, {0, 3, 3, 0, 0}, {1, 0, 0, 5, 0}, {0, 2, 0, 3, 1},
+				{0, 0, 5, 0, 1}, {3, 0, 0, 1, 2}, {5, 1, 0, 0, 0}, {0, 2, 0, 4, 0}, {1, 0, 2, 0, 3},
+				{0, 0, 0, 0, 6}, {0, 1, 0, 5, 0}, {0, 2, 0, 1, 3}, {2, 0, 0, 4, 0}, {1, 0, 0, 4, 1},
+				{0, 5, 0, 1, 0}, {4, 0, 0, 0, 2}, {0, 2, 0, 4, 0}, {1, 0, 5, 0, 0}, {0, 0, 0, 0, 6},
+			}).Fleiss()
+		},
+		want: 0.430245, // 0.43024..., the paper's .430
+	}, {
+		// A textbook example: J. L. Fleiss, B. Levin, M. C. Paik (2003),
+		// Statistical Methods for Rates and Proportions, 3rd ed., Wiley,
+		// chapter 18: two raters diagnose 100 subjects as psychotic,
+		// neurotic or organic; po = .89, pe = .66, kappa = .68.
+		name:   "cohen fleiss levin paik",
+		source: "Fleiss, Levin and Paik 2003, chapter 18",
+		got:    func() Value { return Cohen([][]float64{{75, 1, 4}, {5, 4, 1}, {0, 0, 10}}) },
+		want:   0.676471, // .23/.34
+	}, {
 		// Cohen's kappa, Wikipedia's "Cohen's kappa" article: 50 grant
 		// proposals read by A and B; both yes 20, A yes B no 5, A no B yes
 		// 10, both no 15: po = 0.7, pe = 0.5, kappa = 0.4.
