@@ -97,6 +97,36 @@ func TestImportNVivo(t *testing.T) {
 	}
 }
 
+// TestImportATLASti checks a project in ATLAS.ti's style: CRLF text whose
+// positions count a CRLF as one character, selections named by their
+// text. Read as the standard counts, the later selections slide a
+// character per line break and take in the line before; the lines here
+// were worked out by hand from the quotes.
+func TestImportATLASti(t *testing.T) {
+	p := plan(t, fixture(t, "atlasti", nil))
+	want := []string{
+		"dafydd-ap-rhys dafydd-follow-up 16 getting-about,getting-about/buses", // "So I walk, or I wait."
+		"dafydd-ap-rhys dafydd-follow-up 4 getting-about/lifts",                // "She drove me to the surgery in Aberystwyth."
+		"dafydd-ap-rhys dafydd-follow-up 9 going-out",                          // "Crème brûlée on Fridays with Zoë 😀."
+		"zoe-price dafydd-follow-up 11 going-out",                              // "It was lovely."
+		"zoe-price dafydd-follow-up 15 getting-about/buses",                    // "two hours", part of its line
+		"zoe-price dafydd-follow-up 5 going-out",                               // "After that I went on my own."
+	}
+	if got := segments(p); !slices.Equal(got, want) {
+		t.Errorf("segments:\n got %q\nwant %q", got, want)
+	}
+	r := p.Report
+	if len(r.Recounted) != 1 || !strings.Contains(r.Recounted[0], "CRLF) as one character") {
+		t.Errorf("recounted %q; want the source, counted with a CRLF as one", r.Recounted)
+	}
+	if r.Widened != 1 || r.WidenedChars != len("The bus to Llanbadarn is every ") {
+		t.Errorf("%d widened by %d; want only \"two hours\", by the start of its line", r.Widened, r.WidenedChars)
+	}
+	if !slices.Equal(r.Dropped, []string{`set "Follow-ups": qda has no sets`}) {
+		t.Errorf("dropped %q", r.Dropped)
+	}
+}
+
 func TestImportWritesStudy(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "study")
 	p := plan(t, fixture(t, "qualcoder", nil))

@@ -56,6 +56,9 @@ type ImportReport struct {
 	Widened      int `json:"widened"`
 	WidenedChars int `json:"widened_chars"`
 	MaxWidened   int `json:"max_widened"`
+	// Recounted lists the sources whose positions were read in another
+	// count than the standard's, as the tool that wrote them counts.
+	Recounted []string `json:"recounted"`
 	// Renamed lists the names that were not qda names and became slugs.
 	Renamed []string `json:"renamed"`
 	// Dropped lists, one line each, what the study cannot hold.
@@ -84,7 +87,7 @@ type planner struct {
 // dates the memos whose notes carry no date.
 func PlanImport(a *Archive, today string) (*Plan, error) {
 	p := a.Project
-	pl := &planner{a: a, p: p, plan: &Plan{Title: strings.TrimSpace(p.Name), Description: strings.TrimSpace(p.Description), Report: ImportReport{Renamed: []string{}, Dropped: []string{}}},
+	pl := &planner{a: a, p: p, plan: &Plan{Title: strings.TrimSpace(p.Name), Description: strings.TrimSpace(p.Description), Report: ImportReport{Recounted: []string{}, Renamed: []string{}, Dropped: []string{}}},
 		coders: map[string]string{}, codes: map[string]string{}, vars: map[string]Variable{},
 		sources: map[string]string{}, notes: map[string]*TextSource{}, taken: map[string]bool{}, today: today}
 	if pl.plan.Title == "" {

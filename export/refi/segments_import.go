@@ -14,7 +14,11 @@ func (pl *planner) segments(src *TextSource, label, id, text string, normal []by
 	r := &pl.plan.Report
 	t := corpus.ParseTranscript(id, normal)
 	m := newLineMap(text, t)
-	size := len([]rune(text))
+	runes := []rune(text)
+	cnt := bestCounting(runes, src.Selections)
+	if cnt.name != "" {
+		r.Recounted = append(r.Recounted, fmt.Sprintf("source %q: positions counted with %s, which fits its selections; the standard's count did not", label, cnt.name))
+	}
 	byCoder := map[string][]corpus.Segment{}
 	add := func(coder string, lines corpus.Range, codes []string, memo string) {
 		byCoder[coder] = append(byCoder[coder], corpus.Segment{Lines: lines, Codes: codes, Quote: t.Quote(lines.Start), Memo: memo})
@@ -22,15 +26,16 @@ func (pl *planner) segments(src *TextSource, label, id, text string, normal []by
 	for _, sel := range src.Selections {
 		r.Selections++
 		where := fmt.Sprintf("source %q, selection %d-%d", label, sel.Start, sel.End)
-		if sel.Start < 0 || sel.End < sel.Start || sel.End > int64(size) {
-			r.drop("%s: outside the text (%d characters)", where, size)
+		start, end := cnt.offset(sel.Start), cnt.offset(sel.End)
+		if start < 0 || end < start {
+			r.drop("%s: outside the text (%d characters)", where, len(runes))
 			continue
 		}
 		codes := pl.codingsByCoder(sel.Codings, sel.CreatingUser, where)
 		if len(codes) == 0 {
 			continue
 		}
-		lines, widened, ok := m.place(int(sel.Start), int(sel.End))
+		lines, widened, ok := m.place(start, end)
 		if !ok {
 			r.drop("%s: its text could not be found in the transcript", where)
 			continue
