@@ -122,8 +122,16 @@ func TestImportATLASti(t *testing.T) {
 	if r.Widened != 1 || r.WidenedChars != len("The bus to Llanbadarn is every ") {
 		t.Errorf("%d widened by %d; want only \"two hours\", by the start of its line", r.Widened, r.WidenedChars)
 	}
-	if !slices.Equal(r.Dropped, []string{`set "Follow-ups": qda has no sets`}) {
-		t.Errorf("dropped %q", r.Dropped)
+	if want := []string{`source "Dafydd (follow-up)", selection 3-10: no code and no comment on it`, `set "Follow-ups": qda has no sets`}; !slices.Equal(r.Dropped, want) {
+		t.Errorf("dropped %q, want %q", r.Dropped, want)
+	}
+	// A free quotation with a comment is a memo about the transcript.
+	if len(p.Memos) != 1 {
+		t.Fatalf("%d memos, want the free quotation's comment", len(p.Memos))
+	}
+	m := p.Memos[0]
+	if got := fmt.Sprintf("%s|%s|%s|%s|%s", m.About, m.Coder, m.Date, m.Title, m.Text); got != "transcript:dafydd-follow-up|zoe-price|2024-05-02|Comment on dafydd-follow-up, line 10|She said this quietly; a pause before it.\n" {
+		t.Errorf("memo %s", got)
 	}
 }
 

@@ -31,11 +31,15 @@ func (pl *planner) segments(src *TextSource, label, id, text string, normal []by
 			r.drop("%s: outside the text (%d characters)", where, len(runes))
 			continue
 		}
+		lines, widened, ok := m.place(start, end)
+		if len(sel.Codings) == 0 {
+			pl.annotation(sel, id, where, lines, ok)
+			continue
+		}
 		codes := pl.codingsByCoder(sel.Codings, sel.CreatingUser, where)
 		if len(codes) == 0 {
 			continue
 		}
-		lines, widened, ok := m.place(start, end)
 		if !ok {
 			r.drop("%s: its text could not be found in the transcript", where)
 			continue
@@ -45,13 +49,7 @@ func (pl *planner) segments(src *TextSource, label, id, text string, normal []by
 			r.WidenedChars += widened
 			r.MaxWidened = max(r.MaxWidened, widened)
 		}
-		memo := strings.TrimSpace(sel.Description)
-		for _, nr := range sel.NoteRefs {
-			if n := pl.notes[pl.ref(nr)]; n != nil && n.PlainTextContent != nil {
-				memo = strings.TrimSpace(memo + "\n\n" + strings.TrimSpace(*n.PlainTextContent))
-				delete(pl.notes, pl.ref(nr))
-			}
-		}
+		memo := pl.selectionMemo(sel)
 		for _, coder := range sortedKeys(codes) {
 			add(coder, lines, codes[coder], memo)
 		}
@@ -119,4 +117,37 @@ func mergeSame(segs []corpus.Segment) []corpus.Segment {
 	}
 	corpus.SortSegments(out)
 	return out
+}
+
+// selectionMemo is a selection's description and the text of the notes
+// it refers to, which go with it rather than becoming memos of their own.
+func (pl *planner) selectionMemo(sel Selection) string {
+	memo := strings.TrimSpace(sel.Description)
+	for _, nr := range sel.NoteRefs {
+		if n := pl.notes[pl.ref(nr)]; n != nil && n.PlainTextContent != nil {
+			memo = strings.TrimSpace(memo + "\n\n" + strings.TrimSpace(*n.PlainTextContent))
+			delete(pl.notes, pl.ref(nr))
+		}
+	}
+	return memo
+}
+
+// annotation carries a selection with no coding: MAXQDA and NVivo write
+// their comments on a passage so. Its text becomes a memo about the
+// transcript, titled with the lines it was on; with no text there is
+// nothing to carry, and the report says so.
+func (pl *planner) annotation(sel Selection, id, where string, lines corpus.Range, placed bool) {
+	text := pl.selectionMemo(sel)
+	if text == "" {
+		pl.plan.Report.drop("%s: no code and no comment on it", where)
+		return
+	}
+	title := "Comment on " + id
+	switch {
+	case placed && lines.Start == lines.End:
+		title += ", line " + lines.String()
+	case placed:
+		title += ", lines " + lines.String()
+	}
+	pl.plan.Memos = append(pl.plan.Memos, &corpus.Memo{About: corpus.About{Kind: corpus.AboutTranscript, Target: id}, Coder: pl.author(sel.CreatingUser), Date: pl.date(sel.CreationDateTime), Title: title, Text: text + "\n", FrontMatter: true})
 }
