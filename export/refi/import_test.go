@@ -70,9 +70,11 @@ func TestImportQualCoder(t *testing.T) {
 	}
 	var memos []string
 	for _, m := range p.Memos {
-		memos = append(memos, m.About.String()+" "+m.Coder+" "+m.Date)
+		memos = append(memos, m.About.String()+" "+m.Coder+" "+m.Date+" "+m.Title)
 	}
-	if want := []string{"code:day-to-day/cafe colin 2024-03-01", "study sian-llyr 2024-03-02"}; !slices.Equal(memos, want) {
+	// The case's and the source's descriptions, where QualCoder keeps its
+	// memos on them, are memos too; the empty one of Siân is none.
+	if want := []string{"participant:llyr  2026-01-01 About Llŷr", "transcript:interview-2 colin 2026-01-01 About Interview 2.txt", "code:day-to-day/cafe colin 2024-03-01 Thoughts on cafés", "study sian-llyr 2024-03-02 Project log"}; !slices.Equal(memos, want) {
 		t.Errorf("memos %q, want %q", memos, want)
 	}
 }

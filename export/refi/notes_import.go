@@ -90,3 +90,14 @@ func (pl *planner) author(user string) string {
 	}
 	return ""
 }
+
+// described keeps the description of a case or a source, where QualCoder
+// and NVivo keep their memo on it, as a memo about its participant or
+// transcript.
+func (pl *planner) described(desc, title string, about corpus.About, user, dateTime string) {
+	text := strings.TrimSpace(strings.ReplaceAll(desc, "\r\n", "\n"))
+	if text == "" {
+		return
+	}
+	pl.plan.Memos = append(pl.plan.Memos, &corpus.Memo{About: about, Coder: pl.author(user), Date: pl.date(dateTime), Title: title, Text: text + "\n", FrontMatter: true})
+}

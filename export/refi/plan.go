@@ -186,6 +186,7 @@ func (pl *planner) cases() map[string]string {
 		}
 		pp := PlannedParticipant{ID: id, Attrs: attrs}
 		pl.plan.Participants = append(pl.plan.Participants, pp)
+		pl.described(c.Description, "About "+c.Name, corpus.About{Kind: corpus.AboutParticipant, Target: id}, "", "")
 		for _, s := range c.SourceRefs {
 			if prev, ok := owner[pl.ref(s)]; ok {
 				pl.plan.Report.drop("case %q: its source is already %s's; a transcript has one participant", c.Name, prev)
@@ -280,6 +281,7 @@ func (pl *planner) source(src *TextSource, n int, owner map[string]string, ids m
 		from = s
 		delete(attrs, "source")
 	}
+	pl.described(src.Description, "About "+label, corpus.About{Kind: corpus.AboutTranscript, Target: id}, src.CreatingUser, src.CreationDateTime)
 	pl.plan.Transcripts = append(pl.plan.Transcripts, PlannedTranscript{ID: id, Participant: participant, Source: from, Text: normal, Attrs: attrs})
 	if !slices.ContainsFunc(pl.plan.Participants, func(p PlannedParticipant) bool { return p.ID == participant }) {
 		pl.plan.Participants = append(pl.plan.Participants, PlannedParticipant{ID: participant, Attrs: map[string]string{}})
