@@ -70,6 +70,9 @@ func runImportQDC(g *globals, file string, opt importQDCOptions) error {
 	for _, p := range rep.Added {
 		fmt.Fprintf(g.stdout, "added %s\n", p)
 	}
+	for _, f := range rep.Former {
+		fmt.Fprintf(g.stdout, "matched %s\n", f)
+	}
 	for _, f := range rep.Filled {
 		fmt.Fprintf(g.stdout, "filled in %s\n", f)
 	}

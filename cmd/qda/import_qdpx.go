@@ -84,6 +84,9 @@ func runImportQDPX(g *globals, args []string) error {
 	if g.json {
 		return printJSON(g.stdout, r)
 	}
+	for _, s := range r.Recounted {
+		fmt.Fprintf(g.stderr, "qda: recounted: %s\n", s)
+	}
 	for _, s := range r.Renamed {
 		fmt.Fprintf(g.stderr, "qda: renamed: %s\n", s)
 	}

@@ -69,6 +69,12 @@ func OpenArchive(data []byte, lim Limits) (*Archive, error) {
 		if f.FileInfo().IsDir() || strings.HasPrefix(path.Base(name), ".") {
 			continue // NVivo's sources/.root and folder entries hold nothing
 		}
+		// A zip may hold one name twice (or twice in different case, the
+		// same file on Windows and macOS): which copy a reader takes is
+		// the archive's choice, not the exporter's.
+		if prev, ok := a.files[strings.ToLower(name)]; ok {
+			return nil, fmt.Errorf("%w: entries %q and %q are one file twice, and which is meant cannot be told", ErrUnsafe, prev.Name, f.Name)
+		}
 		a.files[strings.ToLower(name)] = f
 	}
 	for lower, f := range a.files {

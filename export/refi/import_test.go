@@ -70,9 +70,11 @@ func TestImportQualCoder(t *testing.T) {
 	}
 	var memos []string
 	for _, m := range p.Memos {
-		memos = append(memos, m.About.String()+" "+m.Coder+" "+m.Date)
+		memos = append(memos, m.About.String()+" "+m.Coder+" "+m.Date+" "+m.Title)
 	}
-	if want := []string{"code:day-to-day/cafe colin 2024-03-01", "study sian-llyr 2024-03-02"}; !slices.Equal(memos, want) {
+	// The case's and the source's descriptions, where QualCoder keeps its
+	// memos on them, are memos too; the empty one of Siân is none.
+	if want := []string{"participant:llyr  2026-01-01 About Llŷr", "transcript:interview-2 colin 2026-01-01 About Interview 2.txt", "code:day-to-day/cafe colin 2024-03-01 Thoughts on cafés", "study sian-llyr 2024-03-02 Project log"}; !slices.Equal(memos, want) {
 		t.Errorf("memos %q, want %q", memos, want)
 	}
 }
@@ -94,6 +96,44 @@ func TestImportNVivo(t *testing.T) {
 	}
 	if len(p.Report.Dropped) != 3 {
 		t.Errorf("dropped %q; want the picture, the audio and the graph", p.Report.Dropped)
+	}
+}
+
+// TestImportATLASti checks a project in ATLAS.ti's style: CRLF text whose
+// positions count a CRLF as one character, selections named by their
+// text. Read as the standard counts, the later selections slide a
+// character per line break and take in the line before; the lines here
+// were worked out by hand from the quotes.
+func TestImportATLASti(t *testing.T) {
+	p := plan(t, fixture(t, "atlasti", nil))
+	want := []string{
+		"dafydd-ap-rhys dafydd-follow-up 16 getting-about,getting-about/buses", // "So I walk, or I wait."
+		"dafydd-ap-rhys dafydd-follow-up 4 getting-about/lifts",                // "She drove me to the surgery in Aberystwyth."
+		"dafydd-ap-rhys dafydd-follow-up 9 going-out",                          // "Crème brûlée on Fridays with Zoë 😀."
+		"zoe-price dafydd-follow-up 11 going-out",                              // "It was lovely."
+		"zoe-price dafydd-follow-up 15 getting-about/buses",                    // "two hours", part of its line
+		"zoe-price dafydd-follow-up 5 going-out",                               // "After that I went on my own."
+	}
+	if got := segments(p); !slices.Equal(got, want) {
+		t.Errorf("segments:\n got %q\nwant %q", got, want)
+	}
+	r := p.Report
+	if len(r.Recounted) != 1 || !strings.Contains(r.Recounted[0], "CRLF) as one character") {
+		t.Errorf("recounted %q; want the source, counted with a CRLF as one", r.Recounted)
+	}
+	if r.Widened != 1 || r.WidenedChars != len("The bus to Llanbadarn is every ") {
+		t.Errorf("%d widened by %d; want only \"two hours\", by the start of its line", r.Widened, r.WidenedChars)
+	}
+	if want := []string{`source "Dafydd (follow-up)", selection 3-10: no code and no comment on it`, `set "Follow-ups": qda has no sets`}; !slices.Equal(r.Dropped, want) {
+		t.Errorf("dropped %q, want %q", r.Dropped, want)
+	}
+	// A free quotation with a comment is a memo about the transcript.
+	if len(p.Memos) != 1 {
+		t.Fatalf("%d memos, want the free quotation's comment", len(p.Memos))
+	}
+	m := p.Memos[0]
+	if got := fmt.Sprintf("%s|%s|%s|%s|%s", m.About, m.Coder, m.Date, m.Title, m.Text); got != "transcript:dafydd-follow-up|zoe-price|2024-05-02|Comment on dafydd-follow-up, line 10|She said this quietly; a pause before it.\n" {
+		t.Errorf("memo %s", got)
 	}
 }
 

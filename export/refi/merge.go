@@ -11,6 +11,9 @@ import (
 type MergeReport struct {
 	Added   []string // paths of the codes added
 	Matched int      // codes the study has already
+	// Former lists the matched codes found by a former path (an alias),
+	// as "confidence/travel is mobility/travel now".
+	Former []string
 	// Filled lists the fields of matched codes that the study left empty
 	// and the .qdc gave: "referral: description, color".
 	Filled []string
@@ -59,6 +62,15 @@ func (m *merger) codes(codes []Code, parent string) error {
 		}
 		if have == nil && f.name != "" {
 			have = m.cb.Lookup(join(parent, f.name))
+			if have == nil {
+				// Renamed, moved or merged since the .qdc was written: the
+				// alias the refactoring left still names the code, and
+				// adding the old path again would clash with it.
+				if c, _, err := m.cb.Resolve(join(parent, f.name)); err == nil {
+					have = c
+					m.rep.Former = append(m.rep.Former, fmt.Sprintf("%s is %s now", join(parent, f.name), c.Path))
+				}
+			}
 		}
 		if have != nil {
 			m.rep.Matched++

@@ -65,3 +65,50 @@ func TestMergeCodebook(t *testing.T) {
 		t.Errorf("merging twice changed the codebook again: %v, added %q", err, rep2.Added)
 	}
 }
+
+// TestMergeCodebookFormerPaths merges a .qdc written before a rename and
+// a move: its codes match by the aliases the refactoring left, and a new
+// child lands under the code's present path, not as a clash with the alias.
+func TestMergeCodebookFormerPaths(t *testing.T) {
+	const src = `title: Study
+codes:
+  - name: confidence
+    children:
+      - name: journeys
+        aliases: [travel]
+  - name: outings
+    aliases: [tea/outings]
+  - name: tea
+`
+	cb, fs := codebook.Parse("codebook.yaml", []byte(src))
+	if fs.HasErrors() {
+		t.Fatal(fs)
+	}
+	f := &CodebookFile{Codes: Codes{[]Code{
+		{GUID: "c0000000-0000-4000-8000-000000000001", Name: "confidence", IsCodable: "true", Codes: []Code{
+			{GUID: "c0000000-0000-4000-8000-000000000002", Name: "Travelling with support", IsCodable: "true", Description: "qda name: travel", Codes: []Code{
+				{GUID: "c0000000-0000-4000-8000-000000000003", Name: "Buses", IsCodable: "true"},
+			}},
+		}},
+		{GUID: "c0000000-0000-4000-8000-000000000004", Name: "tea", IsCodable: "true", Codes: []Code{
+			{GUID: "c0000000-0000-4000-8000-000000000005", Name: "outings", IsCodable: "true", Description: "Going out together."},
+		}},
+	}}}
+	out, rep, err := MergeCodebook(cb, []byte(src), f, "Other title")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []string{"confidence/journeys/buses"}; !slices.Equal(rep.Added, want) {
+		t.Errorf("added %q, want %q", rep.Added, want)
+	}
+	if want := []string{"confidence/travel is confidence/journeys now", "tea/outings is outings now"}; !slices.Equal(rep.Former, want) {
+		t.Errorf("former %q, want %q", rep.Former, want)
+	}
+	if rep.Matched != 4 || len(rep.Conflicts) != 0 || !slices.Equal(rep.Filled, []string{"confidence/journeys: label", "outings: description"}) {
+		t.Errorf("matched %d, conflicts %q, filled %q; want 4, none, the label of journeys and the description of outings", rep.Matched, rep.Conflicts, rep.Filled)
+	}
+	nb, fs := codebook.Parse("codebook.yaml", out)
+	if fs.HasErrors() || len(nb.All()) != 5 {
+		t.Fatalf("merged codebook: %v\n%s", fs, out)
+	}
+}

@@ -69,16 +69,35 @@ func (pl *planner) memos() {
 		if !ok {
 			a = corpus.About{Kind: corpus.AboutStudy}
 		}
-		date := pl.today
-		if len(n.CreationDateTime) >= 10 {
-			if _, err := time.Parse(time.DateOnly, n.CreationDateTime[:10]); err == nil {
-				date = n.CreationDateTime[:10]
-			}
-		}
-		coder := ""
-		if c, ok := pl.coders[strings.ToLower(trimGUID(n.CreatingUser))]; ok && n.CreatingUser != "" {
-			coder = c
-		}
-		pl.plan.Memos = append(pl.plan.Memos, &corpus.Memo{About: a, Coder: coder, Date: date, Title: strings.TrimSpace(n.Name), Text: text + "\n", FrontMatter: true})
+		pl.plan.Memos = append(pl.plan.Memos, &corpus.Memo{About: a, Coder: pl.author(n.CreatingUser), Date: pl.date(n.CreationDateTime), Title: strings.TrimSpace(n.Name), Text: text + "\n", FrontMatter: true})
 	}
+}
+
+// date is the day of a creationDateTime, else today.
+func (pl *planner) date(dateTime string) string {
+	if len(dateTime) >= 10 {
+		if _, err := time.Parse(time.DateOnly, dateTime[:10]); err == nil {
+			return dateTime[:10]
+		}
+	}
+	return pl.today
+}
+
+// author is the coder of a known user, else "" (a memo by nobody known).
+func (pl *planner) author(user string) string {
+	if c, ok := pl.coders[strings.ToLower(trimGUID(user))]; ok && user != "" {
+		return c
+	}
+	return ""
+}
+
+// described keeps the description of a case or a source, where QualCoder
+// and NVivo keep their memo on it, as a memo about its participant or
+// transcript.
+func (pl *planner) described(desc, title string, about corpus.About, user, dateTime string) {
+	text := strings.TrimSpace(strings.ReplaceAll(desc, "\r\n", "\n"))
+	if text == "" {
+		return
+	}
+	pl.plan.Memos = append(pl.plan.Memos, &corpus.Memo{About: about, Coder: pl.author(user), Date: pl.date(dateTime), Title: title, Text: text + "\n", FrontMatter: true})
 }

@@ -56,6 +56,9 @@ type ImportReport struct {
 	Widened      int `json:"widened"`
 	WidenedChars int `json:"widened_chars"`
 	MaxWidened   int `json:"max_widened"`
+	// Recounted lists the sources whose positions were read in another
+	// count than the standard's, as the tool that wrote them counts.
+	Recounted []string `json:"recounted"`
 	// Renamed lists the names that were not qda names and became slugs.
 	Renamed []string `json:"renamed"`
 	// Dropped lists, one line each, what the study cannot hold.
@@ -84,7 +87,7 @@ type planner struct {
 // dates the memos whose notes carry no date.
 func PlanImport(a *Archive, today string) (*Plan, error) {
 	p := a.Project
-	pl := &planner{a: a, p: p, plan: &Plan{Title: strings.TrimSpace(p.Name), Description: strings.TrimSpace(p.Description), Report: ImportReport{Renamed: []string{}, Dropped: []string{}}},
+	pl := &planner{a: a, p: p, plan: &Plan{Title: strings.TrimSpace(p.Name), Description: strings.TrimSpace(p.Description), Report: ImportReport{Recounted: []string{}, Renamed: []string{}, Dropped: []string{}}},
 		coders: map[string]string{}, codes: map[string]string{}, vars: map[string]Variable{},
 		sources: map[string]string{}, notes: map[string]*TextSource{}, taken: map[string]bool{}, today: today}
 	if pl.plan.Title == "" {
@@ -183,6 +186,7 @@ func (pl *planner) cases() map[string]string {
 		}
 		pp := PlannedParticipant{ID: id, Attrs: attrs}
 		pl.plan.Participants = append(pl.plan.Participants, pp)
+		pl.described(c.Description, "About "+c.Name, corpus.About{Kind: corpus.AboutParticipant, Target: id}, "", "")
 		for _, s := range c.SourceRefs {
 			if prev, ok := owner[pl.ref(s)]; ok {
 				pl.plan.Report.drop("case %q: its source is already %s's; a transcript has one participant", c.Name, prev)
@@ -277,6 +281,7 @@ func (pl *planner) source(src *TextSource, n int, owner map[string]string, ids m
 		from = s
 		delete(attrs, "source")
 	}
+	pl.described(src.Description, "About "+label, corpus.About{Kind: corpus.AboutTranscript, Target: id}, src.CreatingUser, src.CreationDateTime)
 	pl.plan.Transcripts = append(pl.plan.Transcripts, PlannedTranscript{ID: id, Participant: participant, Source: from, Text: normal, Attrs: attrs})
 	if !slices.ContainsFunc(pl.plan.Participants, func(p PlannedParticipant) bool { return p.ID == participant }) {
 		pl.plan.Participants = append(pl.plan.Participants, PlannedParticipant{ID: participant, Attrs: map[string]string{}})

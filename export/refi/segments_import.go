@@ -14,7 +14,11 @@ func (pl *planner) segments(src *TextSource, label, id, text string, normal []by
 	r := &pl.plan.Report
 	t := corpus.ParseTranscript(id, normal)
 	m := newLineMap(text, t)
-	size := len([]rune(text))
+	runes := []rune(text)
+	cnt := bestCounting(runes, src.Selections)
+	if cnt.name != "" {
+		r.Recounted = append(r.Recounted, fmt.Sprintf("source %q: positions counted with %s, which fits its selections; the standard's count did not", label, cnt.name))
+	}
 	byCoder := map[string][]corpus.Segment{}
 	add := func(coder string, lines corpus.Range, codes []string, memo string) {
 		byCoder[coder] = append(byCoder[coder], corpus.Segment{Lines: lines, Codes: codes, Quote: t.Quote(lines.Start), Memo: memo})
@@ -22,15 +26,20 @@ func (pl *planner) segments(src *TextSource, label, id, text string, normal []by
 	for _, sel := range src.Selections {
 		r.Selections++
 		where := fmt.Sprintf("source %q, selection %d-%d", label, sel.Start, sel.End)
-		if sel.Start < 0 || sel.End < sel.Start || sel.End > int64(size) {
-			r.drop("%s: outside the text (%d characters)", where, size)
+		start, end := cnt.offset(sel.Start), cnt.offset(sel.End)
+		if start < 0 || end < start {
+			r.drop("%s: outside the text (%d characters)", where, len(runes))
+			continue
+		}
+		lines, widened, ok := m.place(start, end)
+		if len(sel.Codings) == 0 {
+			pl.annotation(sel, id, where, lines, ok)
 			continue
 		}
 		codes := pl.codingsByCoder(sel.Codings, sel.CreatingUser, where)
 		if len(codes) == 0 {
 			continue
 		}
-		lines, widened, ok := m.place(int(sel.Start), int(sel.End))
 		if !ok {
 			r.drop("%s: its text could not be found in the transcript", where)
 			continue
@@ -40,13 +49,7 @@ func (pl *planner) segments(src *TextSource, label, id, text string, normal []by
 			r.WidenedChars += widened
 			r.MaxWidened = max(r.MaxWidened, widened)
 		}
-		memo := strings.TrimSpace(sel.Description)
-		for _, nr := range sel.NoteRefs {
-			if n := pl.notes[pl.ref(nr)]; n != nil && n.PlainTextContent != nil {
-				memo = strings.TrimSpace(memo + "\n\n" + strings.TrimSpace(*n.PlainTextContent))
-				delete(pl.notes, pl.ref(nr))
-			}
-		}
+		memo := pl.selectionMemo(sel)
 		for _, coder := range sortedKeys(codes) {
 			add(coder, lines, codes[coder], memo)
 		}
@@ -114,4 +117,37 @@ func mergeSame(segs []corpus.Segment) []corpus.Segment {
 	}
 	corpus.SortSegments(out)
 	return out
+}
+
+// selectionMemo is a selection's description and the text of the notes
+// it refers to, which go with it rather than becoming memos of their own.
+func (pl *planner) selectionMemo(sel Selection) string {
+	memo := strings.TrimSpace(sel.Description)
+	for _, nr := range sel.NoteRefs {
+		if n := pl.notes[pl.ref(nr)]; n != nil && n.PlainTextContent != nil {
+			memo = strings.TrimSpace(memo + "\n\n" + strings.TrimSpace(*n.PlainTextContent))
+			delete(pl.notes, pl.ref(nr))
+		}
+	}
+	return memo
+}
+
+// annotation carries a selection with no coding: MAXQDA and NVivo write
+// their comments on a passage so. Its text becomes a memo about the
+// transcript, titled with the lines it was on; with no text there is
+// nothing to carry, and the report says so.
+func (pl *planner) annotation(sel Selection, id, where string, lines corpus.Range, placed bool) {
+	text := pl.selectionMemo(sel)
+	if text == "" {
+		pl.plan.Report.drop("%s: no code and no comment on it", where)
+		return
+	}
+	title := "Comment on " + id
+	switch {
+	case placed && lines.Start == lines.End:
+		title += ", line " + lines.String()
+	case placed:
+		title += ", lines " + lines.String()
+	}
+	pl.plan.Memos = append(pl.plan.Memos, &corpus.Memo{About: corpus.About{Kind: corpus.AboutTranscript, Target: id}, Coder: pl.author(sel.CreatingUser), Date: pl.date(sel.CreationDateTime), Title: title, Text: text + "\n", FrontMatter: true})
 }
