@@ -219,6 +219,19 @@ func TestStaleness(t *testing.T) {
 		{"attribute changed", func(t *testing.T, dir string) {
 			write(t, dir, "participants.csv", "id,pseudonym,gender\nmay,May,female\nted,Ted,female\n")
 		}, Request{Query: "gender:male"}, nil, 1, 0},
+		{"edited in the clock tick it was indexed in", func(t *testing.T, dir string) {
+			// Same size, same mtime: only the bytes tell.
+			path := filepath.Join(dir, "transcripts/ted-1.txt")
+			fi, err := os.Stat(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			data, _ := os.ReadFile(path)
+			write(t, dir, "transcripts/ted-1.txt", strings.Replace(string(data), "the bus", "my taxi", 1))
+			if err := os.Chtimes(path, fi.ModTime(), fi.ModTime()); err != nil {
+				t.Fatal(err)
+			}
+		}, Request{Query: "taxi"}, []string{"ted-1:3"}, 1, 0},
 		{"touched, bytes the same", func(t *testing.T, dir string) {
 			later := time.Now().Add(time.Hour)
 			os.Chtimes(filepath.Join(dir, "transcripts/ted-1.txt"), later, later)
