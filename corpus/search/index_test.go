@@ -399,3 +399,24 @@ func TestWhereEmpty(t *testing.T) {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+func TestRole(t *testing.T) {
+	for _, tc := range []struct{ speaker, want string }{
+		{"Interviewer", "interviewer"},
+		{"I", "interviewer"},
+		{"Int", "interviewer"},
+		{"Interviewer 2", "interviewer"},
+		{"researcher", "interviewer"},
+		{"May", "participant"},
+		{"may", "participant"},
+		{" MAY ", "participant"},
+		{"Daughter", "other"},
+		{"", "other"},
+	} {
+		t.Run(tc.speaker, func(t *testing.T) {
+			if got := role(tc.speaker, "may", "may"); got != tc.want {
+				t.Errorf("role(%q) = %q, want %q", tc.speaker, got, tc.want)
+			}
+		})
+	}
+}
