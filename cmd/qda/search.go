@@ -31,7 +31,9 @@ brought up to date before every search: only files that changed are read.
 QUERY is bleve's query-string syntax:
   taxi              a word; stemmed, so it finds taxi and taxis
   "cup of tea"      a phrase, word for word; quoted, "taxi" finds just the
-                    lines 'grep -n -i -w taxi' finds
+                    lines 'grep -n -i -w taxi' finds, and punctuation
+                    counts: "cup of tea" does not find cup-of-tea
+  self-help  24/7   punctuation inside a term: word for word, as if quoted
   taxi*  /bus+/     wildcard (* ? ) and regular expression, on exact words
   lonely~1          fuzzy: up to 1 edit away (lonely, lovely)
   +taxi -bus        + must match, - must not; other terms any of them

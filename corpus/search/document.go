@@ -104,11 +104,13 @@ func documents(t *corpus.Transcript, codings []*corpus.Codings, attrs map[string
 
 // role tells the participant's own turns from the interviewer's: the
 // speaker label is the participant's id or pseudonym (ingest writes one
-// of them), or "Interviewer".
+// of them), or one of the interviewer's labels as the rest of qda knows
+// them (Interviewer, I, Int, Q, Interviewer 2: a transcript written by
+// hand keeps them).
 func role(speaker, participant, pseudonym string) string {
 	s := strings.ToLower(strings.TrimSpace(speaker))
 	switch {
-	case s == "interviewer":
+	case corpus.IsInterviewer(s):
 		return "interviewer"
 	case s != "" && (s == participant || s == pseudonym):
 		return "participant"

@@ -185,7 +185,7 @@ func (ix *Index) markDirty() error {
 }
 
 func (ix *Index) markClean() error {
-	if err := corpus.WriteFile(ix.study.Path(manifestFile), ix.man.marshal()); err != nil {
+	if err := ix.saveManifest(); err != nil {
 		return err
 	}
 	return os.Remove(ix.study.Path(dirtyFile))

@@ -219,6 +219,19 @@ func TestStaleness(t *testing.T) {
 		{"attribute changed", func(t *testing.T, dir string) {
 			write(t, dir, "participants.csv", "id,pseudonym,gender\nmay,May,female\nted,Ted,female\n")
 		}, Request{Query: "gender:male"}, nil, 1, 0},
+		{"edited in the clock tick it was indexed in", func(t *testing.T, dir string) {
+			// Same size, same mtime: only the bytes tell.
+			path := filepath.Join(dir, "transcripts/ted-1.txt")
+			fi, err := os.Stat(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			data, _ := os.ReadFile(path)
+			write(t, dir, "transcripts/ted-1.txt", strings.Replace(string(data), "the bus", "my taxi", 1))
+			if err := os.Chtimes(path, fi.ModTime(), fi.ModTime()); err != nil {
+				t.Fatal(err)
+			}
+		}, Request{Query: "taxi"}, []string{"ted-1:3"}, 1, 0},
 		{"touched, bytes the same", func(t *testing.T, dir string) {
 			later := time.Now().Add(time.Hour)
 			os.Chtimes(filepath.Join(dir, "transcripts/ted-1.txt"), later, later)
@@ -384,5 +397,26 @@ func TestWhereEmpty(t *testing.T) {
 	got, _ := hits(t, dir, Request{Query: "bus*", Filters: []corpus.Filter{{Key: "pseudonym", Values: []string{""}}}})
 	if want := []string{"ted-1:3", "ted-1:4"}; !slices.Equal(got, want) {
 		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+func TestRole(t *testing.T) {
+	for _, tc := range []struct{ speaker, want string }{
+		{"Interviewer", "interviewer"},
+		{"I", "interviewer"},
+		{"Int", "interviewer"},
+		{"Interviewer 2", "interviewer"},
+		{"researcher", "interviewer"},
+		{"May", "participant"},
+		{"may", "participant"},
+		{" MAY ", "participant"},
+		{"Daughter", "other"},
+		{"", "other"},
+	} {
+		t.Run(tc.speaker, func(t *testing.T) {
+			if got := role(tc.speaker, "may", "may"); got != tc.want {
+				t.Errorf("role(%q) = %q, want %q", tc.speaker, got, tc.want)
+			}
+		})
 	}
 }

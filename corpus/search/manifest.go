@@ -7,11 +7,12 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // Version changes whenever the documents or the manifest change shape: an
 // index of another version is rebuilt.
-const Version = 4
+const Version = 5
 
 // manifest records what the index holds: for each transcript, the state of
 // its text and codings files when they were indexed and the attributes it
@@ -58,6 +59,36 @@ func readManifest(path string) (*manifest, error) {
 		return nil, err
 	}
 	return parseManifest(data)
+}
+
+// racyWindow is how long after a file was indexed it may still change
+// without its size or mtime moving: mtimes advance with the kernel's clock
+// tick (a few milliseconds on Linux, a second or two on some filesystems),
+// so a same-size edit in the same tick as the update looks unchanged.
+// Such a file's mtime is not remembered, so the next update reads and
+// hashes it again, as git does with its racily clean entries.
+const racyWindow = 3 * time.Second
+
+// forgetRacy drops the mtimes that are not yet safe to trust at now.
+func (m *manifest) forgetRacy(now time.Time) {
+	cutoff := now.Add(-racyWindow).UnixNano()
+	for name, s := range m.Tables {
+		if s.MTime >= cutoff {
+			s.MTime = 0
+			m.Tables[name] = s
+		}
+	}
+	for _, e := range m.Transcripts {
+		if e.Text.MTime >= cutoff {
+			e.Text.MTime = 0
+		}
+		for c, s := range e.Codings {
+			if s.MTime >= cutoff {
+				s.MTime = 0
+				e.Codings[c] = s
+			}
+		}
+	}
 }
 
 func parseManifest(data []byte) (*manifest, error) {

@@ -46,6 +46,15 @@ func attrField(name string) string {
 	return name
 }
 
+// exactTokens splits a line as grep -w sees it. Words are runs of letters,
+// digits and underscore, so "taxi" finds taxi's as grep -n -i -w does
+// (Unicode word segmentation would keep taxi's whole). What lies between
+// words is kept too, or a phrase would match across it: each punctuation
+// mark is a token, and so is any space but a single one, so "cup of tea"
+// does not find cup-of-tea, "cup, of tea" or "cup  of tea", as grep does
+// not, and "self-help" finds self-help but not "self help".
+const exactTokens = `[\p{L}\p{M}\p{N}_]+|[^\p{L}\p{M}\p{N}_\s]|\s{2,}|[^\S ]`
+
 const (
 	analyzerExact   = "qda_exact"
 	analyzerKeyword = "qda_keyword"
@@ -56,10 +65,8 @@ const (
 // attributes) are lowercased keywords, so gender:Female finds "female".
 func newMapping() (mapping.IndexMapping, error) {
 	m := bleve.NewIndexMapping()
-	// grep -w's words: letters, digits and underscore, so "taxi" finds
-	// taxi's as grep -n -i -w does (Unicode word segmentation keeps it whole).
 	if err := m.AddCustomTokenizer(tokenizerWords, map[string]any{
-		"type": regexp.Name, "regexp": `[\p{L}\p{M}\p{N}_]+`,
+		"type": regexp.Name, "regexp": exactTokens,
 	}); err != nil {
 		return nil, err
 	}

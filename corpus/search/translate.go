@@ -64,7 +64,8 @@ func (ix *Index) refsUnder(code *codebook.Code) []string {
 // to the stemmed text, phrases, wildcards, regexps and fuzzy terms to the
 // exact words (stemming would make "cup of tea" match "cups of tea" and
 // taxi* miss nothing but find stems), and a term made only of stop words
-// to the exact words too, so "the" is not silently nothing. code: and
+// to the exact words too, so "the" is not silently nothing, and so is a
+// term with punctuation inside (self-help), word for word. code: and
 // code_CODER: become the references that resolve to the code.
 func (ix *Index) translate(q query.Query) (query.Query, error) {
 	switch q := q.(type) {
@@ -101,9 +102,34 @@ func (ix *Index) translate(q query.Query) (query.Query, error) {
 		}
 		if q.FieldVal == "" {
 			q.FieldVal = FieldText
-			if q.Fuzziness > 0 || ix.onlyStopWords(q.Match) {
+			if q.Fuzziness > 0 || ix.onlyStopWords(q.Match) || ix.exactWords(q.Match) > 1 {
 				q.FieldVal = FieldExact
 			}
+		}
+		if q.FieldVal == FieldExact && q.Fuzziness == 0 && ix.exactTokens(q.Match) > 1 {
+			// bleve would look for any of the pieces: self-help would
+			// find every line with "self", "-" or "help" in it.
+			p := query.NewMatchPhraseQuery(q.Match)
+			p.SetField(FieldExact)
+			p.SetBoost(q.Boost())
+			return p, nil
+		}
+		if q.FieldVal == FieldExact && q.Fuzziness > 0 && ix.exactTokens(q.Match) > 1 {
+			// A punctuation mark is a token of its own, and one edit
+			// away from any one-letter word: fuzzy looks for the words.
+			var any []query.Query
+			for _, w := range wordRE.FindAllString(q.Match, -1) {
+				f := query.NewFuzzyQuery(strings.ToLower(w))
+				f.SetField(FieldExact)
+				f.SetFuzziness(q.Fuzziness)
+				f.SetPrefix(q.Prefix)
+				any = append(any, f)
+			}
+			d := query.NewDisjunctionQuery(any)
+			d.SetBoost(q.Boost())
+			return d, nil
+		}
+		if q.FieldVal == FieldText {
 			return q, nil
 		}
 		if coders, ok := ix.codeFieldOf(q.FieldVal); ok {
@@ -174,6 +200,31 @@ func (ix *Index) checkField(f string) error {
 	}
 	return &QueryError{Near: f + ":", Msg: fmt.Sprintf("unknown field %q; the fields are %s", f, strings.Join(ix.Fields(), ", "))}
 }
+
+// exactTokens counts the tokens of s in the exact field: words and the
+// punctuation between them.
+func (ix *Index) exactTokens(s string) int {
+	a := ix.idx.Mapping().AnalyzerNamed(analyzerExact)
+	if a == nil {
+		return 0
+	}
+	return len(a.Analyze([]byte(s)))
+}
+
+// exactWords counts the words of s in the exact field, punctuation left
+// out: a term written with punctuation inside (self-help, 24/7, taxi's)
+// is more than one.
+func (ix *Index) exactWords(s string) int {
+	n := 0
+	for _, r := range wordRE.FindAllString(s, -1) {
+		if r != "" {
+			n++
+		}
+	}
+	return n
+}
+
+var wordRE = regexp.MustCompile(`[\p{L}\p{M}\p{N}_]+`)
 
 // onlyStopWords reports whether the English analyzer leaves nothing of s.
 func (ix *Index) onlyStopWords(s string) bool {

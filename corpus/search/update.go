@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 
 	"golang.org/x/sys/unix"
 
@@ -124,6 +125,7 @@ func (ix *Index) update(progress func(done, total int)) error {
 }
 
 func (ix *Index) saveManifest() error {
+	ix.man.forgetRacy(time.Now())
 	return corpus.WriteFile(ix.study.Path(manifestFile), ix.man.marshal())
 }
 
