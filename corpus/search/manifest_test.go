@@ -25,7 +25,7 @@ func TestManifestRoundTrip(t *testing.T) {
 }
 
 func TestManifestErrors(t *testing.T) {
-	for _, data := range []string{"", "{}", "qda-index x\n", "qda-index 4\nt may-1 x 0 - 1 2 -\n", "qda-index 4\nt may-1 1 0 - 1 2 - jt 1\n", "qda-index 4\nother\n"} {
+	for _, data := range []string{"", "{}", "qda-index x\n", "qda-index 5\nt may-1 x 0 - 1 2 -\n", "qda-index 5\nt may-1 1 0 - 1 2 - jt 1\n", "qda-index 5\nother\n"} {
 		if _, err := parseManifest([]byte(data)); err == nil {
 			t.Errorf("%q: no error", data)
 		}
@@ -35,7 +35,7 @@ func TestManifestErrors(t *testing.T) {
 // FuzzManifest: any bytes either fail or read into a manifest that
 // writes and reads back the same.
 func FuzzManifest(f *testing.F) {
-	f.Add([]byte("qda-index 4\ntable participants.csv 10 20\nt may-1 12 9 abc 1 2 ff jt 3 4 ee\n"))
+	f.Add([]byte("qda-index 5\ntable participants.csv 10 20\nt may-1 12 9 abc 1 2 ff jt 3 4 ee\n"))
 	f.Add([]byte("qda-index 1\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		m, err := parseManifest(data)
