@@ -92,7 +92,7 @@ func Crosstab(s *corpus.Study, ix *corpus.Index, cb *codebook.Codebook, opt Cros
 				base[i] += tally.Get(theme, g).References
 			}
 		}
-		baseRow = append(baseRow, Int(base[i]), Text(""))
+		baseRow = append(baseRow, Int(base[i]), NoNumber())
 	}
 	t.Row(baseRow...)
 	for _, code := range Columns(cb, opt.Depth, opt.Codes) {
