@@ -103,20 +103,28 @@ func ParseTranscript(id string, data []byte) *Transcript {
 	return t
 }
 
+// maxLabelRunes is the longest speaker label in characters, the limit
+// ingest writes labels to: three long names fit, a sentence rarely does.
+const maxLabelRunes = 40
+
 // SplitSpeaker splits "May: I had a fall." into "May" and "I had a fall.".
-// A label is short (at most three words) and made of name-like
-// characters, so a sentence that happens to hold a colon ("There was one
-// thing: the bus.") is not taken for a speaker.
+// A label is short (at most three words and maxLabelRunes characters)
+// and made of name-like characters, so a sentence that happens to hold a
+// colon ("There was one thing: the bus.") is not taken for a speaker.
 func SplitSpeaker(line string) (label, body string, ok bool) {
 	i := strings.IndexByte(line, ':')
-	if i <= 0 || i > 60 {
+	// The limit is in characters, not bytes: a Cyrillic or Greek name
+	// takes two bytes a letter, and ingest writes labels of up to
+	// maxLabelRunes characters, so a byte limit would count the label of
+	// "Анастасия Александровна Кузнецова:" as words of speech.
+	if i <= 0 || i > utf8.UTFMax*maxLabelRunes {
 		return "", line, false
 	}
 	if i+1 < len(line) && line[i+1] != ' ' && line[i+1] != '\t' {
 		return "", line, false
 	}
 	label = line[:i]
-	if utf8.RuneCountInString(label) > 40 || strings.Count(strings.TrimSpace(label), " ") > 2 {
+	if utf8.RuneCountInString(label) > maxLabelRunes || strings.Count(strings.TrimSpace(label), " ") > 2 {
 		return "", line, false
 	}
 	first := true

@@ -62,9 +62,16 @@ func Crosstab(s *corpus.Study, ix *corpus.Index, cb *codebook.Codebook, opt Cros
 	}
 	slices.Sort(groups) // as qda stats orders its groups
 	cols := append(groups, all)
+	// The column of every transcript is "all", unless a group has that
+	// value: two columns of one name would be one key in JSON, and a
+	// reader could not tell them apart.
+	allName := "all"
+	for slices.Contains(groups, allName) {
+		allName = "(" + allName + ")"
+	}
 	name := func(g string) string {
 		if g == all {
-			return "all"
+			return allName
 		}
 		return g
 	}
@@ -85,7 +92,7 @@ func Crosstab(s *corpus.Study, ix *corpus.Index, cb *codebook.Codebook, opt Cros
 				base[i] += tally.Get(theme, g).References
 			}
 		}
-		baseRow = append(baseRow, Int(base[i]), Text(""))
+		baseRow = append(baseRow, Int(base[i]), NoNumber())
 	}
 	t.Row(baseRow...)
 	for _, code := range Columns(cb, opt.Depth, opt.Codes) {

@@ -25,9 +25,12 @@ func WriteTableJSON(w io.Writer, t *Table) error {
 			}
 			// An attribute that reads as a number (Auto) stays the
 			// string it was, as attributes are everywhere in JSON.
-			if r[i].IsNum && r[i].Text == "" {
+			switch {
+			case r[i].Missing:
+				o.vals[i] = nil
+			case r[i].IsNum && r[i].Text == "":
 				o.vals[i] = r[i].Num
-			} else {
+			default:
 				o.vals[i] = r[i].Text
 			}
 		}

@@ -12,6 +12,9 @@ import (
 // no totals.
 func (m *Matrix) Table(labels bool, sums Summaries) *Table {
 	t := &Table{Title: fmt.Sprintf("%s by %s", m.Measure, m.RowsBy)}
+	if sums != nil {
+		t.Title = "summaries by " + m.RowsBy
+	}
 	t.Header = append([]string{m.RowsBy}, m.AttrNames...)
 	for _, c := range m.Columns {
 		if labels {

@@ -14,14 +14,18 @@ func WriteMarkdown(w io.Writer, t *Table) error {
 		bw.WriteString("## " + mdCell(t.Title) + "\n\n")
 	}
 	writeMDRow(bw, TextRow(t.Header...))
+	// A column is right-aligned when it holds numbers and no other text;
+	// a column of empty cells (summaries nobody wrote yet) is text.
 	numeric := make([]bool, len(t.Header))
 	for i := range numeric {
-		numeric[i] = len(t.Rows) > 0
+		text := false
 		for _, r := range t.Rows {
-			if i < len(r) && !r[i].IsNum && r[i].Text != "" {
-				numeric[i] = false
+			if i < len(r) {
+				numeric[i] = numeric[i] || r[i].IsNum
+				text = text || (!r[i].IsNum && r[i].Text != "")
 			}
 		}
+		numeric[i] = numeric[i] && !text
 	}
 	bw.WriteString("|")
 	for _, n := range numeric {

@@ -14,6 +14,10 @@ type Cell struct {
 	IsNum bool
 	// Decimals is how many decimals a number shows in text formats.
 	Decimals int
+	// Missing marks a number that does not exist, such as a percentage
+	// of nothing: empty in text formats and workbooks, null in JSON, so
+	// a JSON column of numbers holds no strings.
+	Missing bool
 }
 
 // Text is a text cell.
@@ -22,10 +26,13 @@ func Text(s string) Cell { return Cell{Text: s} }
 // Int is a whole number cell.
 func Int(n int) Cell { return Cell{Num: float64(n), IsNum: true} }
 
+// NoNumber is an empty cell in a column of numbers (see Cell.Missing).
+func NoNumber() Cell { return Cell{Missing: true} }
+
 // Percent is a percentage with one decimal, as a number (12.5 for 12.5%).
 func Percent(n, of int) Cell {
 	if of == 0 {
-		return Text("")
+		return NoNumber()
 	}
 	return Cell{Num: float64(int64(1000*float64(n)/float64(of)+0.5)) / 10, IsNum: true, Decimals: 1}
 }

@@ -45,6 +45,28 @@ func TestWriteCSVInjection(t *testing.T) {
 	}
 }
 
+// A percentage of nothing is no number: empty in CSV, null in JSON, so a
+// JSON column of percentages holds numbers and nulls, never "".
+func TestMissingNumber(t *testing.T) {
+	tb := &Table{Header: []string{"n", "%"}}
+	tb.Row(Int(0), Percent(1, 0))
+	tb.Row(Int(4), Percent(1, 4))
+	var csv, js bytes.Buffer
+	if err := WriteCSV(&csv, tb); err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteTableJSON(&js, tb); err != nil {
+		t.Fatal(err)
+	}
+	if want := "n,%\n0,\n4,25.0\n"; csv.String() != want {
+		t.Errorf("csv %q, want %q", csv.String(), want)
+	}
+	want := "[\n  {\n    \"n\": 0,\n    \"%\": null\n  },\n  {\n    \"n\": 4,\n    \"%\": 25\n  }\n]\n"
+	if js.String() != want {
+		t.Errorf("json:\n%s\nwant:\n%s", js.String(), want)
+	}
+}
+
 func TestAuto(t *testing.T) {
 	tests := []struct {
 		in  string

@@ -96,7 +96,11 @@ func runExportMatrix(g *globals, opt exportMatrixOptions) error {
 	if err != nil {
 		return err
 	}
-	t.written(g, fmt.Sprintf("%s by %s (%d rows, %d codes)", mo.Measure, mo.Rows, len(m.Rows), len(m.Columns)))
+	what := mo.Measure
+	if opt.summaries {
+		what = "summaries"
+	}
+	t.written(g, fmt.Sprintf("%s by %s (%d rows, %d codes)", what, mo.Rows, len(m.Rows), len(m.Columns)))
 	return nil
 }
 
