@@ -73,9 +73,13 @@ func TestImportQualCoder(t *testing.T) {
 		memos = append(memos, m.About.String()+" "+m.Coder+" "+m.Date+" "+m.Title)
 	}
 	// The case's and the source's descriptions, where QualCoder keeps its
-	// memos on them, are memos too; the empty one of Siân is none.
-	if want := []string{"participant:llyr  2026-01-01 About Llŷr", "transcript:interview-2 colin 2026-01-01 About Interview 2.txt", "code:day-to-day/cafe colin 2024-03-01 Thoughts on cafés", "study sian-llyr 2024-03-02 Project log"}; !slices.Equal(memos, want) {
+	// memos on them, are memos too; the empty one of Siân is none. So is
+	// a variable's, about the study, naming the attribute.
+	if want := []string{"study  2026-01-01 About attribute lives_alone", "participant:llyr  2026-01-01 About Llŷr", "transcript:interview-2 colin 2026-01-01 About Interview 2.txt", "code:day-to-day/cafe colin 2024-03-01 Thoughts on cafés", "study sian-llyr 2024-03-02 Project log"}; !slices.Equal(memos, want) {
 		t.Errorf("memos %q, want %q", memos, want)
+	}
+	if got := p.Memos[0].Text; got != "As they said at the first interview.\n" {
+		t.Errorf("the variable's memo says %q", got)
 	}
 }
 

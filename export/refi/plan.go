@@ -114,6 +114,9 @@ func PlanImport(a *Archive, today string) (*Plan, error) {
 	if p.Variables != nil {
 		for _, v := range p.Variables.Variables {
 			pl.vars[strings.ToLower(trimGUID(v.GUID))] = v
+			// A variable's description is its memo; qda's attributes
+			// have no field for one, so it becomes a memo about the study.
+			pl.described(v.Description, "About attribute "+column(v), corpus.About{Kind: corpus.AboutStudy}, "", "")
 		}
 	}
 	if p.Notes != nil {
@@ -218,14 +221,22 @@ func (pl *planner) orderedAttrs(vals []VariableValue, where string) (map[string]
 			pl.plan.Report.drop("%s: a value of variable %s, which the project does not define", where, vv.VariableRef.Target)
 			continue
 		}
-		col := corpus.ColumnName(v.Name)
-		if col == "" || col == "id" || col == "participant" || col == "sha256" {
-			col = "var_" + corpus.Slug(v.Name)
-		}
+		col := column(v)
 		out[col] = strings.TrimSpace(vv.Value())
 		cols = append(cols, col)
 	}
 	return out, cols
+}
+
+// column is the attribute column a variable becomes, as 'qda
+// participants import' names columns; a name qda keeps for itself gets
+// "var_" before it.
+func column(v Variable) string {
+	col := corpus.ColumnName(v.Name)
+	if col == "" || col == "id" || col == "participant" || col == "sha256" {
+		col = "var_" + corpus.Slug(v.Name)
+	}
+	return col
 }
 
 var trailingNumberRE = regexp.MustCompile(`-\d+$`)
