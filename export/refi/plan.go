@@ -79,8 +79,12 @@ type planner struct {
 	vars    map[string]Variable
 	sources map[string]string // source GUID → transcript id
 	notes   map[string]*TextSource
-	taken   map[string]bool // coder names
-	today   string
+	// noteLines says where the selections of a note (a QualCoder
+	// annotation) are: the transcript of the source that refers to it and
+	// the lines they cover.
+	noteLines map[string]noteLines
+	taken     map[string]bool // coder names
+	today     string
 }
 
 // PlanImport turns an opened project into a study. today (YYYY-MM-DD)
@@ -89,7 +93,7 @@ func PlanImport(a *Archive, today string) (*Plan, error) {
 	p := a.Project
 	pl := &planner{a: a, p: p, plan: &Plan{Title: strings.TrimSpace(p.Name), Description: strings.TrimSpace(p.Description), Report: ImportReport{Recounted: []string{}, Renamed: []string{}, Dropped: []string{}}},
 		coders: map[string]string{}, codes: map[string]string{}, vars: map[string]Variable{},
-		sources: map[string]string{}, notes: map[string]*TextSource{}, taken: map[string]bool{}, today: today}
+		sources: map[string]string{}, notes: map[string]*TextSource{}, noteLines: map[string]noteLines{}, taken: map[string]bool{}, today: today}
 	if pl.plan.Title == "" {
 		pl.plan.Title = "Imported project"
 	}
