@@ -6,6 +6,7 @@ import (
 	"encoding/xml"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -212,6 +213,20 @@ func TestRoundTrip(t *testing.T) {
 	if _, _, err := demo.Create(orig, demo.Options{Participants: 4}); err != nil {
 		t.Fatal(err)
 	}
+	// The first transcript with no interviewer: an empty cell gives no
+	// value, so the order of first appearance would put that column last.
+	st, err := corpus.Open(orig)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts, findings := corpus.ReadTable(orig, corpus.TranscriptsFile, "id", "participant")
+	if findings.HasErrors() || ts.Col("interviewer") < 0 {
+		t.Fatalf("the demo's transcripts.csv: %v, header %q", findings, ts.Header)
+	}
+	ts.Set(ts.Rows[0].ID, "interviewer", "")
+	if err := st.WriteTable(ts); err != nil {
+		t.Fatal(err)
+	}
 	first := export(t, orig)
 	if again := export(t, orig); !bytes.Equal(first, again) {
 		t.Fatal("exporting an unchanged study twice gave two different files")
@@ -240,6 +255,14 @@ func TestRoundTrip(t *testing.T) {
 	}
 	if a, b := summary(t, orig), summary(t, copyDir); a != b {
 		t.Errorf("the imported study differs:\n--- original\n%s\n--- imported\n%s", a, b)
+	}
+	// Attribute columns keep their order: the project's Variables'.
+	for _, f := range []string{corpus.TranscriptsFile, corpus.ParticipantsFile} {
+		a, _ := os.ReadFile(filepath.Join(orig, f))
+		b, _ := os.ReadFile(filepath.Join(copyDir, f))
+		if !bytes.Equal(a, b) {
+			t.Errorf("the imported %s differs:\n--- original\n%s\n--- imported\n%s", f, a, b)
+		}
 	}
 	second := unzip(t, export(t, copyDir))
 	checkProject(t, second)
