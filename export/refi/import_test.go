@@ -146,6 +146,17 @@ func TestImportNVivo(t *testing.T) {
 	if len(p.Report.Dropped) != 3 {
 		t.Errorf("dropped %q; want the picture, the audio and the graph", p.Report.Dropped)
 	}
+	// A code whose label gives its name back ("Day to day" is day-to-day)
+	// is no rename; one that had to become another name is.
+	var codes []string
+	for _, r := range p.Report.Renamed {
+		if strings.HasPrefix(r, "code ") {
+			codes = append(codes, r)
+		}
+	}
+	if want := []string{`code "transport" is sustainability/transport-2`}; !slices.Equal(codes, want) {
+		t.Errorf("renamed codes %q, want %q", codes, want)
+	}
 }
 
 // TestImportATLASti checks a project in ATLAS.ti's style: CRLF text whose

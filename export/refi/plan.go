@@ -63,7 +63,9 @@ type ImportReport struct {
 	// Recounted lists the sources whose positions were read in another
 	// count than the standard's, as the tool that wrote them counts.
 	Recounted []string `json:"recounted"`
-	// Renamed lists the names that were not qda names and became slugs.
+	// Renamed lists the names that were not qda names and became slugs:
+	// users, cases and sources, and codes whose name is not the slug of
+	// their label (the label keeps the rest).
 	Renamed []string `json:"renamed"`
 	// Dropped lists, one line each, what the study cannot hold.
 	Dropped []string `json:"not_carried_over"`
