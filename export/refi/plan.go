@@ -16,10 +16,13 @@ import (
 
 // Plan is a new study made from a project, ready to be written.
 type Plan struct {
-	Title, Description string
-	Codebook           []byte // codebook.yaml
-	Transcripts        []PlannedTranscript
-	Codings            []*corpus.Codings
+	// Title is qda.yaml's title, the project's name; CodebookTitle the
+	// codebook's, from the project's "qda codebook title:" paragraph
+	// where qda wrote one, else the project's name too.
+	Title, CodebookTitle, Description string
+	Codebook                          []byte // codebook.yaml
+	Transcripts                       []PlannedTranscript
+	Codings                           []*corpus.Codings
 	// Participants are the participants in order, each with attributes
 	// by column; Columns is the column order, TranscriptColumns that of
 	// the transcripts' attributes: both the order of the project's
@@ -107,6 +110,10 @@ func PlanImport(a *Archive, today string) (*Plan, error) {
 	if pl.plan.Title == "" {
 		pl.plan.Title = "Imported project"
 	}
+	pl.plan.Description, pl.plan.CodebookTitle = codebookTitle(pl.plan.Description)
+	if pl.plan.CodebookTitle == "" {
+		pl.plan.CodebookTitle = pl.plan.Title
+	}
 	if p.Users != nil {
 		for i, u := range p.Users.Users {
 			name := u.Name
@@ -180,6 +187,21 @@ func PlanImport(a *Archive, today string) (*Plan, error) {
 	}
 	r.Coders = len(coders)
 	return pl.plan, nil
+}
+
+// codebookTitle takes the "qda codebook title:" paragraph out of a
+// project's description: the codebook's title, which the standard has no
+// place for.
+func codebookTitle(desc string) (rest, title string) {
+	var keep []string
+	for _, p := range strings.Split(strings.ReplaceAll(desc, "\r\n", "\n"), "\n\n") {
+		if t, ok := strings.CutPrefix(strings.TrimSpace(p), codebookTitleMark); ok && !strings.Contains(t, "\n") && title == "" {
+			title = strings.TrimSpace(t)
+			continue
+		}
+		keep = append(keep, p)
+	}
+	return strings.TrimSpace(strings.Join(keep, "\n\n")), title
 }
 
 // trimGUID reads a GUID as written either way the schema allows.

@@ -19,7 +19,7 @@ func (pl *planner) codebook() ([]byte, error) {
 	}
 	list := pl.codeNodes(codes, "")
 	doc := &yaml.Node{Kind: yaml.MappingNode, Content: []*yaml.Node{
-		str("title"), str(pl.plan.Title), str("codes"), list,
+		str("title"), str(pl.plan.CodebookTitle), str("codes"), list,
 	}}
 	var b bytes.Buffer
 	b.WriteString("# The coding framework, imported from a REFI-QDA project.\n")
