@@ -22,6 +22,9 @@ const (
 	nameMark     = "qda name: "
 	aliasesMark  = "qda aliases:"
 	patternsMark = "qda patterns:"
+	// codebookTitleMark is the project description's paragraph with the
+	// codebook's title, where it is not the project's name.
+	codebookTitleMark = "qda codebook title: "
 )
 
 // exportCodes turns codes into REFI codes. A code is shown by its label,

@@ -41,7 +41,7 @@ func ExportProject(st *corpus.Study, cb *codebook.Codebook, ix *corpus.Index, op
 	title := Title(st, cb)
 	ids := NewGUIDs(title)
 	rep := &ExportReport{}
-	p := &Project{Name: title, Origin: opt.Origin, Description: st.Config.Description}
+	p := &Project{Name: title, Origin: opt.Origin, Description: projectDescription(st.Config.Description, title, cb.Title)}
 	coders := opt.Coders
 	if coders == nil {
 		coders = ix.Coders
@@ -127,6 +127,17 @@ func ExportProject(st *corpus.Study, cb *codebook.Codebook, ix *corpus.Index, op
 		return nil, err
 	}
 	return rep, zw.Close()
+}
+
+// projectDescription is the project's description: the study's, then,
+// where the codebook's title is not the project's name, a marked
+// paragraph with it, since the standard gives a codebook no name.
+func projectDescription(desc, name, cbTitle string) string {
+	cbTitle = strings.Join(strings.Fields(cbTitle), " ")
+	if cbTitle == "" || cbTitle == name {
+		return desc
+	}
+	return strings.TrimSpace(strings.TrimSpace(desc) + "\n\n" + codebookTitleMark + cbTitle)
 }
 
 // Title is the name a study's project goes by, and the namespace of its

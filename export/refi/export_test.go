@@ -6,6 +6,7 @@ import (
 	"encoding/xml"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -212,6 +213,20 @@ func TestRoundTrip(t *testing.T) {
 	if _, _, err := demo.Create(orig, demo.Options{Participants: 4}); err != nil {
 		t.Fatal(err)
 	}
+	// The first transcript with no interviewer: an empty cell gives no
+	// value, so the order of first appearance would put that column last.
+	st, err := corpus.Open(orig)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts, findings := corpus.ReadTable(orig, corpus.TranscriptsFile, "id", "participant")
+	if findings.HasErrors() || ts.Col("interviewer") < 0 {
+		t.Fatalf("the demo's transcripts.csv: %v, header %q", findings, ts.Header)
+	}
+	ts.Set(ts.Rows[0].ID, "interviewer", "")
+	if err := st.WriteTable(ts); err != nil {
+		t.Fatal(err)
+	}
 	first := export(t, orig)
 	if again := export(t, orig); !bytes.Equal(first, again) {
 		t.Fatal("exporting an unchanged study twice gave two different files")
@@ -240,6 +255,24 @@ func TestRoundTrip(t *testing.T) {
 	}
 	if a, b := summary(t, orig), summary(t, copyDir); a != b {
 		t.Errorf("the imported study differs:\n--- original\n%s\n--- imported\n%s", a, b)
+	}
+	// The codebook keeps its own title, which the standard has no place
+	// for, and qda.yaml its description without it.
+	cb1, _ := st.Codebook()
+	st2, err := corpus.Open(copyDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cb2, _ := st2.Codebook()
+	if cb1.Title == st.Config.Title || cb2.Title != cb1.Title || st2.Config.Description != strings.Join(strings.Fields(st.Config.Description), " ") {
+		t.Errorf("titles %q, %q; codebook titles %q, imported %q; description %q", st.Config.Title, st2.Config.Title, cb1.Title, cb2.Title, st2.Config.Description)
+	}
+	for _, f := range []string{corpus.TranscriptsFile, corpus.ParticipantsFile} {
+		a, _ := os.ReadFile(filepath.Join(orig, f))
+		b, _ := os.ReadFile(filepath.Join(copyDir, f))
+		if !bytes.Equal(a, b) {
+			t.Errorf("the imported %s differs:\n--- original\n%s\n--- imported\n%s", f, a, b)
+		}
 	}
 	second := unzip(t, export(t, copyDir))
 	checkProject(t, second)
@@ -287,6 +320,34 @@ func summary(t *testing.T, dir string) string {
 
 // TestExportSkips leaves out, and reports, what a project cannot carry:
 // a segment past the end of its transcript and a code the codebook lacks.
+// TestCodebookTitle checks the codebook's title in the project's
+// description: written only where it is not the project's name, read
+// back and taken out, and a paragraph like it inside other text left be.
+func TestCodebookTitle(t *testing.T) {
+	for _, tc := range []struct {
+		name, desc, project, codebook, want string
+	}{
+		{"same title", "About it.", "Study", "Study", "About it."},
+		{"no codebook title", "About it.", "Study", "", "About it."},
+		{"other title", "About it.", "Study", "Framework", "About it.\n\nqda codebook title: Framework"},
+		{"no description", "", "Study", "Frame\nwork", "qda codebook title: Frame work"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := projectDescription(tc.desc, tc.project, tc.codebook)
+			if got != tc.want {
+				t.Fatalf("description %q, want %q", got, tc.want)
+			}
+			rest, title := codebookTitle(got)
+			if want := strings.Join(strings.Fields(tc.codebook), " "); rest != tc.desc || (title != want && !(title == "" && want == tc.project)) {
+				t.Errorf("read back %q and title %q", rest, title)
+			}
+		})
+	}
+	if rest, title := codebookTitle("Notes:\nqda codebook title: not this\r\n\r\nqda codebook title: This\n\nEnd."); title != "This" || rest != "Notes:\nqda codebook title: not this\n\nEnd." {
+		t.Errorf("read %q and title %q", rest, title)
+	}
+}
+
 func TestExportSkips(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "s")
 	if err := plan(t, fixture(t, "qualcoder", nil)).Write(dir); err != nil {

@@ -73,9 +73,58 @@ func TestImportQualCoder(t *testing.T) {
 		memos = append(memos, m.About.String()+" "+m.Coder+" "+m.Date+" "+m.Title)
 	}
 	// The case's and the source's descriptions, where QualCoder keeps its
-	// memos on them, are memos too; the empty one of Siân is none.
-	if want := []string{"participant:llyr  2026-01-01 About Llŷr", "transcript:interview-2 colin 2026-01-01 About Interview 2.txt", "code:day-to-day/cafe colin 2024-03-01 Thoughts on cafés", "study sian-llyr 2024-03-02 Project log"}; !slices.Equal(memos, want) {
+	// memos on them, are memos too; the empty one of Siân is none. So is
+	// a variable's, about the study, naming the attribute.
+	if want := []string{"study  2026-01-01 About attribute lives_alone", "participant:llyr  2026-01-01 About Llŷr", "transcript:interview-2 colin 2026-01-01 About Interview 2.txt", "code:day-to-day/cafe colin 2024-03-01 Thoughts on cafés", "study sian-llyr 2024-03-02 Project log",
+		// A note with selections of its own, as QualCoder writes an
+		// annotation: about the transcript, naming the lines ("nervous" on
+		// line 4, "the best part" on line 9).
+		"transcript:interview-1 colin 2024-03-01 Annotation on interview-1, lines 4, 9"}; !slices.Equal(memos, want) {
 		t.Errorf("memos %q, want %q", memos, want)
+	}
+	if got := p.Memos[0].Text; got != "As they said at the first interview.\n" {
+		t.Errorf("the variable's memo says %q", got)
+	}
+}
+
+// TestImportNoteSelections checks what cannot be carried of a note's
+// selections: with no source referring to the note they have no text to
+// be in, and a code on one has no line to go on; both are listed, and the
+// note's text is still a memo.
+func TestImportNoteSelections(t *testing.T) {
+	qde, err := os.ReadFile(filepath.Join("..", "..", "testdata", "refi", "qualcoder", "project.qde"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ref := `<NoteRef targetGUID="a0000000-0000-4000-8000-000000000004"/>` + "\n"
+	coded := `startPosition="206" endPosition="219" creatingUser="0a6c7a52-3f6e-4c41-9b0e-6b4f0d5e7c01"/>`
+	for _, tc := range []struct {
+		name, old, new string
+		dropped, title string
+	}{
+		{"no source refers to it", ref, "",
+			`note "Annotation": its 2 text selections are in no source that refers to it; its text is a memo without them`,
+			"study Annotation"},
+		{"coded", coded, strings.TrimSuffix(coded, "/>") + `><Coding guid="d0000000-0000-4000-8000-0000000000a1"><CodeRef targetGUID="c1000000-0000-4000-8000-000000000004"/></Coding></PlainTextSelection>`,
+			`note "Annotation", selection 206-219 in source "Interview 1.txt": 1 codes on a note's selection; qda codes a transcript's lines`,
+			"transcript:interview-1 Annotation on interview-1, lines 4, 9"},
+		{"outside the text", `startPosition="206" endPosition="219"`, `startPosition="906" endPosition="919"`,
+			`note "Annotation", selection 906-919 in source "Interview 1.txt": outside the text (232 characters)`,
+			"transcript:interview-1 Annotation on interview-1, line 4"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if !strings.Contains(string(qde), tc.old) {
+				t.Fatalf("the fixture lacks %q", tc.old)
+			}
+			p := plan(t, fixture(t, "qualcoder", map[string][]byte{"project.qde": []byte(strings.Replace(string(qde), tc.old, tc.new, 1))}))
+			if !slices.Contains(p.Report.Dropped, tc.dropped) {
+				t.Errorf("dropped %q, want %q among them", p.Report.Dropped, tc.dropped)
+			}
+			m := p.Memos[len(p.Memos)-1]
+			if got := m.About.String() + " " + m.Title; got != tc.title || m.Text != "Nervous then, at home there now.\n" {
+				t.Errorf("memo %q %q, want %q", got, m.Text, tc.title)
+			}
+		})
 	}
 }
 
@@ -96,6 +145,17 @@ func TestImportNVivo(t *testing.T) {
 	}
 	if len(p.Report.Dropped) != 3 {
 		t.Errorf("dropped %q; want the picture, the audio and the graph", p.Report.Dropped)
+	}
+	// A code whose label gives its name back ("Day to day" is day-to-day)
+	// is no rename; one that had to become another name is.
+	var codes []string
+	for _, r := range p.Report.Renamed {
+		if strings.HasPrefix(r, "code ") {
+			codes = append(codes, r)
+		}
+	}
+	if want := []string{`code "transport" is sustainability/transport-2`}; !slices.Equal(codes, want) {
+		t.Errorf("renamed codes %q, want %q", codes, want)
 	}
 }
 

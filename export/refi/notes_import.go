@@ -69,7 +69,26 @@ func (pl *planner) memos() {
 		if !ok {
 			a = corpus.About{Kind: corpus.AboutStudy}
 		}
-		pl.plan.Memos = append(pl.plan.Memos, &corpus.Memo{About: a, Coder: pl.author(n.CreatingUser), Date: pl.date(n.CreationDateTime), Title: strings.TrimSpace(n.Name), Text: text + "\n", FrontMatter: true})
+		title := strings.TrimSpace(n.Name)
+		if len(n.Selections) > 0 {
+			// An annotation on a passage: about the transcript, its
+			// title naming the lines, as a comment on a passage is.
+			nl, placed := pl.noteLines[g]
+			switch {
+			case !placed:
+				pl.plan.Report.drop("note %q: its %d text selections are in no source that refers to it; its text is a memo without them", n.Name, len(n.Selections))
+			default:
+				a = corpus.About{Kind: corpus.AboutTranscript, Target: nl.transcript}
+				if title == "" {
+					title = "Comment"
+				}
+				title += " on " + nl.transcript
+				if len(nl.lines) > 0 {
+					title += ", " + linesTitle(nl.lines)
+				}
+			}
+		}
+		pl.plan.Memos = append(pl.plan.Memos, &corpus.Memo{About: a, Coder: pl.author(n.CreatingUser), Date: pl.date(n.CreationDateTime), Title: title, Text: text + "\n", FrontMatter: true})
 	}
 }
 

@@ -16,16 +16,23 @@ import (
 
 // Plan is a new study made from a project, ready to be written.
 type Plan struct {
-	Title, Description string
-	Codebook           []byte // codebook.yaml
-	Transcripts        []PlannedTranscript
-	Codings            []*corpus.Codings
+	// Title is qda.yaml's title, the project's name; CodebookTitle the
+	// codebook's, from the project's "qda codebook title:" paragraph
+	// where qda wrote one, else the project's name too.
+	Title, CodebookTitle, Description string
+	Codebook                          []byte // codebook.yaml
+	Transcripts                       []PlannedTranscript
+	Codings                           []*corpus.Codings
 	// Participants are the participants in order, each with attributes
-	// by column; Columns is the column order.
-	Participants []PlannedParticipant
-	Columns      []string
-	Memos        []*corpus.Memo
-	Report       ImportReport
+	// by column; Columns is the column order, TranscriptColumns that of
+	// the transcripts' attributes: both the order of the project's
+	// Variables, so a round trip keeps participants.csv and
+	// transcripts.csv as they were.
+	Participants      []PlannedParticipant
+	Columns           []string
+	TranscriptColumns []string
+	Memos             []*corpus.Memo
+	Report            ImportReport
 }
 
 // PlannedTranscript is one text source as a transcript.
@@ -59,7 +66,9 @@ type ImportReport struct {
 	// Recounted lists the sources whose positions were read in another
 	// count than the standard's, as the tool that wrote them counts.
 	Recounted []string `json:"recounted"`
-	// Renamed lists the names that were not qda names and became slugs.
+	// Renamed lists the names that were not qda names and became slugs:
+	// users, cases and sources, and codes whose name is not the slug of
+	// their label (the label keeps the rest).
 	Renamed []string `json:"renamed"`
 	// Dropped lists, one line each, what the study cannot hold.
 	Dropped []string `json:"not_carried_over"`
@@ -71,16 +80,24 @@ func (r *ImportReport) drop(format string, args ...any) {
 
 // planner carries the lookups from GUIDs to what they became.
 type planner struct {
-	a       *Archive
-	p       *Project
-	plan    *Plan
-	coders  map[string]string // user GUID → coder
-	codes   map[string]string // code GUID → path
-	vars    map[string]Variable
-	sources map[string]string // source GUID → transcript id
-	notes   map[string]*TextSource
-	taken   map[string]bool // coder names
-	today   string
+	a      *Archive
+	p      *Project
+	plan   *Plan
+	coders map[string]string // user GUID → coder
+	codes  map[string]string // code GUID → path
+	vars   map[string]Variable
+	// varIndex is each variable's place among the project's Variables;
+	// pcols and tcols the variables participants and transcripts use.
+	varIndex     map[string]int
+	pcols, tcols map[string]bool
+	sources      map[string]string // source GUID → transcript id
+	notes        map[string]*TextSource
+	// noteLines says where the selections of a note (a QualCoder
+	// annotation) are: the transcript of the source that refers to it and
+	// the lines they cover.
+	noteLines map[string]noteLines
+	taken     map[string]bool // coder names
+	today     string
 }
 
 // PlanImport turns an opened project into a study. today (YYYY-MM-DD)
@@ -88,10 +105,14 @@ type planner struct {
 func PlanImport(a *Archive, today string) (*Plan, error) {
 	p := a.Project
 	pl := &planner{a: a, p: p, plan: &Plan{Title: strings.TrimSpace(p.Name), Description: strings.TrimSpace(p.Description), Report: ImportReport{Recounted: []string{}, Renamed: []string{}, Dropped: []string{}}},
-		coders: map[string]string{}, codes: map[string]string{}, vars: map[string]Variable{},
-		sources: map[string]string{}, notes: map[string]*TextSource{}, taken: map[string]bool{}, today: today}
+		coders: map[string]string{}, codes: map[string]string{}, vars: map[string]Variable{}, varIndex: map[string]int{}, pcols: map[string]bool{}, tcols: map[string]bool{},
+		sources: map[string]string{}, notes: map[string]*TextSource{}, noteLines: map[string]noteLines{}, taken: map[string]bool{}, today: today}
 	if pl.plan.Title == "" {
 		pl.plan.Title = "Imported project"
+	}
+	pl.plan.Description, pl.plan.CodebookTitle = codebookTitle(pl.plan.Description)
+	if pl.plan.CodebookTitle == "" {
+		pl.plan.CodebookTitle = pl.plan.Title
 	}
 	if p.Users != nil {
 		for i, u := range p.Users.Users {
@@ -112,8 +133,15 @@ func PlanImport(a *Archive, today string) (*Plan, error) {
 	}
 	pl.plan.Codebook = cb
 	if p.Variables != nil {
-		for _, v := range p.Variables.Variables {
-			pl.vars[strings.ToLower(trimGUID(v.GUID))] = v
+		for i, v := range p.Variables.Variables {
+			g := strings.ToLower(trimGUID(v.GUID))
+			if _, ok := pl.vars[g]; !ok {
+				pl.varIndex[g] = i
+			}
+			pl.vars[g] = v
+			// A variable's description is its memo; qda's attributes
+			// have no field for one, so it becomes a memo about the study.
+			pl.described(v.Description, "About attribute "+column(v), corpus.About{Kind: corpus.AboutStudy}, "", "")
 		}
 	}
 	if p.Notes != nil {
@@ -138,6 +166,7 @@ func PlanImport(a *Archive, today string) (*Plan, error) {
 			}
 		}
 	}
+	pl.plan.Columns, pl.plan.TranscriptColumns = pl.columns(pl.pcols), pl.columns(pl.tcols)
 	pl.memos()
 	for _, o := range []struct {
 		what string
@@ -160,6 +189,21 @@ func PlanImport(a *Archive, today string) (*Plan, error) {
 	return pl.plan, nil
 }
 
+// codebookTitle takes the "qda codebook title:" paragraph out of a
+// project's description: the codebook's title, which the standard has no
+// place for.
+func codebookTitle(desc string) (rest, title string) {
+	var keep []string
+	for _, p := range strings.Split(strings.ReplaceAll(desc, "\r\n", "\n"), "\n\n") {
+		if t, ok := strings.CutPrefix(strings.TrimSpace(p), codebookTitleMark); ok && !strings.Contains(t, "\n") && title == "" {
+			title = strings.TrimSpace(t)
+			continue
+		}
+		keep = append(keep, p)
+	}
+	return strings.TrimSpace(strings.Join(keep, "\n\n")), title
+}
+
 // trimGUID reads a GUID as written either way the schema allows.
 func trimGUID(g string) string { return strings.Trim(strings.TrimSpace(g), "{}") }
 
@@ -178,12 +222,7 @@ func (pl *planner) cases() map[string]string {
 		if id != c.Name {
 			pl.plan.Report.Renamed = append(pl.plan.Report.Renamed, fmt.Sprintf("case %q is participant %s", c.Name, id))
 		}
-		attrs, cols := pl.orderedAttrs(c.Values, fmt.Sprintf("case %q", c.Name))
-		for _, col := range cols {
-			if !slices.Contains(pl.plan.Columns, col) {
-				pl.plan.Columns = append(pl.plan.Columns, col)
-			}
-		}
+		attrs := pl.attrs(c.Values, fmt.Sprintf("case %q", c.Name), pl.pcols)
 		pp := PlannedParticipant{ID: id, Attrs: attrs}
 		pl.plan.Participants = append(pl.plan.Participants, pp)
 		pl.described(c.Description, "About "+c.Name, corpus.About{Kind: corpus.AboutParticipant, Target: id}, "", "")
@@ -201,31 +240,46 @@ func (pl *planner) cases() map[string]string {
 	return owner
 }
 
-// attrs reads variable values as attribute columns, adding new columns
-// to the participants' or transcripts' order.
-func (pl *planner) attrs(vals []VariableValue, where string) map[string]string {
-	out, _ := pl.orderedAttrs(vals, where)
-	return out
-}
-
-// orderedAttrs is attrs with the columns in the order of the values.
-func (pl *planner) orderedAttrs(vals []VariableValue, where string) (map[string]string, []string) {
+// attrs reads variable values as attribute columns, marking the
+// variables used in used.
+func (pl *planner) attrs(vals []VariableValue, where string, used map[string]bool) map[string]string {
 	out := map[string]string{}
-	var cols []string
 	for _, vv := range vals {
-		v, ok := pl.vars[pl.ref(vv.VariableRef)]
+		g := pl.ref(vv.VariableRef)
+		v, ok := pl.vars[g]
 		if !ok {
 			pl.plan.Report.drop("%s: a value of variable %s, which the project does not define", where, vv.VariableRef.Target)
 			continue
 		}
-		col := corpus.ColumnName(v.Name)
-		if col == "" || col == "id" || col == "participant" || col == "sha256" {
-			col = "var_" + corpus.Slug(v.Name)
-		}
-		out[col] = strings.TrimSpace(vv.Value())
-		cols = append(cols, col)
+		out[column(v)] = strings.TrimSpace(vv.Value())
+		used[g] = true
 	}
-	return out, cols
+	return out
+}
+
+// columns are the columns of the used variables, in the order of the
+// project's Variables.
+func (pl *planner) columns(used map[string]bool) []string {
+	gs := sortedKeys(used)
+	slices.SortStableFunc(gs, func(a, b string) int { return pl.varIndex[a] - pl.varIndex[b] })
+	var out []string
+	for _, g := range gs {
+		if col := column(pl.vars[g]); !slices.Contains(out, col) {
+			out = append(out, col)
+		}
+	}
+	return out
+}
+
+// column is the attribute column a variable becomes, as 'qda
+// participants import' names columns; a name qda keeps for itself gets
+// "var_" before it.
+func column(v Variable) string {
+	col := corpus.ColumnName(v.Name)
+	if col == "" || col == "id" || col == "participant" || col == "sha256" {
+		col = "var_" + corpus.Slug(v.Name)
+	}
+	return col
 }
 
 var trailingNumberRE = regexp.MustCompile(`-\d+$`)
@@ -275,7 +329,7 @@ func (pl *planner) source(src *TextSource, n int, owner map[string]string, ids m
 		normal = res.Text
 	}
 	pl.sources[strings.ToLower(trimGUID(src.GUID))] = id
-	attrs := pl.attrs(src.Values, fmt.Sprintf("source %q", label))
+	attrs := pl.attrs(src.Values, fmt.Sprintf("source %q", label), pl.tcols)
 	from := src.Name
 	if s, ok := attrs["source"]; ok { // qda's own source column, exported as a variable
 		from = s

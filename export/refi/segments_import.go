@@ -15,7 +15,12 @@ func (pl *planner) segments(src *TextSource, label, id, text string, normal []by
 	t := corpus.ParseTranscript(id, normal)
 	m := newLineMap(text, t)
 	runes := []rune(text)
-	cnt := bestCounting(runes, src.Selections)
+	notes := pl.annotatedNotes(src)
+	sels := src.Selections
+	for _, n := range notes {
+		sels = append(slices.Clip(sels), n.Selections...)
+	}
+	cnt := bestCounting(runes, sels)
 	if cnt.name != "" {
 		r.Recounted = append(r.Recounted, fmt.Sprintf("source %q: positions counted with %s, which fits its selections; the standard's count did not", label, cnt.name))
 	}
@@ -53,6 +58,9 @@ func (pl *planner) segments(src *TextSource, label, id, text string, normal []by
 		for _, coder := range sortedKeys(codes) {
 			add(coder, lines, codes[coder], memo)
 		}
+	}
+	for _, n := range notes {
+		pl.placeNote(n, label, id, cnt, m, len(runes))
 	}
 	if whole := pl.codingsByCoder(src.Codings, src.CreatingUser, fmt.Sprintf("source %q", label)); len(whole) > 0 {
 		first, last := 0, 0
@@ -143,11 +151,70 @@ func (pl *planner) annotation(sel Selection, id, where string, lines corpus.Rang
 		return
 	}
 	title := "Comment on " + id
-	switch {
-	case placed && lines.Start == lines.End:
-		title += ", line " + lines.String()
-	case placed:
-		title += ", lines " + lines.String()
+	if placed {
+		title += ", " + linesTitle([]corpus.Range{lines})
 	}
 	pl.plan.Memos = append(pl.plan.Memos, &corpus.Memo{About: corpus.About{Kind: corpus.AboutTranscript, Target: id}, Coder: pl.author(sel.CreatingUser), Date: pl.date(sel.CreationDateTime), Title: title, Text: text + "\n", FrontMatter: true})
+}
+
+// noteLines is where a note's selections are.
+type noteLines struct {
+	transcript string
+	lines      []corpus.Range
+}
+
+// annotatedNotes are the notes src refers to that hold selections of
+// their own: QualCoder writes an annotation on a passage so, its
+// positions in the text of the source that refers to it.
+func (pl *planner) annotatedNotes(src *TextSource) []*TextSource {
+	var out []*TextSource
+	for _, r := range src.NoteRefs {
+		g := pl.ref(r)
+		if n := pl.notes[g]; n != nil && len(n.Selections) > 0 && !slices.Contains(out, n) {
+			if _, done := pl.noteLines[g]; !done { // the first source that refers to it
+				out = append(out, n)
+			}
+		}
+	}
+	return out
+}
+
+// placeNote finds the lines of a note's selections in the transcript of
+// the source that refers to it, for the memo the note becomes to name.
+func (pl *planner) placeNote(n *TextSource, label, id string, cnt counting, m *lineMap, size int) {
+	nl := noteLines{transcript: id}
+	for _, sel := range n.Selections {
+		where := fmt.Sprintf("note %q, selection %d-%d in source %q", n.Name, sel.Start, sel.End, label)
+		if len(sel.Codings) > 0 {
+			pl.plan.Report.drop("%s: %d codes on a note's selection; qda codes a transcript's lines", where, len(sel.Codings))
+		}
+		start, end := cnt.offset(sel.Start), cnt.offset(sel.End)
+		if start < 0 || end < start {
+			pl.plan.Report.drop("%s: outside the text (%d characters)", where, size)
+			continue
+		}
+		lines, _, ok := m.place(start, end)
+		if !ok {
+			pl.plan.Report.drop("%s: its text could not be found in the transcript", where)
+			continue
+		}
+		if !slices.Contains(nl.lines, lines) {
+			nl.lines = append(nl.lines, lines)
+		}
+	}
+	slices.SortFunc(nl.lines, func(a, b corpus.Range) int { return a.Start - b.Start })
+	pl.noteLines[strings.ToLower(trimGUID(n.GUID))] = nl
+}
+
+// linesTitle names lines in a memo's title: "line 3", "lines 3-5",
+// "lines 3, 8-9".
+func linesTitle(rs []corpus.Range) string {
+	if len(rs) == 1 && rs[0].Start == rs[0].End {
+		return "line " + rs[0].String()
+	}
+	var parts []string
+	for _, r := range rs {
+		parts = append(parts, r.String())
+	}
+	return "lines " + strings.Join(parts, ", ")
 }

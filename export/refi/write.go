@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -58,6 +59,9 @@ func (p *Plan) build(root string) error {
 	if err := corpus.WriteFile(filepath.Join(root, corpus.CodebookFile), p.Codebook); err != nil {
 		return err
 	}
+	if err := p.transcriptsHeader(root); err != nil {
+		return err
+	}
 	st, err := corpus.Open(root)
 	if err != nil {
 		return err
@@ -97,6 +101,28 @@ func (p *Plan) build(root string) error {
 		}
 	}
 	return nil
+}
+
+// transcriptsHeader puts the transcripts' attribute columns in the
+// planned order in the new study's transcripts.csv, before the columns a
+// new study starts with (source and sha256 last), so that adding
+// transcripts, which adds new columns sorted, keeps the project's order.
+func (p *Plan) transcriptsHeader(root string) error {
+	if len(p.TranscriptColumns) == 0 {
+		return nil
+	}
+	t, findings := corpus.ReadTable(root, corpus.TranscriptsFile, "id", "participant")
+	if err := findings.Err(); err != nil {
+		return err
+	}
+	header := append([]string{"id", "participant"}, p.TranscriptColumns...)
+	for _, h := range t.Header {
+		if !slices.Contains(header, h) {
+			header = append(header, h)
+		}
+	}
+	t.Header = header
+	return corpus.WriteFile(filepath.Join(root, corpus.TranscriptsFile), t.Marshal())
 }
 
 // yamlScalar renders s as a YAML value, quoted only where it must be.

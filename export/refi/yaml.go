@@ -19,7 +19,7 @@ func (pl *planner) codebook() ([]byte, error) {
 	}
 	list := pl.codeNodes(codes, "")
 	doc := &yaml.Node{Kind: yaml.MappingNode, Content: []*yaml.Node{
-		str("title"), str(pl.plan.Title), str("codes"), list,
+		str("title"), str(pl.plan.CodebookTitle), str("codes"), list,
 	}}
 	var b bytes.Buffer
 	b.WriteString("# The coding framework, imported from a REFI-QDA project.\n")
@@ -40,7 +40,11 @@ func (pl *planner) codeNodes(codes []Code, parent string) *yaml.Node {
 	for _, c := range codes {
 		f := undescribe(c.Name, c.Description)
 		name := uniqueName(f.name, "code", taken)
-		if name != c.Name && (!f.named || name != f.name) {
+		// The label keeps the code's name as the other tool shows it, so
+		// only a name that is not what its label (or its "qda name:")
+		// gives is a rename worth telling: siblings that slug alike, a
+		// name cut short, a label with nothing to slug.
+		if name != c.Name && name != f.name {
 			pl.plan.Report.Renamed = append(pl.plan.Report.Renamed, fmt.Sprintf("code %q is %s", c.Name, join(parent, name)))
 		}
 		if name != f.name && f.label == "" {
