@@ -153,8 +153,9 @@ type agreeItem struct {
 func newAgreeItem(it *Item, opt AgreeOptions, res *Resolver) *agreeItem {
 	t := it.Transcript
 	a := &agreeItem{it: it, opt: &opt, eligible: make([]bool, t.Len())}
+	pseudonym := it.Attrs["pseudonym"]
 	for i, l := range t.Lines {
-		a.eligible[i] = !l.Blank && (!opt.ParticipantOnly || l.ByParticipant())
+		a.eligible[i] = !l.Blank && (!opt.ParticipantOnly || l.ByParticipant(it.Participant, pseudonym))
 	}
 	for _, c := range opt.Coders {
 		var mine []*Codings

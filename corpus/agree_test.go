@@ -290,14 +290,27 @@ func TestAgreeErrors(t *testing.T) {
 }
 
 func TestByParticipant(t *testing.T) {
-	tr := ParseTranscript("x", []byte("Preamble.\n\nInterviewer: Hi.\nHow are you?\n\nMay: Fine.\nThanks.\n\nI: And?\n\nInterviewer 2: Yes?\n\nDaughter: She is.\n"))
-	var got []int
-	for i, l := range tr.Lines {
-		if l.ByParticipant() {
-			got = append(got, i+1)
-		}
+	tr := ParseTranscript("x", []byte("Preamble.\n\nInterviewer: Hi.\nHow are you?\n\nMay: Fine.\nThanks.\n\nI: And?\n\nInterviewer 2: Yes?\n\nDaughter: She is.\n\nP: Me again.\n\nmay-smith: Me by my id.\n"))
+	cases := []struct {
+		name, id, pseudonym string
+		want                []int
+	}{
+		// A relative's turn is neither side: only the participant's own words.
+		{"by pseudonym", "may-smith", "May", []int{6, 7, 15, 17}},
+		{"by id only", "may-smith", "", []int{15, 17}},
+		{"pseudonym in another case", "x", "MAY", []int{6, 7, 15}},
 	}
-	if want := []int{6, 7, 13}; !slices.Equal(got, want) {
-		t.Fatalf("participant lines %v, want %v", got, want)
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			var got []int
+			for i, l := range tr.Lines {
+				if l.ByParticipant(tc.id, tc.pseudonym) {
+					got = append(got, i+1)
+				}
+			}
+			if !slices.Equal(got, tc.want) {
+				t.Fatalf("participant lines %v, want %v", got, tc.want)
+			}
+		})
 	}
 }

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/qdatool/qda/corpus"
 )
 
 // timestamp matches the time marks transcription tools put before or
@@ -105,7 +107,7 @@ func isName(s string) bool {
 func cleanLabel(s string) string {
 	s = strings.Join(strings.Fields(strings.TrimSuffix(strings.TrimSpace(s), ".")), " ")
 	if len([]rune(s)) >= 3 && allLetters(s) && s == strings.ToUpper(s) &&
-		!interviewerLabels[strings.ToLower(s)] && !participantLabels[strings.ToLower(s)] {
+		!corpus.IsInterviewerLabel(s) && !corpus.IsParticipantLabel(s) {
 		words := strings.Fields(strings.ToLower(s))
 		for i, w := range words {
 			r, n := utf8.DecodeRuneInString(w)
@@ -136,13 +138,6 @@ func init() {
 	}
 }
 
-// interviewerLabels and participantLabels are the conventional labels of
-// the two sides of an interview (compared in lower case).
-var (
-	interviewerLabels = map[string]bool{"i": true, "int": true, "q": true, "interviewer": true, "researcher": true, "moderator": true, "facilitator": true}
-	participantLabels = map[string]bool{"r": true, "a": true, "p": true, "p1": true, "respondent": true, "interviewee": true, "participant": true}
-)
-
 // speakerName maps a label as found to the label the transcript gets:
 // --speaker-map first, then the conventional interviewer labels become
 // "Interviewer", and the participant's, or the participant's id in any
@@ -153,9 +148,9 @@ func speakerName(label string, mapping map[string]string, participant string) st
 	}
 	low := strings.ToLower(label)
 	switch {
-	case interviewerLabels[low]:
+	case corpus.IsInterviewerLabel(low):
 		return "Interviewer"
-	case (participantLabels[low] || low == participant) && participant != "":
+	case (corpus.IsParticipantLabel(low) || low == participant) && participant != "":
 		return participant
 	}
 	return label

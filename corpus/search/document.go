@@ -102,17 +102,14 @@ func documents(t *corpus.Transcript, codings []*corpus.Codings, attrs map[string
 	}
 }
 
-// role tells the participant's own turns from the interviewer's: the
-// speaker label is the participant's id or pseudonym (ingest writes one
-// of them), or one of the interviewer's labels as the rest of qda knows
-// them (Interviewer, I, Int, Q, Interviewer 2: a transcript written by
-// hand keeps them).
+// role tells the participant's own turns from the interviewer's by the
+// rules the rest of qda uses (corpus.IsInterviewer, corpus.IsParticipant),
+// so --speaker participant keeps the lines agree compares.
 func role(speaker, participant, pseudonym string) string {
-	s := strings.ToLower(strings.TrimSpace(speaker))
 	switch {
-	case corpus.IsInterviewer(s):
+	case corpus.IsInterviewer(speaker):
 		return "interviewer"
-	case s != "" && (s == participant || s == pseudonym):
+	case corpus.IsParticipant(speaker, participant, pseudonym):
 		return "participant"
 	}
 	return "other"

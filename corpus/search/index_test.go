@@ -411,6 +411,8 @@ func TestRole(t *testing.T) {
 		{"may", "participant"},
 		{" MAY ", "participant"},
 		{"Daughter", "other"},
+		{"P1", "participant"},
+		{"Respondent", "participant"},
 		{"", "other"},
 	} {
 		t.Run(tc.speaker, func(t *testing.T) {
