@@ -166,10 +166,13 @@ func (ix *Index) CheckAttribute(name string) error {
 	return fmt.Errorf("unknown attribute %q: the study has %s", name, strings.Join(names, ", "))
 }
 
-// Match reports whether attrs pass every filter.
+// Match reports whether attrs pass every filter. Values compare in any
+// case, as search's lowercased keyword fields do, so one --where keeps
+// the same transcripts in every command.
 func Match(attrs map[string]string, filters []Filter) bool {
 	for _, f := range filters {
-		if !slices.Contains(f.Values, attrs[f.Key]) {
+		v := attrs[f.Key]
+		if !slices.ContainsFunc(f.Values, func(w string) bool { return strings.EqualFold(w, v) }) {
 			return false
 		}
 	}
