@@ -1,7 +1,6 @@
 package main
 
 import (
-	"fmt"
 	"io"
 
 	"github.com/spf13/cobra"
@@ -64,6 +63,6 @@ func runExportCodebook(g *globals, opt exportCodebookOptions) error {
 	if err := t.writeTable(g, tb, about, export.SheetCodebook, md, 28, 6, 16, 28, 50, 40, 40, 40, 20, 10); err != nil {
 		return err
 	}
-	t.written(g, fmt.Sprintf("the codebook (%d codes)", len(tb.Rows)))
+	t.written(g, "the codebook ("+plural(len(tb.Rows), "code")+")")
 	return nil
 }

@@ -2,7 +2,6 @@ package main
 
 import (
 	"errors"
-	"fmt"
 
 	"github.com/spf13/cobra"
 
@@ -79,6 +78,6 @@ func runExportCooccurrence(g *globals, opt exportCooccurrenceOptions) error {
 	if err := t.writeTable(g, tb, about, "Cooccurrence", nil, 28, 28); err != nil {
 		return err
 	}
-	t.written(g, fmt.Sprintf("co-occurrence of %d codes", len(c.Codes)))
+	t.written(g, "co-occurrence of "+plural(len(c.Codes), "code"))
 	return nil
 }

@@ -83,6 +83,6 @@ func runExportCrosstab(g *globals, opt exportCrosstabOptions) error {
 	if err := t.writeTable(g, tb, about, "Crosstab", nil, 28, 28); err != nil {
 		return err
 	}
-	t.written(g, fmt.Sprintf("%s by %s (%d codes)", opt.measure, opt.by, len(tb.Rows)-1))
+	t.written(g, fmt.Sprintf("%s by %s (%s)", opt.measure, opt.by, plural(len(tb.Rows)-1, "code")))
 	return nil
 }

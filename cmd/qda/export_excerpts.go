@@ -2,7 +2,6 @@ package main
 
 import (
 	"errors"
-	"fmt"
 	"io"
 
 	"github.com/spf13/cobra"
@@ -90,6 +89,6 @@ func runExportExcerpts(g *globals, ref string, opt exportExcerptsOptions, depthG
 	if err := t.writeTable(g, ex.Table(), about, export.SheetExcerpts, md, 24, 24, 12, 12, 8, 16, 28, 10, 80); err != nil {
 		return err
 	}
-	t.written(g, fmt.Sprintf("%d passages of %d codes", len(ex.List), len(codes)))
+	t.written(g, plural(len(ex.List), "passage")+" of "+plural(len(codes), "code"))
 	return nil
 }

@@ -100,7 +100,7 @@ func runExportMatrix(g *globals, opt exportMatrixOptions) error {
 	if opt.summaries {
 		what = "summaries"
 	}
-	t.written(g, fmt.Sprintf("%s by %s (%d rows, %d codes)", what, mo.Rows, len(m.Rows), len(m.Columns)))
+	t.written(g, fmt.Sprintf("%s by %s (%s, %s)", what, mo.Rows, plural(len(m.Rows), "row"), plural(len(m.Columns), "code")))
 	return nil
 }
 
