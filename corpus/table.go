@@ -8,6 +8,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
@@ -66,14 +67,24 @@ func (t *Table) Get(r Row, name string) string {
 // is an empty table.
 func ReadTable(root, file string, wantCols ...string) (*Table, diag.List) {
 	t := &Table{File: file, Header: wantCols, index: map[string]int{}}
-	f, err := os.Open(root + "/" + file)
+	// Through an os.Root, as every file of the study: a table linked to a
+	// file elsewhere is refused, not read.
+	r, err := os.OpenRoot(root)
+	if err != nil {
+		return t, diag.List{diag.Errorf(file, 0, "%v", err)}
+	}
+	defer r.Close()
+	f, err := r.Open(filepath.FromSlash(file))
 	if errors.Is(err, fs.ErrNotExist) {
 		return t, nil
 	}
 	if err != nil {
-		return t, diag.List{diag.Errorf(file, 0, "%v", err)}
+		return t, diag.List{asFinding(file, insideErr(file, err))}
 	}
 	defer f.Close()
+	if st, err := f.Stat(); err == nil && st.Size() > MaxFileSize {
+		return t, diag.List{tooLarge(file)}
+	}
 	return parseTable(t, f, wantCols)
 }
 
