@@ -81,7 +81,7 @@ func readLimited(name string, r io.Reader) ([]byte, error) {
 // tooLarge is the finding of a file larger than qda reads.
 func tooLarge(name string) *diag.Finding {
 	return diag.Errorf(name, 0, "larger than %d MB, more than qda reads from one file", MaxFileSize>>20).
-		WithHint("is it the right file? a transcript this long should be split")
+		WithHint("is it the right file? transcripts, codebooks and spreadsheets are a few MB at most; split a longer transcript")
 }
 
 // asFinding makes err a finding about file, unless it already is one.
