@@ -114,6 +114,19 @@ func TestLinksOutsideRefused(t *testing.T) {
 			_, err := s.TryLock()
 			return err
 		}, ".qda/lock: leads outside the study"},
+		{"ingest --replace", TranscriptFile("t"), "t.txt", func(s *Study) error {
+			for file, text := range map[string]string{TranscriptsFile: "id,participant\nt,ann\n", ParticipantsFile: "id\nann\n"} {
+				if err := os.WriteFile(s.Path(file), []byte(text), 0o644); err != nil {
+					return err
+				}
+			}
+			ix, _, err := s.LoadIndex()
+			if err != nil {
+				return err
+			}
+			_, err = s.PutTranscript(ix, NewTranscript{ID: "t", Participant: "ann", Text: []byte("Ann: new.\n"), Replace: true})
+			return err
+		}, "transcripts/t.txt: leads outside the study through a symbolic link or '..'; qda reads and writes only inside the study: copy the file in instead of linking it; qda replaces only a transcript it can read"},
 		{"participants table", ParticipantsFile, "p.csv", func(s *Study) error {
 			_, findings := ReadTable(s.Root, ParticipantsFile, "id")
 			return findings.Err()
@@ -130,6 +143,9 @@ func TestLinksOutsideRefused(t *testing.T) {
 				if err := os.WriteFile(target, []byte("id,secret\nmay,hunter2\n"), 0o644); err != nil {
 					t.Fatal(err)
 				}
+			}
+			if err := os.MkdirAll(filepath.Dir(s.Path(tc.link)), 0o755); err != nil {
+				t.Fatal(err)
 			}
 			if err := os.Symlink(target, s.Path(tc.link)); err != nil {
 				t.Fatal(err)
