@@ -337,6 +337,13 @@ func (c *checker) orphanCodings(files map[string]bool) error {
 		return err
 	}
 	for _, e := range entries {
+		if e.Type()&fs.ModeSymlink != 0 {
+			// Coders lists only folders, so a coder's folder that is a link
+			// would be left out of every count without a word.
+			c.add(diag.Errorf(CodingsDir+"/"+e.Name(), 0, "a symbolic link: qda does not read codings through a link, so these are left out").
+				WithHint("replace the link with the folder itself"))
+			continue
+		}
 		if !e.IsDir() {
 			continue
 		}

@@ -8,6 +8,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+
+	"github.com/qdatool/qda/internal/diag"
 )
 
 // A study is read and written only inside its folder: ids, coder names
@@ -71,9 +73,24 @@ func readLimited(name string, r io.Reader) ([]byte, error) {
 		return nil, err
 	}
 	if len(data) > MaxFileSize {
-		return nil, fmt.Errorf("%s: larger than %d MB, more than qda reads from one file: is it the right file? split a transcript this long", name, MaxFileSize>>20)
+		return nil, tooLarge(name)
 	}
 	return data, nil
+}
+
+// tooLarge is the finding of a file larger than qda reads.
+func tooLarge(name string) *diag.Finding {
+	return diag.Errorf(name, 0, "larger than %d MB, more than qda reads from one file", MaxFileSize>>20).
+		WithHint("is it the right file? transcripts, codebooks and spreadsheets are a few MB at most; split a longer transcript")
+}
+
+// asFinding makes err a finding about file, unless it already is one.
+func asFinding(file string, err error) *diag.Finding {
+	var f *diag.Finding
+	if errors.As(err, &f) {
+		return f
+	}
+	return diag.Errorf(file, 0, "%s", strings.TrimPrefix(err.Error(), file+": "))
 }
 
 // makeDir makes the folder that will hold rel, refusing one that is, or
@@ -97,9 +114,21 @@ func (s *Study) makeDir(rel string) error {
 
 // insideErr explains an os.Root refusal; other errors pass unchanged.
 func insideErr(rel string, err error) error {
-	var pe *fs.PathError
-	if err != nil && errors.As(err, &pe) && strings.Contains(pe.Err.Error(), "escapes") {
-		return fmt.Errorf("%s: leads outside the study through a symbolic link or '..'; qda reads and writes only inside the study: copy the file in instead of linking it", rel)
+	switch {
+	case !escapes(err):
+		return err
+	case rel == DataDir || strings.HasPrefix(rel, DataDir+"/"):
+		return fmt.Errorf("%s: %w through a symbolic link; delete the link: %s holds only data qda rebuilds", rel, ErrOutside, DataDir)
 	}
-	return err
+	return fmt.Errorf("%s: %w through a symbolic link or '..'; qda reads and writes only inside the study: copy the file in instead of linking it", rel, ErrOutside)
+}
+
+// ErrOutside is wrapped by the errors of a path refused because it leads
+// outside the study.
+var ErrOutside = errors.New("leads outside the study")
+
+// escapes reports whether err is an os.Root refusing a path that leaves it.
+func escapes(err error) bool {
+	var pe *fs.PathError
+	return err != nil && errors.As(err, &pe) && strings.Contains(pe.Err.Error(), "escapes")
 }

@@ -90,3 +90,96 @@ func TestReadLimited(t *testing.T) {
 		})
 	}
 }
+
+// TestLinksOutsideRefused: a study whose memos/ or .qda/ folder, or whose
+// table, is a link to a folder or file elsewhere is neither written
+// through nor read; each refusal says the link leads outside.
+func TestLinksOutsideRefused(t *testing.T) {
+	tests := []struct {
+		name string
+		link string // the study's path that links to the outside folder
+		file string // for a link to a file: the outside file's name
+		op   func(s *Study) error
+		err  string
+	}{
+		{"memo add", MemosDir, "", func(s *Study) error {
+			_, err := s.AddMemo(&Memo{Title: "Hi", Text: "hello\n"})
+			return err
+		}, "memos: leads outside the study"},
+		{"writer lock", DataDir, "", func(s *Study) error {
+			_, err := s.Lock(nil)
+			return err
+		}, ".qda: leads outside the study through a symbolic link; delete the link"},
+		{"reader lock", DataDir, "", func(s *Study) error {
+			_, err := s.TryLock()
+			return err
+		}, ".qda/lock: leads outside the study"},
+		{"ingest --replace", TranscriptFile("t"), "t.txt", func(s *Study) error {
+			for file, text := range map[string]string{TranscriptsFile: "id,participant\nt,ann\n", ParticipantsFile: "id\nann\n"} {
+				if err := os.WriteFile(s.Path(file), []byte(text), 0o644); err != nil {
+					return err
+				}
+			}
+			ix, _, err := s.LoadIndex()
+			if err != nil {
+				return err
+			}
+			_, err = s.PutTranscript(ix, NewTranscript{ID: "t", Participant: "ann", Text: []byte("Ann: new.\n"), Replace: true})
+			return err
+		}, "transcripts/t.txt: leads outside the study through a symbolic link or '..'; qda reads and writes only inside the study: copy the file in instead of linking it; qda replaces only a transcript it can read"},
+		{"participants table", ParticipantsFile, "p.csv", func(s *Study) error {
+			_, findings := ReadTable(s.Root, ParticipantsFile, "id")
+			return findings.Err()
+		}, "participants.csv: leads outside the study"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			outside := t.TempDir()
+			s := &Study{Root: t.TempDir()}
+			defer s.Close()
+			target := outside
+			if tc.file != "" {
+				target = filepath.Join(outside, tc.file)
+				if err := os.WriteFile(target, []byte("id,secret\nmay,hunter2\n"), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if err := os.MkdirAll(filepath.Dir(s.Path(tc.link)), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.Symlink(target, s.Path(tc.link)); err != nil {
+				t.Fatal(err)
+			}
+			err := tc.op(s)
+			if err == nil || !strings.Contains(err.Error(), tc.err) {
+				t.Fatalf("error = %v; want %q", err, tc.err)
+			}
+			if strings.Contains(err.Error(), "hunter2") {
+				t.Errorf("the error shows what is outside: %v", err)
+			}
+			want := 0
+			if tc.file != "" {
+				want = 1 // the linked file itself
+			}
+			if entries, _ := os.ReadDir(outside); len(entries) != want {
+				t.Errorf("%d files outside the study, want %d: something was written there", len(entries), want)
+			}
+		})
+	}
+}
+
+func TestReadTableTooLarge(t *testing.T) {
+	root := t.TempDir()
+	f, err := os.Create(filepath.Join(root, TranscriptsFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Truncate(MaxFileSize + 1); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	_, findings := ReadTable(root, TranscriptsFile, "id", "participant")
+	if got, want := findings.Err(), "transcripts.csv: larger than 64 MB"; got == nil || !strings.HasPrefix(got.Error(), want) {
+		t.Fatalf("error = %v; want %q", got, want)
+	}
+}

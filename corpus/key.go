@@ -86,6 +86,11 @@ func LoadKey(path string) (*Key, error) {
 	if err != nil {
 		return nil, err
 	}
+	return ParseKey(path, data)
+}
+
+// ParseKey reads a key file's bytes; path names it in errors.
+func ParseKey(path string, data []byte) (*Key, error) {
 	root, f := yamldoc.Decode(path, data)
 	if f != nil {
 		return nil, f

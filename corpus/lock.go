@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
@@ -65,9 +66,13 @@ func (s *Study) LockFile(rel string, wait func(Holder)) (*Lock, error) {
 	if err := s.MakeDataDir(); err != nil {
 		return nil, err
 	}
-	f, err := os.OpenFile(s.Path(rel), os.O_RDWR|os.O_CREATE, 0o644)
+	r, err := s.fsRoot()
 	if err != nil {
 		return nil, err
+	}
+	f, err := r.OpenFile(filepath.FromSlash(rel), os.O_RDWR|os.O_CREATE, 0o644)
+	if err != nil {
+		return nil, insideErr(rel, err)
 	}
 	for waited := false; ; {
 		ok, err := tryLock(f)
@@ -95,7 +100,16 @@ func (s *Study) LockFile(rel string, wait func(Holder)) (*Lock, error) {
 // TryLock takes the writer lock if no other process holds it, and returns
 // nil if one does.
 func (s *Study) TryLock() (*Lock, error) {
-	f, err := os.OpenFile(s.Path(LockFile), os.O_RDWR|os.O_CREATE, 0o644)
+	r, err := s.fsRoot()
+	if err != nil {
+		return nil, err
+	}
+	// Through the study's root: a .qda linked to elsewhere is refused, not
+	// written to.
+	f, err := r.OpenFile(filepath.FromSlash(LockFile), os.O_RDWR|os.O_CREATE, 0o644)
+	if escapes(err) {
+		return nil, insideErr(LockFile, err)
+	}
 	if errors.Is(err, os.ErrNotExist) {
 		// No .qda folder: nothing has ever written through a Batch.
 		return &Lock{}, nil
@@ -144,7 +158,9 @@ func readHolder(path string) Holder {
 // lock, a journal or an index never reaches git even in a study whose own
 // .gitignore does not name .qda/ (one not made by qda init).
 func (s *Study) MakeDataDir() error {
-	if err := os.MkdirAll(s.Path(DataDir), 0o755); err != nil {
+	// Through the study's root, so a .qda linked to a folder elsewhere is
+	// refused before the lock, a journal or an index is written there.
+	if err := s.makeDir(DataDir + "/x"); err != nil {
 		return err
 	}
 	ignore := s.Path(DataDir, ".gitignore")

@@ -438,7 +438,9 @@ func (s *Study) AddMemo(m *Memo) (string, error) { return s.AddMemoData(m, Marsh
 // AddMemoData is AddMemo with the file's bytes as a person wrote them in
 // an editor; m, parsed from them, gives the name.
 func (s *Study) AddMemoData(m *Memo, data []byte) (string, error) {
-	if err := os.MkdirAll(s.Path(MemosDir), 0o755); err != nil {
+	// Through the study's root: a memos folder linked to elsewhere is
+	// refused, not written through.
+	if err := s.makeDir(MemosDir + "/x.md"); err != nil {
 		return "", err
 	}
 	base := MemoName(m)

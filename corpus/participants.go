@@ -337,6 +337,17 @@ func mapColumns(t *Table, in *Sheet, idCol int) ([]importColumn, []ColumnRename,
 			findings = append(findings, diag.Errorf(in.File, in.HeaderLine, "column %q would overwrite the participants' ids", h).
 				WithHint("give --id-column %q, or rename or delete the column", h))
 			c.target = ""
+		} else if t.Col(c.target) < 0 && !ValidName(c.target) && hasValue(in, i) {
+			// A new column's name is an attribute name, which --by and
+			// --where take and exports turn into headers and names.
+			f := diag.Errorf(in.File, in.HeaderLine, "column %q would be called %q, which is not a valid attribute name", h, c.target)
+			if slug := strings.ReplaceAll(Slug(h), "-", "_"); slug != "" {
+				f = f.WithHint("rename the header to lowercase letters, digits, '_' and '-', e.g. %q", slug)
+			} else {
+				f = f.WithHint("rename the header to lowercase letters, digits, '_' and '-'")
+			}
+			findings = append(findings, f)
+			c.target = ""
 		} else if prev, dup := byTarget[c.target]; dup {
 			findings = append(findings, diag.Errorf(in.File, in.HeaderLine, "columns %q and %q are both %s", prev, h, c.target).
 				WithHint("rename or delete one of them"))
@@ -360,6 +371,11 @@ func (t *Table) addColumn(name string) {
 			t.Rows[i].Values = append(t.Rows[i].Values, "")
 		}
 	}
+}
+
+// hasValue reports whether any row has a value in column i.
+func hasValue(in *Sheet, i int) bool {
+	return slices.ContainsFunc(in.Rows, func(r SheetRow) bool { return r.Cell(i) != "" })
 }
 
 func blankRow(r SheetRow) bool {

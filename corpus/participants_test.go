@@ -134,6 +134,20 @@ func TestMergeParticipants(t *testing.T) {
 			wantCSV: "id,Age Range\nmay,75+\n",
 		},
 		{
+			name:    "a new column whose name could be a path is refused",
+			table:   base,
+			sheet:   sheetOf("id,../x,Age (years)", "may,1,70"),
+			wantErr: "people.csv:1: column \"../x\" would be called \"../x\", which is not a valid attribute name (rename the header to lowercase letters, digits, '_' and '-', e.g. \"x\")\npeople.csv:1: column \"Age (years)\" would be called \"age_(years)\", which is not a valid attribute name (rename the header to lowercase letters, digits, '_' and '-', e.g. \"age_years\")",
+		},
+		{
+			name:  "an invalid header with no values is left out",
+			table: base,
+			sheet: sheetOf("id,Notes?,wave", "may,,1"),
+			want: report(MergeReport{IDColumn: "id", UpdatedParticipants: 1, AddedColumns: []string{"wave"},
+				Changes: []CellChange{{Participant: "may", Column: "wave", New: "1", Line: 2}}}),
+			wantCSV: "id,gender,age_range,wave\nmay,female,65-74,1\nted,male,,\n",
+		},
+		{
 			name:    "unknown ids are refused",
 			table:   base,
 			sheet:   sheetOf("id,gender", "may,female", "zoe,female", "-", "ann,female"),

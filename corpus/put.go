@@ -3,7 +3,9 @@ package corpus
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
+	"io/fs"
 	"slices"
 )
 
@@ -49,8 +51,21 @@ func (s *Study) PutTranscript(ix *Index, nt NewTranscript) (*PutReport, error) {
 	rep := &PutReport{Moved: map[string][]Reanchored{}, Lost: map[string][]Reanchored{}}
 	b := s.NewBatch()
 	_, listed := ix.Transcripts.Lookup(nt.ID)
-	old, err := s.ReadTranscript(nt.ID)
+	var old *Transcript
+	data, err := s.ReadFile(TranscriptFile(nt.ID))
 	exists := err == nil
+	switch {
+	case exists:
+		old = ParseTranscript(nt.ID, data)
+	case !errors.Is(err, fs.ErrNotExist):
+		// A transcript there but unreadable (a link outside the study, too
+		// large) is not absent: replacing it without its text would leave
+		// every coder's segments on the old lines.
+		if nt.Replace {
+			return nil, fmt.Errorf("%w; qda replaces only a transcript it can read, to re-anchor its codings", err)
+		}
+		return nil, err
+	}
 	if (listed || exists) && !nt.Replace {
 		return nil, &ErrExists{nt.ID}
 	}

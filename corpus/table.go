@@ -8,9 +8,11 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/qdatool/qda/internal/diag"
 )
@@ -66,14 +68,24 @@ func (t *Table) Get(r Row, name string) string {
 // is an empty table.
 func ReadTable(root, file string, wantCols ...string) (*Table, diag.List) {
 	t := &Table{File: file, Header: wantCols, index: map[string]int{}}
-	f, err := os.Open(root + "/" + file)
+	// Through an os.Root, as every file of the study: a table linked to a
+	// file elsewhere is refused, not read.
+	r, err := os.OpenRoot(root)
+	if err != nil {
+		return t, diag.List{diag.Errorf(file, 0, "%v", err)}
+	}
+	defer r.Close()
+	f, err := r.Open(filepath.FromSlash(file))
 	if errors.Is(err, fs.ErrNotExist) {
 		return t, nil
 	}
 	if err != nil {
-		return t, diag.List{diag.Errorf(file, 0, "%v", err)}
+		return t, diag.List{asFinding(file, insideErr(file, err))}
 	}
 	defer f.Close()
+	if st, err := f.Stat(); err == nil && st.Size() > MaxFileSize {
+		return t, diag.List{tooLarge(file)}
+	}
 	return parseTable(t, f, wantCols)
 }
 
@@ -106,6 +118,11 @@ func parseTable(t *Table, r io.Reader, wantCols []string) (*Table, diag.List) {
 				WithHint("the first columns are %s, then any attributes", strings.Join(wantCols, ", "))}
 		}
 	}
+	// Exports would turn bytes that are not text into U+FFFD, and a NUL
+	// into a broken cell, without a word: say where they are instead.
+	if bad := badText(header); bad >= 0 {
+		findings = append(findings, notText(file, 1, header[bad]))
+	}
 	seenCol := map[string]bool{}
 	for _, h := range header {
 		if h == "" {
@@ -137,6 +154,13 @@ func parseTable(t *Table, r io.Reader, wantCols []string) (*Table, diag.List) {
 		for i := range rec {
 			rec[i] = strings.TrimSpace(rec[i])
 		}
+		if bad := badText(rec); bad >= 0 {
+			col := ""
+			if bad < len(header) {
+				col = header[bad]
+			}
+			findings = append(findings, notText(file, line, col))
+		}
 		id := rec[0]
 		switch {
 		case id == "":
@@ -156,6 +180,22 @@ func parseTable(t *Table, r io.Reader, wantCols []string) (*Table, diag.List) {
 		t.Rows = append(t.Rows, Row{ID: id, Values: rec, Line: line})
 	}
 	return t, findings
+}
+
+// badText returns the index of the first cell that is not UTF-8 text or
+// holds a NUL byte, or -1.
+func badText(cells []string) int {
+	for i, c := range cells {
+		if !utf8.ValidString(c) || strings.IndexByte(c, 0) >= 0 {
+			return i
+		}
+	}
+	return -1
+}
+
+func notText(file string, line int, col string) *diag.Finding {
+	return diag.Errorf(file, line, "column %q holds bytes that are not UTF-8 text (or a NUL byte)", col).
+		WithHint("save the table as UTF-8 (Excel: CSV UTF-8), or retype the value")
 }
 
 func csvError(file string, err error) *diag.Finding {

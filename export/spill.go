@@ -6,6 +6,8 @@ import (
 	"io"
 	"os"
 	"strings"
+
+	"github.com/qdatool/qda/internal/scratch"
 )
 
 // spill keeps the excerpts of each matrix cell on disk between the pass
@@ -23,7 +25,7 @@ type spill struct {
 type spillRec struct{ off, n int64 }
 
 func newSpill(rows int) (*spill, error) {
-	f, err := os.CreateTemp("", "qda-excerpts-*")
+	f, err := scratch.File("qda-excerpts-*")
 	if err != nil {
 		return nil, err
 	}

@@ -2,7 +2,6 @@ package export
 
 import (
 	"errors"
-	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -11,6 +10,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/qdatool/qda/corpus"
+	"github.com/qdatool/qda/internal/diag"
 )
 
 // SummariesDir holds the framework summaries: one YAML file a participant,
@@ -31,7 +31,7 @@ func (s Summaries) Get(participant, path string) string { return s[participant][
 func ParseSummaries(file string, data []byte) (map[string]string, error) {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
-		return nil, fmt.Errorf("%s: %v", file, strings.TrimPrefix(err.Error(), "yaml: "))
+		return nil, diag.Errorf(file, 0, "%s", strings.TrimPrefix(err.Error(), "yaml: "))
 	}
 	out := map[string]string{}
 	if len(doc.Content) == 0 {
@@ -42,15 +42,15 @@ func ParseSummaries(file string, data []byte) (map[string]string, error) {
 		return out, nil
 	}
 	if m.Kind != yaml.MappingNode {
-		return nil, fmt.Errorf("%s:%d: write a mapping of code paths to summaries, e.g. confidence: text", file, m.Line)
+		return nil, diag.Errorf(file, m.Line, "write a mapping of code paths to summaries, e.g. confidence: text")
 	}
 	for i := 0; i+1 < len(m.Content); i += 2 {
 		k, v := m.Content[i], m.Content[i+1]
 		if k.Kind != yaml.ScalarNode || v.Kind != yaml.ScalarNode {
-			return nil, fmt.Errorf("%s:%d: a summary is a code path and a text, e.g. confidence: text", file, k.Line)
+			return nil, diag.Errorf(file, k.Line, "a summary is a code path and a text, e.g. confidence: text")
 		}
 		if _, dup := out[k.Value]; dup {
-			return nil, fmt.Errorf("%s:%d: %s has two summaries: keep one", file, k.Line, k.Value)
+			return nil, diag.Errorf(file, k.Line, "%s has two summaries: keep one", k.Value)
 		}
 		// Space at the edges of prose means nothing, and YAML cannot
 		// always write it back as it was.
@@ -100,6 +100,34 @@ func ReadSummaries(s *corpus.Study) (Summaries, error) {
 		out[name] = m
 	}
 	return out, nil
+}
+
+// CheckSummaries parses every file of memos/summaries/, for qda check:
+// a file export would stop at is a finding here.
+func CheckSummaries(s *corpus.Study) diag.List {
+	entries, err := os.ReadDir(s.Path(SummariesDir))
+	if err != nil {
+		return nil // none yet; a folder qda cannot list, check reports where it reads memos
+	}
+	var out diag.List
+	for _, e := range entries {
+		if e.IsDir() || !strings.HasSuffix(e.Name(), ".yaml") || strings.HasPrefix(e.Name(), ".") {
+			continue
+		}
+		file := SummariesDir + "/" + e.Name()
+		data, err := s.ReadFile(file)
+		if err == nil {
+			_, err = ParseSummaries(file, data)
+		}
+		if err != nil {
+			var f *diag.Finding
+			if !errors.As(err, &f) {
+				f = diag.Errorf(file, 0, "%s", strings.TrimPrefix(err.Error(), file+": "))
+			}
+			out = append(out, f.WithHint("fix the file; it holds the summaries 'qda summarize' writes"))
+		}
+	}
+	return out
 }
 
 // SetSummary sets participant's summary of code path to text ("" removes

@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/qdatool/qda/corpus"
 )
 
 func TestParseSummaries(t *testing.T) {
@@ -94,4 +96,40 @@ func FuzzParseSummaries(f *testing.F) {
 			}
 		}
 	})
+}
+
+func TestCheckSummaries(t *testing.T) {
+	tests := []struct {
+		name, file, text string
+		want             string // the findings, one per line
+	}{
+		{"none", "", "", ""},
+		{"fine", "may.yaml", "confidence: text\n", ""},
+		{"not a mapping", "may.yaml", "- a\n", "memos/summaries/may.yaml:1: write a mapping of code paths to summaries, e.g. confidence: text (fix the file; it holds the summaries 'qda summarize' writes)"},
+		{"aliases", "may.yaml", "a: &a [x, x]\nb: [*a, *a]\n", "memos/summaries/may.yaml:1: a summary is a code path and a text, e.g. confidence: text (fix the file; it holds the summaries 'qda summarize' writes)"},
+		{"twice", "ted.yaml", "tea: a\ntea: b\n", "memos/summaries/ted.yaml:2: tea has two summaries: keep one (fix the file; it holds the summaries 'qda summarize' writes)"},
+		{"not YAML", "ted.yaml", "tea: [\n", "memos/summaries/ted.yaml: line 1: did not find expected node content (fix the file; it holds the summaries 'qda summarize' writes)"},
+		{"not a summaries file", "notes.txt", "- a\n", ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			st := &corpus.Study{Root: t.TempDir()}
+			defer st.Close()
+			if tc.file != "" {
+				if err := os.MkdirAll(st.Path(SummariesDir), 0o755); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(st.Path(SummariesDir, tc.file), []byte(tc.text), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			var got []string
+			for _, f := range CheckSummaries(st) {
+				got = append(got, f.Error())
+			}
+			if g := strings.Join(got, "\n"); g != tc.want {
+				t.Errorf("findings:\n%s\nwant:\n%s", g, tc.want)
+			}
+		})
+	}
 }

@@ -4,10 +4,13 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"time"
 
 	"github.com/google/renameio/v2"
 	"github.com/xuri/excelize/v2"
+
+	"github.com/qdatool/qda/internal/scratch"
 )
 
 // MaxCellChars is Excel's limit on the characters of one cell, counted in
@@ -19,8 +22,11 @@ const MaxCellChars = 32767
 // StreamWriter, so memory does not grow with the rows, and saved so that
 // the same content gives the same bytes.
 type Workbook struct {
-	f      *excelize.File
-	date   time.Time
+	f    *excelize.File
+	date time.Time
+	// tmp holds excelize's temporary files (a large sheet spills there),
+	// removed by Write; one a killed qda left is swept by the next.
+	tmp    string
 	sheets []*Sheet
 	// continued holds the rest of cells past Excel's limit, made when
 	// first needed.
@@ -44,8 +50,11 @@ type Sheet struct {
 // NewWorkbook starts a workbook dated date (its document properties and
 // zip entries carry that time, not the clock's).
 func NewWorkbook(date time.Time) (*Workbook, error) {
-	wb := &Workbook{f: excelize.NewFile(), date: date.UTC()}
-	var err error
+	tmp, err := scratch.Dir()
+	if err != nil {
+		return nil, err
+	}
+	wb := &Workbook{f: excelize.NewFile(excelize.Options{TmpDir: tmp}), date: date.UTC(), tmp: tmp}
 	style := func(s *excelize.Style) int {
 		id, e := wb.f.NewStyle(s)
 		err = errors.Join(err, e)
@@ -268,6 +277,7 @@ func (wb *Workbook) Save(path string) error {
 // streamed sheets in map order: without this the same workbook would come
 // out as different bytes each time.
 func (wb *Workbook) Write(w io.Writer) error {
+	defer os.RemoveAll(wb.tmp)
 	defer wb.f.Close()
 	for _, sh := range wb.sheets {
 		if err := sh.sw.Flush(); err != nil {

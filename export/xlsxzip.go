@@ -15,6 +15,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/qdatool/qda/internal/scratch"
 )
 
 // sortedZip collects the workbook's parts in temporary files, so a large
@@ -36,7 +38,7 @@ func (z *sortedZip) Create(name string) (io.Writer, error) {
 	if _, ok := z.files[name]; ok {
 		return nil, fmt.Errorf("workbook part %s written twice", name)
 	}
-	f, err := os.CreateTemp("", "qda-xlsx-*")
+	f, err := scratch.File("qda-xlsx-*")
 	if err != nil {
 		return nil, err
 	}
@@ -129,7 +131,7 @@ func (p *packedPart) pack(raw *os.File, dim string) error {
 		head = bytes.Replace(head[:n], []byte(`<dimension ref="A1">`), []byte(`<dimension ref="`+dim+`">`), 1)
 		src = io.MultiReader(bytes.NewReader(head), raw)
 	}
-	f, err := os.CreateTemp("", "qda-xlsx-z-*")
+	f, err := scratch.File("qda-xlsx-z-*")
 	if err != nil {
 		return err
 	}

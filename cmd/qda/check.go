@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/qdatool/qda/corpus"
+	"github.com/qdatool/qda/export"
 	"github.com/qdatool/qda/internal/diag"
 )
 
@@ -84,6 +85,10 @@ func runCheck(g *globals, opt checkOptions) error {
 	if err != nil {
 		return err
 	}
+	// The summaries' format is export's; a file export would stop at is
+	// a finding of check's like any other.
+	rep.Findings = append(rep.Findings, export.CheckSummaries(st)...)
+	rep.Findings.Sort()
 	if env := os.Getenv(corpus.KeyEnv); env != "" {
 		if _, err := st.KeyPath(env); err != nil {
 			rep.Findings = append(rep.Findings, &diag.Finding{File: "$" + corpus.KeyEnv, Msg: err.Error()})

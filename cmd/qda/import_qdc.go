@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"path/filepath"
 
 	"github.com/spf13/cobra"
@@ -44,12 +43,11 @@ func runImportQDC(g *globals, file string, opt importQDCOptions) error {
 	if !filepath.IsAbs(path) {
 		path = filepath.Join(g.dir, path)
 	}
-	data, err := os.ReadFile(path)
-	if err != nil {
-		if errors.Is(err, fs.ErrNotExist) {
-			err = fmt.Errorf("%s: no such file", file)
-		}
-		return withHint(usageErr(err), "give the path of a .qdc file")
+	data, err := corpus.ReadInput(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return withHint(usageErr(fmt.Errorf("%s: no such file", file)), "give the path of a .qdc file")
+	} else if err != nil {
+		return err
 	}
 	s, err := openStudyWrite(g)
 	if err != nil {

@@ -3,6 +3,7 @@ package main
 import (
 	"archive/zip"
 	"bytes"
+	"crypto/sha256"
 	"fmt"
 	"io/fs"
 	"os"
@@ -42,6 +43,8 @@ func TestScripts(t *testing.T) {
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
 			"waitfile": cmdWaitfile,
 			"mkzip":    mkzip,
+			"treehash": cmdTreehash,
+			"mkbig":    cmdMkbig,
 		},
 		Setup: func(env *testscript.Env) error {
 			// A coder from the developer's own git config must not leak in.
@@ -120,4 +123,53 @@ func mkzip(ts *testscript.TestScript, neg bool, args []string) {
 	}
 	ts.Check(zw.Close())
 	ts.Check(os.WriteFile(ts.MkAbs(args[0]), b.Bytes(), 0o644))
+}
+
+// cmdTreehash writes one line per file and link under DIR (but .qda/, the
+// derived data) with its SHA-256 or its link target, so a script can show
+// that a failed command left every file of the study as it was:
+// treehash DIR OUT, then cmp OUT an earlier one.
+func cmdTreehash(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 2 {
+		ts.Fatalf("usage: treehash DIR OUT")
+	}
+	root := ts.MkAbs(args[0])
+	var b strings.Builder
+	ts.Check(filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(root, path)
+		rel = filepath.ToSlash(rel)
+		switch {
+		case d.IsDir() && rel == ".qda":
+			return filepath.SkipDir
+		case d.Type()&fs.ModeSymlink != 0:
+			target, err := os.Readlink(path)
+			fmt.Fprintf(&b, "%s -> %s\n", rel, target)
+			return err
+		case d.Type().IsRegular():
+			data, err := os.ReadFile(path)
+			fmt.Fprintf(&b, "%s %x\n", rel, sha256.Sum256(data))
+			return err
+		}
+		return nil
+	}))
+	ts.Check(os.WriteFile(ts.MkAbs(args[1]), []byte(b.String()), 0o644))
+}
+
+// cmdMkbig makes a file of SIZE MB (sparse: it costs no disk), too large
+// a file to keep in a script: mkbig FILE SIZE.
+func cmdMkbig(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 2 {
+		ts.Fatalf("usage: mkbig FILE SIZE")
+	}
+	var mb int64
+	if _, err := fmt.Sscan(args[1], &mb); err != nil {
+		ts.Fatalf("mkbig: size %q: %v", args[1], err)
+	}
+	f, err := os.Create(ts.MkAbs(args[0]))
+	ts.Check(err)
+	ts.Check(f.Truncate(mb << 20))
+	ts.Check(f.Close())
 }

@@ -97,7 +97,7 @@ func (s *session) editMemo(g *globals, name, note string, buf []byte, target str
 	f.Close()
 	rel := memoEditsDir + "/" + filepath.Base(path)
 	keep := func(body []byte, err error) error {
-		if werr := os.WriteFile(path, body, 0o644); werr != nil {
+		if werr := corpus.WriteFile(path, body); werr != nil {
 			return werr
 		}
 		var list diag.List
@@ -110,7 +110,7 @@ func (s *session) editMemo(g *globals, name, note string, buf []byte, target str
 	}
 	shown := corpus.MemoEditBuffer(buf, note, nil)
 	for try := 0; ; try++ {
-		if err := os.WriteFile(path, shown, 0o644); err != nil {
+		if err := corpus.WriteFile(path, shown); err != nil {
 			return nil, err
 		}
 		if err := runEditor(g, editor, path); err != nil {

@@ -100,7 +100,7 @@ func runParticipantsImport(g *globals, file string, opt participantsImportOption
 	if err := sheet.CheckName(file); err != nil {
 		return withHint(usageErr(err), "save it as .xlsx, or as CSV UTF-8")
 	}
-	data, err := os.ReadFile(importPath(g, file))
+	data, err := corpus.ReadInput(importPath(g, file))
 	if errors.Is(err, fs.ErrNotExist) {
 		return withHint(fmt.Errorf("%s: no such file", file), "give the path of a .csv or .xlsx file (relative to -C DIR when given)")
 	} else if err != nil {

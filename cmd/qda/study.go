@@ -121,6 +121,9 @@ func openError(err error) error {
 	if errors.Is(err, corpus.ErrNoStudy) {
 		return withHint(usageErr(err), "run 'qda init' to start a study, 'qda demo' for the example, or give -C DIR")
 	}
+	if errors.Is(err, corpus.ErrOutside) {
+		return err // says what to do itself; qda.yaml is not at fault
+	}
 	return withHint(err, "fix %s; 'qda check' lists every problem", corpus.ConfigFile)
 }
 

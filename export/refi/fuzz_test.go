@@ -64,3 +64,44 @@ func FuzzReadProject(f *testing.F) {
 		}
 	})
 }
+
+// FuzzReadCodebook feeds .qdc files through reading and merging into a
+// study's codebook, as 'qda import qdc' does: no panic, and a merge that
+// succeeds gives a codebook.yaml that parses without errors and keeps
+// every code the study had.
+func FuzzReadCodebook(f *testing.F) {
+	f.Add([]byte(`<?xml version="1.0" encoding="UTF-8"?>
+<CodeBook xmlns="urn:QDA-XML:codebook:1.0"><Codes>
+<Code guid="51cffa88-2e09-547c-923b-ed44f8862a32" name="Coming to the scheme" isCodable="true" color="#9c755f"><Description>Who suggested it.
+
+qda name: referral</Description>
+<Code guid="90749c05-00e3-563f-9f9e-ec94dd60247e" name="By the GP" isCodable="true"/></Code>
+<Code guid="0d7e2a8e-5f0c-4f6b-9a43-7b1f1a3c9e11" name="Tea &amp; company" isCodable="false"/>
+</Codes><Sets><Set guid="6a0c3a47-2b6e-4c61-8f2f-0a4e6a3c2b10" name="Themes"><MemberCode targetGUID="51cffa88-2e09-547c-923b-ed44f8862a32"/></Set></Sets></CodeBook>
+`))
+	f.Add([]byte("\xef\xbb\xbf<CodeBook><Codes><Code guid=\"1\" name=\"a/b\"><Code guid=\"1\" name=\"\"/></Code></Codes></CodeBook>"))
+	src := []byte("# ours\ntitle: Mine\ncodes:\n  - name: referral\n    label: How people came\n  - name: own-code\n")
+	cb, findings := codebook.Parse("codebook.yaml", src)
+	if findings.HasErrors() {
+		f.Fatal(findings)
+	}
+	f.Fuzz(func(t *testing.T, qdc []byte) {
+		file, err := ParseCodebook(qdc, DefaultLimits)
+		if err != nil {
+			return
+		}
+		out, _, err := MergeCodebook(cb, src, file, "Mine")
+		if err != nil {
+			return
+		}
+		merged, fs := codebook.Parse("codebook.yaml", out)
+		if fs.HasErrors() {
+			t.Fatalf("merged codebook does not parse: %v\n%s", fs, out)
+		}
+		for _, c := range cb.All() {
+			if _, _, err := merged.Resolve(c.Path); err != nil {
+				t.Fatalf("the merge lost %s: %v\n%s", c.Path, err, out)
+			}
+		}
+	})
+}

@@ -222,3 +222,39 @@ func TestImportWritesStudy(t *testing.T) {
 		t.Errorf("left behind: %v", entries)
 	}
 }
+
+// TestImportVariableNames: a variable's name becomes a column name, which
+// must be a valid attribute name whatever the tool allowed.
+func TestImportVariableNames(t *testing.T) {
+	qde, err := os.ReadFile(filepath.Join("..", "..", "testdata", "refi", "qualcoder", "project.qde"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct{ name, want string }{
+		{"Lives alone", "lives_alone"},
+		{"Lives alone (y/n)", "lives_alone_y_n"},
+		{"../../x", "x"},
+		{"Âge", "age"},
+		{"ID", "var_id"},
+		{"???", "var_"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if !strings.Contains(string(qde), `name="Lives alone"`) {
+				t.Fatal("the fixture has no variable called Lives alone")
+			}
+			renamed := strings.Replace(string(qde), `name="Lives alone"`, `name="`+tc.name+`"`, 1)
+			p := plan(t, fixture(t, "qualcoder", map[string][]byte{"project.qde": []byte(renamed)}))
+			for _, pp := range p.Participants {
+				if _, ok := pp.Attrs[tc.want]; !ok {
+					t.Errorf("participant %s: attributes %v; want a column %q", pp.ID, pp.Attrs, tc.want)
+				}
+				for k := range pp.Attrs {
+					if !corpus.ValidName(k) {
+						t.Errorf("participant %s: column %q is not a valid attribute name", pp.ID, k)
+					}
+				}
+			}
+		})
+	}
+}

@@ -276,6 +276,11 @@ func (pl *planner) columns(used map[string]bool) []string {
 // "var_" before it.
 func column(v Variable) string {
 	col := corpus.ColumnName(v.Name)
+	if !corpus.ValidName(col) {
+		// A column name is an attribute name, as participants import
+		// requires: "Age (years)" becomes age_years, "../x" x.
+		col = strings.ReplaceAll(corpus.Slug(v.Name), "-", "_")
+	}
 	if col == "" || col == "id" || col == "participant" || col == "sha256" {
 		col = "var_" + corpus.Slug(v.Name)
 	}

@@ -7,6 +7,8 @@ import (
 	"errors"
 	"io"
 	"os"
+
+	"github.com/qdatool/qda/internal/scratch"
 )
 
 // sourceSpill keeps the TextSource elements of a project in a temporary
@@ -22,7 +24,7 @@ type sourceSpill struct {
 }
 
 func newSourceSpill() (*sourceSpill, error) {
-	f, err := os.CreateTemp("", "qda-sources-*.xml")
+	f, err := scratch.File("qda-sources-*.xml")
 	if err != nil {
 		return nil, err
 	}
