@@ -1,7 +1,10 @@
 package corpus
 
 import (
+	"bufio"
 	"bytes"
+	"errors"
+	"io"
 
 	"github.com/qdatool/qda/internal/diag"
 )
@@ -12,9 +15,9 @@ import (
 // study of 10,000 participants as in one of 100. Parsing both tables in
 // full was most of what show cost at that size.
 //
-// A row is found by its line only when that is certain: the file has no
-// quotes (so no field spans lines), and the line starts with the id and a
-// comma, or is the id alone. Otherwise, or when the row is missing or has
+// A row is found by its line only when that is certain: no quote comes
+// before it (so no field spans lines), and the line starts with the id
+// and a comma, or is the id alone. Otherwise, or when the row is missing or has
 // a problem, the whole index is loaded as LoadIndex does, so errors are
 // reported at their lines and an unknown id is told apart from a table
 // qda cannot read.
@@ -37,24 +40,45 @@ func (s *Study) LoadIndexFor(id string) (*Index, diag.List, error) {
 
 // tableRow reads file's header and the row of id; ok is false when it
 // cannot be sure of the row by its line, or the row is not there, or it
-// has a problem.
+// has a problem. It streams the file up to the row: reading a large
+// table whole cost more than the rest of show.
 func (s *Study) tableRow(file, id string, wantCols ...string) (*Table, bool) {
 	if id == "" {
 		return nil, false
 	}
-	data, err := s.ReadFile(file)
-	if err != nil || bytes.IndexByte(data, '"') >= 0 {
+	f, err := s.OpenFile(file)
+	if err != nil {
 		return nil, false
 	}
-	header, rest, _ := bytes.Cut(data, []byte("\n"))
+	defer f.Close()
+	r := bufio.NewReaderSize(io.LimitReader(f, MaxFileSize), 64<<10)
 	prefix := []byte(id + ",")
-	for n := 2; len(rest) > 0; n++ {
-		var line []byte
-		line, rest, _ = bytes.Cut(rest, []byte("\n"))
-		if !bytes.HasPrefix(line, prefix) && string(bytes.TrimSuffix(line, []byte("\r"))) != id {
+	var header []byte
+	for n := 1; ; n++ {
+		line, err := r.ReadSlice('\n')
+		if errors.Is(err, bufio.ErrBufferFull) {
+			return nil, false // a line longer than any row qda writes
+		}
+		if len(line) == 0 && err != nil {
+			return nil, false
+		}
+		// A quote may open a field that spans lines: the lines no longer
+		// tell the rows, so the whole table is parsed instead.
+		if bytes.IndexByte(line, '"') >= 0 {
+			return nil, false
+		}
+		text := bytes.TrimSuffix(bytes.TrimSuffix(line, []byte("\n")), []byte("\r"))
+		if n == 1 {
+			header = bytes.Clone(text)
 			continue
 		}
-		t, fs := ParseTable(file, bytes.NewReader(bytes.Join([][]byte{header, line}, []byte("\n"))), wantCols...)
+		if !bytes.HasPrefix(text, prefix) && string(text) != id {
+			if err != nil {
+				return nil, false
+			}
+			continue
+		}
+		t, fs := ParseTable(file, bytes.NewReader(bytes.Join([][]byte{header, text}, []byte("\n"))), wantCols...)
 		if len(fs) > 0 {
 			return nil, false
 		}
@@ -64,5 +88,4 @@ func (s *Study) tableRow(file, id string, wantCols ...string) (*Table, bool) {
 		t.Rows[0].Line = n
 		return t, true
 	}
-	return nil, false
 }

@@ -21,6 +21,8 @@ func TestLoadIndexFor(t *testing.T) {
 		{"wide participants", "id,participant\nmay-1,may\n", "id,gender,age\nted,male,70+\nmay,female,70+\n", "may-1", false, 2},
 		{"participant missing: whole tables", "id,participant\nmay-1,may\n", "id\nted\n", "may-1", true, 2},
 		{"bad row: whole tables", "id,participant\nmay-1,may,extra\n", "id\nmay\n", "may-1", true, 0},
+		{"quotes only after the row: still by line", "id,participant\nmay-1,may\nted-1,ted,\"x\"\n", "id\nmay\nted\n", "may-1", false, 2},
+		{"no newline at the end", "id,participant\nted-1,ted\nmay-1,may", "id\nted\nmay", "may-1", false, 3},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -39,6 +39,17 @@ func (s *Study) fsRoot() (*os.Root, error) {
 // root), refusing a path that leads outside the study, and a file larger
 // than MaxFileSize.
 func (s *Study) ReadFile(rel string) ([]byte, error) {
+	f, err := s.OpenFile(rel)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return readLimited(rel, f)
+}
+
+// OpenFile opens the study's file rel for reading, with ReadFile's
+// refusals, for a reader that streams it rather than holding it whole.
+func (s *Study) OpenFile(rel string) (*os.File, error) {
 	r, err := s.fsRoot()
 	if err != nil {
 		return nil, err
@@ -47,8 +58,7 @@ func (s *Study) ReadFile(rel string) ([]byte, error) {
 	if err != nil {
 		return nil, insideErr(rel, err)
 	}
-	defer f.Close()
-	return readLimited(rel, f)
+	return f, nil
 }
 
 // MaxFileSize bounds what qda reads from one file: a two-hour interview
