@@ -32,7 +32,7 @@ func (s *session) agreement(g *globals, opt agreeOptions, withDisagreements bool
 	}
 	if len(coders) < 2 {
 		return nil, withHint(usageErr(fmt.Errorf("agreement needs two coders or more, got %s", plural(len(coders), "coder"))),
-			"give --coders A,B; the study's coders are: %s", strings.Join(s.ix.Coders, ", "))
+			"give --coders A,B; %s", codersHint(s.ix.Coders))
 	}
 	if !slices.Contains(corpus.UnitNames, opt.unit) {
 		return nil, usageErr(fmt.Errorf("unknown unit %q: use %s", opt.unit, strings.Join(corpus.UnitNames, ", ")))

@@ -164,7 +164,7 @@ func (s *session) chosenCoders(names []string) ([]string, error) {
 			found = found || c == n
 		}
 		if !found {
-			return nil, withHint(usageErr(errors.New("unknown coder "+quote(n))), "the study's coders are: %s", strings.Join(s.ix.Coders, ", "))
+			return nil, withHint(usageErr(errors.New("unknown coder "+quote(n))), "%s", codersHint(s.ix.Coders))
 		}
 	}
 	return names, nil
@@ -203,3 +203,12 @@ func (s *session) transcript(id string) (*corpus.Transcript, error) {
 }
 
 func quote(s string) string { return `"` + s + `"` }
+
+// codersHint names the study's coders for a hint, or says there are none
+// yet rather than ending in an empty list.
+func codersHint(coders []string) string {
+	if len(coders) == 0 {
+		return "the study has no coders yet: a coder's folder codings/NAME/ appears with their first 'qda code'"
+	}
+	return "the study's coders are: " + strings.Join(coders, ", ")
+}
