@@ -278,15 +278,23 @@ func FuzzReadCSV(f *testing.F) {
 		if err != nil {
 			return
 		}
-		last := s.HeaderLine
-		for _, r := range s.Rows {
-			if r.Line <= last {
-				t.Fatalf("row on line %d after line %d", r.Line, last)
-			}
-			last = r.Line
-			if blank(r.Cells) || len(r.Cells) > len(s.Header) {
-				t.Fatalf("row %d: %q under %q", r.Line, r.Cells, s.Header)
-			}
-		}
+		checkRows(t, s, true)
 	})
+}
+
+// checkRows is what the readers' fuzz targets require of a sheet: rows
+// after the header, in order, none blank, and with narrow set no wider
+// than the header.
+func checkRows(t *testing.T, s *corpus.Sheet, narrow bool) {
+	t.Helper()
+	last := s.HeaderLine
+	for _, r := range s.Rows {
+		if r.Line <= last {
+			t.Fatalf("row on line %d after line %d", r.Line, last)
+		}
+		last = r.Line
+		if blank(r.Cells) || narrow && len(r.Cells) > len(s.Header) {
+			t.Fatalf("row %d: %q under %q", r.Line, r.Cells, s.Header)
+		}
+	}
 }
