@@ -17,7 +17,20 @@ import (
 // a document tree. Cells are read as Excel shows them (42, not 42.000000;
 // 35% for a percentage), except dates, which are written yyyy-mm-dd (with
 // hh:mm, or hh:mm:ss, when the cell's format shows a time).
-func ReadXLSX(file string, data []byte, name string) (*corpus.Sheet, error) {
+func ReadXLSX(file string, data []byte, name string) (s *corpus.Sheet, err error) {
+	// excelize panics on some malformed parts (a styles.xml missing what
+	// it expects, found by FuzzReadXLSX): a workbook from outside must
+	// give an error that says what to do, never a crash.
+	defer func() {
+		if v := recover(); v != nil {
+			s, err = nil, diag.Errorf(file, 0, "cannot read the workbook: it is damaged (%v)", v).
+				WithHint("open it in Excel or LibreOffice and save it again as .xlsx, or save it as CSV UTF-8")
+		}
+	}()
+	return readXLSX(file, data, name)
+}
+
+func readXLSX(file string, data []byte, name string) (*corpus.Sheet, error) {
 	f, err := excelize.OpenReader(bytes.NewReader(data))
 	if err != nil {
 		return nil, openError(file, data, err)
