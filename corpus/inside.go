@@ -6,6 +6,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"strings"
 
@@ -108,16 +109,21 @@ func asFinding(file string, err error) *diag.Finding {
 // renaming a new one over it, which replaces a link rather than writing
 // through it, so the folder is all there is to check.
 func (s *Study) makeDir(rel string) error {
+	return s.mkdirAll(path.Dir(rel))
+}
+
+// mkdirAll makes the study's folder dir (slash-separated) and its
+// parents through the study's root, refusing a link to outside the study.
+func (s *Study) mkdirAll(dir string) error {
+	if dir == "." || dir == "" {
+		return nil
+	}
 	r, err := s.fsRoot()
 	if err != nil {
 		return err
 	}
-	dir := filepath.Dir(filepath.FromSlash(rel))
-	if dir == "." {
-		return nil
-	}
-	if err := r.MkdirAll(dir, 0o755); err != nil {
-		return insideErr(filepath.ToSlash(dir), err)
+	if err := r.MkdirAll(filepath.FromSlash(dir), 0o755); err != nil {
+		return insideErr(dir, err)
 	}
 	return nil
 }

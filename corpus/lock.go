@@ -160,7 +160,7 @@ func readHolder(path string) Holder {
 func (s *Study) MakeDataDir() error {
 	// Through the study's root, so a .qda linked to a folder elsewhere is
 	// refused before the lock, a journal or an index is written there.
-	if err := s.makeDir(DataDir + "/x"); err != nil {
+	if err := s.mkdirAll(DataDir); err != nil {
 		return err
 	}
 	ignore := s.Path(DataDir, ".gitignore")

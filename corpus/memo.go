@@ -440,7 +440,7 @@ func (s *Study) AddMemo(m *Memo) (string, error) { return s.AddMemoData(m, Marsh
 func (s *Study) AddMemoData(m *Memo, data []byte) (string, error) {
 	// Through the study's root: a memos folder linked to elsewhere is
 	// refused, not written through.
-	if err := s.makeDir(MemosDir + "/x.md"); err != nil {
+	if err := s.mkdirAll(MemosDir); err != nil {
 		return "", err
 	}
 	base := MemoName(m)
