@@ -53,7 +53,10 @@ func attrField(name string) string {
 // mark is a token, and so is any space but a single one, so "cup of tea"
 // does not find cup-of-tea, "cup, of tea" or "cup  of tea", as grep does
 // not, and "self-help" finds self-help but not "self help".
-const exactTokens = `[\p{L}\p{M}\p{N}_]+|[^\p{L}\p{M}\p{N}_\s]|\s{2,}|[^\S ]`
+const exactTokens = wordChars + `+|[^\p{L}\p{M}\p{N}_\s]|\s{2,}|[^\S ]`
+
+// wordChars are the characters of a word, as grep -w counts them.
+const wordChars = `[\p{L}\p{M}\p{N}_]`
 
 const (
 	analyzerExact   = "qda_exact"

@@ -215,16 +215,10 @@ func (ix *Index) exactTokens(s string) int {
 // out: a term written with punctuation inside (self-help, 24/7, taxi's)
 // is more than one.
 func (ix *Index) exactWords(s string) int {
-	n := 0
-	for _, r := range wordRE.FindAllString(s, -1) {
-		if r != "" {
-			n++
-		}
-	}
-	return n
+	return len(wordRE.FindAllString(s, -1))
 }
 
-var wordRE = regexp.MustCompile(`[\p{L}\p{M}\p{N}_]+`)
+var wordRE = regexp.MustCompile(wordChars + "+")
 
 // onlyStopWords reports whether the English analyzer leaves nothing of s.
 func (ix *Index) onlyStopWords(s string) bool {
