@@ -57,7 +57,7 @@ func (m *merger) codes(codes []Code, parent string) error {
 		f := undescribe(c.Name, c.Description)
 		color := normColor(c.Color)
 		var have *codebook.Code
-		if p, ok := m.byGUID[strings.ToLower(trimGUID(c.GUID))]; ok {
+		if p, ok := m.byGUID[guidKey(c.GUID)]; ok {
 			have = m.cb.Lookup(p)
 		}
 		if have == nil && f.name != "" {

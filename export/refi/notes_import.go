@@ -19,7 +19,7 @@ func (pl *planner) memos() {
 		walk = func(cs []Code) {
 			for _, c := range cs {
 				for _, r := range c.NoteRefs {
-					about[pl.ref(r)] = corpus.About{Kind: corpus.AboutCode, Target: pl.codes[strings.ToLower(trimGUID(c.GUID))]}
+					about[pl.ref(r)] = corpus.About{Kind: corpus.AboutCode, Target: pl.codes[guidKey(c.GUID)]}
 				}
 				walk(c.Codes)
 			}
@@ -28,7 +28,7 @@ func (pl *planner) memos() {
 	}
 	if pl.p.Sources != nil {
 		for _, s := range pl.p.Sources.Text {
-			if id, ok := pl.sources[strings.ToLower(trimGUID(s.GUID))]; ok {
+			if id, ok := pl.sources[guidKey(s.GUID)]; ok {
 				for _, r := range s.NoteRefs {
 					about[pl.ref(r)] = corpus.About{Kind: corpus.AboutTranscript, Target: id}
 				}
@@ -43,7 +43,7 @@ func (pl *planner) memos() {
 		return
 	}
 	for _, n := range pl.p.Notes.Notes {
-		g := strings.ToLower(trimGUID(n.GUID))
+		g := guidKey(n.GUID)
 		if pl.notes[g] == nil {
 			continue // taken into a segment's memo
 		}
@@ -88,7 +88,7 @@ func (pl *planner) memos() {
 				}
 			}
 		}
-		pl.plan.Memos = append(pl.plan.Memos, &corpus.Memo{About: a, Coder: pl.author(n.CreatingUser), Date: pl.date(n.CreationDateTime), Title: title, Text: text + "\n", FrontMatter: true})
+		pl.memo(a, title, text, n.CreatingUser, n.CreationDateTime)
 	}
 }
 
@@ -104,7 +104,7 @@ func (pl *planner) date(dateTime string) string {
 
 // author is the coder of a known user, else "" (a memo by nobody known).
 func (pl *planner) author(user string) string {
-	if c, ok := pl.coders[strings.ToLower(trimGUID(user))]; ok && user != "" {
+	if c, ok := pl.coders[guidKey(user)]; ok && user != "" {
 		return c
 	}
 	return ""
@@ -114,9 +114,12 @@ func (pl *planner) author(user string) string {
 // and NVivo keep their memo on it, as a memo about its participant or
 // transcript.
 func (pl *planner) described(desc, title string, about corpus.About, user, dateTime string) {
-	text := strings.TrimSpace(strings.ReplaceAll(desc, "\r\n", "\n"))
-	if text == "" {
-		return
+	if text := strings.TrimSpace(strings.ReplaceAll(desc, "\r\n", "\n")); text != "" {
+		pl.memo(about, title, text, user, dateTime)
 	}
+}
+
+// memo adds a memo of the project's, by its user and dated its day.
+func (pl *planner) memo(about corpus.About, title, text, user, dateTime string) {
 	pl.plan.Memos = append(pl.plan.Memos, &corpus.Memo{About: about, Coder: pl.author(user), Date: pl.date(dateTime), Title: title, Text: text + "\n", FrontMatter: true})
 }

@@ -124,7 +124,7 @@ func PlanImport(a *Archive, today string) (*Plan, error) {
 			if c != name {
 				pl.plan.Report.Renamed = append(pl.plan.Report.Renamed, fmt.Sprintf("user %q is coder %s", name, c))
 			}
-			pl.coders[strings.ToLower(trimGUID(u.GUID))] = c
+			pl.coders[guidKey(u.GUID)] = c
 		}
 	}
 	cb, err := pl.codebook()
@@ -134,7 +134,7 @@ func PlanImport(a *Archive, today string) (*Plan, error) {
 	pl.plan.Codebook = cb
 	if p.Variables != nil {
 		for i, v := range p.Variables.Variables {
-			g := strings.ToLower(trimGUID(v.GUID))
+			g := guidKey(v.GUID)
 			if _, ok := pl.vars[g]; !ok {
 				pl.varIndex[g] = i
 			}
@@ -146,7 +146,7 @@ func PlanImport(a *Archive, today string) (*Plan, error) {
 	}
 	if p.Notes != nil {
 		for i := range p.Notes.Notes {
-			pl.notes[strings.ToLower(trimGUID(p.Notes.Notes[i].GUID))] = &p.Notes.Notes[i]
+			pl.notes[guidKey(p.Notes.Notes[i].GUID)] = &p.Notes.Notes[i]
 		}
 	}
 	owner := pl.cases()
@@ -207,7 +207,11 @@ func codebookTitle(desc string) (rest, title string) {
 // trimGUID reads a GUID as written either way the schema allows.
 func trimGUID(g string) string { return strings.Trim(strings.TrimSpace(g), "{}") }
 
-func (pl *planner) ref(r Ref) string { return strings.ToLower(trimGUID(r.Target)) }
+// guidKey is a GUID as the planner's maps hold it: tools write GUIDs
+// with or without braces, in either case.
+func guidKey(g string) string { return strings.ToLower(trimGUID(g)) }
+
+func (pl *planner) ref(r Ref) string { return guidKey(r.Target) }
 
 // cases makes participants of the cases, and returns which participant
 // owns each source GUID.
@@ -316,7 +320,7 @@ func (pl *planner) source(src *TextSource, n int, owner map[string]string, ids m
 	if id != src.Name {
 		r.Renamed = append(r.Renamed, fmt.Sprintf("source %q is transcript %s", src.Name, id))
 	}
-	participant, ok := owner[strings.ToLower(trimGUID(src.GUID))]
+	participant, ok := owner[guidKey(src.GUID)]
 	if !ok {
 		participant = trailingNumberRE.ReplaceAllString(id, "")
 	}
@@ -333,7 +337,7 @@ func (pl *planner) source(src *TextSource, n int, owner map[string]string, ids m
 		}
 		normal = res.Text
 	}
-	pl.sources[strings.ToLower(trimGUID(src.GUID))] = id
+	pl.sources[guidKey(src.GUID)] = id
 	attrs := pl.attrs(src.Values, fmt.Sprintf("source %q", label), pl.tcols)
 	from := src.Name
 	if s, ok := attrs["source"]; ok { // qda's own source column, exported as a variable

@@ -100,7 +100,7 @@ func (pl *planner) codingsByCoder(cs []Coding, user, where string) map[string][]
 
 func (pl *planner) coder(guids ...string) string {
 	for _, g := range guids {
-		if c, ok := pl.coders[strings.ToLower(trimGUID(g))]; ok {
+		if c, ok := pl.coders[guidKey(g)]; ok {
 			return c
 		}
 	}
@@ -154,7 +154,7 @@ func (pl *planner) annotation(sel Selection, id, where string, lines corpus.Rang
 	if placed {
 		title += ", " + linesTitle([]corpus.Range{lines})
 	}
-	pl.plan.Memos = append(pl.plan.Memos, &corpus.Memo{About: corpus.About{Kind: corpus.AboutTranscript, Target: id}, Coder: pl.author(sel.CreatingUser), Date: pl.date(sel.CreationDateTime), Title: title, Text: text + "\n", FrontMatter: true})
+	pl.memo(corpus.About{Kind: corpus.AboutTranscript, Target: id}, title, text, sel.CreatingUser, sel.CreationDateTime)
 }
 
 // noteLines is where a note's selections are.
@@ -203,7 +203,7 @@ func (pl *planner) placeNote(n *TextSource, label, id string, cnt counting, m *l
 		}
 	}
 	slices.SortFunc(nl.lines, func(a, b corpus.Range) int { return a.Start - b.Start })
-	pl.noteLines[strings.ToLower(trimGUID(n.GUID))] = nl
+	pl.noteLines[guidKey(n.GUID)] = nl
 }
 
 // linesTitle names lines in a memo's title: "line 3", "lines 3-5",

@@ -51,7 +51,7 @@ func (pl *planner) codeNodes(codes []Code, parent string) *yaml.Node {
 			f.label = strings.TrimSpace(c.Name) // two codes of one name: the label tells them apart
 		}
 		path := join(parent, name)
-		pl.codes[strings.ToLower(trimGUID(c.GUID))] = path
+		pl.codes[guidKey(c.GUID)] = path
 		pl.plan.Report.Codes++
 		m := &yaml.Node{Kind: yaml.MappingNode}
 		field := func(k, v string) {
