@@ -95,15 +95,6 @@ func tooLarge(name string) *diag.Finding {
 		WithHint("is it the right file? transcripts, codebooks and spreadsheets are a few MB at most; split a longer transcript")
 }
 
-// asFinding makes err a finding about file, unless it already is one.
-func asFinding(file string, err error) *diag.Finding {
-	var f *diag.Finding
-	if errors.As(err, &f) {
-		return f
-	}
-	return diag.Errorf(file, 0, "%s", strings.TrimPrefix(err.Error(), file+": "))
-}
-
 // makeDir makes the folder that will hold rel, refusing one that is, or
 // leads through, a link to outside the study. A file is replaced by
 // renaming a new one over it, which replaces a link rather than writing

@@ -163,7 +163,7 @@ func (s *Study) Codebook() (*codebook.Codebook, diag.List) {
 	if errors.Is(err, fs.ErrNotExist) {
 		data = []byte("codes: []\n")
 	} else if err != nil {
-		return nil, diag.List{asFinding(CodebookFile, err)}
+		return nil, diag.List{diag.As(CodebookFile, err)}
 	}
 	return codebook.Parse(CodebookFile, data)
 }

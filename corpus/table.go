@@ -80,7 +80,7 @@ func ReadTable(root, file string, wantCols ...string) (*Table, diag.List) {
 		return t, nil
 	}
 	if err != nil {
-		return t, diag.List{asFinding(file, insideErr(file, err))}
+		return t, diag.List{diag.As(file, insideErr(file, err))}
 	}
 	defer f.Close()
 	if st, err := f.Stat(); err == nil && st.Size() > MaxFileSize {

@@ -120,11 +120,7 @@ func CheckSummaries(s *corpus.Study) diag.List {
 			_, err = ParseSummaries(file, data)
 		}
 		if err != nil {
-			var f *diag.Finding
-			if !errors.As(err, &f) {
-				f = diag.Errorf(file, 0, "%s", strings.TrimPrefix(err.Error(), file+": "))
-			}
-			out = append(out, f.WithHint("fix the file; it holds the summaries 'qda summarize' writes"))
+			out = append(out, diag.As(file, err).WithHint("fix the file; it holds the summaries 'qda summarize' writes"))
 		}
 	}
 	return out

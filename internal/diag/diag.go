@@ -5,6 +5,7 @@ package diag
 
 import (
 	"cmp"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -72,6 +73,16 @@ func Errorf(file string, line int, format string, args ...any) *Finding {
 // Warnf makes a warning finding.
 func Warnf(file string, line int, format string, args ...any) *Finding {
 	return &Finding{File: file, Line: line, Severity: Warning, Msg: fmt.Sprintf(format, args...)}
+}
+
+// As makes err a finding about file: the finding it holds, if it holds
+// one, else a new one with err's message (less a leading "file: ").
+func As(file string, err error) *Finding {
+	var f *Finding
+	if errors.As(err, &f) {
+		return f
+	}
+	return Errorf(file, 0, "%s", strings.TrimPrefix(err.Error(), file+": "))
 }
 
 // WithHint sets the hint and returns f, for chaining at the point of creation.

@@ -1,6 +1,10 @@
 package diag
 
-import "testing"
+import (
+	"errors"
+	"fmt"
+	"testing"
+)
 
 func TestFindingError(t *testing.T) {
 	tests := []struct {
@@ -33,5 +37,25 @@ func TestListSortAndErr(t *testing.T) {
 	}
 	if l.Err() == nil {
 		t.Fatal("a list with errors must be an error")
+	}
+}
+
+func TestAs(t *testing.T) {
+	held := Errorf("codebook.yaml", 3, "bad")
+	for _, tc := range []struct {
+		name string
+		err  error
+		want string
+	}{
+		{"a finding stays itself", held, "codebook.yaml:3: bad"},
+		{"a wrapped finding is found", fmt.Errorf("reading: %w", held), "codebook.yaml:3: bad"},
+		{"a plain error names the file once", errors.New("codebook.yaml: permission denied"), "codebook.yaml: permission denied"},
+		{"a plain error without the name gets it", errors.New("permission denied"), "codebook.yaml: permission denied"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := As("codebook.yaml", tc.err).Error(); got != tc.want {
+				t.Errorf("As(%v) = %q, want %q", tc.err, got, tc.want)
+			}
+		})
 	}
 }
