@@ -40,3 +40,23 @@ func FuzzValidName(f *testing.F) {
 		}
 	})
 }
+
+func TestAttrSlug(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"Age (years)", "age_years"},
+		{"../x", "x"},
+		{"Trigger group", "trigger_group"},
+		{"Siân's area", "sian_s_area"},
+		{"???", ""},
+	} {
+		t.Run(tc.in, func(t *testing.T) {
+			got := AttrSlug(tc.in)
+			if got != tc.want {
+				t.Fatalf("AttrSlug(%q) = %q, want %q", tc.in, got, tc.want)
+			}
+			if got != "" && !ValidName(got) {
+				t.Fatalf("AttrSlug(%q) = %q is not a valid name", tc.in, got)
+			}
+		})
+	}
+}

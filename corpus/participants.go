@@ -59,6 +59,11 @@ func ColumnName(header string) string {
 	return strings.Join(strings.Fields(strings.ToLower(header)), "_")
 }
 
+// AttrSlug is the valid attribute name nearest a free-text one: a slug
+// with '_' between its words, as ColumnName joins them ("Age (years)" is
+// age_years); "" when nothing of it is left.
+func AttrSlug(name string) string { return strings.ReplaceAll(Slug(name), "-", "_") }
+
 // MergeOptions says how to merge a spreadsheet into participants.csv.
 type MergeOptions struct {
 	// IDColumn is the spreadsheet's column of participant ids. Empty means
@@ -341,7 +346,7 @@ func mapColumns(t *Table, in *Sheet, idCol int) ([]importColumn, []ColumnRename,
 			// A new column's name is an attribute name, which --by and
 			// --where take and exports turn into headers and names.
 			f := diag.Errorf(in.File, in.HeaderLine, "column %q would be called %q, which is not a valid attribute name", h, c.target)
-			if slug := strings.ReplaceAll(Slug(h), "-", "_"); slug != "" {
+			if slug := AttrSlug(h); slug != "" {
 				f = f.WithHint("rename the header to lowercase letters, digits, '_' and '-', e.g. %q", slug)
 			} else {
 				f = f.WithHint("rename the header to lowercase letters, digits, '_' and '-'")

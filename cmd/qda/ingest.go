@@ -80,7 +80,7 @@ func runIngest(g *globals, files []string, opt ingestOptions) error {
 	for k := range attrs {
 		if !corpus.ValidName(k) {
 			return withHint(usageErr(fmt.Errorf("--attr %s: %q is not a valid attribute name", k, k)),
-				"use lowercase letters, digits, '_' and '-', e.g. %q", strings.ReplaceAll(corpus.Slug(k), "-", "_"))
+				"use lowercase letters, digits, '_' and '-', e.g. %q", corpus.AttrSlug(k))
 		}
 		if k == "id" || k == "participant" || k == "sha256" || k == "source" {
 			return usageErr(fmt.Errorf("--attr %s: qda sets %s itself", k, k))

@@ -283,7 +283,7 @@ func column(v Variable) string {
 	if !corpus.ValidName(col) {
 		// A column name is an attribute name, as participants import
 		// requires: "Age (years)" becomes age_years, "../x" x.
-		col = strings.ReplaceAll(corpus.Slug(v.Name), "-", "_")
+		col = corpus.AttrSlug(v.Name)
 	}
 	if col == "" || col == "id" || col == "participant" || col == "sha256" {
 		col = "var_" + corpus.Slug(v.Name)
