@@ -34,6 +34,9 @@ func (s *Study) Check() (*CheckReport, error) {
 	rep := &CheckReport{}
 	add := func(fs ...*diag.Finding) { rep.Findings = append(rep.Findings, fs...) }
 
+	// First what would make the rest untrustworthy: a change left half
+	// done, a journal qda will not carry out, derived data under git.
+	add(s.JournalFindings()...)
 	if data, err := s.ReadFile(ConfigFile); err == nil {
 		_, fs := ParseConfig(ConfigFile, data)
 		add(fs...)

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"regexp"
 	"slices"
 	"strconv"
@@ -612,7 +611,7 @@ func canonSet(codes []string, canon func(string) string) []string {
 // qda meanwhile the edit stays on disk; the caller removes it once the
 // edit is applied.
 func (s *Study) NewEditFile(id string, now time.Time, data []byte) (string, error) {
-	if err := os.MkdirAll(s.Path(EditsDir), 0o755); err != nil {
+	if err := s.makeEditsDir(); err != nil {
 		return "", err
 	}
 	base := EditsDir + "/" + id + "-" + now.Format("20060102-150405")
@@ -621,21 +620,43 @@ func (s *Study) NewEditFile(id string, now time.Time, data []byte) (string, erro
 		if i > 1 {
 			rel = fmt.Sprintf("%s-%d.txt", base, i)
 		}
-		f, err := os.OpenFile(s.Path(rel), os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+		err := s.writeNew(rel, data, 0o600)
 		if errors.Is(err, fs.ErrExist) && i < 100 {
 			continue
 		}
 		if err != nil {
 			return "", err
 		}
-		_, err = f.Write(data)
-		if cerr := f.Close(); err == nil {
-			err = cerr
-		}
-		if err != nil {
-			os.Remove(s.Path(rel))
-			return "", err
-		}
 		return rel, nil
 	}
+}
+
+// NewScratchFile creates a new empty file .qda/edits/PREFIX-RANDOMEXT
+// for a person to edit (a memo, a summary) and returns its path relative
+// to the study.
+func (s *Study) NewScratchFile(prefix, ext string) (string, error) {
+	if err := s.makeEditsDir(); err != nil {
+		return "", err
+	}
+	for range 100 {
+		rel := EditsDir + "/" + prefix + "-" + randomID()[:8] + ext
+		err := s.writeNew(rel, nil, 0o600)
+		if errors.Is(err, fs.ErrExist) {
+			continue
+		}
+		return rel, err
+	}
+	return "", fmt.Errorf("%s: cannot make a file to edit in", EditsDir)
+}
+
+// makeEditsDir makes .qda/edits/ through the study's root, refusing a
+// link: the editor is then given a path in a folder of the study's own.
+func (s *Study) makeEditsDir() error {
+	if err := s.MakeDataDir(); err != nil {
+		return err
+	}
+	if err := s.mkdirAll(EditsDir); err != nil {
+		return err
+	}
+	return s.noLinks(EditsDir)
 }

@@ -16,7 +16,9 @@ func (s *Study) git(args ...string) ([]byte, error) {
 	if _, err := exec.LookPath("git"); err != nil {
 		return nil, errors.New("git is not installed: qda needs the git binary for this")
 	}
-	cmd := exec.Command("git", append([]string{"-C", s.Root}, args...)...)
+	// A study's repository may come from anywhere: no pager, and no
+	// fsmonitor hook named in its config, whatever the command.
+	cmd := exec.Command("git", append([]string{"--no-pager", "-c", "core.fsmonitor=false", "-C", s.Root}, args...)...)
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	out, err := cmd.Output()

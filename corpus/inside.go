@@ -6,7 +6,6 @@ import (
 	"io"
 	"io/fs"
 	"os"
-	"path"
 	"path/filepath"
 	"strings"
 
@@ -93,14 +92,6 @@ func readLimited(name string, r io.Reader) ([]byte, error) {
 func tooLarge(name string) *diag.Finding {
 	return diag.Errorf(name, 0, "larger than %d MB, more than qda reads from one file", MaxFileSize>>20).
 		WithHint("is it the right file? transcripts, codebooks and spreadsheets are a few MB at most; split a longer transcript")
-}
-
-// makeDir makes the folder that will hold rel, refusing one that is, or
-// leads through, a link to outside the study. A file is replaced by
-// renaming a new one over it, which replaces a link rather than writing
-// through it, so the folder is all there is to check.
-func (s *Study) makeDir(rel string) error {
-	return s.mkdirAll(path.Dir(rel))
 }
 
 // mkdirAll makes the study's folder dir (slash-separated) and its

@@ -1,7 +1,6 @@
 package corpus
 
 import (
-	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -70,6 +69,11 @@ func (s *Study) LockFile(rel string, wait func(Holder)) (*Lock, error) {
 	if err != nil {
 		return nil, err
 	}
+	// The lock's holder note is written into it: a lock file that is a
+	// link (planted in a cloned .qda/) would have it written elsewhere.
+	if st, err := r.Lstat(filepath.FromSlash(rel)); err == nil && !st.Mode().IsRegular() {
+		return nil, fmt.Errorf("%s: not a plain file; delete it: %s holds only data qda rebuilds", rel, DataDir)
+	}
 	f, err := r.OpenFile(filepath.FromSlash(rel), os.O_RDWR|os.O_CREATE, 0o644)
 	if err != nil {
 		return nil, insideErr(rel, err)
@@ -93,36 +97,6 @@ func (s *Study) LockFile(rel string, wait func(Holder)) (*Lock, error) {
 	if err := f.Truncate(0); err == nil {
 		fmt.Fprintf(f, "%d\n%s\n%s\n", os.Getpid(), time.Now().UTC().Format(time.RFC3339), LockCommand)
 		f.Sync()
-	}
-	return &Lock{f: f}, nil
-}
-
-// TryLock takes the writer lock if no other process holds it, and returns
-// nil if one does.
-func (s *Study) TryLock() (*Lock, error) {
-	r, err := s.fsRoot()
-	if err != nil {
-		return nil, err
-	}
-	// Through the study's root: a .qda linked to elsewhere is refused, not
-	// written to.
-	f, err := r.OpenFile(filepath.FromSlash(LockFile), os.O_RDWR|os.O_CREATE, 0o644)
-	if escapes(err) {
-		return nil, insideErr(LockFile, err)
-	}
-	if errors.Is(err, os.ErrNotExist) {
-		// No .qda folder: nothing has ever written through a Batch.
-		return &Lock{}, nil
-	}
-	if err != nil {
-		// A study qda cannot write to (a read-only checkout) can still
-		// be read; it just cannot be recovered.
-		return nil, nil
-	}
-	ok, err := tryLock(f)
-	if err != nil || !ok {
-		f.Close()
-		return nil, err
 	}
 	return &Lock{f: f}, nil
 }
@@ -160,12 +134,23 @@ func readHolder(path string) Holder {
 func (s *Study) MakeDataDir() error {
 	// Through the study's root, so a .qda linked to a folder elsewhere is
 	// refused before the lock, a journal or an index is written there.
+	if err := s.dataDirIsFolder(); err != nil {
+		return err
+	}
 	if err := s.mkdirAll(DataDir); err != nil {
 		return err
 	}
-	ignore := s.Path(DataDir, ".gitignore")
-	if _, err := os.Stat(ignore); err == nil {
+	r, err := s.fsRoot()
+	if err != nil {
+		return err
+	}
+	const ignore = DataDir + "/.gitignore"
+	if _, err := r.Lstat(ignore); err == nil {
 		return nil
 	}
-	return WriteFile(ignore, []byte("# qda's derived data: never committed\n*\n"))
+	temp, err := s.stageTemp(DataDir, ".gitignore", []byte("# qda's derived data: never committed\n*\n"), 0o644)
+	if err != nil {
+		return err
+	}
+	return s.renameInto(temp, ignore, nil)
 }

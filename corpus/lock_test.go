@@ -13,8 +13,8 @@ func TestLockExcludes(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if l, err := s.TryLock(); err != nil || l != nil {
-		t.Fatalf("TryLock while held = %v, %v; want nil, nil", l, err)
+	if !s.writerActive() {
+		t.Fatal("writerActive = false while the lock is held")
 	}
 	waited := make(chan Holder, 1)
 	got := make(chan *Lock)
@@ -36,28 +36,25 @@ func TestLockExcludes(t *testing.T) {
 	}
 	first.Unlock()
 	second := <-got
-	if l, _ := s.TryLock(); l != nil {
-		t.Fatal("TryLock succeeded while the second lock was held")
+	if !s.writerActive() {
+		t.Fatal("writerActive = false while the second lock was held")
 	}
 	second.Unlock()
-	l, err := s.TryLock()
-	if err != nil || l == nil {
-		t.Fatalf("TryLock after Unlock = %v, %v", l, err)
+	if s.writerActive() {
+		t.Fatal("writerActive = true after Unlock")
 	}
-	l.Unlock()
 }
 
-func TestTryLockWithoutDataDir(t *testing.T) {
+func TestReaderWritesNothing(t *testing.T) {
 	s := &Study{Root: t.TempDir()}
-	l, err := s.TryLock()
-	if err != nil || l == nil {
-		t.Fatalf("TryLock = %v, %v; want a lock that needs no file", l, err)
+	if s.writerActive() {
+		t.Fatal("writerActive = true with no lock file")
 	}
-	if err := l.Unlock(); err != nil {
-		t.Fatal(err)
+	if err := s.Pending(); err != nil {
+		t.Fatalf("Pending = %v; want nothing pending", err)
 	}
 	if _, err := os.Stat(s.Path(DataDir)); !os.IsNotExist(err) {
-		t.Errorf("TryLock made %s: a reader must not write", DataDir)
+		t.Errorf("a reader made %s: a reader must not write", DataDir)
 	}
 }
 

@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -438,9 +437,27 @@ func (s *Study) AddMemo(m *Memo) (string, error) { return s.AddMemoData(m, Marsh
 // AddMemoData is AddMemo with the file's bytes as a person wrote them in
 // an editor; m, parsed from them, gives the name.
 func (s *Study) AddMemoData(m *Memo, data []byte) (string, error) {
-	// Through the study's root: a memos folder linked to elsewhere is
-	// refused, not written through.
+	if err := checkWriteSize(MemosDir+"/"+MemoName(m)+".md", len(data)); err != nil {
+		return "", err
+	}
+	// Through the study's root: a memos folder that is a link is refused,
+	// not written through.
 	if err := s.mkdirAll(MemosDir); err != nil {
+		return "", err
+	}
+	if err := s.noLinks(MemosDir); err != nil {
+		return "", err
+	}
+	if err := s.MakeDataDir(); err != nil {
+		return "", err
+	}
+	temp, err := s.stageTemp(stagingDir, "memo.md", data, 0o644)
+	if err != nil {
+		return "", err
+	}
+	defer s.removeQuietly(temp)
+	r, err := s.fsRoot()
+	if err != nil {
 		return "", err
 	}
 	base := MemoName(m)
@@ -450,48 +467,31 @@ func (s *Study) AddMemoData(m *Memo, data []byte) (string, error) {
 			name = fmt.Sprintf("%s-%d", base, n)
 		}
 		rel := MemosDir + "/" + name + ".md"
-		err := writeNewMemoFile(s.Path(rel), data)
+		// A hard link fails when rel exists, so nothing is ever replaced.
+		err := r.Link(filepath.FromSlash(temp), filepath.FromSlash(rel))
 		if errors.Is(err, fs.ErrExist) {
 			continue
 		}
 		if err != nil {
-			return "", err
+			return "", s.addMemoByRename(temp, rel, err)
 		}
+		s.syncDir(MemosDir)
 		m.File = rel
 		return rel, nil
 	}
 }
 
-// writeNewMemoFile writes a new file atomically: a synced temp file in the same
-// folder, hard-linked to path, which fails when path exists, so nothing is
-// ever replaced. Where links are not supported it renames after checking.
-func writeNewMemoFile(path string, data []byte) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".memo-*.tmp")
+// addMemoByRename is for a file system without hard links: the name is
+// checked free, then the temporary file renamed to it.
+func (s *Study) addMemoByRename(temp, rel string, linkErr error) error {
+	r, err := s.fsRoot()
 	if err != nil {
 		return err
 	}
-	defer os.Remove(tmp.Name())
-	_, err = tmp.Write(data)
-	if err == nil {
-		err = tmp.Sync()
+	if _, err := r.Lstat(filepath.FromSlash(rel)); err == nil {
+		return fmt.Errorf("%s: %w", rel, linkErr)
 	}
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Chmod(tmp.Name(), 0o644)
-	}
-	if err != nil {
-		return err
-	}
-	lerr := os.Link(tmp.Name(), path)
-	if lerr == nil || errors.Is(lerr, fs.ErrExist) {
-		return lerr
-	}
-	if _, err := os.Lstat(path); err == nil {
-		return fs.ErrExist
-	}
-	return os.Rename(tmp.Name(), path)
+	return s.renameInto(temp, rel, nil)
 }
 
 // ReplaceMemo writes an edited memo over its file atomically. old is what
@@ -505,7 +505,7 @@ func (s *Study) ReplaceMemo(file string, old, data []byte) error {
 	if !bytes.Equal(now, old) {
 		return fmt.Errorf("%s changed while it was being edited", file)
 	}
-	return WriteFile(s.Path(file), data)
+	return s.WriteStudyFile(file, data)
 }
 
 // MemoFiles lists the memo files: the .md files directly in memos/

@@ -61,63 +61,9 @@ func TestRulesFindings(t *testing.T) {
 	}
 }
 
-func TestBatchCommit(t *testing.T) {
-	s := &Study{Root: t.TempDir()}
-	b := s.NewBatch()
-	b.Put("a/one.txt", []byte("1"))
-	b.Put("two.txt", []byte("2"))
-	b.Put("a/one.txt", []byte("one"))
-	if b.Len() != 2 {
-		t.Fatalf("Len = %d, want 2 (a later Put replaces)", b.Len())
-	}
-	if err := b.Commit(); err != nil {
-		t.Fatal(err)
-	}
-	for rel, want := range map[string]string{"a/one.txt": "one", "two.txt": "2"} {
-		got, err := readFile(s.Path(rel))
-		if err != nil || got != want {
-			t.Errorf("%s = %q, %v; want %q", rel, got, err, want)
-		}
-	}
-}
-
 func readFile(path string) (string, error) {
 	b, err := os.ReadFile(path)
 	return string(b), err
-}
-
-func TestRecover(t *testing.T) {
-	s := &Study{Root: t.TempDir()}
-	must := func(err error) {
-		t.Helper()
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
-	must(os.MkdirAll(s.Path(DataDir), 0o755))
-	must(os.WriteFile(s.Path("a.txt"), []byte("old a"), 0o644))
-	must(os.WriteFile(s.Path("b.txt"), []byte("new b"), 0o644)) // renamed before the crash
-	must(os.WriteFile(s.Path(".a.txt.qda-1"), []byte("new a"), 0o644))
-	must(os.WriteFile(s.Path(JournalFile), []byte(`{"renames":[{"temp":".a.txt.qda-1","target":"a.txt"},{"temp":".b.txt.qda-2","target":"b.txt"}]}`), 0o644))
-	n, err := s.Recover()
-	if err != nil || n != 1 {
-		t.Fatalf("Recover = %d, %v; want 1 file completed", n, err)
-	}
-	for rel, want := range map[string]string{"a.txt": "new a", "b.txt": "new b"} {
-		if got, _ := readFile(s.Path(rel)); got != want {
-			t.Errorf("%s = %q, want %q", rel, got, want)
-		}
-	}
-	if _, err := os.Stat(s.Path(JournalFile)); !os.IsNotExist(err) {
-		t.Errorf("the journal is still there: %v", err)
-	}
-	if n, err := s.Recover(); n != 0 || err != nil {
-		t.Errorf("a second Recover = %d, %v; want nothing to do", n, err)
-	}
-	must(os.WriteFile(s.Path(JournalFile), []byte(`{"renames":[{"temp":"../x","target":"a.txt"}]}`), 0o644))
-	if _, err := s.Recover(); err == nil {
-		t.Error("a journal naming a file outside the study must be refused")
-	}
 }
 
 func TestRecoverRemovesStagedFiles(t *testing.T) {

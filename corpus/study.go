@@ -65,22 +65,24 @@ func Find(dir string) (string, error) {
 }
 
 // Open finds the study that holds dir and reads its settings, for a
-// command that only reads. An interrupted change is completed first,
-// unless another process holds the writer lock: the journal is then its
-// own, and it is still writing.
+// command that only reads. It writes nothing: a change that a killed
+// process left half done is an error saying to run a command that writes
+// (Pending), unless another process holds the writer lock: the journal is
+// then its own, and it is still writing.
 func Open(dir string) (*Study, error) {
 	return open(dir, false, nil)
 }
 
 // OpenWrite is Open for a command that changes the study: it takes the
 // writer lock first (waiting for another writer, and calling wait once if
-// it has to), and holds it until Close.
+// it has to), and holds it until Close. An interrupted change is completed
+// first (Recover).
 func OpenWrite(dir string, wait func(Holder)) (*Study, error) {
 	return open(dir, true, wait)
 }
 
 func open(dir string, write bool, wait func(Holder)) (*Study, error) {
-	s, err := locate(dir, write, wait)
+	s, err := locate(dir, write, false, wait)
 	if err != nil {
 		return nil, err
 	}
@@ -98,10 +100,11 @@ func open(dir string, write bool, wait func(Holder)) (*Study, error) {
 }
 
 // Locate finds the study that holds dir without failing on a broken
-// qda.yaml, for check, which reports the problem as a finding instead.
+// qda.yaml or an interrupted change, for check, which reports the problem
+// as a finding instead (see JournalFindings).
 // With write set it takes the writer lock as OpenWrite does.
 func Locate(dir string, write bool, wait func(Holder)) (*Study, error) {
-	s, err := locate(dir, write, wait)
+	s, err := locate(dir, write, true, wait)
 	if err != nil {
 		return nil, err
 	}
@@ -111,28 +114,25 @@ func Locate(dir string, write bool, wait func(Holder)) (*Study, error) {
 	return s, nil
 }
 
-func locate(dir string, write bool, wait func(Holder)) (*Study, error) {
+func locate(dir string, write, tolerant bool, wait func(Holder)) (*Study, error) {
 	root, err := Find(dir)
 	if err != nil {
 		return nil, err
 	}
 	s := &Study{Root: root}
-	var l *Lock
-	if write {
-		l, err = s.Lock(wait)
-	} else {
-		l, err = s.TryLock()
+	if !write {
+		// A command that only reads never writes, not even to complete
+		// an interrupted change: a journal from a clone must not act on
+		// the study, and a real one is for a writer to complete.
+		if err := s.Pending(); err != nil && !tolerant {
+			s.Close()
+			return nil, err
+		}
+		return s, nil
 	}
-	if err != nil {
-		return nil, err
-	}
-	if l != nil {
+	s.lock, err = s.Lock(wait)
+	if err == nil {
 		s.Recovered, err = s.Recover()
-	}
-	if write {
-		s.lock = l
-	} else {
-		l.Unlock()
 	}
 	if err != nil {
 		s.Close()
@@ -241,18 +241,12 @@ func (s *Study) ReadCodings(coder, id string) (*Codings, error) {
 // order, creating the coder's folder when needed.
 func (s *Study) WriteCodings(c *Codings) error {
 	file := CodingsFile(c.Coder, c.Transcript)
-	if err := s.makeDir(file); err != nil {
-		return err
-	}
-	return WriteFile(s.Path(file), MarshalCodings(c.Segments))
+	return s.WriteStudyFile(file, MarshalCodings(c.Segments))
 }
 
 // WriteTable replaces the table's file atomically.
 func (s *Study) WriteTable(t *Table) error {
-	if err := s.makeDir(t.File); err != nil {
-		return err
-	}
-	return WriteFile(s.Path(t.File), t.Marshal())
+	return s.WriteStudyFile(t.File, t.Marshal())
 }
 
 // readDir lists a folder of the study; a folder that is not there is

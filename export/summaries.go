@@ -4,7 +4,6 @@ import (
 	"errors"
 	"io/fs"
 	"os"
-	"path/filepath"
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -148,8 +147,5 @@ func SetSummary(s *corpus.Study, participant, path, text string) (string, error)
 	} else {
 		m[path] = text
 	}
-	if err := os.MkdirAll(filepath.Dir(s.Path(file)), 0o755); err != nil {
-		return "", err
-	}
-	return old, corpus.WriteFile(s.Path(file), MarshalSummaries(m))
+	return old, s.WriteStudyFile(file, MarshalSummaries(m))
 }

@@ -16,10 +16,11 @@ import (
 
 // TestCrashAnywhere kills qda at points spread over every stage of a
 // multi-file change on the demo study (while staging, once the journal is
-// written, between renames) and checks that the next command finds the
-// study exactly in its old or its new state, never between: before the
-// journal exists the change is lost as a whole, after it the change is
-// completed.
+// written, between renames) and checks that the study is found exactly in
+// its old or its new state, never between: before the journal exists the
+// change is lost as a whole; after it, a command that only reads refuses
+// to count half a change and changes nothing, and the next command that
+// writes completes it.
 func TestCrashAnywhere(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs qda a few hundred times")
@@ -69,10 +70,22 @@ func TestCrashAnywhere(t *testing.T) {
 				point := strings.ReplaceAll(p, "_", " ")
 				dir := copyStudy(t, orig)
 				qdaIn(t, dir, 3, append(tc.args, "QDA_TEST_CRASH_AT="+point)...)
-				qdaIn(t, dir, 0, "check")
 				want, state := updated, "new"
 				if strings.HasPrefix(point, "staged") {
 					want, state = old, "old"
+					qdaIn(t, dir, 0, "stats")
+				} else {
+					killed := snapshot(t, dir)
+					qdaIn(t, dir, 1, "stats")
+					qdaIn(t, dir, 1, "check")
+					if got := snapshot(t, dir); !sameState(got, killed) {
+						t.Errorf("killed at %q: a command that only reads changed the study: %s", point, diffState(got, killed))
+					}
+				}
+				qdaIn(t, dir, 0, "fix")
+				qdaIn(t, dir, 0, "check")
+				if left, _ := os.ReadDir(filepath.Join(dir, ".qda", "staging")); len(left) > 0 {
+					t.Errorf("killed at %q: %d temporary files left in .qda/staging after the next writer", point, len(left))
 				}
 				if got := snapshot(t, dir); !sameState(got, want) {
 					t.Errorf("killed at %q: after the next command the study is not in its %s state: %s", point, state, diffState(got, want))

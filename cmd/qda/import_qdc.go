@@ -88,5 +88,5 @@ func runImportQDC(g *globals, file string, opt importQDCOptions) error {
 	if opt.dryRun || bytes.Equal(out, src) {
 		return nil
 	}
-	return corpus.WriteFile(s.study.Path(corpus.CodebookFile), out)
+	return s.study.WriteStudyFile(corpus.CodebookFile, out)
 }

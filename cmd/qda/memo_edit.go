@@ -86,16 +86,11 @@ func (s *session) editMemo(g *globals, name, note string, buf []byte, target str
 	if err != nil {
 		return nil, err
 	}
-	if err := os.MkdirAll(s.study.Path(memoEditsDir), 0o755); err != nil {
-		return nil, err
-	}
-	f, err := os.CreateTemp(s.study.Path(memoEditsDir), name+"-*.md")
+	rel, err := s.study.NewScratchFile(name, ".md")
 	if err != nil {
 		return nil, err
 	}
-	path := f.Name()
-	f.Close()
-	rel := memoEditsDir + "/" + filepath.Base(path)
+	path := s.study.Path(rel)
 	keep := func(body []byte, err error) error {
 		if werr := corpus.WriteFile(path, body); werr != nil {
 			return werr

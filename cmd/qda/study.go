@@ -124,6 +124,10 @@ func openError(err error) error {
 	if errors.Is(err, corpus.ErrOutside) {
 		return err // says what to do itself; qda.yaml is not at fault
 	}
+	var f *diag.Finding
+	if errors.As(err, &f) && f.File != corpus.ConfigFile {
+		return err // about another file (the journal), with its own hint
+	}
 	return withHint(err, "fix %s; 'qda check' lists every problem", corpus.ConfigFile)
 }
 

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"path/filepath"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -113,19 +112,17 @@ func editSummaryText(g *globals, s *session, participant, path, current string) 
 	if err != nil {
 		return "", err
 	}
-	dir := s.study.Path(memoEditsDir)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return "", err
-	}
-	f, err := os.CreateTemp(dir, "summary-"+participant+"-*.txt")
+	rel, err := s.study.NewScratchFile("summary-"+participant, ".txt")
 	if err != nil {
 		return "", err
 	}
-	name := f.Name()
-	fmt.Fprintf(f, "# qda summarize: %s, %s\n# Write the summary below, then save and close. Lines starting with # are left out.\n%s\n", participant, path, current)
-	f.Close()
+	name := s.study.Path(rel)
+	text := fmt.Sprintf("# qda summarize: %s, %s\n# Write the summary below, then save and close. Lines starting with # are left out.\n%s\n", participant, path, current)
+	if err := os.WriteFile(name, []byte(text), 0o600); err != nil {
+		return "", err
+	}
 	if err := runEditor(g, editor, name); err != nil {
-		return "", withHint(err, "your text is in %s", filepath.ToSlash(filepath.Join(memoEditsDir, filepath.Base(name))))
+		return "", withHint(err, "your text is in %s", rel)
 	}
 	data, err := os.ReadFile(name)
 	if err != nil {

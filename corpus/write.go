@@ -1,0 +1,227 @@
+package corpus
+
+import (
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+
+	"github.com/qdatool/qda/internal/diag"
+)
+
+// The study's own files are written here, through the study's os.Root,
+// and not with renameio (which WriteFile keeps for files outside the
+// study, such as exports): renameio takes a path and follows every link
+// in it, so a folder of a cloned study that is a link (codings/jt ->
+// ../.git/hooks) would be written through. Here a folder that is a link is
+// refused, even one that stays inside the study; a temporary file is
+// created beside nothing a link could redirect (O_EXCL never follows one);
+// and the rename replaces a link at the target rather than writing where
+// it points.
+
+// WriteStudyFile replaces the study's file rel (slash-separated, relative
+// to the root) with data atomically: a synced temporary file under
+// .qda/staging/, renamed over the old file, so a crash leaves the old file
+// or the new one. rel must be one of the study's data files (DataFile) or
+// qda's derived data under .qda/; nothing over MaxFileSize is written.
+func (s *Study) WriteStudyFile(rel string, data []byte) error {
+	if !DataFile(rel) && !derivedFile(rel) {
+		return fmt.Errorf("%s: not a file of the study qda writes", rel)
+	}
+	if err := checkWriteSize(rel, len(data)); err != nil {
+		return err
+	}
+	if err := s.MakeDataDir(); err != nil {
+		return err
+	}
+	// Derived data is written by processes that do not hold the writer
+	// lock (a search updating its index), so its temporary file goes
+	// beside it, out of the staging folder the next writer sweeps.
+	dir := stagingDir
+	if derivedFile(rel) {
+		dir = path.Dir(rel)
+	}
+	temp, err := s.stageTemp(dir, path.Base(rel), data, s.permOf(rel))
+	if err != nil {
+		return err
+	}
+	if err := s.renameInto(temp, rel, nil); err != nil {
+		s.removeQuietly(temp)
+		return err
+	}
+	return nil
+}
+
+// checkWriteSize holds the limit on what qda reads on what it writes too:
+// a file qda wrote but cannot read back would leave the study broken.
+func checkWriteSize(rel string, n int) error {
+	if n <= MaxFileSize {
+		return nil
+	}
+	return diag.Errorf(rel, 0, "would be %d MB, over the %d MB qda reads from one file: nothing was written", n>>20, MaxFileSize>>20).
+		WithHint("split the input into smaller files (a transcript of one interview is a few hundred KB)")
+}
+
+// stagingDir holds the temporary files of every write until they are
+// renamed into place: qda makes it, so nothing under it is a file of the
+// study, and a write killed midway leaves its temporary file here, where
+// the next writer sweeps it, not beside the study's files.
+const stagingDir = DataDir + "/staging"
+
+// stageTemp writes data to a new synced file in the folder dir (under
+// .qda/) and returns its path.
+func (s *Study) stageTemp(dir, base string, data []byte, perm os.FileMode) (string, error) {
+	if err := s.mkdirAll(dir); err != nil {
+		return "", err
+	}
+	if err := s.noLinks(dir); err != nil {
+		return "", err
+	}
+	for range 100 {
+		name := dir + "/" + randomID()[:12] + "-" + base
+		err := s.writeNew(name, data, perm)
+		if errors.Is(err, fs.ErrExist) {
+			continue
+		}
+		return name, err
+	}
+	return "", fmt.Errorf("%s: cannot make a temporary file", dir)
+}
+
+// writeNew writes data to rel, a file that must not exist yet, and syncs
+// it; its folder is the caller's to have made. O_EXCL: a name that
+// exists, a link included, is never opened.
+func (s *Study) writeNew(rel string, data []byte, perm os.FileMode) error {
+	r, err := s.fsRoot()
+	if err != nil {
+		return err
+	}
+	f, err := r.OpenFile(filepath.FromSlash(rel), os.O_WRONLY|os.O_CREATE|os.O_EXCL, perm)
+	if err != nil {
+		if errors.Is(err, fs.ErrExist) {
+			return fs.ErrExist
+		}
+		return insideErr(rel, err)
+	}
+	_, err = f.Write(data)
+	if err == nil {
+		err = f.Sync()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		s.removeQuietly(rel)
+		return fmt.Errorf("%s: %w", rel, err)
+	}
+	return nil
+}
+
+// renameInto renames the temporary file temp over the study's file rel,
+// through the study's root, after making rel's folder; a folder that is a
+// link is refused. synced, when not nil, collects the folders to sync
+// later (a batch syncs each once); otherwise both folders are synced now.
+func (s *Study) renameInto(temp, rel string, synced map[string]bool) error {
+	r, err := s.fsRoot()
+	if err != nil {
+		return err
+	}
+	dir := path.Dir(rel)
+	if err := s.mkdirAll(dir); err != nil {
+		return err
+	}
+	if err := s.noLinks(dir); err != nil {
+		return err
+	}
+	if st, err := r.Lstat(filepath.FromSlash(rel)); err == nil && st.IsDir() {
+		return fmt.Errorf("%s: a folder where qda writes a file: move it away", rel)
+	}
+	if err := r.Rename(filepath.FromSlash(temp), filepath.FromSlash(rel)); err != nil {
+		return insideErr(rel, err)
+	}
+	if synced != nil {
+		synced[dir] = true
+		return nil
+	}
+	s.syncDir(dir)
+	s.syncDir(path.Dir(temp))
+	return nil
+}
+
+// noLinks refuses a folder rel of the study (slash-separated) that is, or
+// passes through, a symbolic link, even one that stays inside the study:
+// qda writes only into the study's own folders.
+func (s *Study) noLinks(dir string) error {
+	if dir == "." || dir == "" {
+		return nil
+	}
+	r, err := s.fsRoot()
+	if err != nil {
+		return err
+	}
+	parts := strings.Split(dir, "/")
+	for i := range parts {
+		p := strings.Join(parts[:i+1], "/")
+		st, err := r.Lstat(filepath.FromSlash(p))
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil // made by mkdirAll next, as a real folder
+		}
+		if err != nil {
+			return insideErr(p, err)
+		}
+		if st.Mode()&fs.ModeSymlink != 0 {
+			if p == DataDir || strings.HasPrefix(p, DataDir+"/") {
+				return fmt.Errorf("%s: a symbolic link, which qda does not write through; delete the link: %s holds only data qda rebuilds", p, DataDir)
+			}
+			return fmt.Errorf("%s: a symbolic link, which qda does not write through: replace the link with the folder itself", p)
+		}
+		if !st.IsDir() {
+			return fmt.Errorf("%s: not a folder: move the file away", p)
+		}
+	}
+	return nil
+}
+
+// permOf is the mode of the study's file rel, kept when it is replaced;
+// a new file gets the mode of an ordinary document.
+func (s *Study) permOf(rel string) os.FileMode {
+	if r, err := s.fsRoot(); err == nil {
+		if st, err := r.Lstat(filepath.FromSlash(rel)); err == nil && st.Mode().IsRegular() {
+			return st.Mode().Perm()
+		}
+	}
+	return 0o644
+}
+
+// syncDir makes a rename in the study's folder dir durable; where a file
+// system cannot sync a folder, the rename is as durable as it gets.
+func (s *Study) syncDir(dir string) {
+	r, err := s.fsRoot()
+	if err != nil {
+		return
+	}
+	if d, err := r.Open(filepath.FromSlash(dir)); err == nil {
+		d.Sync()
+		d.Close()
+	}
+}
+
+// removeQuietly removes the study's file rel, through its root; for
+// clean-up after a failure, where a second error would hide the first.
+func (s *Study) removeQuietly(rel string) {
+	if r, err := s.fsRoot(); err == nil {
+		r.Remove(filepath.FromSlash(rel))
+	}
+}
+
+// randomID is 32 hex digits from the system's random source.
+func randomID() string {
+	var b [16]byte
+	rand.Read(b[:])
+	return hex.EncodeToString(b[:])
+}
