@@ -27,21 +27,33 @@ type AgreeOptions struct {
 	Codes           []*codebook.Code
 	Unit            string // UnitLine when empty
 	ParticipantOnly bool   // only the participant's speech (Line.ByParticipant)
-	Filters         []Filter
+	// AllSpeakers lists disagreements on the interviewer's lines too;
+	// they count in the figures either way, but a meeting reconciles
+	// what the participant said.
+	AllSpeakers bool
+	Filters     []Filter
 	// OnDisagreement, when set, is called with every disagreement, in
 	// transcript order, then by first line, then in the order of Codes.
 	OnDisagreement func(*Disagreement) error
 }
 
 // AgreeResult holds the agreement of each code and of all pooled. Each
-// table has one category per answer: 0 no, 1 yes.
+// table has one category per answer: 0 no, 1 yes; a coder without a
+// codings file for a transcript gives its units no value (Missing).
 type AgreeResult struct {
 	Coders  []string
 	Codes   []CodeAgreement
 	Overall *agreement.Table
-	// Transcripts were compared; Skipped passed the filters but lack a
-	// codings file of some chosen coder.
-	Transcripts, Skipped int
+	// Transcripts were compared: two chosen coders or more have a codings
+	// file for each. Complete of them have one of every chosen coder
+	// (Fleiss' kappa rests on those). Skipped passed the filters but have
+	// one chosen coder's file or none.
+	Transcripts, Complete, Skipped int
+	// PairTranscripts counts, for each pair of coders in the order of
+	// agreement.Table's pairs ((0,1), (0,2), ..., (1,2), ...), the
+	// transcripts both coded; CoderTranscripts, each coder's.
+	PairTranscripts  []int
+	CoderTranscripts []int
 }
 
 // CodeAgreement is one code's table.
@@ -67,9 +79,13 @@ type Disagreement struct {
 // unit is a range of lines judged as one; only its eligible lines count.
 type unit struct{ start, end int }
 
-// Agree measures how far the chosen coders agree on each code over the
-// transcripts every one of them has a codings file for. It streams the
-// transcripts and keeps only each code's sufficient statistics.
+// Agree measures how far the chosen coders agree on each code over every
+// transcript that two of them or more have a codings file for: a coder
+// who did not code a transcript gives its units no value, so each pair's
+// figures rest on the transcripts that pair shares, alpha on every unit
+// two coders rated, and Fleiss' kappa on the transcripts all coded. It
+// streams the transcripts and keeps only each code's sufficient
+// statistics.
 func (s *Study) Agree(ix *Index, cb *codebook.Codebook, opt AgreeOptions) (*AgreeResult, error) {
 	if len(opt.Coders) < 2 {
 		return nil, fmt.Errorf("agreement needs two coders or more, got %d", len(opt.Coders))
@@ -86,7 +102,8 @@ func (s *Study) Agree(ix *Index, cb *codebook.Codebook, opt AgreeOptions) (*Agre
 		}
 	}
 	m := len(opt.Coders)
-	out := &AgreeResult{Coders: opt.Coders, Overall: agreement.NewTable(m, 2)}
+	out := &AgreeResult{Coders: opt.Coders, Overall: agreement.NewTable(m, 2),
+		PairTranscripts: make([]int, m*(m-1)/2), CoderTranscripts: make([]int, m)}
 	for _, c := range opt.Codes {
 		out.Codes = append(out.Codes, CodeAgreement{c, agreement.NewTable(m, 2)})
 	}
@@ -95,11 +112,13 @@ func (s *Study) Agree(ix *Index, cb *codebook.Codebook, opt AgreeOptions) (*Agre
 		if !Match(ix.Attrs(r), opt.Filters) {
 			continue
 		}
-		all := true
+		coded := 0
 		for _, c := range opt.Coders {
-			all = all && ix.HasCoded(c, r.ID)
+			if ix.HasCoded(c, r.ID) {
+				coded++
+			}
 		}
-		if all {
+		if coded >= 2 {
 			only = append(only, r.ID)
 		} else {
 			out.Skipped++
@@ -114,7 +133,8 @@ func (s *Study) Agree(ix *Index, cb *codebook.Codebook, opt AgreeOptions) (*Agre
 	scan := ScanOptions{Coders: opt.Coders, Filters: opt.Filters, Only: only}
 	err := s.Scan(ix, scan, func(it *Item) error {
 		out.Transcripts++
-		a := newAgreeItem(it, opt, res)
+		a := newAgreeItem(it, opt, res, ix)
+		out.count(a.present)
 		var ds []*Disagreement
 		for i := range out.Codes {
 			ds = append(ds, a.add(out.Codes[i].Table, i)...)
@@ -122,6 +142,7 @@ func (s *Study) Agree(ix *Index, cb *codebook.Codebook, opt AgreeOptions) (*Agre
 		if opt.OnDisagreement == nil {
 			return nil
 		}
+		ds = dropAncestors(ds)
 		a.fill(ds)
 		slices.SortStableFunc(ds, func(x, y *Disagreement) int { return x.Lines.Start - y.Lines.Start })
 		for _, d := range ds {
@@ -140,6 +161,27 @@ func (s *Study) Agree(ix *Index, cb *codebook.Codebook, opt AgreeOptions) (*Agre
 	return out, nil
 }
 
+// count adds a transcript with the coders present to the counts of
+// transcripts each figure rests on.
+func (out *AgreeResult) count(present []bool) {
+	all, p := true, 0
+	for a := range present {
+		all = all && present[a]
+		if present[a] {
+			out.CoderTranscripts[a]++
+		}
+		for b := a + 1; b < len(present); b++ {
+			if present[a] && present[b] {
+				out.PairTranscripts[p]++
+			}
+			p++
+		}
+	}
+	if all {
+		out.Complete++
+	}
+}
+
 // agreeItem is one transcript ready for comparison: its units and each
 // coder's coverage.
 type agreeItem struct {
@@ -148,11 +190,22 @@ type agreeItem struct {
 	eligible []bool
 	units    []unit
 	cov      []*Coverage // per chosen coder
+	present  []bool      // per chosen coder: has a codings file for it
+	base     []int       // per chosen coder: 0, or Missing when not present
 }
 
-func newAgreeItem(it *Item, opt AgreeOptions, res *Resolver) *agreeItem {
+func newAgreeItem(it *Item, opt AgreeOptions, res *Resolver, ix *Index) *agreeItem {
 	t := it.Transcript
 	a := &agreeItem{it: it, opt: &opt, eligible: make([]bool, t.Len())}
+	for _, c := range opt.Coders {
+		ok := ix.HasCoded(c, it.ID)
+		a.present = append(a.present, ok)
+		if ok {
+			a.base = append(a.base, 0)
+		} else {
+			a.base = append(a.base, agreement.Missing)
+		}
+	}
 	pseudonym := it.Attrs["pseudonym"]
 	for i, l := range t.Lines {
 		a.eligible[i] = !l.Blank && (!opt.ParticipantOnly || l.ByParticipant(it.Participant, pseudonym))
@@ -218,7 +271,7 @@ func (a *agreeItem) add(tb *agreement.Table, ci int) []*Disagreement {
 		used = used || cov.Covered(code) != nil
 	}
 	if !used {
-		tb.AddN(make([]int, m), len(a.units))
+		tb.AddN(a.base, len(a.units))
 		return nil
 	}
 	values := make([]int, m)
@@ -228,7 +281,10 @@ func (a *agreeItem) add(tb *agreement.Table, ci int) []*Disagreement {
 	for _, u := range a.units {
 		some, all := false, true
 		for c := range m {
-			values[c] = 0
+			values[c] = a.base[c]
+			if values[c] == agreement.Missing {
+				continue
+			}
 			if a.yes(c, code, u) {
 				values[c] = 1
 			}
@@ -247,9 +303,12 @@ func (a *agreeItem) add(tb *agreement.Table, ci int) []*Disagreement {
 			runs = a.lineRuns(code)
 			continue
 		}
+		if !a.listed(u) {
+			continue
+		}
 		runs = a.extend(runs, last, u, values, code)
 		last = u
 	}
-	tb.AddN(make([]int, m), nobody)
+	tb.AddN(a.base, nobody)
 	return runs
 }

@@ -197,12 +197,13 @@ func TestAgreeDisagreements(t *testing.T) {
 	s, ix, cb := agreeStudy(t)
 	codes := []*codebook.Code{cb.Lookup("confidence"), cb.Lookup("tea")}
 	tests := []struct {
-		name string
-		opt  AgreeOptions
-		want []string
+		name  string
+		opt   AgreeOptions
+		codes []string // the codes compared; confidence and tea when nil
+		want  []string
 	}{{
 		name: "lines",
-		opt:  AgreeOptions{Coders: []string{"jt", "eh"}},
+		opt:  AgreeOptions{Coders: []string{"jt", "eh"}, AllSpeakers: true},
 		want: []string{
 			"may-1:3 confidence +jt -eh jt=[confidence] eh=[]",
 			"may-1:7 tea +eh -jt jt=[] eh=[tea]",
@@ -213,7 +214,7 @@ func TestAgreeDisagreements(t *testing.T) {
 		// Three coders: ah and jt agree on may-1:3 against eh; ted-1:3
 		// and 4 differ in different ways, so they are two runs.
 		name: "three coders",
-		opt:  AgreeOptions{Coders: []string{"jt", "eh", "ah"}},
+		opt:  AgreeOptions{Coders: []string{"jt", "eh", "ah"}, AllSpeakers: true},
 		want: []string{
 			"may-1:3 confidence +jt,ah -eh jt=[confidence] eh=[] ah=[confidence]",
 			"may-1:7 tea +eh -jt,ah jt=[] eh=[tea] ah=[]",
@@ -224,10 +225,31 @@ func TestAgreeDisagreements(t *testing.T) {
 	}, {
 		// Turns: the whole turn is the run.
 		name: "turns",
-		opt:  AgreeOptions{Coders: []string{"jt", "eh"}, Unit: UnitTurn},
+		opt:  AgreeOptions{Coders: []string{"jt", "eh"}, Unit: UnitTurn, AllSpeakers: true},
 		want: []string{
 			"may-1:7 tea +eh -jt jt=[] eh=[tea]",
 			"ted-1:3-4 confidence +jt -eh jt=[confidence] eh=[]",
+		},
+	}, {
+		// By default a disagreement on the interviewer's line (may-1:7,
+		// "Interviewer: And now?") is counted but not listed.
+		name: "interviewer lines left out of the list",
+		opt:  AgreeOptions{Coders: []string{"jt", "eh"}},
+		want: []string{
+			"may-1:3 confidence +jt -eh jt=[confidence] eh=[]",
+			"may-1:10 tea +jt -eh jt=[tea] eh=[]",
+			"ted-1:3 confidence +jt -eh jt=[confidence] eh=[]",
+		},
+	}, {
+		// A code and its descendant that differ on the same passage are
+		// one disagreement, listed under the descendant.
+		name:  "once per passage",
+		opt:   AgreeOptions{Coders: []string{"jt", "eh"}},
+		codes: []string{"confidence", "confidence/travel", "tea"},
+		want: []string{
+			"may-1:3 confidence +jt -eh jt=[confidence] eh=[]",
+			"may-1:10 tea +jt -eh jt=[tea] eh=[]",
+			"ted-1:3 confidence/travel +jt -eh jt=[confidence,confidence/travel] eh=[]",
 		},
 	}, {
 		// Transcripts: the lines behind a disagreeing transcript.
@@ -239,7 +261,7 @@ func TestAgreeDisagreements(t *testing.T) {
 	}, {
 		// ted-1:3-4 is one run: the same coder coded throughout.
 		name: "a run of lines",
-		opt:  AgreeOptions{Coders: []string{"eh", "ah"}, Unit: UnitLine},
+		opt:  AgreeOptions{Coders: []string{"eh", "ah"}, Unit: UnitLine, AllSpeakers: true},
 		want: []string{
 			"may-1:3 confidence +ah -eh eh=[] ah=[confidence]",
 			"may-1:7 tea +eh -ah eh=[tea] ah=[]",
@@ -250,6 +272,12 @@ func TestAgreeDisagreements(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			var got []string
 			tc.opt.Codes = codes
+			for i, c := range tc.codes {
+				if i == 0 {
+					tc.opt.Codes = nil
+				}
+				tc.opt.Codes = append(tc.opt.Codes, cb.Lookup(c))
+			}
 			tc.opt.OnDisagreement = func(d *Disagreement) error {
 				s := fmt.Sprintf("%s:%s %s +%s -%s", d.Transcript, d.Lines, d.Code.Path, strings.Join(d.Coded, ","), strings.Join(d.NotCoded, ","))
 				for _, c := range tc.opt.Coders {
@@ -312,5 +340,64 @@ func TestByParticipant(t *testing.T) {
 				t.Fatalf("participant lines %v, want %v", got, tc.want)
 			}
 		})
+	}
+}
+
+// TestAgreeIncompleteDesign: may-2 is coded by jt and ah, not eh. It is
+// compared all the same: eh gives its units no value, so the jt/ah pair
+// rests on three transcripts, the others on two, Fleiss' kappa on the two
+// all three coded, and alpha on every unit two coders rated. The want is
+// the reliability data written out by hand, unit by unit.
+func TestAgreeIncompleteDesign(t *testing.T) {
+	s, _, cb := agreeStudy(t)
+	if err := os.WriteFile(s.Path("codings/ah/may-2.yaml"), []byte("- lines: 1\n  codes: [tea]\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ix, fs, err := s.LoadIndex()
+	if err != nil || fs.HasErrors() {
+		t.Fatal(err, fs)
+	}
+	res, err := s.Agree(ix, cb, AgreeOptions{Coders: []string{"jt", "eh", "ah"}, Codes: []*codebook.Code{cb.Lookup("tea")}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Transcripts != 3 || res.Complete != 2 || res.Skipped != 0 {
+		t.Errorf("transcripts %d, complete %d, skipped %d; want 3, 2, 0", res.Transcripts, res.Complete, res.Skipped)
+	}
+	if want := []int{2, 3, 2}; !slices.Equal(res.PairTranscripts, want) { // jt/eh, jt/ah, eh/ah
+		t.Errorf("PairTranscripts = %v, want %v", res.PairTranscripts, want)
+	}
+	if want := []int{3, 2, 3}; !slices.Equal(res.CoderTranscripts, want) {
+		t.Errorf("CoderTranscripts = %v, want %v", res.CoderTranscripts, want)
+	}
+	x := agreement.Missing
+	// may-1's text lines 1 3 4 5 7 9 10, ted-1's 1 3 4, may-2's 1.
+	data := [][]int{
+		{0, 0, 0, 0, 0, 1, 1, 0, 0, 0, 1}, // jt: tea on may-1:9-10, may-2:1
+		{0, 0, 0, 0, 1, 1, 0, 0, 0, 0, x}, // eh: may-1:7-9; no may-2
+		{0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1}, // ah: may-1:9, may-2:1
+	}
+	want := agreement.NewTable(3, 2)
+	for u := range data[0] {
+		want.Add([]int{data[0][u], data[1][u], data[2][u]})
+	}
+	got := res.Codes[0].Table
+	same := func(name string, g, w agreement.Value) {
+		t.Helper()
+		if g.Defined != w.Defined || math.Abs(g.V-w.V) > 1e-12 {
+			t.Errorf("%s = %v, want %v", name, g, w)
+		}
+	}
+	same("alpha", got.Alpha(), want.Alpha())
+	same("fleiss", got.Fleiss(), want.Fleiss())
+	same("specific", got.Specific(1), want.Specific(1))
+	for _, p := range [][2]int{{0, 1}, {0, 2}, {1, 2}} {
+		same(fmt.Sprint("cohen ", p), got.Cohen(p[0], p[1]), want.Cohen(p[0], p[1]))
+		if g, w := got.PairUnits(p[0], p[1]), want.PairUnits(p[0], p[1]); g != w {
+			t.Errorf("PairUnits %v = %d, want %d", p, g, w)
+		}
+	}
+	if got.CompleteUnits() != 10 || got.PairUnits(0, 2) != 11 {
+		t.Errorf("complete units %d, jt/ah units %d; want 10, 11", got.CompleteUnits(), got.PairUnits(0, 2))
 	}
 }

@@ -13,12 +13,18 @@ import (
 // and the disagreements, in the shape both the terminal and the export
 // files print. Its JSON field names are stable.
 type Agreement struct {
-	Coders      []string `json:"coders"`
-	Unit        string   `json:"unit"`
-	Speaker     string   `json:"speaker"`
-	Kappa       string   `json:"kappa"` // "cohen" for two coders, "fleiss" for more
-	Transcripts int      `json:"transcripts"`
-	Skipped     int      `json:"skipped"`
+	Coders  []string `json:"coders"`
+	Unit    string   `json:"unit"`
+	Speaker string   `json:"speaker"`
+	Kappa   string   `json:"kappa"` // "cohen" for two coders, "fleiss" for more
+	// Transcripts were compared (coded by two chosen coders or more);
+	// Complete of them were coded by every chosen coder, the ones Fleiss'
+	// kappa rests on; Skipped passed the filters but were coded by one
+	// chosen coder or none. CoderTranscripts gives each coder's count.
+	Transcripts      int            `json:"transcripts"`
+	Complete         int            `json:"complete_transcripts"`
+	Skipped          int            `json:"skipped"`
+	CoderTranscripts map[string]int `json:"coder_transcripts"`
 	// Pairs lists the coder pairs of each row's Pairs, in order.
 	Pairs         [][2]string             `json:"pairs"`
 	Codes         []AgreementRow          `json:"codes"`
@@ -28,6 +34,8 @@ type Agreement struct {
 	// Found counts every disagreement, when Disagreements holds only the
 	// first few.
 	Found int `json:"-"`
+
+	pairTranscripts []int // per pair, in the order of Pairs
 }
 
 // AgreementRow is one code's agreement (or, with Path "", the pool of all).
@@ -38,8 +46,14 @@ type AgreementRow struct {
 	Units     int            `json:"units"`
 	Marked    map[string]int `json:"marked"`
 	Agreement Stat           `json:"agreement"`
-	Kappa     Stat           `json:"kappa"`
-	Alpha     Stat           `json:"alpha"`
+	// Specific is positive specific agreement: of the pairs of answers on
+	// a unit with one of them yes, the share with both yes.
+	Specific Stat `json:"specific"`
+	Kappa    Stat `json:"kappa"`
+	// KappaUnits is the units Kappa rests on: for Fleiss' kappa, those
+	// every coder rated; for Cohen's, those both rated (Units).
+	KappaUnits int  `json:"kappa_units"`
+	Alpha      Stat `json:"alpha"`
 	// MeanPairAgreement and MeanPairKappa (Light's kappa) average over
 	// the pairs of coders, as NLTK's avg_Ao and kappa do.
 	MeanPairAgreement Stat            `json:"mean_pair_agreement"`
@@ -49,12 +63,16 @@ type AgreementRow struct {
 	NA map[string]string `json:"na,omitempty"`
 }
 
-// AgreementPair is Cohen's kappa and agreement between two coders.
+// AgreementPair is Cohen's kappa and agreement between two coders, over
+// the units of the transcripts both coded.
 type AgreementPair struct {
-	Coders    [2]string `json:"coders"`
-	Agreement Stat      `json:"agreement"`
-	Kappa     Stat      `json:"kappa"`
-	NA        string    `json:"na,omitempty"` // why Kappa is undefined
+	Coders      [2]string `json:"coders"`
+	Transcripts int       `json:"transcripts"`
+	Units       int       `json:"units"`
+	Agreement   Stat      `json:"agreement"`
+	Specific    Stat      `json:"specific"`
+	Kappa       Stat      `json:"kappa"`
+	NA          string    `json:"na,omitempty"` // why Kappa is undefined
 }
 
 // Stat is a statistic as JSON: a number, or null when undefined (its
@@ -92,8 +110,16 @@ type AgreementLine struct {
 // disagreements are added with AddDisagreement.
 func NewAgreement(res *corpus.AgreeResult, unit string, participantOnly bool) *Agreement {
 	r := &Agreement{Coders: res.Coders, Unit: unit, Speaker: "all", Kappa: "cohen",
-		Transcripts: res.Transcripts, Skipped: res.Skipped, Pairs: [][2]string{}, Codes: []AgreementRow{},
-		Disagreements: []AgreementDisagreement{}}
+		Transcripts: res.Transcripts, Complete: res.Complete, Skipped: res.Skipped, CoderTranscripts: map[string]int{},
+		Pairs: [][2]string{}, Codes: []AgreementRow{}, Disagreements: []AgreementDisagreement{}}
+	m := len(res.Coders)
+	r.pairTranscripts = make([]int, m*(m-1)/2)
+	copy(r.pairTranscripts, res.PairTranscripts)
+	for i, c := range res.Coders {
+		if i < len(res.CoderTranscripts) {
+			r.CoderTranscripts[c] = res.CoderTranscripts[i]
+		}
+	}
 	if participantOnly {
 		r.Speaker = "participant"
 	}
@@ -116,30 +142,34 @@ func NewAgreement(res *corpus.AgreeResult, unit string, participantOnly bool) *A
 
 func (r *Agreement) row(t *agreement.Table) AgreementRow {
 	row := AgreementRow{Units: t.Units(), Marked: map[string]int{}, Agreement: Stat{t.Agreement()}, Alpha: Stat{t.Alpha()},
-		MeanPairAgreement: Stat{t.MeanPairAgreement()}, MeanPairKappa: Stat{t.LightKappa()}}
+		Specific: Stat{t.Specific(1)}, MeanPairAgreement: Stat{t.MeanPairAgreement()}, MeanPairKappa: Stat{t.LightKappa()}}
 	if r.Kappa == "cohen" {
-		row.Kappa = Stat{t.Cohen(0, 1)}
+		row.Kappa, row.KappaUnits = Stat{t.Cohen(0, 1)}, t.PairUnits(0, 1)
 	} else {
-		row.Kappa = Stat{t.Fleiss()}
+		row.Kappa, row.KappaUnits = Stat{t.Fleiss()}, t.CompleteUnits()
 	}
 	for i, c := range r.Coders {
 		row.Marked[c] = t.Marked(i, 1)
 	}
+	p := 0
 	for a := range r.Coders {
 		for b := a + 1; b < len(r.Coders); b++ {
 			k := t.Cohen(a, b)
-			row.Pairs = append(row.Pairs, AgreementPair{[2]string{r.Coders[a], r.Coders[b]}, Stat{t.PairAgreement(a, b)}, Stat{k}, k.Reason})
+			row.Pairs = append(row.Pairs, AgreementPair{Coders: [2]string{r.Coders[a], r.Coders[b]}, Transcripts: r.pairTranscripts[p],
+				Units: t.PairUnits(a, b), Agreement: Stat{t.PairAgreement(a, b)}, Specific: Stat{t.PairSpecific(a, b, 1)}, Kappa: Stat{k}, NA: k.Reason})
+			p++
 		}
 	}
 	row.Agreement.Reason = agreementReason(row, row.Agreement.Reason)
 	row.Kappa.Reason = agreementReason(row, row.Kappa.Reason)
 	row.Alpha.Reason = agreementReason(row, row.Alpha.Reason)
+	row.Specific.Reason = agreementReason(row, row.Specific.Reason)
 	for i, p := range row.Pairs {
 		row.Pairs[i].NA = pairReason(row, p.Coders, p.NA)
 	}
 	row.MeanPairAgreement.Reason = agreementReason(row, row.MeanPairAgreement.Reason)
 	row.MeanPairKappa.Reason = meanPairReason(row, row.MeanPairKappa.Reason)
-	for name, v := range map[string]agreement.Value{"agreement": row.Agreement.Value, "kappa": row.Kappa.Value, "alpha": row.Alpha.Value,
+	for name, v := range map[string]agreement.Value{"agreement": row.Agreement.Value, "specific": row.Specific.Value, "kappa": row.Kappa.Value, "alpha": row.Alpha.Value,
 		"mean_pair_agreement": row.MeanPairAgreement.Value, "mean_pair_kappa": row.MeanPairKappa.Value} {
 		if !v.Defined {
 			if row.NA == nil {
@@ -176,7 +206,7 @@ func NewAgreementDisagreement(d *corpus.Disagreement) AgreementDisagreement {
 // agreementReason names the usual case of no variation in terms of the
 // code: nobody used it, or everybody used it everywhere.
 func agreementReason(row AgreementRow, reason string) string {
-	if reason != agreement.ReasonNoVariation {
+	if reason != agreement.ReasonNoVariation && reason != agreement.ReasonNoneMarked {
 		return reason
 	}
 	none, all := true, true
@@ -185,6 +215,11 @@ func agreementReason(row AgreementRow, reason string) string {
 		all = all && n == row.Units
 	}
 	switch {
+	case reason == agreement.ReasonNoneMarked:
+		if none {
+			return "no coder used the code on any unit"
+		}
+		return reason
 	case none:
 		return "no coder used the code on any unit, so chance agreement is 1"
 	case all:

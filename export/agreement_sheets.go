@@ -15,10 +15,14 @@ type agreementSheet struct {
 	name   string // the xlsx sheet, the markdown heading, the csv file suffix
 	header []string
 	rows   [][]any
-	// percent marks the column of percent agreement, which markdown
-	// prints as a percentage and xlsx formats as one.
-	percent int
+	// percent marks the columns of percent agreement and specific
+	// agreement, which markdown prints as percentages and xlsx formats
+	// as such.
+	percent []int
 }
+
+// isPercent reports whether column j is printed as a percentage.
+func (sh agreementSheet) isPercent(j int) bool { return slices.Contains(sh.percent, j) }
 
 // The sheets of the agreement report, by name.
 const (
@@ -36,8 +40,8 @@ func agreementSheets(r *Agreement, about [][2]string) []agreementSheet {
 	for _, c := range r.Coders {
 		codes.header = append(codes.header, "marked by "+c)
 	}
-	codes.percent = len(codes.header)
-	codes.header = append(codes.header, "agreement", r.Kappa+" kappa", "alpha", "n/a")
+	codes.percent = []int{len(codes.header), len(codes.header) + 1}
+	codes.header = append(codes.header, "agreement", "specific agreement", r.Kappa+" kappa", "kappa units", "alpha", "n/a")
 	for _, row := range append(append([]AgreementRow{}, r.Codes...), r.Overall) {
 		path, label, depth := row.Path, row.Label, any(row.Depth)
 		if path == "" {
@@ -47,29 +51,26 @@ func agreementSheets(r *Agreement, about [][2]string) []agreementSheet {
 		for _, c := range r.Coders {
 			cells = append(cells, row.Marked[c])
 		}
-		cells = append(cells, row.Agreement.Value, row.Kappa.Value, row.Alpha.Value, agreementNA(row, r.Kappa+" kappa"))
+		cells = append(cells, row.Agreement.Value, row.Specific.Value, row.Kappa.Value, row.KappaUnits, row.Alpha.Value, agreementNA(row, r.Kappa+" kappa"))
 		codes.rows = append(codes.rows, cells)
 	}
 	sheets := []agreementSheet{codes}
 	if len(r.Coders) > 2 {
-		pairs := agreementSheet{name: AgreementSheetPairs, header: []string{"code"}, percent: -1}
-		for _, p := range r.Pairs {
-			pairs.header = append(pairs.header, "cohen kappa "+p[0]+"/"+p[1])
-		}
-		pairs.header = append(pairs.header, "n/a")
+		// One row per code and pair: each pair's figures rest on the
+		// transcripts that pair coded, which differ from pair to pair.
+		pairs := agreementSheet{name: AgreementSheetPairs, header: []string{"code", "coders", "transcripts", "units", "agreement", "specific agreement", "cohen kappa", "n/a"}, percent: []int{4, 5}}
 		for _, row := range append(append([]AgreementRow{}, r.Codes...), r.Overall) {
-			cells := []any{row.Path}
-			if row.Path == "" {
-				cells[0] = "overall"
+			path := row.Path
+			if path == "" {
+				path = "overall"
 			}
 			for _, p := range row.Pairs {
-				cells = append(cells, p.Kappa.Value)
+				pairs.rows = append(pairs.rows, []any{path, p.Coders[0] + "/" + p.Coders[1], p.Transcripts, p.Units, p.Agreement.Value, p.Specific.Value, p.Kappa.Value, p.NA})
 			}
-			pairs.rows = append(pairs.rows, append(cells, PairsNA(row)))
 		}
 		sheets = append(sheets, pairs)
 	}
-	dis := agreementSheet{name: AgreementSheetDisagreements, header: []string{"transcript", "lines", "code", "coded by", "not coded by"}, percent: -1}
+	dis := agreementSheet{name: AgreementSheetDisagreements, header: []string{"transcript", "lines", "code", "coded by", "not coded by"}}
 	for _, c := range r.Coders {
 		dis.header = append(dis.header, "codes of "+c)
 	}
@@ -90,7 +91,7 @@ func agreementSheets(r *Agreement, about [][2]string) []agreementSheet {
 		dis.rows = append(dis.rows, append(cells, strings.Join(text, "\n")))
 	}
 	sheets = append(sheets, dis)
-	ab := agreementSheet{name: AgreementSheetAbout, header: []string{"field", "value"}, percent: -1}
+	ab := agreementSheet{name: AgreementSheetAbout, header: []string{"field", "value"}}
 	for _, kv := range about {
 		ab.rows = append(ab.rows, []any{kv[0], kv[1]})
 	}
@@ -103,7 +104,7 @@ func agreementNA(row AgreementRow, kappa string) string {
 	for _, s := range []struct {
 		name string
 		v    agreement.Value
-	}{{"agreement", row.Agreement.Value}, {kappa, row.Kappa.Value}, {"alpha", row.Alpha.Value}} {
+	}{{"agreement", row.Agreement.Value}, {"specific agreement", row.Specific.Value}, {kappa, row.Kappa.Value}, {"alpha", row.Alpha.Value}} {
 		if !s.v.Defined {
 			out = append(out, s.name+": "+s.v.Reason)
 		}
@@ -144,10 +145,23 @@ func AgreementAbout(r *Agreement, title, command string) [][2]string {
 		{"coders", strings.Join(r.Coders, ", ")},
 		{"unit", r.Unit},
 		{"speaker", r.Speaker},
-		{"kappa", map[string]string{"cohen": "Cohen's kappa (two coders)", "fleiss": "Fleiss' kappa (three coders or more)"}[r.Kappa]},
-		{"transcripts compared", fmt.Sprint(r.Transcripts)},
-		{"transcripts skipped", fmt.Sprintf("%d (not coded by every chosen coder)", r.Skipped)},
+		{"kappa", map[string]string{"cohen": "Cohen's kappa (two coders), over the transcripts both coded",
+			"fleiss": fmt.Sprintf("Fleiss' kappa (three coders or more), over the %d transcripts every coder coded", r.Complete)}[r.Kappa]},
+		{"transcripts compared", fmt.Sprintf("%d (coded by two chosen coders or more)", r.Transcripts)},
+		{"transcripts coded by every chosen coder", fmt.Sprint(r.Complete)},
+		{"transcripts of each coder", coderCounts(r)},
+		{"transcripts skipped", fmt.Sprintf("%d (coded by one chosen coder or none)", r.Skipped)},
 		{"where", strings.Join(where, ", ")},
 		{"overall row", "every listed code pooled: each unit and code one yes/no decision"},
 	}
+}
+
+// coderCounts says how many of the compared transcripts each coder coded:
+// "jt 38, eh 26, ah 21".
+func coderCounts(r *Agreement) string {
+	var out []string
+	for _, c := range r.Coders {
+		out = append(out, fmt.Sprintf("%s %d", c, r.CoderTranscripts[c]))
+	}
+	return strings.Join(out, ", ")
 }

@@ -52,14 +52,14 @@ func TestAgreementCSV(t *testing.T) {
 		want  []string // lines that must appear
 	}{
 		{"", []string{
-			"code,label,depth,units,marked by jt,marked by eh,agreement,cohen kappa,alpha,n/a",
+			"code,label,depth,units,marked by jt,marked by eh,agreement,specific agreement,cohen kappa,kappa units,alpha,n/a",
 			// 20 both, 10 jt only, 20 none: po .8, pe .6*.4+.4*.6 = .48, kappa .6154.
-			"confidence,Confidence | self-esteem,1,50,30,20,0.8,0.6153846153846154,",
-			"tea,tea,1,50,0,0,1,n/a,n/a,\"cohen kappa: no coder used the code on any unit, so chance agreement is 1; alpha: no coder used the code on any unit, so chance agreement is 1\"",
+			"confidence,Confidence | self-esteem,1,50,30,20,0.8,0.8,0.6153846153846154,50,",
+			"tea,tea,1,50,0,0,1,n/a,n/a,50,n/a,\"specific agreement: no coder used the code on any unit; cohen kappa: no coder used the code on any unit, so chance agreement is 1; alpha: no coder used the code on any unit, so chance agreement is 1\"",
 			// alpha 1-99*20/(2*50*50) = .604; pooled 1-199*20/(2*150*50).
-			"confidence,Confidence | self-esteem,1,50,30,20,0.8,0.6153846153846154,0.604,",
+			"confidence,Confidence | self-esteem,1,50,30,20,0.8,0.8,0.6153846153846154,50,0.604,",
 			// Pooled: 20 both, 10 jt only, 70 none: po .9, pe .3*.2+.7*.8 = .62.
-			"overall,all codes pooled,,100,30,20,0.9,0.7368421052631579,0.7346666666666667,",
+			"overall,all codes pooled,,100,30,20,0.9,0.8,0.7368421052631579,100,0.7346666666666667,",
 		}},
 		{"disagreements", []string{
 			"transcript,lines,code,coded by,not coded by,codes of jt,codes of eh,text",
@@ -108,12 +108,12 @@ func TestAgreementMarkdown(t *testing.T) {
 	}
 	for _, w := range []string{
 		"## Agreement\n", "## Pairs\n", "## Disagreements\n", "## About\n",
-		"| code | label | depth | units | marked by jt | marked by eh | marked by ah | agreement | fleiss kappa | alpha | n/a |",
+		"| code | label | depth | units | marked by jt | marked by eh | marked by ah | agreement | specific agreement | fleiss kappa | kappa units | alpha | n/a |",
 		// A pipe in a label is escaped; agreement is a percentage.
 		"| confidence | Confidence \\| self-esteem | 1 | 50 | 30 | 20 | 20 | 80.0% |",
 		"| tea | tea | 1 | 50 | 0 | 0 | 0 | 100.0% | n/a | n/a |",
 		"| =SUM(A1:A9)<br>-2 degrees \\| cold |",
-		"| kappa | Fleiss' kappa (three coders or more) |",
+		"| kappa | Fleiss' kappa (three coders or more), over the 0 transcripts every coder coded |",
 	} {
 		if !strings.Contains(b.String(), w) {
 			t.Errorf("missing %q in\n%s", w, b.String())
@@ -137,10 +137,12 @@ func TestAgreementXLSX(t *testing.T) {
 	}
 	tests := []struct{ sheet, cell, want string }{
 		{"Agreement", "A1", "code"},
-		{"Agreement", "H1", "cohen kappa"},
+		{"Agreement", "H1", "specific agreement"},
+		{"Agreement", "I1", "cohen kappa"},
+		{"Agreement", "J1", "kappa units"},
 		{"Agreement", "A2", "confidence"},
 		{"Agreement", "E2", "30"},
-		{"Agreement", "H3", "n/a"},
+		{"Agreement", "I3", "n/a"},
 		{"Agreement", "A4", "overall"},
 		{"Disagreements", "H2", "=SUM(A1:A9)\n-2 degrees | cold"},
 		{"About", "B1", "value"},
@@ -153,11 +155,11 @@ func TestAgreementXLSX(t *testing.T) {
 		}
 	}
 	// Statistics are numbers, not text, so a reader can compute with them.
-	got, _ := f.GetCellValue("Agreement", "H2", excelize.Options{RawCellValue: true})
+	got, _ := f.GetCellValue("Agreement", "I2", excelize.Options{RawCellValue: true})
 	if !strings.HasPrefix(got, "0.6153846") {
 		t.Errorf("kappa cell = %q, want the number 0.6153846...", got)
 	}
-	typ, _ := f.GetCellType("Agreement", "H2")
+	typ, _ := f.GetCellType("Agreement", "I2")
 	if typ == excelize.CellTypeSharedString || typ == excelize.CellTypeInlineString {
 		t.Errorf("kappa cell is text")
 	}
@@ -219,7 +221,7 @@ func TestAgreementPairReasons(t *testing.T) {
 	if err := WriteAgreementCSV(&b, r, "pairs"); err != nil {
 		t.Fatal(err)
 	}
-	for _, w := range []string{"code,cohen kappa jt/eh,cohen kappa jt/ah,cohen kappa eh/ah,n/a\n", "solo,0,0,n/a,\"eh/ah: " + neither + "\"\n"} {
+	for _, w := range []string{"code,coders,transcripts,units,agreement,specific agreement,cohen kappa,n/a\n", "solo,jt/eh,0,50,0.92,0,0,\n", "solo,eh/ah,0,50,1,n/a,n/a,\"" + neither + "\"\n"} {
 		if !strings.Contains(b.String(), w) {
 			t.Errorf("missing %q in\n%s", w, b.String())
 		}

@@ -63,7 +63,7 @@ func WriteAgreementXLSX(w io.Writer, r *Agreement, about [][2]string) error {
 					switch {
 					case !v.Defined:
 						cells[j] = "n/a"
-					case j == sh.percent:
+					case sh.isPercent(j):
 						cells[j] = excelize.Cell{StyleID: pct, Value: v.V}
 					default:
 						cells[j] = excelize.Cell{StyleID: fixed, Value: v.V}
@@ -167,7 +167,7 @@ func WriteAgreementMarkdown(w io.Writer, r *Agreement, about [][2]string) error 
 				switch v := c.(type) {
 				case agreement.Value:
 					cells[j] = v.String()
-					if v.Defined && j == sh.percent {
+					if v.Defined && sh.isPercent(j) {
 						cells[j] = fmt.Sprintf("%.1f%%", 100*v.V)
 					}
 				default:

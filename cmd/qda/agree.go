@@ -27,21 +27,29 @@ func newAgreeCmd(g *globals) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "agree",
 		Short: "Inter-coder agreement per code: percent agreement, kappa, alpha, and the disagreements",
-		Long: `Compare coders on the transcripts every one of them has a codings file for.
-Each unit gets a yes or no from each coder for each code, rolled up from its
-descendants. --unit line (default): every text line; turn: each speaker turn,
-yes when any of its lines is coded; transcript: yes when the code is used
-anywhere. --speaker participant keeps only the participant's speech.
+		Long: `Compare coders on every transcript that two of them or more have a codings
+file for; a coder who did not code a transcript gives it no answer, rather
+than a "no". Each unit gets a yes or no from each coder for each code, rolled
+up from its descendants. --unit line (default): every text line; turn: each
+speaker turn, yes when any of its lines is coded; transcript: yes when the
+code is used anywhere. --speaker participant keeps only the participant's
+speech; --speaker all lists disagreements on the interviewer's lines too.
 
 Per code: units, how many each coder marked, percent agreement (units on
-which every coder agrees), Cohen's kappa (two coders) or Fleiss' kappa (three
-or more, with a pairwise Cohen's kappa table), Krippendorff's alpha (nominal).
-The overall row pools every listed code, each unit and code a yes/no decision.
-A statistic that is undefined prints n/a with the reason. Then the
-disagreements: runs of lines where the coders differ, with their text.
+which every coder who coded them agrees), specific agreement (of the answers
+paired on a unit with one yes, the share with both yes: not inflated by the
+many lines nobody codes), Cohen's kappa (two coders) or Fleiss' kappa (three
+or more, over the transcripts all of them coded, with each pair's Cohen's
+kappa over the transcripts that pair shares), Krippendorff's alpha (nominal,
+over every unit two coders answered). The overall row pools every listed
+code. A statistic that is undefined prints n/a with the reason. Then the
+disagreements: runs of lines where the coders differ, with their text, each
+listed once under the deepest code that differs.
 
 --min-kappa K exits 1 when any code's kappa is below K; an undefined kappa
-does not fail. docs/agreement.md gives the formulas and their references.`,
+does not fail unless the overall kappa is undefined. Nothing to compare (no
+transcript coded by two of the coders) is an error. docs/agreement.md gives
+the formulas, their references and which figure to quote.`,
 		Example: `  qda agree --coders jt,eh
   qda agree --depth 1 --unit turn --speaker participant
   qda agree --coders jt,eh,ah --codes confidence,tea-and-company --min-kappa 0.6
@@ -67,12 +75,12 @@ func agreeFlags(cmd *cobra.Command, g *globals, opt *agreeOptions) {
 	f.IntVar(&opt.depth, "depth", 0, "compare the codes at depth `N`, each rolled up from its descendants (0: every code)")
 	f.StringSliceVar(&opt.codes, "codes", nil, "compare only codes `C,...` (with --depth: the codes at that depth under them)")
 	f.StringVar(&opt.unit, "unit", corpus.UnitLine, "the `UNIT` of comparison: line, turn or transcript")
-	f.StringVar(&opt.speaker, "speaker", "", "with `participant`, only the participant's speech")
+	f.StringVar(&opt.speaker, "speaker", "", "`participant`: only the participant's speech; all: list disagreements on the interviewer's lines too")
 	f.StringArrayVar(&opt.where, "where", nil, "keep transcripts whose `attr=value` matches")
 	cmd.RegisterFlagCompletionFunc("coders", completeCoders(g))
 	cmd.RegisterFlagCompletionFunc("codes", completeCodesAny(g))
 	cmd.RegisterFlagCompletionFunc("unit", cobra.FixedCompletions(corpus.UnitNames, cobra.ShellCompDirectiveNoFileComp))
-	cmd.RegisterFlagCompletionFunc("speaker", cobra.FixedCompletions([]string{"participant"}, cobra.ShellCompDirectiveNoFileComp))
+	cmd.RegisterFlagCompletionFunc("speaker", cobra.FixedCompletions([]string{"participant", "all"}, cobra.ShellCompDirectiveNoFileComp))
 }
 
 func runAgree(g *globals, opt agreeOptions, checkKappa bool) error {
@@ -84,6 +92,9 @@ func runAgree(g *globals, opt agreeOptions, checkKappa bool) error {
 	if err != nil {
 		return err
 	}
+	if err := nothingCompared(rep); err != nil {
+		return err
+	}
 	if g.json {
 		if err := printJSON(g.stdout, rep); err != nil {
 			return err
@@ -91,11 +102,7 @@ func runAgree(g *globals, opt agreeOptions, checkKappa bool) error {
 	} else if err := printAgreement(g, rep, opt); err != nil {
 		return err
 	} else {
-		fmt.Fprintf(g.stderr, "qda: %s compared, %d skipped (not coded by every chosen coder); coders %s\n",
-			plural(rep.Transcripts, "transcript"), rep.Skipped, strings.Join(rep.Coders, ", "))
-		if rep.Transcripts == 0 {
-			fmt.Fprintln(g.stderr, "qda: hint: no transcript is coded by every chosen coder (and matches --where): nothing was compared")
-		}
+		fmt.Fprintln(g.stderr, comparedNote(rep))
 	}
 	if !checkKappa {
 		return nil
@@ -105,6 +112,9 @@ func runAgree(g *globals, opt agreeOptions, checkKappa bool) error {
 		if row.Kappa.Defined && row.Kappa.V < opt.minKappa {
 			low = append(low, fmt.Sprintf("%s (%s)", row.Path, row.Kappa))
 		}
+	}
+	if !rep.Overall.Kappa.Defined {
+		return &exitError{code: exitProblems, err: fmt.Errorf("--min-kappa %g: the overall kappa is n/a: %s", opt.minKappa, rep.Overall.Kappa.Reason)}
 	}
 	if len(low) > 0 {
 		return &exitError{code: exitProblems, err: fmt.Errorf("kappa below %g for %s: %s", opt.minKappa, plural(len(low), "code"), strings.Join(low, ", ")),

@@ -11,7 +11,7 @@ import (
 // printAgreement prints the per-code table, the reasons for each n/a, the
 // pairwise kappas for three coders or more, and the disagreements.
 func printAgreement(g *globals, rep *export.Agreement, opt agreeOptions) error {
-	header := append(append([]string{"code", "units"}, rep.Coders...), "agreement", rep.Kappa, "alpha")
+	header := append(append([]string{"code", "units"}, rep.Coders...), "agreement", "specific", rep.Kappa, "alpha")
 	t := newTable(g.stdout, header...)
 	var notes []string
 	for _, row := range append(rep.Codes, rep.Overall) {
@@ -23,7 +23,7 @@ func printAgreement(g *globals, rep *export.Agreement, opt agreeOptions) error {
 		for _, c := range rep.Coders {
 			cells = append(cells, fmt.Sprint(row.Marked[c]))
 		}
-		cells = append(cells, percentOf(row.Agreement.Value), row.Kappa.String(), row.Alpha.String())
+		cells = append(cells, percentOf(row.Agreement.Value), percentOf(row.Specific.Value), row.Kappa.String(), row.Alpha.String())
 		t.row(cells...)
 		notes = append(notes, naNotes(row, rep.Kappa)...)
 	}
@@ -35,7 +35,9 @@ func printAgreement(g *globals, rep *export.Agreement, opt agreeOptions) error {
 	}
 	if len(rep.Coders) > 2 {
 		fmt.Fprintln(g.stdout)
-		fmt.Fprintln(g.stdout, "Cohen's kappa for each pair of coders:")
+		fmt.Fprintf(g.stdout, "fleiss: over the units of the %s every coder coded (%d units in the overall row).\n", plural(rep.Complete, "transcript"), rep.Overall.KappaUnits)
+		fmt.Fprintln(g.stdout)
+		fmt.Fprintln(g.stdout, "Cohen's kappa for each pair of coders, over the transcripts the pair shares:")
 		header := []string{"code"}
 		for _, p := range rep.Pairs {
 			header = append(header, p[0]+"/"+p[1])
@@ -57,6 +59,10 @@ func printAgreement(g *globals, rep *export.Agreement, opt agreeOptions) error {
 		}
 		if err := pt.flush(); err != nil {
 			return err
+		}
+		for _, p := range rep.Overall.Pairs {
+			fmt.Fprintf(g.stdout, "%s/%s: %s, %d units; agreement %s, specific %s\n", p.Coders[0], p.Coders[1],
+				plural(p.Transcripts, "transcript"), p.Units, percentOf(p.Agreement.Value), percentOf(p.Specific.Value))
 		}
 		for _, n := range pairNotes {
 			fmt.Fprintln(g.stdout, n)
@@ -80,7 +86,7 @@ func naNotes(row export.AgreementRow, kappa string) []string {
 	for _, s := range []struct {
 		name string
 		v    agreement.Value
-	}{{"agreement", row.Agreement.Value}, {kappa, row.Kappa.Value}, {"alpha", row.Alpha.Value}} {
+	}{{"agreement", row.Agreement.Value}, {"specific", row.Specific.Value}, {kappa, row.Kappa.Value}, {"alpha", row.Alpha.Value}} {
 		if s.v.Defined {
 			continue
 		}
@@ -118,6 +124,9 @@ func printDisagreements(g *globals, rep *export.Agreement) {
 	for _, d := range rep.Disagreements {
 		fmt.Fprintf(w, "\n%s  %s  coded by %s, not by %s\n", d.Ref, d.Code, strings.Join(d.Coded, ", "), strings.Join(d.NotCoded, ", "))
 		for _, c := range rep.Coders {
+			if _, coded := d.Codes[c]; !coded {
+				continue // did not code this transcript
+			}
 			codes := strings.Join(d.Codes[c], ", ")
 			if codes == "" {
 				codes = "-"

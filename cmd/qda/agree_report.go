@@ -37,8 +37,8 @@ func (s *session) agreement(g *globals, opt agreeOptions, withDisagreements bool
 	if !slices.Contains(corpus.UnitNames, opt.unit) {
 		return nil, usageErr(fmt.Errorf("unknown unit %q: use %s", opt.unit, strings.Join(corpus.UnitNames, ", ")))
 	}
-	if opt.speaker != "" && opt.speaker != "participant" {
-		return nil, usageErr(fmt.Errorf("unknown speaker %q: --speaker takes 'participant'", opt.speaker))
+	if opt.speaker != "" && opt.speaker != "participant" && opt.speaker != "all" {
+		return nil, usageErr(fmt.Errorf("unknown speaker %q: --speaker takes 'participant' or 'all'", opt.speaker))
 	}
 	if opt.depth < 0 || opt.max < 0 {
 		return nil, usageErr(errors.New("--depth and --max-disagreements must be 0 or more"))
@@ -53,7 +53,8 @@ func (s *session) agreement(g *globals, opt agreeOptions, withDisagreements bool
 	}
 	var ds []export.AgreementDisagreement
 	count := 0
-	aopt := corpus.AgreeOptions{Coders: coders, Codes: codes, Unit: opt.unit, ParticipantOnly: opt.speaker == "participant", Filters: scan.Filters}
+	aopt := corpus.AgreeOptions{Coders: coders, Codes: codes, Unit: opt.unit, ParticipantOnly: opt.speaker == "participant",
+		AllSpeakers: opt.speaker == "all", Filters: scan.Filters}
 	if withDisagreements {
 		aopt.OnDisagreement = func(d *corpus.Disagreement) error {
 			count++
@@ -68,6 +69,9 @@ func (s *session) agreement(g *globals, opt agreeOptions, withDisagreements bool
 		return nil, err
 	}
 	rep := export.NewAgreement(res, opt.unit, aopt.ParticipantOnly)
+	if aopt.AllSpeakers {
+		rep.Speaker = "all, disagreements on the interviewer's lines listed"
+	}
 	rep.Disagreements = append(rep.Disagreements, ds...)
 	rep.Found = count
 	for _, f := range scan.Filters {
@@ -103,4 +107,41 @@ func (s *session) agreeCodes(opt agreeOptions) ([]*codebook.Code, error) {
 		return nil, withHint(usageErr(errors.New("no codes to compare")), "'qda codebook tree' shows the codes and their depths")
 	}
 	return codes, nil
+}
+
+// nothingCompared is the error of a report with no transcript that two of
+// the chosen coders coded: every figure would be n/a, and a table of
+// them, or a file saying "0 disagreements", would read as agreement.
+func nothingCompared(rep *export.Agreement) error {
+	if rep.Transcripts > 0 {
+		return nil
+	}
+	if rep.Skipped == 0 && len(rep.Filters) > 0 {
+		return withHint(errors.New("nothing to compare: no transcript matches --where"), "check the attribute's values with 'qda stats --by ATTR'")
+	}
+	return withHint(fmt.Errorf("nothing to compare: no transcript is coded by two or more of %s%s", strings.Join(rep.Coders, ", "), skippedNote(rep)),
+		"'qda stats' lists how many transcripts each coder coded; choose coders who coded the same transcripts with --coders")
+}
+
+func skippedNote(rep *export.Agreement) string {
+	if rep.Skipped == 0 {
+		return ""
+	}
+	return fmt.Sprintf(" (%s coded by one of them or none)", plural(rep.Skipped, "transcript"))
+}
+
+// comparedNote says on stderr what the figures rest on: every figure is
+// over the transcripts its coders share, and those differ.
+func comparedNote(rep *export.Agreement) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "qda: %s compared (coded by two or more of the chosen coders), %d skipped (coded by one or none)", plural(rep.Transcripts, "transcript"), rep.Skipped)
+	var each []string
+	for _, c := range rep.Coders {
+		each = append(each, fmt.Sprintf("%s %d", c, rep.CoderTranscripts[c]))
+	}
+	fmt.Fprintf(&b, "; transcripts of each coder: %s", strings.Join(each, ", "))
+	if rep.Kappa == "fleiss" {
+		fmt.Fprintf(&b, "; Fleiss' kappa over the %s all of them coded", plural(rep.Complete, "transcript"))
+	}
+	return b.String()
 }

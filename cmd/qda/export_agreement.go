@@ -65,6 +65,9 @@ func runExportAgreement(g *globals, opt agreeOptions, out, command string) error
 	if err != nil {
 		return err
 	}
+	if err := nothingCompared(rep); err != nil {
+		return err // a file of n/a figures and "0 disagreements" would read as agreement
+	}
 	about := export.AgreementAbout(rep, s.study.Config.Title, command)
 	// Every file is rendered before any is written, so a failure leaves
 	// nothing half-done.

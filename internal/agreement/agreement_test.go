@@ -175,7 +175,7 @@ func TestUndefined(t *testing.T) {
 	lonely.Add([]int{1, x})
 	gap := NewTable(3, 2)
 	gap.Add([]int{1, 0, x})
-	gap.Add([]int{1, 1, 1})
+	gap.Add([]int{0, x, 1})
 	tests := []struct {
 		name   string
 		got    Value
@@ -190,7 +190,10 @@ func TestUndefined(t *testing.T) {
 		{"alpha, no units", empty.Alpha(), ReasonNoUnits},
 		{"agreement, one value per unit", lonely.Agreement(), ReasonNoPairs},
 		{"alpha, one value per unit", lonely.Alpha(), ReasonNoPairs},
-		{"fleiss with a missing value", gap.Fleiss(), ReasonMissing},
+		{"fleiss, no unit rated by every coder", gap.Fleiss(), ReasonMissing},
+		{"specific, nobody marked", none.Specific(1), ReasonNoneMarked},
+		{"pair specific, nobody marked", none.PairSpecific(0, 1, 1), ReasonNoneMarked},
+		{"specific, one value per unit", lonely.Specific(1), ReasonNoPairs},
 		{"fleiss, fewer than two raters", Fleiss(3, 1, 3, []float64{3, 0}), ReasonNoPairs},
 	}
 	for _, tc := range tests {
@@ -362,4 +365,81 @@ func TestMarked(t *testing.T) {
 	if tb.Units() != 3 {
 		t.Errorf("Units() = %d, want 3 (the unit with one value is not pairable)", tb.Units())
 	}
+}
+
+// TestSpecific checks specific agreement against its two-coder form,
+// 2a / (2a + b + c), worked by hand, and its many-coder form with
+// missing values against the definition computed unit by unit.
+func TestSpecific(t *testing.T) {
+	// a = 3 units both marked, b = 2 only the first, c = 1 only the
+	// second, d = 14 neither: ps = 6 / 9, percent agreement 17/20.
+	tb := NewTable(2, 2)
+	tb.AddN([]int{1, 1}, 3)
+	tb.AddN([]int{1, 0}, 2)
+	tb.AddN([]int{0, 1}, 1)
+	tb.AddN([]int{0, 0}, 14)
+	near(t, "specific yes", tb.Specific(1), 6.0/9)
+	near(t, "pair specific yes", tb.PairSpecific(0, 1, 1), 6.0/9)
+	near(t, "specific no", tb.Specific(0), 28.0/31)
+	near(t, "agreement", tb.Agreement(), 17.0/20)
+	// More nobody-marked units change percent agreement, never ps.
+	tb.AddN([]int{0, 0}, 1000)
+	near(t, "specific yes with many empty units", tb.Specific(1), 6.0/9)
+
+	// Three coders, some values missing: the definition, unit by unit.
+	data := [][]int{
+		{1, 1, 0, x, 1, 0, 1},
+		{1, 0, 0, 1, x, 0, x},
+		{x, 1, 1, 1, 1, 0, x},
+	}
+	num, den := 0.0, 0.0
+	for u := range data[0] {
+		n, m := 0.0, 0.0
+		for c := range data {
+			if data[c][u] != x {
+				m++
+				if data[c][u] == 1 {
+					n++
+				}
+			}
+		}
+		if m >= 2 {
+			num += n * (n - 1)
+			den += n * (m - 1)
+		}
+	}
+	near(t, "specific, three coders with gaps", table(2, data).Specific(1), num/den)
+	// Each pair over the units both rated: coders 0 and 2 share units
+	// 1, 2, 4, 5: both yes on 1 and 4, one yes on 2: 4/5.
+	near(t, "pair specific 0/2", table(2, data).PairSpecific(0, 2, 1), 4.0/5)
+}
+
+// TestIncompleteDesign: coders who rated different units. Each pair's
+// figures rest on the units that pair shares, Fleiss' on the units all
+// rated, alpha on every unit two or more rated.
+func TestIncompleteDesign(t *testing.T) {
+	data := [][]int{
+		{1, 0, 1, 1, x, x, 0, 1},
+		{1, 0, 0, x, 1, 0, 0, 1},
+		{x, x, 1, 1, 1, 0, 0, 1},
+	}
+	tb := table(2, data)
+	if got := tb.PairUnits(0, 1); got != 5 {
+		t.Errorf("PairUnits(0, 1) = %d, want 5", got)
+	}
+	if got := tb.PairUnits(0, 2); got != 4 {
+		t.Errorf("PairUnits(0, 2) = %d, want 4", got)
+	}
+	if got := tb.CompleteUnits(); got != 3 {
+		t.Errorf("CompleteUnits = %d, want 3", got)
+	}
+	if got := tb.Units(); got != 8 {
+		t.Errorf("Units = %d, want 8", got)
+	}
+	// Fleiss over units 2, 6, 7 (0-based): equal to a table of those alone.
+	only := table(2, [][]int{{1, 0, 1}, {0, 0, 1}, {1, 0, 1}})
+	near(t, "fleiss over the complete units", tb.Fleiss(), only.Fleiss().V)
+	// Cohen of coders 0 and 1 over the units both rated.
+	pair := table(2, [][]int{{1, 0, 1, 0, 1}, {1, 0, 0, 0, 1}})
+	near(t, "cohen 0/1 over shared units", tb.Cohen(0, 1), pair.Cohen(0, 1).V)
 }

@@ -22,12 +22,17 @@ type Table struct {
 
 	coincidence [][]float64
 	pairs       [][][]float64 // pairs[pairIndex] is the pair's contingency table
+
+	// Specific agreement per category, over the units with two values or
+	// more: sum of n_uc (n_uc - 1), and of n_uc (m_u - 1).
+	specificAgree, specificOf []float64
 }
 
 // NewTable returns an empty table.
 func NewTable(coders, categories int) *Table {
 	t := &Table{Coders: coders, Categories: categories,
-		marked: make([]float64, coders*categories), totals: make([]float64, categories)}
+		marked: make([]float64, coders*categories), totals: make([]float64, categories),
+		specificAgree: make([]float64, categories), specificOf: make([]float64, categories)}
 	t.coincidence = square(categories)
 	for range coders * (coders - 1) / 2 {
 		t.pairs = append(t.pairs, square(categories))
@@ -84,6 +89,8 @@ func (t *Table) AddN(values []int, n int) {
 	same := false
 	for c, nc := range count {
 		same = same || nc == m
+		t.specificAgree[c] += w * nc * (nc - 1)
+		t.specificOf[c] += w * nc * (m - 1)
 		for k, nk := range count {
 			if c == k {
 				nk--
@@ -113,6 +120,8 @@ func (t *Table) Merge(u *Table) {
 	t.sumSquares += u.sumSquares
 	addTo(t.marked, u.marked)
 	addTo(t.totals, u.totals)
+	addTo(t.specificAgree, u.specificAgree)
+	addTo(t.specificOf, u.specificOf)
 	for i := range t.coincidence {
 		addTo(t.coincidence[i], u.coincidence[i])
 	}
@@ -169,14 +178,74 @@ func (t *Table) PairAgreement(a, b int) Value {
 	return Proportion(same, n)
 }
 
-// Fleiss is Fleiss' kappa over the units every coder rated; undefined
-// when a unit lacks a coder's value, since the formula assumes the same
-// raters on every unit.
+// Fleiss is Fleiss' kappa over the units every coder rated (the formula
+// assumes the same raters on every unit), leaving out the units some coder
+// did not rate: CompleteUnits says how many it rests on.
 func (t *Table) Fleiss() Value {
-	if float64(t.complete) < t.units {
+	if t.complete == 0 && t.units > 0 {
 		return undefined(ReasonMissing)
 	}
 	return Fleiss(t.complete, t.Coders, t.sumSquares, t.totals)
+}
+
+// CompleteUnits is the number of units every coder rated: those Fleiss'
+// kappa rests on.
+func (t *Table) CompleteUnits() int { return t.complete }
+
+// PairUnits is the number of units both coders a and b rated: those
+// their Cohen's kappa rests on.
+func (t *Table) PairUnits(a, b int) int {
+	if a > b {
+		a, b = b, a
+	}
+	n := 0.0
+	for _, row := range t.pairs[t.pair(a, b)] {
+		for _, v := range row {
+			n += v
+		}
+	}
+	return int(n)
+}
+
+// Specific is the specific agreement on category c over the units with
+// two values or more: of the pairs of values on a unit with one of them
+// c, the share with both c. For two coders and the "yes" of a code it is
+// positive specific agreement, 2a / (2a + b + c), which unlike percent
+// agreement is not inflated by the many units nobody marks.
+//
+//	ps_c = sum_u n_uc (n_uc - 1) / sum_u n_uc (m_u - 1)
+//
+// Reference: J. S. Uebersax (1982), "A design-independent method for
+// measuring the reliability of psychiatric diagnosis", Journal of
+// Psychiatric Research 17(4), 335-342; for two raters, J. L. Fleiss
+// (1975), "Measuring agreement between two judges on the presence or
+// absence of a trait", Biometrics 31(3), 651-659. Undefined when no coder
+// gave c to a unit another coder also rated.
+func (t *Table) Specific(c int) Value {
+	if t.specificOf[c] == 0 {
+		if t.added > 0 && t.units == 0 {
+			return undefined(ReasonNoPairs)
+		}
+		return undefined(ReasonNoneMarked)
+	}
+	return defined(t.specificAgree[c] / t.specificOf[c])
+}
+
+// PairSpecific is the specific agreement of coders a and b on category c,
+// over the units both rated: 2 n_cc / (row_c + col_c).
+func (t *Table) PairSpecific(a, b, c int) Value {
+	if a > b {
+		a, b = b, a
+	}
+	ct := t.pairs[t.pair(a, b)]
+	of := 0.0
+	for k := range ct {
+		of += ct[c][k] + ct[k][c]
+	}
+	if of == 0 {
+		return undefined(ReasonNoneMarked)
+	}
+	return defined(2 * ct[c][c] / of)
 }
 
 // Alpha is Krippendorff's alpha for nominal data.

@@ -34,5 +34,6 @@ const (
 	ReasonNoUnits     = "no units to compare"
 	ReasonNoPairs     = "no unit has values from two coders"
 	ReasonNoVariation = "no variation: every coder gave every unit the same value, so chance agreement is 1"
-	ReasonMissing     = "some units lack a coder's value; Fleiss' kappa needs every coder on every unit"
+	ReasonMissing     = "no unit was rated by every coder, and Fleiss' kappa needs every coder on every unit"
+	ReasonNoneMarked  = "no coder marked a unit that another coder also rated"
 )
