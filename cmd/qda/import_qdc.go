@@ -77,6 +77,9 @@ func runImportQDC(g *globals, file string, opt importQDCOptions) error {
 	for _, c := range rep.Conflicts {
 		fmt.Fprintf(g.stderr, "qda: conflict: %s\n", c)
 	}
+	for _, d := range rep.Duplicates {
+		fmt.Fprintf(g.stderr, "qda: duplicate: %s\n", d)
+	}
 	for _, n := range rep.NotCarried {
 		fmt.Fprintf(g.stderr, "qda: not carried over: %s\n", n)
 	}
@@ -84,7 +87,11 @@ func runImportQDC(g *globals, file string, opt importQDCOptions) error {
 	if opt.dryRun {
 		verb = "would add"
 	}
-	fmt.Fprintf(g.stderr, "qda: %s %s, %d already in the study, %s\n", verb, plural(len(rep.Added), "code"), rep.Matched, plural(len(rep.Conflicts), "conflict"))
+	dups := ""
+	if len(rep.Duplicates) > 0 {
+		dups = fmt.Sprintf(", %s in the file (listed above)", plural(len(rep.Duplicates), "duplicate"))
+	}
+	fmt.Fprintf(g.stderr, "qda: %s %s, %d already in the study%s, %s\n", verb, plural(len(rep.Added), "code"), rep.Matched, dups, plural(len(rep.Conflicts), "conflict"))
 	if opt.dryRun || bytes.Equal(out, src) {
 		return nil
 	}

@@ -43,7 +43,15 @@ func runImportQDPX(g *globals, args []string) error {
 	if !filepath.IsAbs(file) {
 		file = filepath.Join(g.dir, file)
 	}
-	data, err := os.ReadFile(file)
+	f, err := os.Open(file)
+	var st fs.FileInfo
+	if err == nil {
+		defer f.Close()
+		st, err = f.Stat()
+	}
+	if err == nil && !st.Mode().IsRegular() {
+		err = fmt.Errorf("%s: not a file", args[0])
+	}
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
 			err = fmt.Errorf("%s: no such file", args[0])
@@ -61,7 +69,9 @@ func runImportQDPX(g *globals, args []string) error {
 	if entries, err := os.ReadDir(dir); err == nil && len(entries) > 0 {
 		return withHint(usageErr(fmt.Errorf("%s is not empty", shown)), "give a new folder: qda import qdpx %s DIR", args[0])
 	}
-	a, err := refi.OpenArchive(data, refi.DefaultLimits)
+	// The archive is read where it lies: its directory and the entries a
+	// project uses, never the whole file into memory.
+	a, err := refi.ReadArchive(f, st.Size(), refi.DefaultLimits)
 	if err != nil {
 		err = fmt.Errorf("%s: %w", args[0], err)
 		if errors.Is(err, refi.ErrUnsafe) {

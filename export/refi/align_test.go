@@ -1,6 +1,8 @@
 package refi
 
 import (
+	"fmt"
+	"runtime"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -101,5 +103,39 @@ func TestPlaceAfterIngest(t *testing.T) {
 		if !ok || r.Start != r.End || tr.Line(r.Start).Text != tc.line {
 			t.Errorf("place(%q) = %v %v; want the line %q in\n%s", tc.sel, r, ok, tc.line, res.Text)
 		}
+	}
+}
+
+// TestAlignMemory bounds what placing selections allocates for each
+// character of a long source: the alignment and the ways of counting
+// positions are as long as the text (a 100 MB source took 11.6 GB).
+func TestAlignMemory(t *testing.T) {
+	var b strings.Builder
+	for i := 0; b.Len() < 1<<20; i++ {
+		fmt.Fprintf(&b, "I: [00:%02d:%02d] Question %d, café?\r\nR: Answer 👍 number %d.\n", i/60%60, i%60, i, i*7)
+	}
+	source := b.String()
+	transcript := corpus.ParseTranscript("t", []byte(strings.NewReplacer("\r\n", "\n", "I: ", "Interviewer: ").Replace(source)))
+	runes := []rune(source)
+	sels := []Selection{{Start: 5, End: 20}}
+	tests := []struct {
+		name string
+		most int // bytes allocated per byte of the source
+		run  func()
+	}{
+		{"alignment", 48, func() { newLineMap(source, transcript) }},
+		{"countings", 32, func() { bestCounting(runes, sels) }},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var before, after runtime.MemStats
+			runtime.GC()
+			runtime.ReadMemStats(&before)
+			tc.run()
+			runtime.ReadMemStats(&after)
+			if per := (after.TotalAlloc - before.TotalAlloc) / uint64(len(source)); per > uint64(tc.most) {
+				t.Errorf("%d bytes allocated for each byte of the source; want %d at most", per, tc.most)
+			}
+		})
 	}
 }

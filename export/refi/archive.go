@@ -9,19 +9,29 @@ import (
 	"io/fs"
 	"path"
 	"strings"
+
+	"github.com/qdatool/qda/corpus"
 )
 
 // Limits bound what reading an untrusted project may cost.
 type Limits struct {
+	Archive int64 // bytes of the .qdpx file itself
 	Entry   int64 // uncompressed bytes of one entry
 	Total   int64 // uncompressed bytes of every entry together
 	Entries int   // entries in the archive
 	Depth   int   // nesting of XML elements
+	// Text is the most text one source may hold to become a transcript:
+	// what qda reads from one file (corpus.MaxFileSize), so that no
+	// transcript is written that 'qda check' would then refuse. A larger
+	// source is left out, and the report says so, without being unpacked.
+	Text int64
+	// Codes is the most codes a project or codebook may hold.
+	Codes int
 }
 
 // DefaultLimits are generous for interview studies (a transcript is well
 // under a megabyte) and small enough that a zip bomb is refused.
-var DefaultLimits = Limits{Entry: 256 << 20, Total: 1 << 30, Entries: 100000, Depth: 200}
+var DefaultLimits = Limits{Archive: 1 << 30, Entry: 256 << 20, Total: 1 << 30, Entries: 100000, Depth: 200, Text: corpus.MaxFileSize, Codes: 100000}
 
 // Archive is an opened .qdpx: its project and access to its sources.
 type Archive struct {
@@ -38,14 +48,27 @@ type Archive struct {
 // reader or the disk.
 var ErrUnsafe = errors.New("unsafe archive")
 
-// OpenArchive reads a .qdpx from data and parses its project. Entries
-// that climb out of the archive, absolute names, symbolic links and
-// oversized entries are refused before anything is read.
+// OpenArchive reads a .qdpx held in memory; see ReadArchive.
 func OpenArchive(data []byte, lim Limits) (*Archive, error) {
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	return ReadArchive(bytes.NewReader(data), int64(len(data)), lim)
+}
+
+// ReadArchive reads a .qdpx of size bytes from r (an *os.File: only the
+// zip's directory and the entries used are read, never the whole file)
+// and parses its project. Archives larger than lim.Archive, entries that
+// climb out of the archive, absolute names, symbolic links and oversized
+// entries are refused before anything is unpacked. r must stay open while
+// the Archive is used.
+func ReadArchive(r io.ReaderAt, size int64, lim Limits) (*Archive, error) {
+	if size > lim.Archive {
+		return nil, fmt.Errorf("%w: the file is %s, more than the %s qda reads from a project", ErrUnsafe, mb(size), mb(lim.Archive))
+	}
+	zr, err := zip.NewReader(r, size)
 	if err != nil && !errors.Is(err, zip.ErrInsecurePath) {
-		if looksXML(data) {
-			return openQDE(data, lim)
+		head := make([]byte, min(size, 512))
+		n, _ := r.ReadAt(head, 0)
+		if looksXML(head[:n]) {
+			return openQDE(r, size, lim)
 		}
 		return nil, fmt.Errorf("not a .qdpx project: not a zip archive (%v)", err)
 	}
@@ -88,7 +111,7 @@ func OpenArchive(data []byte, lim Limits) (*Archive, error) {
 	if a.QDE == "" {
 		return nil, errors.New("not a .qdpx project: there is no project.qde in it")
 	}
-	qde, err := a.read(a.files[strings.ToLower(a.QDE)])
+	qde, err := a.read(a.files[strings.ToLower(a.QDE)], lim.Entry)
 	if err != nil {
 		return nil, err
 	}
@@ -109,9 +132,13 @@ func looksXML(data []byte) bool {
 
 // openQDE reads a project.qde on its own: text in PlainTextContent
 // travels, text in files is reported missing.
-func openQDE(data []byte, lim Limits) (*Archive, error) {
-	if int64(len(data)) > lim.Entry {
-		return nil, fmt.Errorf("%w: the project is %d bytes, more than the %d qda reads", ErrUnsafe, len(data), lim.Entry)
+func openQDE(r io.ReaderAt, size int64, lim Limits) (*Archive, error) {
+	if size > lim.Entry {
+		return nil, fmt.Errorf("%w: the project is %s, more than the %s qda reads", ErrUnsafe, mb(size), mb(lim.Entry))
+	}
+	data, err := io.ReadAll(io.NewSectionReader(r, 0, size))
+	if err != nil {
+		return nil, err
 	}
 	p, err := ParseProject(data, lim)
 	if err != nil {
@@ -140,15 +167,15 @@ func checkEntry(name string, f *zip.File) error {
 	return nil
 }
 
-// read reads an entry, counting against the limits: a header can lie
-// about the size it unpacks to.
-func (a *Archive) read(f *zip.File) ([]byte, error) {
+// read reads an entry of at most most bytes, counting against the
+// limits: a header can lie about the size it unpacks to.
+func (a *Archive) read(f *zip.File, most int64) ([]byte, error) {
 	rc, err := f.Open()
 	if err != nil {
 		return nil, fmt.Errorf("%s: cannot unzip: %v", f.Name, err)
 	}
 	defer rc.Close()
-	limit := min(a.limits.Entry, a.limits.Total-a.readSum)
+	limit := min(most, a.limits.Total-a.readSum)
 	data, err := io.ReadAll(io.LimitReader(rc, limit+1))
 	if err != nil {
 		return nil, fmt.Errorf("%s: cannot unzip: %v", f.Name, err)
@@ -158,6 +185,23 @@ func (a *Archive) read(f *zip.File) ([]byte, error) {
 	}
 	a.readSum += int64(len(data))
 	return data, nil
+}
+
+// mb writes a size for a person: "64 MB" (rounded up, so that a size
+// over a limit never reads as the limit), or bytes below a megabyte.
+func mb(n int64) string {
+	if n < 1<<20 {
+		return fmt.Sprintf("%d bytes", n)
+	}
+	return fmt.Sprintf("%d MB", (n+1<<20-1)>>20)
+}
+
+// ErrTooLarge marks a source whose text is more than a transcript may
+// hold: it is left out, not read.
+var ErrTooLarge = errors.New("more than a transcript may hold")
+
+func tooLarge(what string, limit int64) error {
+	return fmt.Errorf("%s, %w (%s); split it into parts in the tool that wrote it and export again", what, ErrTooLarge, mb(limit))
 }
 
 // Source reads a file a project refers to: "internal://NAME" is
@@ -176,6 +220,9 @@ func (a *Archive) Source(ref string) (data []byte, ok bool, err error) {
 	if f == nil {
 		return nil, true, fmt.Errorf("%s is not in the archive (no sources/%s)", ref, name)
 	}
-	data, err = a.read(f)
+	if f.UncompressedSize64 > uint64(a.limits.Text) {
+		return nil, true, tooLarge(ref+" unpacks to "+mb(int64(f.UncompressedSize64)), a.limits.Text)
+	}
+	data, err = a.read(f, a.limits.Text)
 	return data, true, err
 }

@@ -2,7 +2,6 @@ package refi
 
 import (
 	"slices"
-	"sort"
 	"strings"
 	"unicode"
 )
@@ -19,8 +18,10 @@ import (
 // counting maps a tool's positions in a source to code points of its
 // text.
 type counting struct {
-	name  string // how the report describes it; "" for the standard
-	units []int  // units[i] is the tool's position of code point i; len n+1
+	name string // how the report describes it; "" for the standard
+	// units[i] is the tool's position of code point i; len n+1. 32 bits
+	// hold the positions of a text under the transcript limit.
+	units []int32
 }
 
 // offset returns the code point at the tool's position p, or -1 when p
@@ -29,12 +30,15 @@ func (c counting) offset(p int64) int {
 	if p < 0 || p > int64(c.units[len(c.units)-1]) {
 		return -1
 	}
-	return sort.SearchInts(c.units, int(p))
+	i, _ := slices.BinarySearch(c.units, int32(p))
+	return i
 }
 
-// countings are the ways of counting that differ on text, the standard
-// first.
-func countings(text []rune) []counting {
+// way is one way of counting.
+type way struct{ crOne, lfTwo, utf16 bool }
+
+// ways are the ways of counting that differ on text, the standard first.
+func ways(text []rune) []way {
 	hasCRLF, hasLF, hasAstral := false, false, false
 	for i, r := range text {
 		switch {
@@ -46,71 +50,83 @@ func countings(text []rune) []counting {
 			hasAstral = true
 		}
 	}
-	type way struct{ crOne, lfTwo, utf16 bool }
-	ways := []way{{}}
+	out := []way{{}}
 	if hasCRLF {
-		ways = append(ways, way{crOne: true})
+		out = append(out, way{crOne: true})
 	}
 	if hasLF {
-		ways = append(ways, way{lfTwo: true})
+		out = append(out, way{lfTwo: true})
 	}
 	if hasAstral {
-		for _, w := range slices.Clone(ways) {
+		for _, w := range slices.Clone(out) {
 			w.utf16 = true
-			ways = append(ways, w)
+			out = append(out, w)
 		}
-	}
-	out := make([]counting, len(ways))
-	for k, w := range ways {
-		units := make([]int, len(text)+1)
-		u := 0
-		for i, r := range text {
-			units[i] = u
-			switch {
-			case w.crOne && r == '\r' && i+1 < len(text) && text[i+1] == '\n':
-			case w.lfTwo && r == '\n' && (i == 0 || text[i-1] != '\r'):
-				u += 2
-			case w.utf16 && r > 0xFFFF:
-				u += 2
-			default:
-				u++
-			}
-		}
-		units[len(text)] = u
-		var name []string
-		if w.crOne {
-			name = append(name, "a line break (CRLF) as one character")
-		}
-		if w.lfTwo {
-			name = append(name, "a line break as two characters, as CRLF")
-		}
-		if w.utf16 {
-			name = append(name, "in UTF-16 units (an emoji as two characters)")
-		}
-		out[k] = counting{name: strings.Join(name, " and "), units: units}
 	}
 	return out
+}
+
+// countings are the ways of counting that differ on text, the standard
+// first.
+func countings(text []rune) []counting {
+	var out []counting
+	for _, w := range ways(text) {
+		out = append(out, w.counting(text))
+	}
+	return out
+}
+
+// counting counts text's positions w's way.
+func (w way) counting(text []rune) counting {
+	units := make([]int32, len(text)+1)
+	var u int32
+	for i, r := range text {
+		units[i] = u
+		switch {
+		case w.crOne && r == '\r' && i+1 < len(text) && text[i+1] == '\n':
+		case w.lfTwo && r == '\n' && (i == 0 || text[i-1] != '\r'):
+			u += 2
+		case w.utf16 && r > 0xFFFF:
+			u += 2
+		default:
+			u++
+		}
+	}
+	units[len(text)] = u
+	var name []string
+	if w.crOne {
+		name = append(name, "a line break (CRLF) as one character")
+	}
+	if w.lfTwo {
+		name = append(name, "a line break as two characters, as CRLF")
+	}
+	if w.utf16 {
+		name = append(name, "in UTF-16 units (an emoji as two characters)")
+	}
+	return counting{name: strings.Join(name, " and "), units: units}
 }
 
 // bestCounting picks the counting under which the selections look most
 // like what a person selects: their names (QualCoder and ATLAS.ti name a
 // selection by its text) found at their positions, and their ends on
 // word boundaries. The standard wins unless another fits clearly better.
+// One counting is made at a time, as each is as long as the text.
 func bestCounting(text []rune, sels []Selection) counting {
-	cs := countings(text)
-	best, bestScore := 0, 0
-	for k, c := range cs {
+	var best counting
+	bestScore := 0
+	for k, w := range ways(text) {
+		c := w.counting(text)
 		score := 0
 		for _, sel := range sels {
 			score += fit(text, c, sel)
 		}
 		if k == 0 {
-			bestScore = score
+			best, bestScore = c, score
 		} else if score > bestScore+1 {
-			best, bestScore = k, score
+			best, bestScore = c, score
 		}
 	}
-	return cs[best]
+	return best
 }
 
 // fit scores one selection under counting c.

@@ -22,13 +22,23 @@ func FuzzReadProject(f *testing.F) {
 		}
 		f.Add(data)
 	}
+	// What screen refuses, with the line: one GUID twice, a position
+	// that is empty or out of range.
+	for _, body := range []string{
+		`<CodeBook><Codes><Code guid="c1" name="a" isCodable="true"/><Code guid="{C1}" name="b" isCodable="true"/></Codes></CodeBook>`,
+		`<Sources><TextSource guid="s1" name="a"><PlainTextContent>Ann: hi.</PlainTextContent></TextSource><TextSource guid="s1" name="b"/></Sources>`,
+		`<Sources><TextSource guid="s1" name="a"><PlainTextContent>Ann: hi.</PlainTextContent><PlainTextSelection guid="x" startPosition="" endPosition="3"/></TextSource></Sources>`,
+		`<Sources><TextSource guid="s1" name="a"><PlainTextContent>Ann: hi.</PlainTextContent><PlainTextSelection guid="x" startPosition="0" endPosition="99999999999999999999"/></TextSource></Sources>`,
+	} {
+		f.Add([]byte(`<Project xmlns="urn:QDA-XML:project:1.0" name="p">` + body + `</Project>`))
+	}
 	sources := map[string][]byte{}
 	entries, _ := os.ReadDir(filepath.Join(dir, "qualcoder", "sources"))
 	for _, e := range entries {
 		data, _ := os.ReadFile(filepath.Join(dir, "qualcoder", "sources", e.Name()))
 		sources["sources/"+e.Name()] = data
 	}
-	lim := Limits{Entry: 1 << 20, Total: 4 << 20, Entries: 100, Depth: 50}
+	lim := Limits{Archive: 8 << 20, Entry: 1 << 20, Total: 4 << 20, Entries: 100, Depth: 50, Text: 1 << 20, Codes: 1000}
 	f.Fuzz(func(t *testing.T, qde []byte) {
 		files := map[string][]byte{"project.qde": qde}
 		for k, v := range sources {
@@ -79,6 +89,7 @@ qda name: referral</Description>
 <Code guid="0d7e2a8e-5f0c-4f6b-9a43-7b1f1a3c9e11" name="Tea &amp; company" isCodable="false"/>
 </Codes><Sets><Set guid="6a0c3a47-2b6e-4c61-8f2f-0a4e6a3c2b10" name="Themes"><MemberCode targetGUID="51cffa88-2e09-547c-923b-ed44f8862a32"/></Set></Sets></CodeBook>
 `))
+	f.Add([]byte(`<CodeBook><Codes><Code guid="a" name="Same" isCodable="true"/><Code guid="b" name="Same" isCodable="true"/><Code guid="{A}" name="Other" isCodable="true"/></Codes></CodeBook>`))
 	f.Add([]byte("\xef\xbb\xbf<CodeBook><Codes><Code guid=\"1\" name=\"a/b\"><Code guid=\"1\" name=\"\"/></Code></Codes></CodeBook>"))
 	src := []byte("# ours\ntitle: Mine\ncodes:\n  - name: referral\n    label: How people came\n  - name: own-code\n")
 	cb, findings := codebook.Parse("codebook.yaml", src)

@@ -1,6 +1,7 @@
 package refi
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
@@ -20,6 +21,10 @@ type MergeReport struct {
 	// Conflicts are the differences left as they were, one line each: the
 	// study's codebook wins, since nothing is deleted or overwritten.
 	Conflicts []string
+	// Duplicates lists the codes the .qdc gives more than once (siblings
+	// of one name, or two that match one code of the study): each is
+	// taken as the first, one line each.
+	Duplicates []string
 	// NotCarried lists what a codebook cannot hold: the .qdc's sets.
 	NotCarried []string
 }
@@ -27,13 +32,20 @@ type MergeReport struct {
 // MergeCodebook adds the codes of f that the codebook (cb, parsed from
 // src) lacks, as surgical edits of src so its comments and layout stay.
 // A code matches an existing one by GUID (qda's GUIDs for the study
-// called title) or by path. Nothing is deleted or overwritten.
+// called title) or by path. Nothing is deleted or overwritten. The codes
+// are matched first and added after, all those under one code of the
+// study in one rewrite, so the time grows with the codebooks' size, not
+// its square.
 func MergeCodebook(cb *codebook.Codebook, src []byte, f *CodebookFile, title string) ([]byte, *MergeReport, error) {
-	m := &merger{cb: cb, src: src, ids: NewGUIDs(title), rep: &MergeReport{}, byGUID: map[string]string{}}
+	m := &merger{cb: cb, src: src, ids: NewGUIDs(title), rep: &MergeReport{}, byGUID: map[string]string{},
+		seen: map[string]bool{}, groups: map[string]*newCode{}, byPath: map[string]*newCode{}}
 	for _, c := range cb.All() {
 		m.byGUID[m.ids.Of("code", c.Path)] = c.Path
 	}
-	if err := m.codes(f.Codes.Codes, ""); err != nil {
+	if err := m.codes(f.Codes.Codes, "", nil); err != nil {
+		return nil, nil, err
+	}
+	if err := m.add(); err != nil {
 		return nil, nil, err
 	}
 	if f.Sets != nil {
@@ -50,34 +62,77 @@ type merger struct {
 	ids    GUIDs
 	rep    *MergeReport
 	byGUID map[string]string
+	// seen holds the paths the .qdc's codes have matched or will add, to
+	// tell a code the file gives twice from one the study has.
+	seen map[string]bool
+	// groups are the codes to add under each code of the study ("" for
+	// the top level), in order of first appearance.
+	groups map[string]*newCode
+	order  []string
+	added  []*newCode // in the order the file gives them, for the report
+	byPath map[string]*newCode
 }
 
-func (m *merger) codes(codes []Code, parent string) error {
+// newCode is a code to add, with the codes to add under it.
+type newCode struct {
+	path     string
+	code     codebook.NewCode
+	children []*newCode
+	err      error // why it could not be added, once tried
+}
+
+func (n *newCode) tree() codebook.NewCode {
+	c := n.code
+	c.Children = nil
+	for _, k := range n.children {
+		c.Children = append(c.Children, k.tree())
+	}
+	return c
+}
+
+// codes matches codes, under the study's code at parent, or under a code
+// to be added (under, when not nil).
+func (m *merger) codes(codes []Code, parent string, under *newCode) error {
 	for _, c := range codes {
 		f := undescribe(c.Name, c.Description)
 		color := normColor(c.Color)
-		var have *codebook.Code
-		if p, ok := m.byGUID[guidKey(c.GUID)]; ok {
-			have = m.cb.Lookup(p)
+		path := join(parent, f.name)
+		if f.name != "" && m.seen[path] {
+			m.rep.Duplicates = append(m.rep.Duplicates, fmt.Sprintf("code %q is %s, which the .qdc gives before; taken as one code", c.Name, path))
+			if err := m.codes(c.Codes, path, m.pending(path)); err != nil {
+				return err
+			}
+			continue
 		}
-		if have == nil && f.name != "" {
-			have = m.cb.Lookup(join(parent, f.name))
-			if have == nil {
-				// Renamed, moved or merged since the .qdc was written: the
-				// alias the refactoring left still names the code, and
-				// adding the old path again would clash with it.
-				if c, _, err := m.cb.Resolve(join(parent, f.name)); err == nil {
-					have = c
-					m.rep.Former = append(m.rep.Former, fmt.Sprintf("%s is %s now", join(parent, f.name), c.Path))
+		var have *codebook.Code
+		if under == nil {
+			if p, ok := m.byGUID[guidKey(c.GUID)]; ok {
+				have = m.cb.Lookup(p)
+			}
+			if have == nil && f.name != "" {
+				have = m.cb.Lookup(path)
+				if have == nil {
+					// Renamed, moved or merged since the .qdc was written: the
+					// alias the refactoring left still names the code, and
+					// adding the old path again would clash with it.
+					if c, _, err := m.cb.Resolve(path); err == nil {
+						have = c
+						m.rep.Former = append(m.rep.Former, fmt.Sprintf("%s is %s now", path, c.Path))
+					}
 				}
 			}
 		}
 		if have != nil {
-			m.rep.Matched++
+			if m.seen[have.Path] {
+				m.rep.Duplicates = append(m.rep.Duplicates, fmt.Sprintf("code %q is %s, which the .qdc gives before; taken as one code", c.Name, have.Path))
+			} else {
+				m.rep.Matched++
+			}
+			m.seen[have.Path] = true
 			if err := m.fill(have, f, color); err != nil {
 				return err
 			}
-			if err := m.codes(c.Codes, have.Path); err != nil {
+			if err := m.codes(c.Codes, have.Path, nil); err != nil {
 				return err
 			}
 			continue
@@ -86,7 +141,6 @@ func (m *merger) codes(codes []Code, parent string) error {
 			m.rep.Conflicts = append(m.rep.Conflicts, fmt.Sprintf("code %q: its name has no letters or digits qda can use; left out with the codes below it", c.Name))
 			continue
 		}
-		path := join(parent, f.name)
 		fs := codebook.Fields{}
 		set := func(p **string, v string) {
 			if v != "" {
@@ -105,22 +159,75 @@ func (m *merger) codes(codes []Code, parent string) error {
 		if len(f.patterns) > 0 {
 			fs.Patterns = &f.patterns
 		}
-		rw, err := codebook.Add(m.cb, m.src, path, fs)
-		if err != nil {
-			m.rep.Conflicts = append(m.rep.Conflicts, fmt.Sprintf("code %q: cannot add %s: %v; left out with the codes below it", c.Name, path, err))
-			continue
+		n := &newCode{path: path, code: codebook.NewCode{Name: f.name, Fields: fs}}
+		m.seen[path] = true
+		m.added = append(m.added, n)
+		m.byPath[path] = n
+		if under != nil {
+			under.children = append(under.children, n)
+		} else {
+			g := m.groups[parent]
+			if g == nil {
+				g = &newCode{path: parent}
+				m.groups[parent] = g
+				m.order = append(m.order, parent)
+			}
+			g.children = append(g.children, n)
 		}
-		nb, findings := codebook.Parse(m.cb.File, rw.Data)
-		if err := findings.Err(); err != nil {
-			return fmt.Errorf("adding %s: %w", path, err)
-		}
-		m.cb, m.src = nb, rw.Data
-		m.rep.Added = append(m.rep.Added, path)
-		if err := m.codes(c.Codes, path); err != nil {
+		if err := m.codes(c.Codes, path, n); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// pending is the code to be added at path, or nil for one the study has.
+func (m *merger) pending(path string) *newCode { return m.byPath[path] }
+
+// add adds the new codes, those under each code of the study at once.
+// A group that cannot be added is a conflict for each of its codes.
+func (m *merger) add() error {
+	for _, parent := range m.order {
+		g := m.groups[parent]
+		var tree []codebook.NewCode
+		for _, k := range g.children {
+			tree = append(tree, k.tree())
+		}
+		rw, err := codebook.AddTree(m.cb, m.src, parent, tree)
+		if err != nil {
+			var ce *codebook.CheckError
+			if errors.As(err, &ce) {
+				return fmt.Errorf("adding under %q: %w", parent, err)
+			}
+			for _, k := range g.children {
+				k.fail(err)
+			}
+			continue
+		}
+		nb, findings := codebook.Parse(m.cb.File, rw.Data)
+		if err := findings.Err(); err != nil {
+			return fmt.Errorf("adding under %q: %w", parent, err)
+		}
+		m.cb, m.src = nb, rw.Data
+	}
+	for _, n := range m.added {
+		switch {
+		case n.err == nil:
+			m.rep.Added = append(m.rep.Added, n.path)
+		case n.err != errParentLeftOut:
+			m.rep.Conflicts = append(m.rep.Conflicts, fmt.Sprintf("code %s: cannot add it: %v; left out with the codes below it", n.path, n.err))
+		}
+	}
+	return nil
+}
+
+var errParentLeftOut = errors.New("the code above it is left out")
+
+func (n *newCode) fail(err error) {
+	n.err = err
+	for _, k := range n.children {
+		k.fail(errParentLeftOut)
+	}
 }
 
 // fill gives a matched code the fields it lacks and the .qdc has; a

@@ -2,6 +2,8 @@ package refi
 
 import (
 	"bytes"
+	"fmt"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -110,5 +112,77 @@ codes:
 	nb, fs := codebook.Parse("codebook.yaml", out)
 	if fs.HasErrors() || len(nb.All()) != 5 {
 		t.Fatalf("merged codebook: %v\n%s", fs, out)
+	}
+}
+
+// TestMergeDuplicates tells codes the .qdc gives twice from codes the
+// study has: five siblings of one name add one code, and the other four
+// are duplicates in the file, not codes already in the study.
+func TestMergeDuplicates(t *testing.T) {
+	cb, fs := codebook.Parse("codebook.yaml", []byte(studyCodebook))
+	if fs.HasErrors() {
+		t.Fatal(fs)
+	}
+	same := func(g string, kids ...Code) Code {
+		return Code{GUID: g, Name: "Same", IsCodable: "true", Codes: kids}
+	}
+	tea := func(g string) Code { return Code{GUID: g, Name: "tea", IsCodable: "true"} }
+	child := func(g, name string) Code { return Code{GUID: g, Name: name, IsCodable: "true"} }
+	tests := []struct {
+		name    string
+		codes   []Code
+		added   []string
+		matched int
+		dups    int
+	}{
+		{"five siblings of one name", []Code{same("a"), same("b"), same("c"), same("d"), same("e")}, []string{"same"}, 0, 4},
+		{"a study's code twice", []Code{tea("a"), tea("b")}, nil, 1, 1},
+		{"children of both copies", []Code{same("a", child("a1", "One")), same("b", child("b1", "One"), child("b2", "Two"))}, []string{"same", "same/one", "same/two"}, 0, 2},
+		{"siblings that slug alike", []Code{child("a", "Café"), child("b", "cafe")}, []string{"cafe"}, 0, 1},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			out, rep, err := MergeCodebook(cb, []byte(studyCodebook), &CodebookFile{Codes: Codes{tc.codes}}, "Study")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !slices.Equal(rep.Added, tc.added) || rep.Matched != tc.matched || len(rep.Duplicates) != tc.dups {
+				t.Errorf("added %q, matched %d, duplicates %q; want %q, %d, %d", rep.Added, rep.Matched, rep.Duplicates, tc.added, tc.matched, tc.dups)
+			}
+			if _, fs := codebook.Parse("codebook.yaml", out); fs.HasErrors() {
+				t.Errorf("%v\n%s", fs, out)
+			}
+		})
+	}
+}
+
+// TestMergeLinear checks that merging twice the codes costs about twice
+// the memory allocated, not four times: adding codes one at a time read
+// the whole codebook again for each (1,000 codes took 34 s).
+func TestMergeLinear(t *testing.T) {
+	src := []byte("title: Study\ncodes:\n  - name: tea\n")
+	cb, fs := codebook.Parse("codebook.yaml", src)
+	if fs.HasErrors() {
+		t.Fatal(fs)
+	}
+	alloc := func(n int) uint64 {
+		var codes []Code
+		for i := range n {
+			name := fmt.Sprintf("code %d", i)
+			codes = append(codes, Code{GUID: name, Name: name, IsCodable: "true", Codes: []Code{{GUID: name + "/k", Name: "kid", IsCodable: "true"}}})
+		}
+		var before, after runtime.MemStats
+		runtime.GC()
+		runtime.ReadMemStats(&before)
+		out, rep, err := MergeCodebook(cb, src, &CodebookFile{Codes: Codes{codes}}, "Study")
+		runtime.ReadMemStats(&after)
+		if err != nil || len(rep.Added) != 2*n || !bytes.Contains(out, []byte("code-"+fmt.Sprint(n-1))) {
+			t.Fatalf("%d codes: err %v, added %d", n, err, len(rep.Added))
+		}
+		return after.TotalAlloc - before.TotalAlloc
+	}
+	small, large := alloc(300), alloc(600)
+	if ratio := float64(large) / float64(small); ratio > 3 {
+		t.Errorf("twice the codes allocated %.1f times the memory (%d, then %d bytes): more than linear", ratio, small, large)
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -20,12 +21,13 @@ func ParseProject(data []byte, lim Limits) (*Project, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := screen(data, lim.Depth, "Project"); err != nil {
+	if err := screen(data, lim, "Project"); err != nil {
 		return nil, err
 	}
 	var p Project
-	if err := newDecoder(data, ProjectNS).Decode(&p); err != nil {
-		return nil, fmt.Errorf("not a REFI-QDA project: %v", xmlError(err))
+	d := newDecoder(data, ProjectNS)
+	if err := d.Decode(&p); err != nil {
+		return nil, fmt.Errorf("not a REFI-QDA project: %v", decodeError(d, err))
 	}
 	return &p, nil
 }
@@ -36,12 +38,13 @@ func ParseCodebook(data []byte, lim Limits) (*CodebookFile, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := screen(data, lim.Depth, "CodeBook"); err != nil {
+	if err := screen(data, lim, "CodeBook"); err != nil {
 		return nil, err
 	}
 	var cb CodebookFile
-	if err := newDecoder(data, CodebookNS).Decode(&cb); err != nil {
-		return nil, fmt.Errorf("not a REFI-QDA codebook: %v", xmlError(err))
+	d := newDecoder(data, CodebookNS)
+	if err := d.Decode(&cb); err != nil {
+		return nil, fmt.Errorf("not a REFI-QDA codebook: %v", decodeError(d, err))
 	}
 	return &cb, nil
 }
@@ -74,12 +77,17 @@ func utf8XML(data []byte) ([]byte, error) {
 	return data, nil
 }
 
-// screen walks the tokens once before decoding: a DOCTYPE is refused,
-// and so is nesting past depth, which would otherwise cost a recursion
-// per level.
-func screen(data []byte, depth int, root string) error {
+// screen walks the tokens once before decoding, refusing what decoding
+// would take silently or without saying where: a DOCTYPE; nesting past
+// lim.Depth, which would otherwise cost a recursion per level; more than
+// lim.Codes codes; two codes, sources, notes, users, cases or variables
+// with one GUID, whose references could not be told apart; and a
+// selection's position that is missing or not a whole number, which
+// would be read as 0.
+func screen(data []byte, lim Limits, root string) error {
 	d := newDecoder(data, "")
-	level := 0
+	level, codes := 0, 0
+	seen := map[string]map[string]int{} // kind → GUID → line
 	for {
 		tok, err := d.RawToken()
 		if err == io.EOF {
@@ -98,8 +106,17 @@ func screen(data []byte, depth int, root string) error {
 				return fmt.Errorf("the root element is <%s>, not <%s>", t.Name.Local, root)
 			}
 			level++
-			if level > depth {
-				return fmt.Errorf("%w: elements nest more than %d deep", ErrUnsafe, depth)
+			if level > depth(lim) {
+				return fmt.Errorf("%w: elements nest more than %d deep", ErrUnsafe, depth(lim))
+			}
+			line, _ := d.InputPos()
+			if t.Name.Local == "Code" {
+				if codes++; lim.Codes > 0 && codes > lim.Codes {
+					return fmt.Errorf("line %d: more than %d codes, more than qda reads from one file; is it the right file? a codebook of a study has hundreds at most", line, lim.Codes)
+				}
+			}
+			if err := screenElement(t, line, seen); err != nil {
+				return err
 			}
 		case xml.EndElement:
 			level--
@@ -109,6 +126,75 @@ func screen(data []byte, depth int, root string) error {
 		return errors.New("not well-formed XML: it ends inside an element")
 	}
 	return nil
+}
+
+// depth is lim.Depth, or 200 where a caller's Limits leave it out.
+func depth(lim Limits) int {
+	if lim.Depth > 0 {
+		return lim.Depth
+	}
+	return 200
+}
+
+// guidKinds are the elements whose GUIDs others refer to, by the kind of
+// thing they are: a reference names a code, a source, a note...
+var guidKinds = map[string]string{
+	"Code": "code", "TextSource": "source", "PictureSource": "source", "PDFSource": "source",
+	"AudioSource": "source", "VideoSource": "source", "Note": "note", "User": "user",
+	"Case": "case", "Variable": "variable",
+}
+
+// screenElement checks one start tag on line: its GUID is not one seen
+// before for its kind, and a text selection's positions are whole numbers.
+func screenElement(t xml.StartElement, line int, seen map[string]map[string]int) error {
+	kind := guidKinds[t.Name.Local]
+	var start, end *string
+	for i, a := range t.Attr {
+		switch {
+		case a.Name.Local == "guid" && kind != "":
+			g := guidKey(a.Value)
+			if g == "" {
+				continue
+			}
+			if seen[kind] == nil {
+				seen[kind] = map[string]int{}
+			}
+			if first, ok := seen[kind][g]; ok {
+				return fmt.Errorf("line %d: <%s> has guid %q, as the %s on line %d has: which one a reference means cannot be told; give each its own GUID, or export again", line, t.Name.Local, a.Value, kind, first)
+			}
+			seen[kind][g] = line
+		case t.Name.Local == "PlainTextSelection" && a.Name.Local == "startPosition":
+			start = &t.Attr[i].Value
+		case t.Name.Local == "PlainTextSelection" && a.Name.Local == "endPosition":
+			end = &t.Attr[i].Value
+		}
+	}
+	if t.Name.Local != "PlainTextSelection" {
+		return nil
+	}
+	for _, p := range []struct {
+		name string
+		v    *string
+	}{{"startPosition", start}, {"endPosition", end}} {
+		if p.v == nil {
+			return fmt.Errorf("line %d: <PlainTextSelection> has no %s; where it is in the text cannot be told", line, p.name)
+		}
+		if _, err := strconv.ParseInt(strings.TrimSpace(*p.v), 10, 64); err != nil {
+			return fmt.Errorf("line %d: <PlainTextSelection> %s %q is not a whole number qda can read", line, p.name, *p.v)
+		}
+	}
+	return nil
+}
+
+// decodeError names the line where decoding stopped: encoding/xml's
+// errors for a value it cannot convert do not.
+func decodeError(d *xml.Decoder, err error) string {
+	var se *xml.SyntaxError
+	if errors.As(err, &se) {
+		return xmlError(err)
+	}
+	line, _ := d.InputPos()
+	return fmt.Sprintf("line %d: %s", line, strings.TrimPrefix(err.Error(), "xml: "))
 }
 
 // xmlError keeps encoding/xml's message, which names the line.

@@ -337,6 +337,12 @@ func (pl *planner) source(src *TextSource, n int, owner map[string]string, ids m
 		}
 		normal = res.Text
 	}
+	if n := int64(len(normal)); n > pl.a.limits.Text {
+		// Ingest puts each sentence on a line of its own, which can make
+		// a text just under the limit a transcript just over it.
+		r.drop("source %q: %v", label, tooLarge(fmt.Sprintf("its transcript would be %s", mb(n)), pl.a.limits.Text))
+		return nil
+	}
 	pl.sources[guidKey(src.GUID)] = id
 	attrs := pl.attrs(src.Values, fmt.Sprintf("source %q", label), pl.tcols)
 	from := src.Name
@@ -359,6 +365,9 @@ func (pl *planner) text(src *TextSource) (string, error) {
 	var data []byte
 	switch {
 	case src.PlainTextContent != nil:
+		if n := int64(len(*src.PlainTextContent)); n > pl.a.limits.Text {
+			return "", tooLarge(fmt.Sprintf("its text is %s", mb(n)), pl.a.limits.Text)
+		}
 		data = []byte(*src.PlainTextContent)
 	case src.PlainTextPath != "":
 		d, inside, err := pl.a.Source(src.PlainTextPath)
@@ -383,6 +392,9 @@ func (pl *planner) text(src *TextSource) (string, error) {
 			}
 			data = []byte(strings.Join(paras, "\n"))
 		}
+	}
+	if n := int64(len(data)); n > pl.a.limits.Text {
+		return "", tooLarge(fmt.Sprintf("its text is %s", mb(n)), pl.a.limits.Text)
 	}
 	return string(data), nil
 }

@@ -60,7 +60,7 @@ func TestHostileArchives(t *testing.T) {
 		{"oversized total", rawZip(t, qde, entry{"sources/a.txt", strings.Repeat("a", 900), 0o644}, entry{"sources/b.txt", strings.Repeat("b", 900), 0o644}), small, true, "more than 1500 bytes"},
 		{"doctype", rawZip(t, entry{"project.qde", `<?xml version="1.0"?><!DOCTYPE p [<!ENTITY x SYSTEM "file:///etc/passwd">]><Project name="&x;"/>`, 0o644}), DefaultLimits, true, "declares a document type"},
 		{"billion laughs", rawZip(t, entry{"project.qde", `<!DOCTYPE l [<!ENTITY a "aaaa"><!ENTITY b "&a;&a;&a;&a;">]><Project name="&b;"/>`, 0o644}), DefaultLimits, true, "declares a document type"},
-		{"deep nesting", rawZip(t, entry{"project.qde", `<Project xmlns="urn:QDA-XML:project:1.0" name="p"><CodeBook><Codes>` + strings.Repeat(`<Code guid="x" name="x" isCodable="true">`, 300) + strings.Repeat(`</Code>`, 300) + `</Codes></CodeBook></Project>`, 0o644}), DefaultLimits, true, "nest more than 200 deep"},
+		{"deep nesting", rawZip(t, entry{"project.qde", `<Project xmlns="urn:QDA-XML:project:1.0" name="p"><CodeBook><Codes>` + strings.Repeat(`<Code name="x" isCodable="true">`, 300) + strings.Repeat(`</Code>`, 300) + `</Codes></CodeBook></Project>`, 0o644}), DefaultLimits, true, "nest more than 200 deep"},
 		{"one name twice", rawZip(t, qde, entry{"sources/a.txt", "x", 0o644}, entry{"sources/a.txt", "y", 0o644}), DefaultLimits, true, `entries "sources/a.txt" and "sources/a.txt" are one file twice`},
 		{"two projects in different case", rawZip(t, qde, entry{"Project.qde", minimalQDE, 0o644}), DefaultLimits, true, `entries "project.qde" and "Project.qde" are one file twice`},
 		{"not a zip", []byte("hello"), DefaultLimits, false, "not a zip archive"},

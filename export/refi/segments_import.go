@@ -13,13 +13,19 @@ import (
 func (pl *planner) segments(src *TextSource, label, id, text string, normal []byte) {
 	r := &pl.plan.Report
 	t := corpus.ParseTranscript(id, normal)
-	m := newLineMap(text, t)
-	runes := []rune(text)
 	notes := pl.annotatedNotes(src)
 	sels := src.Selections
 	for _, n := range notes {
 		sels = append(slices.Clip(sels), n.Selections...)
 	}
+	if len(sels) == 0 && len(src.Codings) == 0 {
+		return // nothing to place: aligning a long source costs time and memory
+	}
+	var m *lineMap
+	if len(sels) > 0 {
+		m = newLineMap(text, t)
+	}
+	runes := []rune(text)
 	cnt := bestCounting(runes, sels)
 	if cnt.name != "" {
 		r.Recounted = append(r.Recounted, fmt.Sprintf("source %q: positions counted with %s, which fits its selections; the standard's count did not", label, cnt.name))

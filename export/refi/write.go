@@ -11,6 +11,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/qdatool/qda/corpus"
+	"github.com/qdatool/qda/internal/scratch"
 )
 
 // Write creates the planned study in dir, which must not exist or be
@@ -26,7 +27,9 @@ func (p *Plan) Write(dir string) error {
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return err
 	}
-	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(dir)+".import-*")
+	// Named for this process, so that the next import sweeps it away
+	// if this one is killed before the rename.
+	tmp, err := scratch.Beside(parent, filepath.Base(filepath.Clean(dir)))
 	if err != nil {
 		return err
 	}

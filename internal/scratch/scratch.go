@@ -33,28 +33,62 @@ func File(pattern string) (*os.File, error) {
 // folders of qda processes that are gone. A folder whose process still
 // runs, or whose number a live process has taken since, is left alone.
 func Dir() (string, error) {
-	sweep()
+	sweep(os.TempDir(), func(name string) string {
+		if rest, ok := strings.CutPrefix(name, dirPrefix); ok {
+			return rest
+		}
+		return ""
+	})
 	return os.MkdirTemp("", fmt.Sprintf("%s%d-", dirPrefix, os.Getpid()))
 }
 
 const dirPrefix = "qda-tmp-"
 
-// sweep removes the folders Dir made for processes that have ended.
-func sweep() {
-	entries, err := os.ReadDir(os.TempDir())
+// Beside makes a hidden folder in parent for building what will be
+// renamed to parent/name (an imported study), named
+// ".NAME.import-PID-RANDOM" so that a later run can tell whose it is. A
+// process killed before its rename (kill -9, a crash) leaves its folder
+// behind, so Beside first removes the folders it made in parent for any
+// name, of processes that are gone; one whose process still runs is left
+// alone.
+func Beside(parent, name string) (string, error) {
+	sweep(parent, func(n string) string {
+		if !strings.HasPrefix(n, ".") {
+			return ""
+		}
+		_, rest, _ := strings.Cut(n[1:], besideMark)
+		for strings.Contains(rest, besideMark) { // a name with ".import-" in it
+			_, rest, _ = strings.Cut(rest, besideMark)
+		}
+		return rest
+	})
+	return os.MkdirTemp(parent, fmt.Sprintf(".%s%s%d-", name, besideMark, os.Getpid()))
+}
+
+const besideMark = ".import-"
+
+// sweep removes the folders in dir whose names, after rest takes off
+// their prefix, are "PID-RANDOM" for a process that has ended.
+func sweep(dir string, rest func(name string) string) {
+	entries, err := os.ReadDir(dir)
 	if err != nil {
 		return
 	}
 	for _, e := range entries {
-		rest, ok := strings.CutPrefix(e.Name(), dirPrefix)
-		if !ok || !e.IsDir() {
+		num, random, ok := strings.Cut(rest(e.Name()), "-")
+		if !ok || !e.IsDir() || !digits(random) {
 			continue
 		}
-		num, _, ok := strings.Cut(rest, "-")
 		pid, err := strconv.Atoi(num)
-		if !ok || err != nil || pid <= 0 || pid == os.Getpid() || alive(pid) {
+		if err != nil || pid <= 0 || pid == os.Getpid() || alive(pid) {
 			continue
 		}
-		os.RemoveAll(filepath.Join(os.TempDir(), e.Name()))
+		os.RemoveAll(filepath.Join(dir, e.Name()))
 	}
+}
+
+// digits reports whether s is the random part os.MkdirTemp puts in a
+// name: digits only, at least one.
+func digits(s string) bool {
+	return s != "" && strings.Trim(s, "0123456789") == ""
 }

@@ -72,3 +72,48 @@ func TestDirSweepsDeadProcesses(t *testing.T) {
 		}
 	}
 }
+
+func TestBesideSweepsDeadProcesses(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("no sweep where a process's life cannot be told")
+	}
+	parent := t.TempDir()
+	cmd := exec.Command("true")
+	if err := cmd.Run(); err != nil {
+		t.Skip("no true(1) to make an ended process")
+	}
+	dead := cmd.Process.Pid
+	tests := []struct {
+		name string
+		kept bool
+	}{
+		{fmt.Sprintf(".imp.import-%d-123", dead), false},        // its process is gone
+		{fmt.Sprintf(".other.import-%d-9", dead), false},        // another target's, gone too
+		{fmt.Sprintf(".a.import-b.import-%d-9", dead), false},   // a name with the mark in it
+		{fmt.Sprintf(".imp.import-%d-123", os.Getppid()), true}, // its process runs
+		{fmt.Sprintf(".imp.import-%d-x", dead), true},           // not MkdirTemp's
+		{fmt.Sprintf("imp.import-%d-1", dead), true},            // not hidden
+		{fmt.Sprintf(".imp.export-%d-1", dead), true},           // not an import's
+		{fmt.Sprintf("%d-1", dead), true},                       // a bare number
+		{".imp.import-123456", true},                            // an older qda's: whose cannot be told
+		{fmt.Sprintf(".imp.import-%d-5", os.Getpid()), true},    // this process's own
+	}
+	for _, tc := range tests {
+		if err := os.MkdirAll(filepath.Join(parent, tc.name, "transcripts"), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	dir, err := Beside(parent, "imp")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := fmt.Sprintf(".imp.import-%d-", os.Getpid()); filepath.Dir(dir) != parent || !strings.HasPrefix(filepath.Base(dir), want) {
+		t.Errorf("Beside() = %s; want %s/%s*", dir, parent, want)
+	}
+	for _, tc := range tests {
+		_, err := os.Stat(filepath.Join(parent, tc.name))
+		if kept := err == nil; kept != tc.kept {
+			t.Errorf("%s kept = %v; want %v", tc.name, kept, tc.kept)
+		}
+	}
+}
