@@ -44,10 +44,20 @@ type Matrix struct {
 	// AttrNames head the attribute columns that follow a row's key.
 	AttrNames []string
 	Rows      []*MatrixRow
-	// Totals are the sums of each column's cells; Total is their sum.
+	// Totals are each column's total and Total the whole matrix's: the
+	// sums of the cells, except for the measures that count distinct
+	// things (transcripts, participants), where they count each once
+	// (DistinctTotals).
 	Totals []int
 	Total  int
 }
+
+// DistinctTotals reports whether the totals of measure count distinct
+// transcripts or participants rather than sum the cells: a participant who
+// mentions three themes is one participant in the row's total, and a
+// participant in two rows (by a transcript attribute such as wave) is one
+// in the column's.
+func DistinctTotals(measure string) bool { return measure == "transcripts" || measure == "participants" }
 
 // MatrixRow is one row of a matrix.
 type MatrixRow struct {
@@ -136,17 +146,26 @@ func buildMatrix(s *corpus.Study, ix *corpus.Index, cb *codebook.Codebook, opt M
 	}
 	res := corpus.NewResolver(cb)
 	tally := corpus.NewTally()
+	totals := newDistinct(len(m.Rows), len(m.Columns))
 	err := s.Scan(ix, opt.Scan, func(it *corpus.Item) error {
 		r, ok := index[m.rowKey(it.Attrs)]
 		if !ok {
 			return fmt.Errorf("transcript %s: no row for it", it.ID) // plan and Scan filter alike
 		}
 		cov := corpus.Cover(it.Transcript, it.Codings, res)
+		who := it.ID
+		if m.Measure == "participants" {
+			who = it.Participant
+		}
 		// Only the columns are tallied: a matrix by participant has a
 		// cell per participant and code, and the other codes' would
 		// be counted for nothing.
-		for _, code := range m.Columns {
-			tally.Add(code, m.Rows[r].Key, it.Participant, cov.Measure(code))
+		for j, code := range m.Columns {
+			cell := cov.Measure(code)
+			tally.Add(code, m.Rows[r].Key, it.Participant, cell)
+			if cell.Lines > 0 {
+				totals.add(r, j, who)
+			}
 		}
 		if visit != nil {
 			return visit(it, r, cov)
@@ -157,7 +176,7 @@ func buildMatrix(s *corpus.Study, ix *corpus.Index, cb *codebook.Codebook, opt M
 		return nil, err
 	}
 	m.Totals = make([]int, len(m.Columns))
-	for _, row := range m.Rows {
+	for r, row := range m.Rows {
 		row.Values = make([]int, len(m.Columns))
 		for j, code := range m.Columns {
 			v, _ := tally.Get(code, row.Key).Get(m.Measure)
@@ -166,8 +185,42 @@ func buildMatrix(s *corpus.Study, ix *corpus.Index, cb *codebook.Codebook, opt M
 			m.Totals[j] += v
 		}
 		m.Total += row.Total
+		if DistinctTotals(m.Measure) {
+			row.Total = len(totals.rows[r])
+		}
+	}
+	if DistinctTotals(m.Measure) {
+		for j := range m.Totals {
+			m.Totals[j] = len(totals.cols[j])
+		}
+		m.Total = len(totals.all)
 	}
 	return m, nil
+}
+
+// distinct collects, for the totals of a measure that counts distinct
+// things, the transcripts or participants each row, each column and the
+// whole matrix covers.
+type distinct struct {
+	rows, cols []map[string]bool
+	all        map[string]bool
+}
+
+func newDistinct(rows, cols int) *distinct {
+	d := &distinct{rows: make([]map[string]bool, rows), cols: make([]map[string]bool, cols), all: map[string]bool{}}
+	for i := range d.rows {
+		d.rows[i] = map[string]bool{}
+	}
+	for j := range d.cols {
+		d.cols[j] = map[string]bool{}
+	}
+	return d
+}
+
+func (d *distinct) add(row, col int, who string) {
+	d.rows[row][who] = true
+	d.cols[col][who] = true
+	d.all[who] = true
 }
 
 // rowKey is the key of the row a transcript with attrs belongs to.

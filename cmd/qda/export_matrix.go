@@ -42,7 +42,9 @@ counts (see 'qda help stats'). The format follows the extension of -o:
 Columns are the codes at --depth (1: the themes; a code without children
 above that depth is its own column), each rolled up from its descendants;
 --codes keeps the columns within the codes given. Totals are the sums of
-the cells. SOURCE_DATE_EPOCH, when set, dates the workbook, so the same
+the cells for references, lines, words and presence; for transcripts and
+participants they count each transcript or participant once (a participant
+who mentions three themes is one participant). SOURCE_DATE_EPOCH, when set, dates the workbook, so the same
 inputs give the same bytes.`,
 		Example: `  qda export matrix -o themes.xlsx
   qda export matrix --rows gender --measure participants -o by-gender.csv
