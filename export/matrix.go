@@ -57,7 +57,9 @@ type Matrix struct {
 // mentions three themes is one participant in the row's total, and a
 // participant in two rows (by a transcript attribute such as wave) is one
 // in the column's.
-func DistinctTotals(measure string) bool { return measure == "transcripts" || measure == "participants" }
+func DistinctTotals(measure string) bool {
+	return measure == "transcripts" || measure == "participants"
+}
 
 // MatrixRow is one row of a matrix.
 type MatrixRow struct {
