@@ -43,6 +43,7 @@ func (s *Study) Check() (*CheckReport, error) {
 	}
 	cb, fs := s.Codebook()
 	add(fs...)
+	noCodebook := cb == nil
 	if cb == nil {
 		// Without a codebook every code would be reported unknown; the
 		// syntax error above is the one thing to fix first.
@@ -62,6 +63,7 @@ func (s *Study) Check() (*CheckReport, error) {
 		}
 	}
 	c := &checker{s: s, ix: ix, cb: cb, res: NewResolver(cb), scan: anon.New(names), used: map[*codebook.Code]bool{}, add: add}
+	c.noCodebook = noCodebook
 
 	files, err := s.transcriptFiles()
 	if err != nil {
@@ -98,7 +100,7 @@ func (s *Study) Check() (*CheckReport, error) {
 	rep.CodingsFiles, rep.Segments = c.codingsFiles, c.segments
 	// A codings file that could not be read may use any code, so "unused"
 	// would be a guess then.
-	if c.codingsFiles > 0 && !c.unreadable {
+	if c.codingsFiles > 0 && !c.unreadable && !c.noCodebook {
 		c.unusedCodes()
 	}
 	if err := c.memos(); err != nil {
@@ -119,6 +121,9 @@ type checker struct {
 	codingsFiles int
 	segments     int
 	unreadable   bool
+	// noCodebook is set when codebook.yaml could not be read: then no
+	// code is checked, rather than every coding reported unknown.
+	noCodebook bool
 }
 
 func hasRow(t *Table, id string) bool { _, ok := t.Lookup(id); return ok }
@@ -261,6 +266,9 @@ func (c *checker) codings(coder, id string, t *Transcript) error {
 
 func (c *checker) segment(file string, t *Transcript, s *Segment) {
 	for i, ref := range s.Codes {
+		if c.noCodebook {
+			break // the codebook's own error is the one finding: one cause, one finding
+		}
 		line := s.Line
 		if i < len(s.CodeLines) {
 			line = s.CodeLines[i]

@@ -72,7 +72,7 @@ type checkJSON struct {
 
 func runCheck(g *globals, opt checkOptions) error {
 	if opt.fix {
-		if err := runFix(g, fixOptions{}); err != nil {
+		if err := runFix(g, fixOptions{checked: true}); err != nil {
 			return err
 		}
 	}

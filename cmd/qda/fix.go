@@ -8,6 +8,9 @@ import (
 
 type fixOptions struct {
 	dryRun bool
+	// checked is set by check --fix, which checks next anyway: fix then
+	// does not check the study a second time to tell what remains.
+	checked bool
 }
 
 func newFixCmd(g *globals) *cobra.Command {
@@ -23,7 +26,9 @@ func newFixCmd(g *globals) *cobra.Command {
     lines, is left alone and listed for a person to place.
 
 Each change is printed as file:line: what changed. All files are written
-together. 'qda check --fix' runs fix, then check.`,
+together. 'qda check --fix' runs fix, then check. Exit 1 when problems
+remain after it: quotes left for a person to place, or errors 'qda check'
+reports that fix cannot repair (an unknown code, a missing participant).`,
 		Example: `  qda fix --dry-run
   qda fix && qda check`,
 		Args: cobra.NoArgs,
@@ -56,7 +61,28 @@ func runFix(g *globals, opt fixOptions) error {
 		verb = "would fix"
 	}
 	fmt.Fprintf(g.stderr, "qda: %s %s in %s; %d left\n", verb, plural(len(rep.Changes), "thing"), plural(len(rep.Files), "file"), len(rep.Left))
-	return nil
+	if opt.dryRun || opt.checked {
+		return nil
+	}
+	return remaining(s, len(rep.Left))
+}
+
+// remaining is fix's exit: problems left after it are problems, and a
+// script running 'qda fix' in CI must not read success.
+func remaining(s *session, left int) error {
+	errs := 0
+	if rep, err := s.study.Check(); err == nil {
+		errs = rep.Findings.Errors()
+	}
+	switch {
+	case left == 0 && errs == 0:
+		return nil
+	case errs == 0:
+		return &exitError{code: exitProblems, err: fmt.Errorf("problems remain: %s to place by hand, listed above", plural(left, "quote")),
+			hint: "recode those passages; 'qda show ID' shows the lines"}
+	}
+	return &exitError{code: exitProblems, err: fmt.Errorf("problems remain: 'qda check' finds %s", plural(errs, "error")),
+		hint: "'qda check' lists them; the quotes fix could not place are listed above"}
 }
 
 func orEmpty(s []string) []string {

@@ -111,6 +111,17 @@ func (l List) Err() error {
 }
 
 // HasErrors reports whether any finding is an error rather than a warning.
+// Errors counts the findings of error severity.
+func (l List) Errors() int {
+	n := 0
+	for _, f := range l {
+		if f.Severity == Error {
+			n++
+		}
+	}
+	return n
+}
+
 func (l List) HasErrors() bool {
 	for _, f := range l {
 		if f.Severity == Error {
