@@ -251,9 +251,17 @@ func (c *checker) codings(coder, id string, t *Transcript) error {
 		return err
 	}
 	c.codingsFiles++
-	segs, fs := ParseCodings(file, data)
+	doc, fs := ParseCodingsDoc(file, data)
+	segs := doc.Segments
 	c.add(fs...)
 	c.unreadable = c.unreadable || fs.HasErrors()
+	if doc.Empty {
+		c.add(diag.Warnf(file, 0, "says neither what %s coded nor that nothing applies; agreement counts %s as coded by %s with nothing in it", coder, id, coder).
+			WithHint("if %s read it and nothing applies, run 'qda code %s --none --coder %s'; if not, delete the file", coder, id, coder))
+	}
+	if doc.NoneMemo != "" {
+		c.anonymisation(file, 0, doc.NoneMemo)
+	}
 	for i := range segs {
 		c.segments++
 		c.segment(file, t, &segs[i])

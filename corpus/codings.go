@@ -16,39 +16,110 @@ import (
 )
 
 // Codings is one coder's file for one transcript: codings/CODER/ID.yaml.
-// Its existence, even as an empty list, means the coder has coded the
-// transcript, which agreement relies on.
+// Its existence means the coder has coded the transcript, which agreement
+// relies on: either it holds segments, or it says None, that the coder
+// read the transcript and nothing in it applies (written '- none: true').
+// Removing a coder's last segment removes the file instead (uncode), so a
+// file is never left behind that says neither.
 type Codings struct {
 	Coder      string
 	Transcript string
 	File       string // path relative to the study
 	Segments   []Segment
+	None       bool
+	NoneMemo   string // why nothing applies, when the coder said
 }
 
-// ParseCodings reads a codings file. Every problem is a finding with the
-// file and line; a file with findings of error severity returns them all.
+// CodingsDoc is a codings file as parsed: its segments, or None; a file
+// with neither (an empty list, an empty file) is Empty.
+type CodingsDoc struct {
+	Segments []Segment
+	None     bool
+	NoneMemo string
+	Empty    bool
+}
+
+// ParseCodings reads a codings file's segments. Every problem is a
+// finding with the file and line; a file with findings of error severity
+// returns them all.
 func ParseCodings(file string, data []byte) ([]Segment, diag.List) {
+	doc, fs := ParseCodingsDoc(file, data)
+	return doc.Segments, fs
+}
+
+// ParseCodingsDoc reads a codings file: its segments, or the entry that
+// says nothing applies.
+func ParseCodingsDoc(file string, data []byte) (CodingsDoc, diag.List) {
+	var doc CodingsDoc
 	root, f := yamldoc.Decode(file, data)
 	if f != nil {
-		return nil, diag.List{f}
+		return doc, diag.List{f}
 	}
 	if root == nil {
-		return nil, nil // an empty file is read as an empty list
+		doc.Empty = true // an empty file is read as an empty list
+		return doc, nil
 	}
 	if root.Kind != yaml.SequenceNode {
-		return nil, diag.List{diag.Errorf(file, root.Line, "a codings file is a list of segments, not a %s", kindName(root)).
+		return doc, diag.List{diag.Errorf(file, root.Line, "a codings file is a list of segments, not a %s", kindName(root)).
 			WithHint("start each segment with '- lines: N'")}
 	}
-	var segs []Segment
 	var errs diag.List
+	noneLine := 0
 	for _, item := range root.Content {
+		if isNoneEntry(item) {
+			fs := parseNone(file, item, &doc)
+			errs = append(errs, fs...)
+			noneLine = item.Line
+			continue
+		}
 		seg, fs := parseSegment(file, item)
 		errs = append(errs, fs...)
 		if !fs.HasErrors() {
-			segs = append(segs, seg)
+			doc.Segments = append(doc.Segments, seg)
 		}
 	}
-	return segs, errs
+	if doc.None && len(doc.Segments) > 0 {
+		errs = append(errs, diag.Errorf(file, noneLine, "says nothing applies, but holds %d segments", len(doc.Segments)).
+			WithHint("remove the '- none: true' entry, or the segments"))
+	}
+	doc.Empty = !doc.None && len(doc.Segments) == 0 && !errs.HasErrors()
+	return doc, errs
+}
+
+// isNoneEntry reports whether n is the entry '- none: ...'.
+func isNoneEntry(n *yaml.Node) bool {
+	return n.Kind == yaml.MappingNode && len(n.Content) >= 2 && n.Content[0].Value == "none"
+}
+
+// parseNone reads '- none: true' with an optional memo.
+func parseNone(file string, n *yaml.Node, doc *CodingsDoc) diag.List {
+	var errs diag.List
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		switch {
+		case k.Value == "none" && v.Kind == yaml.ScalarNode && v.Value == "true":
+			doc.None = true
+		case k.Value == "none":
+			errs = append(errs, diag.Errorf(file, v.Line, "none must be true: the coder read the transcript and nothing applies").
+				WithHint("write '- none: true', or remove the entry"))
+		case k.Value == "memo" && v.Kind == yaml.ScalarNode:
+			doc.NoneMemo = v.Value
+		default:
+			errs = append(errs, diag.Errorf(file, k.Line, "unknown field %q beside none", k.Value).
+				WithHint("'- none: true' takes only a memo"))
+		}
+	}
+	return errs
+}
+
+// MarshalCodingsNone is the file of a coder who read the transcript and
+// found nothing to code.
+func MarshalCodingsNone(memo string) []byte {
+	b := []byte("# read in full; nothing in this transcript applies\n- none: true\n")
+	if memo != "" {
+		b = append(b, "  memo: "+blockScalar(memo)+"\n"...)
+	}
+	return b
 }
 
 func kindName(n *yaml.Node) string {
@@ -156,7 +227,11 @@ func MarshalCodings(segs []Segment) []byte {
 	segs = slices.Clone(segs)
 	SortSegments(segs)
 	if len(segs) == 0 {
-		return []byte("[]\n")
+		// A coder's file whose last segment a refactoring removed (the
+		// code deleted): the coder coded the transcript, and now nothing
+		// of theirs applies. A person removing their last segment removes
+		// the file (WriteCodings).
+		return MarshalCodingsNone("")
 	}
 	var b bytes.Buffer
 	for _, s := range segs {

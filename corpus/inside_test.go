@@ -48,7 +48,7 @@ func TestReadFileInside(t *testing.T) {
 			}
 		})
 	}
-	if err := s.WriteCodings(&Codings{Coder: "jt", Transcript: "t"}); err == nil || !strings.Contains(err.Error(), "leads outside the study") {
+	if err := s.WriteCodings(&Codings{Coder: "jt", Transcript: "t", None: true}); err == nil || !strings.Contains(err.Error(), "leads outside the study") {
 		t.Errorf("WriteCodings through a linked codings folder: error = %v", err)
 	}
 	if _, err := os.Stat(filepath.Join(outside, "jt")); !os.IsNotExist(err) {

@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"strings"
 	"testing"
 )
 
@@ -178,7 +179,44 @@ func TestMarshalCodingsCanonical(t *testing.T) {
 	if again := string(MarshalCodings(back)); again != want {
 		t.Fatalf("round trip changed the file:\n%s", again)
 	}
-	if string(MarshalCodings(nil)) != "[]\n" {
-		t.Fatalf("an empty codings file must be written as []")
+	none, fs := ParseCodingsDoc("f.yaml", MarshalCodings(nil))
+	if len(fs) != 0 || !none.None || none.Empty {
+		t.Fatalf("codings left with no segments must say nothing applies: %+v, %v", none, fs)
+	}
+}
+
+func TestParseCodingsDoc(t *testing.T) {
+	tests := []struct {
+		name, data  string
+		none, empty bool
+		segs        int
+		err         string
+	}{
+		{"segments", "- lines: 3\n  codes: [tea]\n", false, false, 1, ""},
+		{"none", "- none: true\n", true, false, 0, ""},
+		{"none with a memo", "# read in full\n- none: true\n  memo: only small talk\n", true, false, 0, ""},
+		{"an empty list", "[]\n", false, true, 0, ""},
+		{"an empty file", "", false, true, 0, ""},
+		{"none and segments", "- none: true\n- lines: 3\n  codes: [tea]\n", true, false, 1, "f.yaml:1: says nothing applies, but holds 1 segments"},
+		{"none false", "- none: false\n", false, false, 0, "f.yaml:1: none must be true"},
+		{"none with lines", "- none: true\n  lines: 3\n", true, false, 0, `f.yaml:2: unknown field "lines" beside none`},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			doc, fs := ParseCodingsDoc("f.yaml", []byte(tc.data))
+			if tc.err != "" {
+				if !strings.Contains(fs.Error(), tc.err) {
+					t.Fatalf("findings %v, want %q", fs, tc.err)
+				}
+				return
+			}
+			if len(fs) != 0 || doc.None != tc.none || doc.Empty != tc.empty || len(doc.Segments) != tc.segs {
+				t.Fatalf("got %+v, %v; want none %v, empty %v, %d segments", doc, fs, tc.none, tc.empty, tc.segs)
+			}
+		})
+	}
+	back, _ := ParseCodingsDoc("f.yaml", MarshalCodingsNone("only: small talk"))
+	if !back.None || back.NoneMemo != "only: small talk" {
+		t.Errorf("MarshalCodingsNone round trip = %+v", back)
 	}
 }

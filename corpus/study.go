@@ -230,18 +230,50 @@ func (s *Study) ReadCodings(coder, id string) (*Codings, error) {
 	if err != nil {
 		return nil, err
 	}
-	segs, findings := ParseCodings(file, data)
+	doc, findings := ParseCodingsDoc(file, data)
 	if err := findings.Err(); err != nil {
 		return nil, err
 	}
-	return &Codings{Coder: coder, Transcript: id, File: file, Segments: segs}, nil
+	return &Codings{Coder: coder, Transcript: id, File: file, Segments: doc.Segments, None: doc.None, NoneMemo: doc.NoneMemo}, nil
 }
 
 // WriteCodings replaces the codings file atomically, segments in canonical
-// order, creating the coder's folder when needed.
+// order, creating the coder's folder when needed. Codings with no
+// segments are written as None when they say so; otherwise the file is
+// removed (RemoveCodings), so that no file says neither.
 func (s *Study) WriteCodings(c *Codings) error {
 	file := CodingsFile(c.Coder, c.Transcript)
-	return s.WriteStudyFile(file, MarshalCodings(c.Segments))
+	switch {
+	case len(c.Segments) > 0:
+		return s.WriteStudyFile(file, MarshalCodings(c.Segments))
+	case c.None:
+		return s.WriteStudyFile(file, MarshalCodingsNone(c.NoneMemo))
+	}
+	return s.RemoveCodings(c.Coder, c.Transcript)
+}
+
+// RemoveCodings removes coder's file for transcript id, and the coder's
+// folder when that was the last file in it: a coder with no codings is no
+// coder of the study. A file that is not there is no error.
+func (s *Study) RemoveCodings(coder, id string) error {
+	r, err := s.fsRoot()
+	if err != nil {
+		return err
+	}
+	dir := CodingsDir + "/" + coder
+	if err := s.noLinks(dir); err != nil {
+		return err
+	}
+	if err := r.Remove(filepath.FromSlash(CodingsFile(coder, id))); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return insideErr(CodingsFile(coder, id), err)
+	}
+	s.syncDir(dir)
+	// Remove fails on a folder that still holds anything, which is as
+	// it should be: only an empty folder goes.
+	if r.Remove(filepath.FromSlash(dir)) == nil {
+		s.syncDir(CodingsDir)
+	}
+	return nil
 }
 
 // WriteTable replaces the table's file atomically.

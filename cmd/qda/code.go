@@ -13,12 +13,13 @@ import (
 type codeOptions struct {
 	memo string
 	edit bool
+	none bool
 }
 
 func newCodeCmd(g *globals) *cobra.Command {
 	var opt codeOptions
 	cmd := &cobra.Command{
-		Use:   "code (ID LINES CODE... | --edit ID)",
+		Use:   "code (ID LINES CODE... | --edit ID | --none ID)",
 		Short: "Code lines of a transcript",
 		Long: `Code lines LINES (N or A-B) of transcript ID with one or more codes, as the
 current coder (--coder, else $QDA_CODER, else git config user.name made a
@@ -36,19 +37,31 @@ row per line with your codes in a margin after |>: add, change or remove
 codes there, save and quit, and qda writes your codings file. An edit with
 problems reopens with them listed on top; quit without saving to give up,
 and the edit is kept in .qda/edits/ for 'qda code --edit FILE' to go on
-with. See docs/format.md for the file.`,
+with. See docs/format.md for the file.
+
+With --none, record that you read transcript ID and nothing in it applies:
+your file then says so ('- none: true', with --memo as the reason), and
+agreement counts every line of it as a "no" from you. Without a file, the
+transcript is one you have not coded, which agreement leaves out for you.`,
 		Example: `  qda code may-1 14-16 confidence/daily-tasks
   qda code may-1 20 tea-and-company sustainability/ending-support --memo "tea as the reason to stay"
   QDA_CODER=jt qda code may-2 3-5 confidence
-  qda code --edit may-1         # code in your editor, codes in a margin`,
+  qda code --edit may-1         # code in your editor, codes in a margin
+  qda code ted-2 --none --memo "only arranging the next visit"`,
 		Args: func(cmd *cobra.Command, args []string) error {
-			if opt.edit {
+			if opt.edit || opt.none {
 				return cobra.ExactArgs(1)(cmd, args)
 			}
 			return cobra.MinimumNArgs(3)(cmd, args)
 		},
 		ValidArgsFunction: completeCodeArgs(g),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if opt.none && opt.edit {
+				return usageErr(errors.New("--none and --edit do not go together"))
+			}
+			if opt.none {
+				return runCodeNone(g, args[0], opt.memo)
+			}
 			if opt.edit {
 				if opt.memo != "" {
 					return usageErr(errors.New("--memo goes with 'qda code ID LINES CODE...', not with --edit"))
@@ -60,6 +73,7 @@ with. See docs/format.md for the file.`,
 	}
 	cmd.Flags().StringVar(&opt.memo, "memo", "", "a memo for the segment")
 	cmd.Flags().BoolVar(&opt.edit, "edit", false, "edit your codes of transcript ID in $VISUAL or $EDITOR, in a margin beside its lines")
+	cmd.Flags().BoolVar(&opt.none, "none", false, "record that you read transcript ID and nothing in it applies")
 	return cmd
 }
 
@@ -144,8 +158,10 @@ func newUncodeCmd(g *globals) *cobra.Command {
 		Long: `Remove the current coder's codings from lines LINES (N or A-B) of transcript
 ID: only the codes given, or every code when none is given. A segment that
 reaches beyond LINES is split and keeps its codes on the lines outside.
-The codings file stays, even when empty: it records that the coder has
-coded the transcript, which agreement relies on.`,
+Removing your last segment removes your codings file (and your folder,
+when it was your last file): the transcript is then one you have not
+coded, which agreement leaves out for you. To record instead that you read
+it and nothing applies, run 'qda code ID --none'.`,
 		Example: `  qda uncode may-1 14-16 confidence/daily-tasks
   qda uncode may-1 20          # every code of yours on line 20`,
 		Args:              cobra.MinimumNArgs(2),
@@ -179,5 +195,51 @@ func runUncode(g *globals, id, lines string, refs []string) error {
 		return err
 	}
 	fmt.Fprintf(g.stderr, "qda: removed %s from %s:%s (%s)\n", plural(removed, "coding"), id, e.r, e.codings.File)
+	if len(segs) == 0 {
+		fmt.Fprintf(g.stderr, "qda: %s has no codings left in %s: %s removed, so %s is not coded by %s; 'qda code %s --none' records that nothing applies instead\n",
+			e.coder, id, e.codings.File, id, e.coder, id)
+	}
 	return nil
+}
+
+// runCodeNone records that the coder read transcript id and nothing in it
+// applies.
+func runCodeNone(g *globals, id, memo string) error {
+	coder, err := currentCoder(g)
+	if err != nil {
+		return err
+	}
+	s, err := openStudyWriteFor(g, id)
+	if err != nil {
+		return err
+	}
+	if _, err := s.transcript(id); err != nil {
+		return err
+	}
+	cs, err := s.study.ReadCodings(coder, id)
+	if err != nil {
+		return withHint(err, "fix the file first; 'qda check' lists its problems")
+	}
+	switch {
+	case cs != nil && len(cs.Segments) > 0:
+		return withHint(usageErr(fmt.Errorf("%s has %s in %s: a transcript where nothing applies has none", coder, plural(len(cs.Segments), "segment"), id)),
+			"'qda uncode %s 1-%d' removes them first, if nothing applies after all", id, lastLine(s, id))
+	case cs != nil && cs.None && cs.NoneMemo == memo:
+		fmt.Fprintf(g.stderr, "qda: %s already says nothing in %s applies; nothing changed\n", cs.File, id)
+		return nil
+	}
+	c := &corpus.Codings{Coder: coder, Transcript: id, File: corpus.CodingsFile(coder, id), None: true, NoneMemo: memo}
+	if err := s.study.WriteCodings(c); err != nil {
+		return err
+	}
+	fmt.Fprintf(g.stderr, "qda: %s read %s and nothing applies (%s)\n", coder, id, c.File)
+	return nil
+}
+
+// lastLine is the number of transcript id's last line, for a hint.
+func lastLine(s *session, id string) int {
+	if t, err := s.transcript(id); err == nil {
+		return t.Len()
+	}
+	return 1
 }
