@@ -46,8 +46,9 @@ code. A statistic that is undefined prints n/a with the reason. Then the
 disagreements: runs of lines where the coders differ, with their text, each
 listed once under the deepest code that differs.
 
---min-kappa K exits 1 when any code's kappa is below K; an undefined kappa
-does not fail unless the overall kappa is undefined. Nothing to compare (no
+--min-kappa K exits 1 when any code's kappa is below K (with three coders
+or more, Fleiss' kappa or any pair's Cohen's kappa); an undefined kappa does
+not fail unless the overall kappa is undefined. Nothing to compare (no
 transcript coded by two of the coders) is an error. docs/agreement.md gives
 the formulas, their references and which figure to quote.`,
 		Example: `  qda agree --coders jt,eh
@@ -111,6 +112,16 @@ func runAgree(g *globals, opt agreeOptions, checkKappa bool) error {
 	for _, row := range rep.Codes {
 		if row.Kappa.Defined && row.Kappa.V < opt.minKappa {
 			low = append(low, fmt.Sprintf("%s (%s)", row.Path, row.Kappa))
+		}
+		if len(rep.Coders) < 3 {
+			continue
+		}
+		// Fleiss' kappa rests on the transcripts every coder coded; each
+		// pair's on all the pair shares, which a gate must see too.
+		for _, p := range row.Pairs {
+			if p.Kappa.Defined && p.Kappa.V < opt.minKappa {
+				low = append(low, fmt.Sprintf("%s %s/%s (%s)", row.Path, p.Coders[0], p.Coders[1], p.Kappa))
+			}
 		}
 	}
 	if !rep.Overall.Kappa.Defined {
