@@ -12,6 +12,15 @@ type Config struct {
 	Title       string    `yaml:"title"`
 	Description string    `yaml:"description"`
 	Anonymise   Anonymise `yaml:"anonymise"`
+	// Coders are the study's declared coders (coders.go); HasCoders is
+	// set when qda.yaml has the list, even an empty one.
+	Coders    []Coder `yaml:"-"`
+	HasCoders bool    `yaml:"-"`
+	// Where the coders block is, for AddCoderText: its key's line, the
+	// next top-level key's line (0 when last), and whether it is written
+	// in flow style on one line.
+	codersLine, codersNext int
+	codersFlow             bool
 }
 
 // Anonymise holds the settings of check's anonymisation scan.
@@ -54,9 +63,17 @@ func ParseConfig(file string, data []byte) (Config, diag.List) {
 			if err = v.Decode(&cfg.Anonymise); err == nil {
 				findings = append(findings, ruleLines(file, v, &cfg.Anonymise)...)
 			}
+		case "coders":
+			var fs diag.List
+			cfg.Coders, fs = parseCoders(file, v)
+			findings = append(findings, fs...)
+			cfg.HasCoders, cfg.codersLine, cfg.codersFlow = true, k.Line, v.Style&yaml.FlowStyle != 0
+			if i+2 < len(root.Content) {
+				cfg.codersNext = root.Content[i+2].Line
+			}
 		default:
 			findings = append(findings, diag.Warnf(file, k.Line, "unknown setting %q", k.Value).
-				WithHint("qda.yaml knows title, description and anonymise"))
+				WithHint("qda.yaml knows title, description, anonymise and coders"))
 			continue
 		}
 		if err != nil {

@@ -88,11 +88,11 @@ type editTarget struct {
 }
 
 func prepareEdit(g *globals, id, lines string) (*editTarget, error) {
-	coder, err := currentCoder(g)
+	s, err := openStudyWriteFor(g, id)
 	if err != nil {
 		return nil, err
 	}
-	s, err := openStudyWriteFor(g, id)
+	coder, err := writingCoder(g, s.study)
 	if err != nil {
 		return nil, err
 	}
@@ -205,11 +205,11 @@ func runUncode(g *globals, id, lines string, refs []string) error {
 // runCodeNone records that the coder read transcript id and nothing in it
 // applies.
 func runCodeNone(g *globals, id, memo string) error {
-	coder, err := currentCoder(g)
+	s, err := openStudyWriteFor(g, id)
 	if err != nil {
 		return err
 	}
-	s, err := openStudyWriteFor(g, id)
+	coder, err := writingCoder(g, s.study)
 	if err != nil {
 		return err
 	}

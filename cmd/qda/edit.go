@@ -33,11 +33,11 @@ type codeEdit struct {
 // runCodeEdit runs 'qda code --edit ARG': ARG is a transcript id, or an
 // edit file an earlier 'qda code --edit' kept under .qda/edits/.
 func runCodeEdit(g *globals, arg string) error {
-	coder, err := currentCoder(g)
+	s, err := openStudy(g)
 	if err != nil {
 		return err
 	}
-	s, err := openStudy(g)
+	coder, err := writingCoder(g, s.study)
 	if err != nil {
 		return err
 	}

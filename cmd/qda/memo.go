@@ -80,15 +80,15 @@ func runMemoAdd(g *globals, ref string, opt memoAddOptions) error {
 	if opt.textGiven && opt.file != "" {
 		return usageErr(errors.New("give the text with --text or --file, not both"))
 	}
-	coder, err := currentCoder(g)
-	if err != nil {
-		return err
-	}
 	date, err := memoDate(opt.date)
 	if err != nil {
 		return err
 	}
 	s, err := openStudy(g)
+	if err != nil {
+		return err
+	}
+	coder, err := writingCoder(g, s.study)
 	if err != nil {
 		return err
 	}

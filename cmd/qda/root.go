@@ -168,6 +168,7 @@ or 'qda init' to start a study of your own.`,
 		newSummarizeCmd(g),
 		newSearchCmd(g),
 		newAutocodeCmd(g),
+		newCoderCmd(g),
 	)
 	return root
 }

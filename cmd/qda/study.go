@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"os/exec"
 	"strings"
 	"time"
 
@@ -129,31 +128,6 @@ func openError(err error) error {
 		return err // about another file (the journal), with its own hint
 	}
 	return withHint(err, "fix %s; 'qda check' lists every problem", corpus.ConfigFile)
-}
-
-// currentCoder is --coder, else $QDA_CODER, else git's user.name as a slug.
-func currentCoder(g *globals) (string, error) {
-	if len(g.coder) > 1 {
-		return "", usageErr(errors.New("give one --coder when writing codings"))
-	}
-	name, from := strings.Join(g.coder, ""), "--coder"
-	if name == "" {
-		name, from = os.Getenv("QDA_CODER"), "$QDA_CODER"
-	}
-	if name == "" {
-		if out, err := exec.Command("git", "config", "user.name").Output(); err == nil {
-			name, from = corpus.Slug(strings.TrimSpace(string(out))), "git config user.name"
-		}
-	}
-	if name == "" {
-		return "", withHint(usageErr(errors.New("no coder: qda does not know whose codings to write")),
-			"give --coder NAME, set QDA_CODER, or set git config user.name")
-	}
-	if !corpus.ValidName(name) {
-		return "", withHint(usageErr(errors.New("coder "+quote(name)+" from "+from+" is not a valid coder name")),
-			"use lowercase letters, digits and '-', e.g. %q", corpus.Slug(name))
-	}
-	return name, nil
 }
 
 // chosenCoders checks --coder values against the study's coders. None

@@ -1,0 +1,236 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/qdatool/qda/corpus"
+)
+
+func newCoderCmd(g *globals) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "coder",
+		Short: "Declare the study's coders and list them",
+		Long: `The study's coders are declared in qda.yaml, as its codes are in
+codebook.yaml:
+
+  coders:
+    jt: {name: Jill Thompson, email: jill@example.org}
+    auto: {name: qda autocode, machine: true}
+
+A command that writes as a coder then takes --coder or $QDA_CODER only when
+it names a declared coder, and maps your git identity (user.email, then
+user.name, or a coder's git field) to one; anyone else is refused, so that a
+forgotten --coder never makes one person two coders. A study without the
+list works as before. Machine coders (autocode, an assistant) are left out
+of agreement between people unless named with --coders.`,
+		Args: cobra.NoArgs,
+	}
+	cmd.AddCommand(newCoderAddCmd(g), newCoderListCmd(g))
+	return cmd
+}
+
+type coderAddOptions struct {
+	name, email, git string
+	machine          bool
+}
+
+func newCoderAddCmd(g *globals) *cobra.Command {
+	var opt coderAddOptions
+	cmd := &cobra.Command{
+		Use:   "add ID [--name NAME] [--email EMAIL] [--git NAME|EMAIL] [--machine]",
+		Short: "Declare a coder in qda.yaml",
+		Long: `Add coder ID to the coders list of qda.yaml, one line, leaving the rest of the
+file as it is. The first coder added also declares every coder that already
+has a folder under codings/, so no one already coding is refused afterwards
+(add their names to qda.yaml by hand).`,
+		Example: `  qda coder add jt --name "Jill Thompson" --email jill@example.org
+  qda coder add ai-claude --name "Claude (assistant)" --machine`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error { return runCoderAdd(g, args[0], opt) },
+	}
+	f := cmd.Flags()
+	f.StringVar(&opt.name, "name", "", "the coder's full `NAME`")
+	f.StringVar(&opt.email, "email", "", "the coder's `EMAIL`, as git config user.email gives it")
+	f.StringVar(&opt.git, "git", "", "another git user.name or user.email of the coder")
+	f.BoolVar(&opt.machine, "machine", false, "a program, not a person: left out of agreement between people unless named")
+	return cmd
+}
+
+func runCoderAdd(g *globals, id string, opt coderAddOptions) error {
+	if !corpus.ValidName(id) {
+		return withHint(usageErr(fmt.Errorf("coder id %q is not a name", id)), "use lowercase letters, digits and '-', e.g. %q", corpus.Slug(id))
+	}
+	st, err := corpus.OpenWrite(g.dir, lockWait(g))
+	if err != nil {
+		return openError(err)
+	}
+	g.closeAtExit(st)
+	if _, ok := st.Config.Coder(id); ok {
+		return usageErr(fmt.Errorf("coder %q is already declared in %s", id, corpus.ConfigFile))
+	}
+	declared, err := declareCoders(st, corpus.Coder{ID: id, Name: opt.name, Email: opt.email, Git: opt.git, Machine: opt.machine})
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(g.stderr, "qda: declared %s in %s\n", strings.Join(declared, ", "), corpus.ConfigFile)
+	return nil
+}
+
+// declareCoders adds k to qda.yaml; when the study has no list yet, the
+// coders that already have folders come first, declared by their ids.
+func declareCoders(st *corpus.Study, k corpus.Coder) ([]string, error) {
+	data, err := st.ReadFile(corpus.ConfigFile)
+	if err != nil {
+		return nil, err
+	}
+	var add []corpus.Coder
+	if !st.Config.HasCoders {
+		folders, err := st.Coders()
+		if err != nil {
+			return nil, err
+		}
+		for _, c := range folders {
+			if c != k.ID {
+				add = append(add, corpus.Coder{ID: c})
+			}
+		}
+	}
+	add = append(add, k)
+	var names []string
+	for _, c := range add {
+		if data, err = corpus.AddCoderText(corpus.ConfigFile, data, c); err != nil {
+			return nil, err
+		}
+		name := c.ID
+		if c.Machine {
+			name += " (machine)"
+		}
+		names = append(names, name)
+	}
+	if err := st.WriteStudyFile(corpus.ConfigFile, data); err != nil {
+		return nil, err
+	}
+	cfg, fs := corpus.ParseConfig(corpus.ConfigFile, data)
+	if err := fs.Err(); err != nil {
+		return nil, err
+	}
+	st.Config = cfg
+	return names, nil
+}
+
+func newCoderListCmd(g *globals) *cobra.Command {
+	return &cobra.Command{
+		Use:   "list",
+		Short: "Each coder: name, declared or not, machine or person, transcripts and segments",
+		Args:  cobra.NoArgs,
+		RunE:  func(cmd *cobra.Command, args []string) error { return runCoderList(g) },
+	}
+}
+
+type coderJSON struct {
+	ID          string `json:"id"`
+	Name        string `json:"name,omitempty"`
+	Email       string `json:"email,omitempty"`
+	Declared    bool   `json:"declared"`
+	Machine     bool   `json:"machine"`
+	Transcripts int    `json:"transcripts"`
+	None        int    `json:"nothing_applies"`
+	Segments    int    `json:"segments"`
+}
+
+func runCoderList(g *globals) error {
+	s, err := openStudy(g)
+	if err != nil {
+		return err
+	}
+	ids := s.study.Config.CoderIDs()
+	for _, c := range s.ix.Coders {
+		if _, ok := s.study.Config.Coder(c); !ok {
+			ids = append(ids, c)
+		}
+	}
+	var rows []coderJSON
+	for _, id := range ids {
+		k, declared := s.study.Config.Coder(id)
+		row := coderJSON{ID: id, Name: k.Name, Email: k.Email, Declared: declared, Machine: k.Machine}
+		coded, err := s.study.CodedBy(id)
+		if err != nil {
+			return err
+		}
+		for _, t := range coded {
+			cs, err := s.study.ReadCodings(id, t)
+			if err != nil {
+				return withHint(err, "'qda check' lists every problem")
+			}
+			row.Transcripts++
+			row.Segments += len(cs.Segments)
+			if cs.None {
+				row.None++
+			}
+		}
+		rows = append(rows, row)
+	}
+	if g.json {
+		if rows == nil {
+			rows = []coderJSON{}
+		}
+		return printJSON(g.stdout, rows)
+	}
+	t := newTable(g.stdout, "coder", "name", "kind", "transcripts", "nothing applies", "segments")
+	for _, r := range rows {
+		kind := "person"
+		if r.Machine {
+			kind = "machine"
+		}
+		if !r.Declared {
+			kind += ", not declared"
+		}
+		t.row(r.ID, r.Name, kind, fmt.Sprint(r.Transcripts), fmt.Sprint(r.None), fmt.Sprint(r.Segments))
+	}
+	if err := t.flush(); err != nil {
+		return err
+	}
+	if !s.study.Config.HasCoders && len(rows) > 0 {
+		fmt.Fprintln(g.stderr, "qda: hint: the study does not declare its coders; 'qda coder add ID --name NAME' does, after which an unknown coder is refused")
+	}
+	return nil
+}
+
+// writingCoder says who writes: --coder, else $QDA_CODER, else the git
+// identity, resolved through the study's declared coders. A coder new to
+// a study that declares none is said once, when their folder is made.
+func writingCoder(g *globals, st *corpus.Study) (string, error) {
+	if len(g.coder) > 1 {
+		return "", usageErr(errors.New("give one --coder when writing codings"))
+	}
+	who := corpus.Identity{Explicit: strings.Join(g.coder, ""), From: "--coder"}
+	if who.Explicit == "" {
+		who.Explicit, who.From = os.Getenv("QDA_CODER"), "$QDA_CODER"
+	}
+	if who.Explicit == "" {
+		who.GitName, who.GitEmail = st.GitIdentity()
+		who.From = "git config"
+	}
+	id, err := st.Config.ResolveCoder(who)
+	switch {
+	case errors.Is(err, corpus.ErrUndeclared) && who.Explicit != "":
+		return "", withHint(usageErr(err), "'qda coder add %s --name NAME' declares a new coder; 'qda coder list' shows them", who.Explicit)
+	case errors.Is(err, corpus.ErrUndeclared):
+		return "", withHint(usageErr(err), "pass --coder ID, or declare yourself: 'qda coder add ID --name %q --email %q'", who.GitName, who.GitEmail)
+	case err != nil && who.Explicit == "" && who.GitName == "" && who.GitEmail == "":
+		return "", withHint(usageErr(err), "give --coder NAME, set QDA_CODER, or set git config user.name")
+	case err != nil:
+		return "", usageErr(err)
+	}
+	if !st.Config.HasCoders {
+		if coded, _ := st.CodedBy(id); len(coded) == 0 {
+			fmt.Fprintf(g.stderr, "qda: %s is a new coder of this study (from %s); 'qda coder add %s --name NAME' declares the study's coders, after which an unknown coder is refused\n", id, who.From, id)
+		}
+	}
+	return id, nil
+}
