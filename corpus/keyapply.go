@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"iter"
 	"regexp"
 	"slices"
 	"strings"
@@ -55,12 +56,13 @@ func (r *replacer) apply(text string, counts map[string]int) string {
 		return text
 	}
 	var b strings.Builder
+	b.Grow(len(text))
 	last := 0
-	for _, m := range r.re.FindAllStringIndex(text, -1) {
+	for m := range r.matches(text) {
 		if wordRuneBefore(text, m[0]) || wordRuneAfter(text, m[1]) {
 			continue
 		}
-		low := strings.ToLower(strings.Join(strings.Fields(text[m[0]:m[1]]), " "))
+		low := termKey(text[m[0]:m[1]])
 		rep, ok := r.replace[low]
 		if !ok {
 			continue
@@ -83,11 +85,11 @@ func (r *replacer) find(text string) (term string, at int, ok bool) {
 	if r.re == nil {
 		return "", 0, false
 	}
-	for _, m := range r.re.FindAllStringIndex(text, -1) {
+	for m := range r.matches(text) {
 		if wordRuneBefore(text, m[0]) || wordRuneAfter(text, m[1]) {
 			continue
 		}
-		low := strings.ToLower(strings.Join(strings.Fields(text[m[0]:m[1]]), " "))
+		low := termKey(text[m[0]:m[1]])
 		if _, ok := r.replace[low]; ok {
 			return low, m[0], true
 		}
@@ -130,6 +132,35 @@ func (r *replacer) remains(file string, line int, term, where string) error {
 // lineAt is the line of byte offset at in text, from 1.
 func lineAt(text string, at int) int { return strings.Count(text[:at], "\n") + 1 }
 
+// matches yields the matches of the terms in text one at a time, as
+// FindAllStringIndex finds them but without a slice of them all: a large
+// transcript can hold millions. The pattern has no anchors or word
+// boundaries, so matching from an offset finds what matching the whole does.
+func (r *replacer) matches(text string) iter.Seq[[2]int] {
+	return func(yield func([2]int) bool) {
+		for pos := 0; pos <= len(text); {
+			loc := r.re.FindStringIndex(text[pos:])
+			if loc == nil {
+				return
+			}
+			if !yield([2]int{pos + loc[0], pos + loc[1]}) {
+				return
+			}
+			pos += max(loc[1], loc[0]+1)
+		}
+	}
+}
+
+// termKey is how a match is looked up in replace: lower case, one space
+// between words. It copies only when it must, as a large transcript can
+// hold millions of matches.
+func termKey(m string) string {
+	if strings.IndexFunc(m, unicode.IsSpace) >= 0 {
+		m = strings.Join(strings.Fields(m), " ")
+	}
+	return strings.ToLower(m)
+}
+
 func wordRuneBefore(s string, i int) bool {
 	r, _ := utf8.DecodeLastRuneInString(s[:i])
 	return i > 0 && (unicode.IsLetter(r) || unicode.IsDigit(r))
@@ -163,11 +194,19 @@ func (s *Study) ApplyKey(ix *Index, k *Key) (*ApplyReport, error) {
 	rep := &ApplyReport{Counts: map[string]int{}}
 	b := s.NewBatch()
 	t := ix.Transcripts.Clone()
-	put := func(rel string, old, new []byte) {
-		if string(old) != string(new) {
-			b.Put(rel, new)
-			rep.Files = append(rep.Files, rel)
+	// put refuses, before anything is written, a file that replacements
+	// longer than their terms would make larger than qda reads.
+	put := func(rel string, old, new []byte) error {
+		if string(old) == string(new) {
+			return nil
 		}
+		if len(new) > MaxFileSize {
+			return diag.Errorf(rel, 0, "would be larger than %d MB after replacing, more than qda writes as one file; nothing was written", MaxFileSize>>20).
+				WithHint("make the key's replacements shorter")
+		}
+		b.Put(rel, new)
+		rep.Files = append(rep.Files, rel)
+		return nil
 	}
 	// left checks what will be written of a whole file.
 	left := func(rel, text string) error {
@@ -187,7 +226,9 @@ func (s *Study) ApplyKey(ix *Index, k *Key) (*ApplyReport, error) {
 			if err := left(rel, out); err != nil {
 				return nil, err
 			}
-			put(rel, data, []byte(out))
+			if err := put(rel, data, []byte(out)); err != nil {
+				return nil, err
+			}
 			sum := sha256.Sum256([]byte(out))
 			t.Set(row.ID, "sha256", hex.EncodeToString(sum[:]))
 		}
@@ -240,7 +281,9 @@ func (s *Study) ApplyKey(ix *Index, k *Key) (*ApplyReport, error) {
 			// A term elsewhere than in the codes (a comment) goes too, as
 			// the file is written anew without comments.
 			if changed || r.count(string(data)) > inCodes {
-				put(rel, data, MarshalCodings(segs))
+				if err := put(rel, data, MarshalCodings(segs)); err != nil {
+					return nil, err
+				}
 			}
 		}
 	}
@@ -263,7 +306,9 @@ func (s *Study) ApplyKey(ix *Index, k *Key) (*ApplyReport, error) {
 				return nil, err
 			}
 		}
-		put(rel, data, []byte(out))
+		if err := put(rel, data, []byte(out)); err != nil {
+			return nil, err
+		}
 	}
 	if len(rep.Files) == 0 {
 		return rep, nil
