@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"iter"
+	"os"
 	"regexp"
 	"slices"
 	"strings"
@@ -190,6 +191,13 @@ type ApplyReport struct {
 // any text replaced: if one is (a replacement that holds another term),
 // nothing is written and the error names the file, line and term.
 func (s *Study) ApplyKey(ix *Index, k *Key) (*ApplyReport, error) {
+	linked, err := s.LinkedCodings()
+	if err != nil {
+		return nil, err
+	}
+	if err := linked.Err(); err != nil {
+		return nil, err
+	}
 	r := newReplacer(k)
 	rep := &ApplyReport{Counts: map[string]int{}}
 	b := s.NewBatch()
@@ -233,6 +241,7 @@ func (s *Study) ApplyKey(ix *Index, k *Key) (*ApplyReport, error) {
 			t.Set(row.ID, "sha256", hex.EncodeToString(sum[:]))
 		}
 	}
+	var memos []os.DirEntry
 	codeSeen := map[string]bool{}
 	for _, coder := range ix.Coders {
 		ids, err := s.CodedBy(coder)
@@ -287,7 +296,7 @@ func (s *Study) ApplyKey(ix *Index, k *Key) (*ApplyReport, error) {
 			}
 		}
 	}
-	memos, err := readDir(s.Path(MemosDir))
+	memos, err = readDir(s.Path(MemosDir))
 	if err != nil {
 		return nil, err
 	}
