@@ -509,11 +509,24 @@ func (s *Study) ReplaceMemo(file string, old, data []byte) error {
 }
 
 // MemoFiles lists the memo files: the .md files directly in memos/
-// (hidden files left out), as paths relative to the study, sorted.
+// (hidden files left out), as paths relative to the study, sorted. The
+// folder is listed through the study's root, so a memos/ linked to a
+// folder elsewhere is an error wrapping ErrOutside, not an empty list.
 func (s *Study) MemoFiles() ([]string, error) {
-	entries, err := readDir(s.Path(MemosDir))
+	f, err := s.OpenFile(MemosDir)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if errors.Is(err, ErrOutside) {
+		return nil, fmt.Errorf("%s/: %w through a symbolic link; qda reads and writes memos only inside the study: move the memos into the study in place of the link", MemosDir, ErrOutside)
+	}
 	if err != nil {
 		return nil, err
+	}
+	defer f.Close()
+	entries, err := f.ReadDir(-1)
+	if err != nil {
+		return nil, fmt.Errorf("%s/: %w", MemosDir, err)
 	}
 	var files []string
 	for _, e := range entries {
@@ -521,6 +534,7 @@ func (s *Study) MemoFiles() ([]string, error) {
 			files = append(files, MemosDir+"/"+e.Name())
 		}
 	}
+	slices.Sort(files)
 	return files, nil
 }
 

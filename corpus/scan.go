@@ -143,12 +143,66 @@ func (ix *Index) Attrs(r Row) map[string]string {
 	return attrs
 }
 
+// attrsOf returns Attrs limited to names: the same values, found by
+// column indexes looked up once rather than by a map of every column.
+func (ix *Index) attrsOf(names []string) func(Row) map[string]string {
+	type col struct {
+		name       string
+		part, tran int
+	}
+	var cols []col
+	for _, n := range names {
+		if n == "sha256" || n == "participant" || n == "transcript" {
+			continue
+		}
+		cols = append(cols, col{n, lastCol(ix.Participants, n), lastCol(ix.Transcripts, n)})
+	}
+	partCol := ix.Transcripts.Col("participant")
+	return func(r Row) map[string]string {
+		participant := ""
+		if partCol >= 0 && partCol < len(r.Values) {
+			participant = r.Values[partCol]
+		}
+		p, pok := ix.Participants.Lookup(participant)
+		attrs := make(map[string]string, len(cols)+2)
+		for _, c := range cols {
+			v, ok := "", false
+			if pok && c.part > 0 && c.part < len(p.Values) {
+				v, ok = p.Values[c.part], true
+			}
+			if c.tran > 0 && c.tran < len(r.Values) {
+				v, ok = r.Values[c.tran], true // the transcript's wins
+			}
+			if ok {
+				attrs[c.name] = v
+			}
+		}
+		attrs["participant"] = participant
+		attrs["transcript"] = r.ID
+		return attrs
+	}
+}
+
+// lastCol is the index of the last column called name, whose value
+// Table.Attributes keeps when a name is there twice; -1 if none.
+func lastCol(t *Table, name string) int {
+	for i := len(t.Header) - 1; i >= 0; i-- {
+		if t.Header[i] == name {
+			return i
+		}
+	}
+	return -1
+}
+
 // AttributeNames lists every attribute a filter or grouping can use.
 func (ix *Index) AttributeNames() []string {
 	names := []string{"participant", "transcript"}
+	// A set, not a search of names: a table may have a million columns.
+	seen := map[string]bool{"participant": true, "transcript": true, "sha256": true}
 	for _, t := range []*Table{ix.Participants, ix.Transcripts} {
 		for _, h := range t.Header[1:] {
-			if h != "sha256" && !slices.Contains(names, h) {
+			if !seen[h] {
+				seen[h] = true
 				names = append(names, h)
 			}
 		}
@@ -162,6 +216,11 @@ func (ix *Index) CheckAttribute(name string) error {
 	names := ix.AttributeNames()
 	if slices.Contains(names, name) {
 		return nil
+	}
+	// A table of a thousand columns is no list to read in an error.
+	const show = 30
+	if len(names) > show {
+		names = append(names[:show:show], fmt.Sprintf("and %d more (the columns of %s and %s)", len(names)-show, ParticipantsFile, TranscriptsFile))
 	}
 	return fmt.Errorf("unknown attribute %q: the study has %s", name, strings.Join(names, ", "))
 }
@@ -185,6 +244,11 @@ type ScanOptions struct {
 	Filters []Filter
 	// Only, when set, limits the scan to these transcript ids.
 	Only []string
+	// Attrs, when set, are the only attributes fn reads from Item.Attrs
+	// (the filters' are added): a participants.csv of a million columns
+	// then costs a million map entries once, not once per transcript.
+	// "participant" and "transcript" are always there.
+	Attrs []string
 }
 
 // Scan calls fn for each transcript of transcripts.csv that passes the
@@ -235,10 +299,18 @@ func (s *Study) Scan(ix *Index, opt ScanOptions, fn func(*Item) error) error {
 			}
 		}
 	}()
+	attrs := ix.Attrs
+	if opt.Attrs != nil {
+		names := slices.Clone(opt.Attrs)
+		for _, f := range opt.Filters {
+			names = append(names, f.Key)
+		}
+		attrs = ix.attrsOf(names)
+	}
 	for range workers {
 		go func() {
 			for j := range todo {
-				j.item, j.err = s.load(ix, j.row, coders, opt.Filters)
+				j.item, j.err = s.load(ix, j.row, coders, opt.Filters, attrs)
 				close(j.done)
 			}
 		}()
@@ -263,8 +335,8 @@ func (s *Study) Scan(ix *Index, opt ScanOptions, fn func(*Item) error) error {
 
 // load reads one transcript and the chosen coders' codings for it; nil
 // when the filters leave it out.
-func (s *Study) load(ix *Index, r Row, coders []string, filters []Filter) (*Item, error) {
-	attrs := ix.Attrs(r)
+func (s *Study) load(ix *Index, r Row, coders []string, filters []Filter, attrsOf func(Row) map[string]string) (*Item, error) {
+	attrs := attrsOf(r)
 	if !Match(attrs, filters) {
 		return nil, nil
 	}

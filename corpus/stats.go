@@ -75,7 +75,12 @@ func (s *Study) Stats(ix *Index, cb *codebook.Codebook, opt StatsOptions) (*Stat
 	groups := map[string]bool{}
 	participants := map[string]bool{}
 	out := &StatsResult{}
-	err := s.Scan(ix, opt.Scan, func(it *Item) error {
+	scan := opt.Scan
+	scan.Attrs = []string{}
+	if opt.By != "" {
+		scan.Attrs = []string{opt.By}
+	}
+	err := s.Scan(ix, scan, func(it *Item) error {
 		out.Transcripts++
 		participants[it.Participant] = true
 		cov := Cover(it.Transcript, it.Codings, res)

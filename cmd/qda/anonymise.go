@@ -124,7 +124,11 @@ func newAnonymiseApplyCmd(g *globals) *cobra.Command {
 left alone) in the transcripts, the memos and the codings files' quotes and
 memos, all in one step, and update the transcripts' sha256. Replacements stay
 on their line, so segments keep their line numbers. Afterwards no term of the
-key is left in any of those files. Prints counts by kind, not the terms.`,
+key is left in any of that text: when a replacement holds another term, nothing
+is written and the error names the file, line and term. Code names are the
+researchers' words and are not changed: a code that holds a term as a word
+(tea in tea-and-company) is reported, for you to rename if it identifies
+someone. Prints counts by kind, not the terms.`,
 		Example: `  qda anonymise apply`,
 		Args:    cobra.NoArgs,
 		RunE:    func(cmd *cobra.Command, args []string) error { return runAnonymiseApply(g) },
@@ -146,6 +150,9 @@ func runAnonymiseApply(g *globals) error {
 	rep, err := s.study.ApplyKey(s.ix, key)
 	if err != nil {
 		return err
+	}
+	for _, w := range rep.Codes {
+		fmt.Fprintf(g.stderr, "qda: %s\n", w)
 	}
 	if g.json {
 		return printJSON(g.stdout, map[string]any{"replaced": rep.Counts, "files": rep.Files})

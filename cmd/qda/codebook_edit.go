@@ -24,6 +24,13 @@ func runRefactor(g *globals, opt refactorOptions, op refactorFunc, check func(*s
 	if err != nil {
 		return err
 	}
+	linked, err := s.study.LinkedCodings()
+	if err != nil {
+		return err
+	}
+	if err := linked.Err(); err != nil {
+		return err
+	}
 	src, err := s.study.ReadFile(corpus.CodebookFile)
 	if err != nil {
 		return err

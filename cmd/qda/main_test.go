@@ -45,6 +45,7 @@ func TestScripts(t *testing.T) {
 			"mkzip":    mkzip,
 			"treehash": cmdTreehash,
 			"mkbig":    cmdMkbig,
+			"mkrepeat": cmdMkrepeat,
 		},
 		Setup: func(env *testscript.Env) error {
 			// A coder from the developer's own git config must not leak in.

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
@@ -114,6 +115,9 @@ func runMemoAdd(g *globals, ref string, opt memoAddOptions) error {
 		}
 		m.Text = text
 		data = corpus.MarshalMemo(m)
+		if len(data) > corpus.MaxFileSize {
+			return memoTooLarge(cmp.Or(opt.file, "--text"))
+		}
 	default:
 		if data, m, err = s.writeMemoInEditor(g, m); err != nil || m == nil {
 			return err
@@ -286,19 +290,38 @@ func memoDate(flag string) (string, error) {
 }
 
 // readMemoText reads --file: a path relative to -C DIR, or - for stdin.
+// Either is read up to the most qda reads from one file, so that
+// /dev/zero or an endless pipe is refused rather than read without end.
 func readMemoText(g *globals, file string) (string, error) {
 	if file == "-" {
-		data, err := io.ReadAll(os.Stdin)
-		return string(data), err
+		data, err := io.ReadAll(io.LimitReader(os.Stdin, corpus.MaxFileSize+1))
+		if err != nil {
+			return "", fmt.Errorf("standard input: %w", err)
+		}
+		if len(data) > corpus.MaxFileSize {
+			return "", memoTooLarge("standard input")
+		}
+		return string(data), nil
 	}
-	if !filepath.IsAbs(file) {
-		file = filepath.Join(g.dir, file)
+	path := file
+	if !filepath.IsAbs(path) {
+		path = filepath.Join(g.dir, path)
 	}
-	data, err := os.ReadFile(file)
+	data, err := corpus.ReadInput(path)
+	var f *diag.Finding
+	if errors.As(err, &f) {
+		return "", memoTooLarge(file)
+	}
 	if err != nil {
 		return "", usageErr(err)
 	}
 	return string(data), nil
+}
+
+// memoTooLarge is the error of a memo text larger than a memo can be.
+func memoTooLarge(from string) error {
+	return withHint(fmt.Errorf("%s: larger than %d MB, more than a memo can hold", from, corpus.MaxFileSize>>20),
+		"is it the right file? a memo is a few pages of Markdown; give a shorter text")
 }
 
 // completeAbout completes ABOUT: the kinds, then codes, transcripts or

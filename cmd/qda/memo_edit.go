@@ -109,14 +109,14 @@ func (s *session) editMemo(g *globals, name, note string, buf []byte, target str
 			return nil, err
 		}
 		if err := runEditor(g, editor, path); err != nil {
-			got, _ := os.ReadFile(path)
+			got, _ := corpus.ReadInput(path)
 			if try == 0 && bytes.Equal(got, shown) {
 				os.Remove(path) // nothing was typed: nothing to keep
 				return nil, err
 			}
 			return nil, keep(corpus.StripMemoEditNotes(got), err)
 		}
-		got, err := os.ReadFile(path)
+		got, err := corpus.ReadInput(path) // as bounded as any file qda reads
 		if err != nil {
 			return nil, err
 		}

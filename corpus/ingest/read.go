@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"fmt"
+	"iter"
 	"path/filepath"
 	"strings"
 
@@ -20,8 +21,11 @@ type block struct {
 // Formats lists the file extensions ingest reads.
 var Formats = []string{".txt", ".md", ".docx", ".odt", ".vtt", ".srt"}
 
-// readBlocks reads a file by its extension.
-func readBlocks(name string, data []byte) ([]block, error) {
+// readBlocks reads a file by its extension. The blocks are made as they
+// are taken, so that a file of many short lines or paragraphs does not
+// cost a block for each in memory at once; blank ones, which make no
+// difference to the turns, are left out.
+func readBlocks(name string, data []byte) (iter.Seq[block], error) {
 	ext := strings.ToLower(filepath.Ext(name))
 	switch ext {
 	case ".txt", ".text", ".md", ".markdown":
@@ -29,15 +33,18 @@ func readBlocks(name string, data []byte) ([]block, error) {
 		if err != nil {
 			return nil, err
 		}
-		lines := strings.Split(normaliseText(text), "\n")
-		var blocks []block
-		for _, l := range lines {
-			if ext == ".md" || ext == ".markdown" {
-				l = stripMarkdown(l)
+		text = normaliseText(text)
+		md := ext == ".md" || ext == ".markdown"
+		return func(yield func(block) bool) {
+			for l := range strings.SplitSeq(text, "\n") {
+				if md {
+					l = stripMarkdown(l)
+				}
+				if strings.TrimSpace(l) != "" && !yield(block{text: l}) {
+					return
+				}
 			}
-			blocks = append(blocks, block{text: l})
-		}
-		return blocks, nil
+		}, nil
 	case ".docx", ".odt":
 		read := office.DOCX
 		if ext == ".odt" {
@@ -47,11 +54,14 @@ func readBlocks(name string, data []byte) ([]block, error) {
 		if err != nil {
 			return nil, err
 		}
-		blocks := make([]block, len(paras))
-		for i, p := range paras {
-			blocks[i] = block{text: normaliseText(p)}
-		}
-		return blocks, nil
+		return func(yield func(block) bool) {
+			for i, p := range paras {
+				paras[i] = "" // read once: let the text go as it is used
+				if p = normaliseText(p); strings.TrimSpace(p) != "" && !yield(block{text: p}) {
+					return
+				}
+			}
+		}, nil
 	case ".vtt", ".srt":
 		read := subtitle.VTT
 		if ext == ".srt" {
@@ -61,11 +71,13 @@ func readBlocks(name string, data []byte) ([]block, error) {
 		if err != nil {
 			return nil, err
 		}
-		var blocks []block
-		for _, c := range subtitle.Turns(cues) {
-			blocks = append(blocks, block{speaker: normaliseText(c.Speaker), text: normaliseText(c.Text)})
-		}
-		return blocks, nil
+		return func(yield func(block) bool) {
+			for _, c := range subtitle.Turns(cues) {
+				if !yield(block{speaker: normaliseText(c.Speaker), text: normaliseText(c.Text)}) {
+					return
+				}
+			}
+		}, nil
 	}
 	return nil, fmt.Errorf("qda cannot read %s files: give %s", ext, strings.Join(Formats, ", "))
 }

@@ -14,12 +14,13 @@ const (
 )
 
 // DOCX returns the text of a .docx file's body, one string per paragraph,
-// in document order. Empty paragraphs are kept as "". A line break within
-// a paragraph is "\n" and a tab is "\t". Each table row is one paragraph:
-// "Label: speech" when it has two filled cells and the first reads as a
-// speaker label, else the filled cells' text joined by tabs. Tracked
-// changes read as accepted; field codes, footnotes, endnotes, comments,
-// headers and footers are left out.
+// in document order. A run of empty paragraphs is kept as one "". A line
+// break within a paragraph is "\n" and a tab is "\t". Each table row is
+// one paragraph: "Label: speech" when it has two filled cells and the
+// first reads as a speaker label, else the filled cells' text joined by
+// tabs. Tracked changes read as accepted; field codes, footnotes,
+// endnotes, comments, headers and footers are left out. Text over
+// MaxText is refused.
 func DOCX(data []byte) ([]string, error) {
 	zr, err := openArchive(data, docxFormat)
 	if err != nil {

@@ -47,9 +47,9 @@ var docxCases = []struct {
 		want: []string{"Interviewer: How was it?"},
 	},
 	{
-		name: "empty paragraphs are kept",
-		body: wp(wr("Interviewer: Hello.")) + wp() + `<w:p><w:pPr><w:jc w:val="left"/></w:pPr></w:p>` + wp(wr("May: Hello.")),
-		want: []string{"Interviewer: Hello.", "", "", "May: Hello."},
+		name: "a run of empty paragraphs is kept as one",
+		body: wp(wr("Interviewer: Hello.")) + wp() + `<w:p><w:pPr><w:jc w:val="left"/></w:pPr></w:p>` + wp(wr("May: Hello.")) + wp(),
+		want: []string{"Interviewer: Hello.", "", "May: Hello.", ""},
 	},
 	{
 		name: "line breaks, tabs and page breaks",

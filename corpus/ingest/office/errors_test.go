@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"hash/crc32"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -118,6 +119,65 @@ func TestODTErrors(t *testing.T) {
 			}
 			if err.Error() != tc.want {
 				t.Errorf("error\n got  %s\n want %s", err, tc.want)
+			}
+		})
+	}
+}
+
+// TestTextLimit checks that a document whose text would make a transcript
+// larger than qda writes is refused while it is read, whatever its zip
+// headers say: the limit is lowered so the test stays small.
+func TestTextLimit(t *testing.T) {
+	defer func(n int64) { maxText = n }(maxText)
+	maxText = 1000
+	long := strings.Repeat("I went to the cafe. ", 60)
+	tests := []struct {
+		name string
+		read func([]byte) ([]string, error)
+		data []byte
+		want string
+	}{
+		{"docx, one paragraph", DOCX, docxOf(wp(wr(long))),
+			"word/document.xml: its text is larger than 64 MB, more than qda writes as one transcript: split the document into smaller files and ingest each"},
+		{"docx, many paragraphs", DOCX, docxOf(strings.Repeat(wp(wr("Yes.")), 300)),
+			"word/document.xml: its text is larger than 64 MB, more than qda writes as one transcript: split the document into smaller files and ingest each"},
+		{"docx, table rows", DOCX, docxOf(strings.Repeat("<w:tbl><w:tr><w:tc>"+wp(wr("May"))+"</w:tc><w:tc>"+wp(wr("Yes."))+"</w:tc></w:tr></w:tbl>", 200)),
+			"word/document.xml: its text is larger than 64 MB, more than qda writes as one transcript: split the document into smaller files and ingest each"},
+		{"odt", ODT, odtOf(strings.Repeat(tp(long), 2)),
+			"content.xml: its text is larger than 64 MB, more than qda writes as one transcript: split the document into smaller files and ingest each"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got, err := tc.read(tc.data)
+			if err == nil {
+				t.Fatalf("no error; got %d paragraphs", len(got))
+			}
+			if err.Error() != tc.want {
+				t.Errorf("error\n got  %s\n want %s", err, tc.want)
+			}
+		})
+	}
+}
+
+// TestEmptyParagraphs checks that empty paragraphs, a few bytes of XML
+// each and a few bytes compressed, do not each cost a string in memory.
+func TestEmptyParagraphs(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		read func([]byte) ([]string, error)
+		data []byte
+	}{
+		{"docx", DOCX, docxOf(wp(wr("May: Hello.")) + strings.Repeat("<w:p/>", 200_000) + wp(wr("Bye.")))},
+		{"docx rows", DOCX, docxOf(wp(wr("May: Hello.")) + "<w:tbl>" + strings.Repeat("<w:tr/>", 200_000) + "</w:tbl>" + wp(wr("Bye.")))},
+		{"odt", ODT, odtOf(tp("May: Hello.") + strings.Repeat("<text:p/>", 200_000) + tp("Bye."))},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got, err := tc.read(tc.data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if want := []string{"May: Hello.", "", "Bye."}; !slices.Equal(got, want) {
+				t.Errorf("got %d paragraphs %.60q, want %q", len(got), got, want)
 			}
 		})
 	}

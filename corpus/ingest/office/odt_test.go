@@ -31,7 +31,7 @@ var odtCases = []struct {
 }{
 	{
 		name: "paragraphs, headings and empty paragraphs",
-		body: `<text:h text:outline-level="1">Interview with May</text:h>` + tp("Interviewer: Hello.") + "<text:p/>" + tp("May: Hello."),
+		body: `<text:h text:outline-level="1">Interview with May</text:h>` + tp("Interviewer: Hello.") + "<text:p/><text:p/>" + tp("May: Hello."),
 		want: []string{"Interview with May", "Interviewer: Hello.", "", "May: Hello."},
 	},
 	{

@@ -11,9 +11,18 @@ package office
 
 import "fmt"
 
-// maxSize bounds both a part's uncompressed size and the text read from it,
-// so that a small zip cannot make qda allocate without limit.
+// maxSize bounds a part's uncompressed size, so that a small zip cannot
+// make qda decompress without limit. The XML is streamed, never held whole.
 const maxSize = 256 << 20
+
+// MaxText bounds the text read from a document, the paragraphs returned
+// included: it is what qda writes at most as one transcript (as
+// corpus.MaxFileSize), so a file that would give more is refused while it
+// is read, before the text is held in memory.
+const MaxText = 64 << 20
+
+// maxText is MaxText, lowered by tests.
+var maxText int64 = MaxText
 
 // format names a file type in errors, which say what to do about them.
 type format struct {

@@ -14,7 +14,7 @@ const maxDepth = 1000
 
 var (
 	errTooDeep     = errors.New("elements nested more than 1000 deep")
-	errTooMuchText = errors.New("text larger than 256 MiB")
+	errTooMuchText = errors.New("text larger than 64 MB")
 	errNoRoot      = errors.New("no root element")
 )
 
@@ -37,7 +37,7 @@ func newWalker(r io.Reader, part string, f format) *walker {
 
 // next returns the next token, keeping count of the depth.
 func (w *walker) next() (xml.Token, error) {
-	if w.produced > maxSize {
+	if w.produced > maxText {
 		return nil, errTooMuchText
 	}
 	tok, err := w.d.Token()
@@ -114,7 +114,7 @@ func (w *walker) fail(err error) error {
 	case errors.As(err, &re):
 		return unzipErr(w.part, re.err, w.f)
 	case errors.Is(err, errTooMuchText):
-		return errorf("%s: its text is larger than 256 MiB: split the transcript into smaller files", w.part)
+		return errorf("%s: its text is larger than %d MB, more than qda writes as one transcript: split the document into smaller files and ingest each", w.part, MaxText>>20)
 	case errors.As(err, &se):
 		return errorf("%s:%d: invalid XML (%s): the file is damaged; %s", w.part, se.Line, se.Msg, w.f.fix)
 	case errors.Is(err, errTooDeep):
@@ -150,10 +150,16 @@ type blocks struct {
 	carrying bool
 }
 
+// add appends a paragraph. An empty paragraph that follows another is left
+// out: a run of them is kept as one "", so that empty paragraphs, a few
+// bytes of XML each, cannot fill memory.
 func (b *blocks) add(s string) {
 	if b.carrying {
 		s = b.carry + s
 		b.carry, b.carrying = "", false
+	}
+	if s == "" && len(b.paras) > 0 && b.paras[len(b.paras)-1] == "" {
+		return
 	}
 	b.paras = append(b.paras, s)
 }

@@ -18,25 +18,15 @@ func SRT(data []byte) ([]Cue, error) {
 	if err != nil {
 		return nil, err
 	}
-	var doc strings.Builder
-	for n, c := range cues {
+	return readCues(cues, astisub.ReadFromSRT, func(doc *strings.Builder, n int, lines []string) {
 		doc.WriteString(strconv.Itoa(n + 1))
 		doc.WriteString("\n00:00:00,000 --> 00:00:00,000\n")
-		for _, l := range c {
+		for _, l := range lines {
 			doc.WriteString(sanitise(l, true))
 			doc.WriteByte('\n')
 		}
 		doc.WriteByte('\n')
-	}
-	texts, err := readClean(astisub.ReadFromSRT, doc.String(), len(cues))
-	if err != nil {
-		return nil, err
-	}
-	var out []Cue
-	for _, t := range texts {
-		out = splitSpans(out, t)
-	}
-	return out, nil
+	})
 }
 
 // scanSRT finds the cues of an SRT file and returns the text lines of each.

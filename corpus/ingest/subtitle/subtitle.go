@@ -60,17 +60,31 @@ type Cue struct {
 // where the recording tool wrapped the line to fit the screen.
 func Turns(cues []Cue) []Cue {
 	var out []Cue
-	for _, c := range cues {
-		text := strings.Join(strings.Fields(c.Text), " ")
-		if text == "" {
-			continue
+	// A turn's text is built up in b, not by adding to a string, which
+	// copied the turn so far for each of its cues.
+	var b strings.Builder
+	flush := func() {
+		if n := len(out); n > 0 {
+			out[n-1].Text = b.String()
+			b.Reset()
 		}
-		if n := len(out); n > 0 && (c.Speaker == "" || c.Speaker == out[n-1].Speaker) {
-			out[n-1].Text += " " + text
-			continue
-		}
-		out = append(out, Cue{Speaker: c.Speaker, Text: text})
 	}
+	for _, c := range cues {
+		if strings.TrimSpace(c.Text) == "" {
+			continue
+		}
+		if n := len(out); n == 0 || !(c.Speaker == "" || c.Speaker == out[n-1].Speaker) {
+			flush()
+			out = append(out, Cue{Speaker: c.Speaker})
+		}
+		for w := range strings.FieldsSeq(c.Text) {
+			if b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(w)
+		}
+	}
+	flush()
 	return out
 }
 
@@ -145,6 +159,32 @@ func isTiming(line string) bool { return timingRE.MatchString(line) }
 
 // astisubReader is ReadFromWebVTT or ReadFromSRT.
 type astisubReader func(io.Reader) (*astisub.Subtitles, error)
+
+// cueBatch is how many cues astisub is given at once: it holds a few
+// hundred bytes for each, so a file of a million cues goes in batches.
+var cueBatch = 10_000
+
+// readCues hands astisub the cues a batch at a time, each batch a clean
+// document written by cue, and returns the speech of every cue's spans.
+func readCues(cues [][]string, read astisubReader, cue func(doc *strings.Builder, n int, lines []string)) ([]Cue, error) {
+	var out []Cue
+	for len(cues) > 0 {
+		batch := cues[:min(cueBatch, len(cues))]
+		cues = cues[len(batch):]
+		var doc strings.Builder
+		for n, c := range batch {
+			cue(&doc, n, c)
+		}
+		texts, err := readClean(read, doc.String(), len(batch))
+		if err != nil {
+			return nil, err
+		}
+		for _, t := range texts {
+			out = splitSpans(out, t)
+		}
+	}
+	return out, nil
+}
 
 // readClean hands astisub the clean document of cues and returns each cue's
 // text, sentinels restored except the voice ones. doc holds exactly n cues;

@@ -21,24 +21,16 @@ func VTT(data []byte) ([]Cue, error) {
 	if err != nil {
 		return nil, err
 	}
-	var doc strings.Builder
-	doc.WriteString("WEBVTT\n")
-	for _, c := range cues {
+	return readCues(cues, astisub.ReadFromWebVTT, func(doc *strings.Builder, n int, lines []string) {
+		if n == 0 {
+			doc.WriteString("WEBVTT\n")
+		}
 		doc.WriteString("\n00:00:00.000 --> 00:00:00.000\n")
-		for _, l := range c {
+		for _, l := range lines {
 			doc.WriteString(sanitise(l, false))
 			doc.WriteByte('\n')
 		}
-	}
-	texts, err := readClean(astisub.ReadFromWebVTT, doc.String(), len(cues))
-	if err != nil {
-		return nil, err
-	}
-	var out []Cue
-	for _, t := range texts {
-		out = splitSpans(out, t)
-	}
-	return out, nil
+	})
 }
 
 // scanVTT finds the cues of a WebVTT file and returns the text lines of
