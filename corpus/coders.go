@@ -42,7 +42,9 @@ type Coder struct {
 
 // Matches reports whether a git identity (user.name, user.email) is c.
 func (c Coder) Matches(name, email string) bool {
-	eq := func(a, b string) bool { return a != "" && b != "" && strings.EqualFold(strings.TrimSpace(a), strings.TrimSpace(b)) }
+	eq := func(a, b string) bool {
+		return a != "" && b != "" && strings.EqualFold(strings.TrimSpace(a), strings.TrimSpace(b))
+	}
 	return eq(c.Email, email) || eq(c.Git, email) || eq(c.Name, name) || eq(c.Git, name)
 }
 
