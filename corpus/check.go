@@ -405,7 +405,14 @@ func (c *checker) unusedCodes() {
 // memos scans memos/*.md and .txt for identifiers too: memos quote people.
 // So do the framework summaries in memos/summaries/*.yaml.
 func (c *checker) memos() error {
-	summaries, err := readDir(c.s.Path(MemosDir, "summaries"))
+	// Through the study's root: memos/ linked to a folder elsewhere is a
+	// finding, not read.
+	summaries, err := c.s.ReadDir(MemosDir + "/summaries")
+	if errors.Is(err, ErrOutside) {
+		c.add(diag.Errorf(MemosDir, 0, "%v through a symbolic link: qda reads memos only inside the study, so they were not checked", ErrOutside).
+			WithHint("move the memos into the study in place of the link"))
+		return nil
+	}
 	if err != nil {
 		return err
 	}
@@ -422,12 +429,12 @@ func (c *checker) memos() error {
 			c.anonymisation(file, i+1, line)
 		}
 	}
-	entries, err := readDir(c.s.Path(MemosDir))
+	entries, err := c.s.ReadDir(MemosDir)
 	if err != nil {
 		return err
 	}
 	for _, e := range entries {
-		if e.IsDir() || !(strings.HasSuffix(e.Name(), ".md") || strings.HasSuffix(e.Name(), ".txt")) {
+		if !e.Type().IsRegular() || !(strings.HasSuffix(e.Name(), ".md") || strings.HasSuffix(e.Name(), ".txt")) {
 			continue
 		}
 		file := MemosDir + "/" + e.Name()

@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/qdatool/qda/internal/diag"
@@ -129,4 +130,24 @@ var ErrOutside = errors.New("leads outside the study")
 func escapes(err error) bool {
 	var pe *fs.PathError
 	return err != nil && errors.As(err, &pe) && strings.Contains(pe.Err.Error(), "escapes")
+}
+
+// ReadDir lists the study's folder rel through the study's root: a folder
+// that is, or leads through, a link to outside the study is refused (an
+// error wrapping ErrOutside), and a folder not there is empty.
+func (s *Study) ReadDir(rel string) ([]os.DirEntry, error) {
+	f, err := s.OpenFile(rel)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	entries, err := f.ReadDir(-1)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", rel, err)
+	}
+	slices.SortFunc(entries, func(a, b os.DirEntry) int { return strings.Compare(a.Name(), b.Name()) })
+	return entries, nil
 }
