@@ -120,7 +120,7 @@ func nothingCompared(rep *export.Agreement) error {
 		return withHint(errors.New("nothing to compare: no transcript matches --where"), "check the attribute's values with 'qda stats --by ATTR'")
 	}
 	return withHint(fmt.Errorf("nothing to compare: no transcript is coded by two or more of %s%s", strings.Join(rep.Coders, ", "), skippedNote(rep)),
-		"'qda stats' lists how many transcripts each coder coded; choose coders who coded the same transcripts with --coders")
+		"'qda transcripts' lists who coded what; choose coders who coded the same transcripts with --coders")
 }
 
 func skippedNote(rep *export.Agreement) string {

@@ -17,11 +17,66 @@ import (
 func newParticipantsCmd(g *globals) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "participants",
-		Short: "Manage participants.csv: merge attributes from a spreadsheet",
-		RunE:  groupRun,
+		Short: "List the participants, or merge attributes from a spreadsheet into participants.csv",
+		Long: `With no subcommand, or 'list': every participant of participants.csv with
+their transcripts and attributes (--json for scripts).`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error { return runParticipantsList(g) },
 	}
-	cmd.AddCommand(newParticipantsImportCmd(g))
+	list := &cobra.Command{
+		Use:   "list",
+		Short: "List the participants: id, transcripts, attributes",
+		Args:  cobra.NoArgs,
+		RunE:  func(cmd *cobra.Command, args []string) error { return runParticipantsList(g) },
+	}
+	cmd.AddCommand(list, newParticipantsImportCmd(g))
 	return cmd
+}
+
+type participantJSON struct {
+	ID          string            `json:"id"`
+	Transcripts []string          `json:"transcripts"`
+	Attributes  map[string]string `json:"attributes"`
+}
+
+func runParticipantsList(g *globals) error {
+	s, err := openStudy(g)
+	if err != nil {
+		return err
+	}
+	byParticipant := map[string][]string{}
+	for _, r := range s.ix.Transcripts.Rows {
+		p := s.ix.Transcripts.Get(r, "participant")
+		byParticipant[p] = append(byParticipant[p], r.ID)
+	}
+	attrs := s.ix.Participants.Header[1:]
+	rows := []participantJSON{}
+	for _, r := range s.ix.Participants.Rows {
+		row := participantJSON{ID: r.ID, Transcripts: byParticipant[r.ID], Attributes: map[string]string{}}
+		if row.Transcripts == nil {
+			row.Transcripts = []string{}
+		}
+		for _, a := range attrs {
+			row.Attributes[a] = s.ix.Participants.Get(r, a)
+		}
+		rows = append(rows, row)
+	}
+	if g.json {
+		return printJSON(g.stdout, rows)
+	}
+	t := newTable(g.stdout, append([]string{"id", "transcripts"}, attrs...)...)
+	for _, r := range rows {
+		cells := []string{r.ID, strings.Join(r.Transcripts, ", ")}
+		for _, a := range attrs {
+			cells = append(cells, r.Attributes[a])
+		}
+		t.row(cells...)
+	}
+	if err := t.flush(); err != nil {
+		return err
+	}
+	fmt.Fprintf(g.stderr, "qda: %s\n", plural(len(rows), "participant"))
+	return nil
 }
 
 type participantsImportOptions struct {

@@ -169,6 +169,7 @@ or 'qda init' to start a study of your own.`,
 		newSearchCmd(g),
 		newAutocodeCmd(g),
 		newCoderCmd(g),
+		newTranscriptsCmd(g),
 	)
 	return root
 }

@@ -175,7 +175,7 @@ func (s *session) resolvePaths(refs []string) ([]string, error) {
 // transcript checks id against transcripts.csv and reads it.
 func (s *session) transcript(id string) (*corpus.Transcript, error) {
 	if _, ok := s.ix.Transcripts.Lookup(id); !ok {
-		return nil, withHint(usageErr(errors.New("unknown transcript "+quote(id))), "'qda stats' and transcripts.csv list the transcripts")
+		return nil, withHint(usageErr(errors.New("unknown transcript "+quote(id))), "'qda transcripts' lists them")
 	}
 	return s.study.ReadTranscript(id)
 }
