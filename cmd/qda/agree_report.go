@@ -23,7 +23,13 @@ func (s *session) agreement(g *globals, opt agreeOptions, withDisagreements bool
 		return nil, err
 	}
 	if coders == nil {
-		coders = s.ix.Coders
+		// Every person: a machine coder (autocode, an assistant) is
+		// compared with people only when named.
+		for _, c := range s.ix.Coders {
+			if !s.study.Config.Machine(c) {
+				coders = append(coders, c)
+			}
+		}
 	}
 	for i, c := range coders {
 		if slices.Contains(coders[:i], c) {
