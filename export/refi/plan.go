@@ -32,7 +32,9 @@ type Plan struct {
 	Columns           []string
 	TranscriptColumns []string
 	Memos             []*corpus.Memo
-	Report            ImportReport
+	// Summaries are the framework summaries: participant → code path → text.
+	Summaries map[string]map[string]string
+	Report    ImportReport
 }
 
 // PlannedTranscript is one text source as a transcript.
@@ -56,6 +58,7 @@ type ImportReport struct {
 	Coders       int `json:"coders"`
 	Segments     int `json:"segments"`
 	Memos        int `json:"memos"`
+	Summaries    int `json:"summaries"`
 	// Selections is how many coded selections were read; Widened how many
 	// of them had to grow to whole lines, by WidenedChars code points of
 	// the source in all and by MaxWidened at most.
