@@ -5,7 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"os/exec"
+	"strconv"
 	"strings"
+	"time"
 )
 
 // ErrNotGit is returned when the study is not inside a git repository.
@@ -74,4 +76,40 @@ func (s *Study) GitHead(exclude ...string) (commit string, dirty bool, err error
 		return commit, false, err
 	}
 	return commit, len(bytes.TrimSpace(out)) > 0, nil
+}
+
+// GitFileTimes returns, for each file of the study that git has a commit
+// of, the time of the last commit that changed it, by its slash path
+// relative to the study's root. One git process reads the whole history,
+// so asking for thousands of files costs one walk. It returns ErrNotGit
+// outside a repository and an empty map for a repository with no commit.
+func (s *Study) GitFileTimes() (map[string]time.Time, error) {
+	if _, err := s.git("rev-parse", "--git-dir"); err != nil {
+		return nil, err
+	}
+	out := map[string]time.Time{}
+	if _, err := s.git("rev-parse", "--verify", "--quiet", "HEAD"); err != nil {
+		return out, nil
+	}
+	log, err := s.git("-c", "core.quotepath=false", "log", "-z", "--format=%x01%ct", "--name-only", "--relative", "--no-renames", "--", ".")
+	if err != nil {
+		return nil, err
+	}
+	for _, commit := range bytes.Split(log, []byte{1}) {
+		head, names, _ := bytes.Cut(commit, []byte{0})
+		secs, err := strconv.ParseInt(string(bytes.TrimSpace(head)), 10, 64)
+		if err != nil {
+			continue
+		}
+		for _, name := range bytes.Split(names, []byte{0}) {
+			name = bytes.TrimLeft(name, "\n")
+			if len(name) == 0 {
+				continue
+			}
+			if _, seen := out[string(name)]; !seen { // newest first
+				out[string(name)] = time.Unix(secs, 0).UTC()
+			}
+		}
+	}
+	return out, nil
 }

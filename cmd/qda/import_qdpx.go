@@ -24,7 +24,8 @@ ingest' does (one sentence per line); each coded selection becomes a
 segment over the lines it touches, so a selection of part of a line
 covers the whole line (the report says how many grew, and by how much).
 Users become coders, codes keep their hierarchy, descriptions and colours,
-cases and variables become participants and attributes, notes become memos.
+cases and variables become participants and attributes, notes become memos
+(and framework summaries, where qda wrote them).
 Names that are not qda names become slugs, the original kept as the label.
 
 What a study cannot hold (pictures, PDFs, audio, video, sets, graphs,
@@ -106,6 +107,13 @@ func runImportQDPX(g *globals, args []string) error {
 	fmt.Fprintf(g.stderr, "qda: created %s: %s, %s, %s, %s, %s (%s), %s\n", shown,
 		plural(r.Transcripts, "transcript"), plural(r.Participants, "participant"), plural(r.Codes, "code"),
 		plural(r.Coders, "coder"), plural(r.Segments, "segment"), plural(r.Selections, "selection"), plural(r.Memos, "memo"))
+	if r.Summaries > 0 {
+		what := fmt.Sprintf("%d framework summaries", r.Summaries)
+		if r.Summaries == 1 {
+			what = "1 framework summary"
+		}
+		fmt.Fprintf(g.stderr, "qda: %s in memos/summaries/\n", what)
+	}
 	if r.Widened > 0 {
 		fmt.Fprintf(g.stderr, "qda: %s of %d covered part of a line and now cover whole lines: %d characters more in all, %d at most\n",
 			plural(r.Widened, "selection"), r.Selections, r.WidenedChars, r.MaxWidened)

@@ -205,11 +205,13 @@ func tooLarge(what string, limit int64) error {
 }
 
 // Source reads a file a project refers to: "internal://NAME" is
-// sources/NAME (Sources/ and any case of the name too). ok is false for a
-// path outside the archive, which qda does not follow.
+// sources/NAME (Sources/ and any case of the name too), and so is a bare
+// NAME, as qc writes it. ok is false for a path outside the archive (an
+// absolute path, file:// or another scheme, one that climbs with ".."),
+// which qda does not follow.
 func (a *Archive) Source(ref string) (data []byte, ok bool, err error) {
 	name, internal := strings.CutPrefix(ref, "internal://")
-	if !internal {
+	if !internal && !bareName(ref) {
 		return nil, false, nil
 	}
 	name = strings.ReplaceAll(name, `\`, "/")
@@ -225,4 +227,20 @@ func (a *Archive) Source(ref string) (data []byte, ok bool, err error) {
 	}
 	data, err = a.read(f, a.limits.Text)
 	return data, true, err
+}
+
+// bareName tells a file name in the archive's sources ("x.txt",
+// "sources/x.txt") from a path outside it.
+func bareName(ref string) bool {
+	ref = strings.ReplaceAll(strings.TrimSpace(ref), `\`, "/")
+	switch {
+	case ref == "", strings.Contains(ref, ":"), strings.HasPrefix(ref, "/"), strings.HasPrefix(ref, "~"):
+		return false // a scheme (file://, relative://), a drive (C:) or an absolute path
+	}
+	for _, seg := range strings.Split(ref, "/") {
+		if seg == ".." {
+			return false
+		}
+	}
+	return true
 }

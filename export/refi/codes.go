@@ -3,6 +3,7 @@ package refi
 import (
 	"fmt"
 	"regexp"
+	"strconv"
 	"strings"
 
 	"github.com/qdatool/qda/codebook"
@@ -22,6 +23,9 @@ const (
 	nameMark     = "qda name: "
 	aliasesMark  = "qda aliases:"
 	patternsMark = "qda patterns:"
+	// labelMark keeps a code's label where its name had to be made
+	// unique ("Barriers / Other" for "Other").
+	labelMark = "qda label: "
 	// codebookTitleMark is the project description's paragraph with the
 	// codebook's title, where it is not the project's name.
 	codebookTitleMark = "qda codebook title: "
@@ -29,18 +33,64 @@ const (
 
 // exportCodes turns codes into REFI codes. A code is shown by its label,
 // as the other tools show a code's name; the qda name rides in the
-// description when the label's slug would not give it back.
+// description when the label's slug would not give it back. Names are
+// unique across the codebook (see refiNames).
 func exportCodes(codes []*codebook.Code, ids GUIDs) []Code {
+	return exportTree(codes, ids, refiNames(codes))
+}
+
+func exportTree(codes []*codebook.Code, ids GUIDs, names map[string]string) []Code {
 	var out []Code
 	for _, c := range codes {
-		rc := Code{GUID: ids.Of("code", c.Path), Name: c.DisplayLabel(), IsCodable: "true", Description: describe(c)}
+		rc := Code{GUID: ids.Of("code", c.Path), Name: names[c.Path], IsCodable: "true", Description: describe(c)}
+		if rc.Name != c.DisplayLabel() {
+			rc.Description = strings.TrimSpace(rc.Description + "\n\n" + labelMark + c.DisplayLabel())
+		}
 		if rgbRE.MatchString(c.Color) {
 			rc.Color = strings.ToLower(c.Color)
 		}
-		rc.Codes = exportCodes(c.Children, ids)
+		rc.Codes = exportTree(c.Children, ids, names)
 		out = append(out, rc)
 	}
 	return out
+}
+
+// refiNames gives each code (by path) its Code@name: its label, unless
+// another code has that label too, since QualCoder keys codes by name
+// across the whole codebook (the second one's codings would go to the
+// first). Then it is qualified by its parent's name, "Barriers / Other",
+// and where that is taken still (a top-level code, or siblings labelled
+// alike) numbered, "Other (2)". The label is then kept in a "qda label:"
+// paragraph of the description, for import.
+func refiNames(codes []*codebook.Code) map[string]string {
+	var all []*codebook.Code
+	var walk func([]*codebook.Code)
+	walk = func(cs []*codebook.Code) {
+		for _, c := range cs {
+			all = append(all, c)
+			walk(c.Children)
+		}
+	}
+	walk(codes)
+	labels := map[string]int{}
+	for _, c := range all {
+		labels[c.DisplayLabel()]++
+	}
+	names := map[string]string{}
+	taken := map[string]bool{}
+	for _, c := range all { // parents before their children
+		name := c.DisplayLabel()
+		if labels[name] > 1 && c.Parent != nil {
+			name = names[c.Parent.Path] + " / " + name
+		}
+		base := name
+		for k := 2; taken[name]; k++ {
+			name = fmt.Sprintf("%s (%d)", base, k)
+		}
+		taken[name] = true
+		names[c.Path] = name
+	}
+	return names
 }
 
 // describe writes a code's description with include, exclude, examples
@@ -102,6 +152,12 @@ func undescribe(refiName, desc string) fields {
 			f.exclude = strings.TrimPrefix(p, excludeMark)
 		case strings.HasPrefix(p, memoMark):
 			f.memo = strings.TrimPrefix(p, memoMark)
+		case strings.HasPrefix(p, labelMark) && !strings.Contains(p, "\n"):
+			// Only while the name is still the one made of it: a code
+			// renamed in another tool keeps its new name.
+			if l := strings.TrimSpace(strings.TrimPrefix(p, labelMark)); madeOf(f.label, l) {
+				f.label = l
+			}
 		case strings.HasPrefix(p, nameMark) && !strings.Contains(p, "\n"):
 			f.name = strings.TrimSpace(strings.TrimPrefix(p, nameMark))
 		case strings.HasPrefix(p, examplesMark+"\n- "):
@@ -123,6 +179,21 @@ func undescribe(refiName, desc string) fields {
 		f.label = ""
 	}
 	return f
+}
+
+// madeOf tells whether name is what refiNames makes of label: the
+// label, qualified by parents ("A / B / label"), perhaps numbered
+// ("label (2)").
+func madeOf(name, label string) bool {
+	if label == "" {
+		return false
+	}
+	if i := strings.LastIndex(name, " ("); i >= 0 && strings.HasSuffix(name, ")") {
+		if _, err := strconv.Atoi(name[i+2 : len(name)-1]); err == nil && madeOf(name[:i], label) {
+			return true
+		}
+	}
+	return name == label || strings.HasSuffix(name, " / "+label)
 }
 
 // items reads the "- " lines under a marked paragraph's first line.

@@ -21,6 +21,14 @@ import (
 type ExportOptions struct {
 	Coders []string // nil: every coder
 	Origin string   // the Project's origin attribute, e.g. "qda v1.2"
+	// Epoch dates what has neither a date nor a commit of its own
+	// ($SOURCE_DATE_EPOCH); zero: the file's modification time.
+	Epoch time.Time
+	// Combined writes one selection per segment with a coding per code.
+	// By default each code gets a selection of its own over the same
+	// range, as NVivo and QualCoder write them: some readers take only
+	// a selection's first coding.
+	Combined bool
 }
 
 // ExportReport counts what a project holds and lists what was left out.
@@ -80,8 +88,9 @@ func ExportProject(st *corpus.Study, cb *codebook.Codebook, ix *corpus.Index, op
 	}
 	defer spill.close()
 	res := corpus.NewResolver(cb)
+	d := newDater(st, opt.Epoch)
 	err = st.Scan(ix, corpus.ScanOptions{Coders: coders}, func(it *corpus.Item) error {
-		src, text := exportSource(it, ids, users, res, rep)
+		src, text := exportSource(it, ids, users, res, d, opt.Combined, rep)
 		row, _ := ix.Transcripts.Lookup(it.ID)
 		src.Values = values(tvars, ix.Transcripts, row)
 		if err := spill.add(src); err != nil {
@@ -112,7 +121,8 @@ func ExportProject(st *corpus.Study, cb *codebook.Codebook, ix *corpus.Index, op
 		}
 		rep.Cases = len(p.Cases.Cases)
 	}
-	if err := exportNotes(st, cb, p, ids, users, rep); err != nil {
+	add := func(name string, data []byte) error { return addFile(zw, name, data) }
+	if err := exportNotes(st, cb, p, ids, users, d, add, rep); err != nil {
 		return nil, err
 	}
 
@@ -183,11 +193,13 @@ func encode(w io.Writer, v any) error {
 	return bw.Flush()
 }
 
-// exportSource makes the TextSource of one transcript: a selection per
-// coder's segment, spanning its lines, with a coding per code.
-func exportSource(it *corpus.Item, ids GUIDs, users map[string]string, res *corpus.Resolver, rep *ExportReport) (TextSource, []byte) {
+// exportSource makes the TextSource of one transcript: for each coder's
+// segment a selection per code spanning its lines (or, combined, one
+// selection with a coding per code), dated by the codings file's last
+// commit.
+func exportSource(it *corpus.Item, ids GUIDs, users map[string]string, res *corpus.Resolver, d *dater, combined bool, rep *ExportReport) (TextSource, []byte) {
 	guid := ids.Of("source", it.ID)
-	src := TextSource{GUID: guid, Name: it.ID, PlainTextPath: "internal://" + guid + ".txt"}
+	src := TextSource{GUID: guid, Name: it.ID, PlainTextPath: "internal://" + guid + ".txt", CreationDateTime: d.of(corpus.TranscriptFile(it.ID))}
 	var text strings.Builder
 	starts := make([]int, len(it.Transcript.Lines)+1)
 	pos := 0
@@ -199,6 +211,7 @@ func exportSource(it *corpus.Item, ids GUIDs, users map[string]string, res *corp
 	}
 	starts[len(it.Transcript.Lines)] = pos
 	for _, cs := range it.Codings {
+		date := d.of(cs.File)
 		for _, seg := range cs.Segments {
 			where := fmt.Sprintf("%s:%d", cs.File, seg.Line)
 			if seg.Lines.End > it.Transcript.Len() {
@@ -215,23 +228,34 @@ func exportSource(it *corpus.Item, ids GUIDs, users map[string]string, res *corp
 			}
 			slices.Sort(paths)
 			paths = slices.Compact(paths)
-			if len(paths) == 0 {
-				continue
+			groups := [][]string{paths}
+			if !combined {
+				groups = nil
+				for _, path := range paths {
+					groups = append(groups, []string{path})
+				}
 			}
-			key := cs.Coder + "/" + it.ID + "/" + seg.Lines.String() + "/" + strings.Join(paths, ",")
-			sel := Selection{
-				GUID:         ids.Of("selection", key),
-				Start:        int64(starts[seg.Lines.Start-1]),
-				End:          int64(starts[seg.Lines.End] - 1), // the last line's text, not its newline
-				CreatingUser: users[cs.Coder],
-				Description:  seg.Memo,
+			for _, group := range groups {
+				if len(group) == 0 {
+					continue
+				}
+				// A segment of one code has the same GUIDs either way.
+				key := cs.Coder + "/" + it.ID + "/" + seg.Lines.String() + "/" + strings.Join(group, ",")
+				sel := Selection{
+					GUID:             ids.Of("selection", key),
+					Start:            int64(starts[seg.Lines.Start-1]),
+					End:              int64(starts[seg.Lines.End] - 1), // the last line's text, not its newline
+					CreatingUser:     users[cs.Coder],
+					CreationDateTime: date,
+					Description:      seg.Memo,
+				}
+				for _, path := range group {
+					sel.Codings = append(sel.Codings, Coding{GUID: ids.Of("coding", key+"/"+path), CreatingUser: users[cs.Coder], CreationDateTime: date, CodeRef: Ref{ids.Of("code", path)}})
+				}
+				src.Selections = append(src.Selections, sel)
+				rep.Selections++
+				rep.Codings += len(sel.Codings)
 			}
-			for _, path := range paths {
-				sel.Codings = append(sel.Codings, Coding{GUID: ids.Of("coding", key+"/"+path), CreatingUser: users[cs.Coder], CodeRef: Ref{ids.Of("code", path)}})
-			}
-			src.Selections = append(src.Selections, sel)
-			rep.Selections++
-			rep.Codings += len(sel.Codings)
 		}
 	}
 	return src, []byte(text.String())

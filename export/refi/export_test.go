@@ -11,10 +11,15 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/qdatool/qda/corpus"
 	"github.com/qdatool/qda/corpus/demo"
 )
+
+// testEpoch stands for $SOURCE_DATE_EPOCH: the test studies are not in
+// git, so it dates what has no date of its own.
+var testEpoch = time.Unix(1700000000, 0)
 
 type study struct {
 	st *corpus.Study
@@ -42,7 +47,7 @@ func export(t *testing.T, dir string) []byte {
 		t.Fatal(fs)
 	}
 	var b bytes.Buffer
-	if _, err := ExportProject(st, cb, ix, ExportOptions{Origin: "qda test"}, &b); err != nil {
+	if _, err := ExportProject(st, cb, ix, ExportOptions{Origin: "qda test", Epoch: testEpoch}, &b); err != nil {
 		t.Fatal(err)
 	}
 	return b.Bytes()

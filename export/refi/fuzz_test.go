@@ -15,7 +15,7 @@ import (
 // that parses and segments inside their transcripts.
 func FuzzReadProject(f *testing.F) {
 	dir := filepath.Join("..", "..", "testdata", "refi")
-	for _, name := range []string{"qualcoder/project.qde", "nvivo/Project.qde"} {
+	for _, name := range []string{"qualcoder/project.qde", "nvivo/Project.qde", "qc/project.qde"} {
 		data, err := os.ReadFile(filepath.Join(dir, name))
 		if err != nil {
 			f.Fatal(err)
@@ -32,6 +32,8 @@ func FuzzReadProject(f *testing.F) {
 	} {
 		f.Add([]byte(`<Project xmlns="urn:QDA-XML:project:1.0" name="p">` + body + `</Project>`))
 	}
+	// The draft namespace, a bare source name, a case of selections.
+	f.Add([]byte(`<q:Project xmlns:q="urn:QDA-XML:project:0:4" name="p"><q:Cases><q:Case guid="k" name="K"><q:SelectionRef targetGUID="x"/><q:SourceRef targetGUID="nowhere"/></q:Case></q:Cases><q:Sources><q:TextSource guid="s1" name="a" plainTextPath="8d3f5f0e-9c1a-4b7e-a2d4-1f6e8b9c0a11.txt"><q:PlainTextSelection guid="x" startPosition="0" endPosition="3"/></q:TextSource></q:Sources><q:Notes><q:Note guid="n" name="N" plainTextPath="../n.txt"><q:Description>qda summary of participant:k code:a</q:Description></q:Note></q:Notes></q:Project>`))
 	sources := map[string][]byte{}
 	entries, _ := os.ReadDir(filepath.Join(dir, "qualcoder", "sources"))
 	for _, e := range entries {

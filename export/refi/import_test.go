@@ -258,3 +258,64 @@ func TestImportVariableNames(t *testing.T) {
 		})
 	}
 }
+
+// TestImportQC checks the shapes testdata/refi/qc holds (qc 1.3): bare
+// file names in sources/, a case made of selections, a reference to a
+// source the project lacks, text outside the archive, a note whose text
+// is only in its file.
+func TestImportQC(t *testing.T) {
+	p := plan(t, fixture(t, "qc", nil))
+	want := []string{
+		"rhian interview-a 1 going-out", // "I go to the café on Mondays."
+		"rhian interview-a 2 transport", // "The bus is late, so I walk."
+	}
+	if got := segments(p); !slices.Equal(got, want) {
+		t.Errorf("segments:\n got %q\nwant %q", got, want)
+	}
+	if len(p.Transcripts) != 1 || p.Transcripts[0].Participant != "ann" {
+		t.Errorf("transcripts %+v; want interview-a, Ann's by her case's selection", p.Transcripts)
+	}
+	wantDropped := []string{
+		`case "Bob": source 50000000-0000-4000-8000-0000000000ff, which the project does not have`,
+		`source "Remote": its text is outside the project (file:///home/rhian/remote.txt), and qda reads only what the .qdpx holds; export the project again with its sources inside; with it 2 selections and 3 codings`,
+	}
+	if !slices.Equal(p.Report.Dropped, wantDropped) {
+		t.Errorf("dropped:\n got %q\nwant %q", p.Report.Dropped, wantDropped)
+	}
+	if len(p.Memos) != 1 || p.Memos[0].Text != "Mum went to the club every week.\n" || p.Memos[0].Title != "Trip" || p.Memos[0].Date != "2026-01-01" {
+		t.Errorf("memos %+v; want the note's text from its bare file, dated today", p.Memos)
+	}
+}
+
+// TestImportDraftNamespace reads projects and codebooks in the draft
+// namespaces (0:4), as older NVivo, ATLAS.ti and MAXQDA write them, as
+// 1.0: the same segments as the fixture in 1.0.
+func TestImportDraftNamespace(t *testing.T) {
+	for _, name := range []string{"qualcoder", "qc"} {
+		t.Run(name, func(t *testing.T) {
+			file := filepath.Join("..", "..", "testdata", "refi", name, "project.qde")
+			qde, err := os.ReadFile(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			draft := strings.Replace(string(qde), `xmlns="urn:QDA-XML:project:1.0"`, `xmlns="urn:QDA-XML:project:0:4"`, 1)
+			if draft == string(qde) {
+				t.Fatal("the fixture has no namespace to change")
+			}
+			want := plan(t, fixture(t, name, nil))
+			got := plan(t, fixture(t, name, map[string][]byte{"project.qde": []byte(draft)}))
+			if !slices.Equal(segments(got), segments(want)) || len(segments(got)) == 0 || len(got.Memos) != len(want.Memos) || !slices.Equal(got.Report.Dropped, want.Report.Dropped) {
+				t.Errorf("draft namespace: segments %q, %d memos, dropped %q\nwant %q, %d, %q", segments(got), len(got.Memos), got.Report.Dropped, segments(want), len(want.Memos), want.Report.Dropped)
+			}
+			// A prefixed namespace, as some writers declare it.
+			prefixed := strings.NewReplacer(`xmlns="urn:QDA-XML:project:1.0"`, `xmlns:q="urn:QDA-XML:project:0:4"`, "</", "</q:", "<?", "<?", "<!", "<!", "<", "<q:").Replace(string(qde))
+			if got := plan(t, fixture(t, name, map[string][]byte{"project.qde": []byte(prefixed)})); !slices.Equal(segments(got), segments(want)) {
+				t.Errorf("prefixed draft namespace: segments %q, want %q", segments(got), segments(want))
+			}
+		})
+	}
+	cb, err := ParseCodebook([]byte(`<?xml version="1.0"?><CodeBook xmlns="urn:QDA-XML:codebook:0:4"><Codes><Code guid="c1" name="A" isCodable="true"><Code guid="c2" name="B" isCodable="true"/></Code></Codes></CodeBook>`), DefaultLimits)
+	if err != nil || len(cb.Codes.Codes) != 1 || len(cb.Codes.Codes[0].Codes) != 1 {
+		t.Errorf("draft codebook: %+v, %v", cb, err)
+	}
+}

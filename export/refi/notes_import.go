@@ -1,6 +1,7 @@
 package refi
 
 import (
+	"slices"
 	"strings"
 	"time"
 
@@ -47,29 +48,32 @@ func (pl *planner) memos() {
 		if pl.notes[g] == nil {
 			continue // taken into a segment's memo
 		}
-		text := ""
-		if n.PlainTextContent != nil {
-			text = *n.PlainTextContent
-		} else if n.PlainTextPath != "" {
-			if d, inside, err := pl.a.Source(n.PlainTextPath); err == nil && inside {
-				text = string(plainText(d))
-			}
-		}
-		text = strings.TrimSpace(strings.ReplaceAll(text, "\r\n", "\n"))
+		text := strings.TrimSpace(strings.ReplaceAll(pl.noteText(&n), "\r\n", "\n"))
 		if text == "" {
 			pl.plan.Report.drop("note %q: no text", n.Name)
 			continue
 		}
 		a, ok := about[g]
-		if s, found := strings.CutPrefix(strings.TrimSpace(n.Description), aboutMark); found {
-			if qa, err := corpus.ParseAbout(s); err == nil && (qa.Kind != corpus.AboutParticipant || participants[qa.Target]) {
-				a, ok = qa, true
-			}
+		marks := noteMarks(n.Description)
+		if marks.summary != nil && pl.summary(*marks.summary, text) {
+			continue
+		}
+		if marks.about != nil && (marks.about.Kind != corpus.AboutParticipant || participants[marks.about.Target]) {
+			a, ok = *marks.about, true
 		}
 		if !ok {
 			a = corpus.About{Kind: corpus.AboutStudy}
 		}
+		if marks.summary != nil { // of a participant or a code the study does not have
+			a = corpus.About{Kind: corpus.AboutStudy}
+			if participants[marks.summary.participant] {
+				a = corpus.About{Kind: corpus.AboutParticipant, Target: marks.summary.participant}
+			}
+		}
 		title := strings.TrimSpace(n.Name)
+		if marks.title != "" {
+			title = marks.title
+		}
 		if len(n.Selections) > 0 {
 			// An annotation on a passage: about the transcript, its
 			// title naming the lines, as a comment on a passage is.
@@ -90,6 +94,78 @@ func (pl *planner) memos() {
 		}
 		pl.memo(a, title, text, n.CreatingUser, n.CreationDateTime)
 	}
+}
+
+// noteText is a note's text: inline, else in the file its plainTextPath
+// names (as NVivo and QualCoder write it).
+func (pl *planner) noteText(n *TextSource) string {
+	if n.PlainTextContent != nil && strings.TrimSpace(*n.PlainTextContent) != "" {
+		return *n.PlainTextContent
+	}
+	if n.PlainTextPath != "" {
+		if d, inside, err := pl.a.Source(n.PlainTextPath); err == nil && inside {
+			return string(plainText(d))
+		}
+	}
+	return ""
+}
+
+// summaryRef is what a framework summary is of.
+type summaryRef struct{ participant, code string }
+
+// marks are what qda wrote in a note's description: what the memo is
+// about, or the summary it is, and its title where the name is not it.
+type marks struct {
+	about   *corpus.About
+	summary *summaryRef
+	title   string
+}
+
+// noteMarks reads the marked lines of a note's description.
+func noteMarks(desc string) marks {
+	var m marks
+	for _, l := range strings.Split(strings.ReplaceAll(desc, "\r\n", "\n"), "\n") {
+		l = strings.TrimSpace(l)
+		if s, ok := strings.CutPrefix(l, aboutMark); ok {
+			if a, err := corpus.ParseAbout(s); err == nil {
+				m.about = &a
+			}
+		} else if s, ok := strings.CutPrefix(l, summaryMark); ok {
+			p, c, _ := strings.Cut(s, " ")
+			pa, err1 := corpus.ParseAbout(p)
+			ca, err2 := corpus.ParseAbout(c)
+			if err1 == nil && err2 == nil && pa.Kind == corpus.AboutParticipant && ca.Kind == corpus.AboutCode {
+				m.summary = &summaryRef{pa.Target, ca.Target}
+			}
+		} else if s, ok := strings.CutPrefix(l, titleMark); ok {
+			m.title = strings.TrimSpace(s)
+		}
+	}
+	return m
+}
+
+// summary keeps a framework summary of a participant and a code the
+// study has, reporting whether it did.
+func (pl *planner) summary(s summaryRef, text string) bool {
+	if !slices.ContainsFunc(pl.plan.Participants, func(p PlannedParticipant) bool { return p.ID == s.participant }) {
+		return false
+	}
+	known := false
+	for _, path := range pl.codes {
+		known = known || path == s.code
+	}
+	if !known {
+		return false
+	}
+	if pl.plan.Summaries == nil {
+		pl.plan.Summaries = map[string]map[string]string{}
+	}
+	if pl.plan.Summaries[s.participant] == nil {
+		pl.plan.Summaries[s.participant] = map[string]string{}
+	}
+	pl.plan.Summaries[s.participant][s.code] = text
+	pl.plan.Report.Summaries++
+	return true
 }
 
 // date is the day of a creationDateTime, else today.

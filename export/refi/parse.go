@@ -26,7 +26,7 @@ func ParseProject(data []byte, lim Limits) (*Project, error) {
 	}
 	var p Project
 	d := newDecoder(data, ProjectNS)
-	if err := d.Decode(&p); err != nil {
+	if err := xml.NewTokenDecoder(draftReader{d}).Decode(&p); err != nil {
 		return nil, fmt.Errorf("not a REFI-QDA project: %v", decodeError(d, err))
 	}
 	return &p, nil
@@ -43,7 +43,7 @@ func ParseCodebook(data []byte, lim Limits) (*CodebookFile, error) {
 	}
 	var cb CodebookFile
 	d := newDecoder(data, CodebookNS)
-	if err := d.Decode(&cb); err != nil {
+	if err := xml.NewTokenDecoder(draftReader{d}).Decode(&cb); err != nil {
 		return nil, fmt.Errorf("not a REFI-QDA codebook: %v", decodeError(d, err))
 	}
 	return &cb, nil
@@ -57,6 +57,42 @@ func newDecoder(data []byte, space string) *xml.Decoder {
 	// The text is UTF-8 by now, whatever the declaration says.
 	d.CharsetReader = func(_ string, r io.Reader) (io.Reader, error) { return r, nil }
 	return d
+}
+
+// draftNS are the namespaces of the standard's draft (0.4), which older
+// NVivo, ATLAS.ti and MAXQDA write and QualCoder reads: the same elements
+// and attributes as 1.0 where qda reads them.
+var draftNS = map[string]string{
+	"urn:QDA-XML:project:0:4":  ProjectNS,
+	"urn:QDA-XML:codebook:0:4": CodebookNS,
+}
+
+// draftReader reads elements of the draft namespaces as 1.0's.
+type draftReader struct{ d *xml.Decoder }
+
+func (r draftReader) Token() (xml.Token, error) {
+	tok, err := r.d.Token()
+	switch t := tok.(type) {
+	case xml.StartElement:
+		if ns, ok := draftNS[t.Name.Space]; ok {
+			t.Name.Space = ns
+		}
+		attrs := make([]xml.Attr, len(t.Attr))
+		for i, a := range t.Attr {
+			if ns, ok := draftNS[a.Value]; ok && (a.Name.Local == "xmlns" || a.Name.Space == "xmlns") {
+				a.Value = ns
+			}
+			attrs[i] = a
+		}
+		t.Attr = attrs
+		return t, err
+	case xml.EndElement:
+		if ns, ok := draftNS[t.Name.Space]; ok {
+			t.Name.Space = ns
+		}
+		return t, err
+	}
+	return tok, err
 }
 
 // utf8XML drops a byte order mark, decoding UTF-16 to UTF-8 on the way.

@@ -32,7 +32,9 @@ type Plan struct {
 	Columns           []string
 	TranscriptColumns []string
 	Memos             []*corpus.Memo
-	Report            ImportReport
+	// Summaries are the framework summaries: participant → code path → text.
+	Summaries map[string]map[string]string
+	Report    ImportReport
 }
 
 // PlannedTranscript is one text source as a transcript.
@@ -56,6 +58,7 @@ type ImportReport struct {
 	Coders       int `json:"coders"`
 	Segments     int `json:"segments"`
 	Memos        int `json:"memos"`
+	Summaries    int `json:"summaries"`
 	// Selections is how many coded selections were read; Widened how many
 	// of them had to grow to whole lines, by WidenedChars code points of
 	// the source in all and by MaxWidened at most.
@@ -214,15 +217,34 @@ func guidKey(g string) string { return strings.ToLower(trimGUID(g)) }
 func (pl *planner) ref(r Ref) string { return guidKey(r.Target) }
 
 // cases makes participants of the cases, and returns which participant
-// owns each source GUID.
+// owns each source GUID: the case that refers to the source, else the
+// case that refers to selections in it. A reference to nothing the
+// project has is listed.
 func (pl *planner) cases() map[string]string {
 	owner := map[string]string{}
 	if pl.p.Cases == nil {
 		return owner
 	}
+	sources := map[string]string{}    // source GUID → name, of any kind
+	selections := map[string]string{} // selection GUID → its text source's GUID
+	if s := pl.p.Sources; s != nil {
+		for _, t := range s.Text {
+			sources[guidKey(t.GUID)] = t.Name
+			for _, sel := range t.Selections {
+				selections[guidKey(sel.GUID)] = guidKey(t.GUID)
+			}
+		}
+		for _, list := range [][]Other{s.Picture, s.PDF, s.Audio, s.Video} {
+			for _, o := range list {
+				sources[guidKey(o.GUID)] = o.Name
+			}
+		}
+	}
 	taken := map[string]bool{}
+	ids := make([]string, len(pl.p.Cases.Cases))
 	for i, c := range pl.p.Cases.Cases {
 		id := uniqueName(corpus.Slug(c.Name), fmt.Sprintf("case-%d", i+1), taken)
+		ids[i] = id
 		if id != c.Name {
 			pl.plan.Report.Renamed = append(pl.plan.Report.Renamed, fmt.Sprintf("case %q is participant %s", c.Name, id))
 		}
@@ -231,14 +253,39 @@ func (pl *planner) cases() map[string]string {
 		pl.plan.Participants = append(pl.plan.Participants, pp)
 		pl.described(c.Description, "About "+c.Name, corpus.About{Kind: corpus.AboutParticipant, Target: id}, "", "")
 		for _, s := range c.SourceRefs {
-			if prev, ok := owner[pl.ref(s)]; ok {
-				pl.plan.Report.drop("case %q: its source is already %s's; a transcript has one participant", c.Name, prev)
+			g := pl.ref(s)
+			if _, ok := sources[g]; !ok {
+				pl.plan.Report.drop("case %q: source %s, which the project does not have", c.Name, s.Target)
 				continue
 			}
-			owner[pl.ref(s)] = id
+			if prev, ok := owner[g]; ok {
+				pl.plan.Report.drop("case %q: its source %q is already %s's; a transcript has one participant", c.Name, sources[g], prev)
+				continue
+			}
+			owner[g] = id
 		}
 		if len(c.CodeRefs) > 0 {
 			pl.plan.Report.drop("case %q: %d codes applied to the case as a whole; qda codes lines", c.Name, len(c.CodeRefs))
+		}
+	}
+	// Parts of a source: the source is the case's when no case has it
+	// whole; parts of one that is another's are listed, by source.
+	for i, c := range pl.p.Cases.Cases {
+		others := map[string]int{}
+		for _, r := range c.SelectionRefs {
+			g, ok := selections[pl.ref(r)]
+			if !ok {
+				pl.plan.Report.drop("case %q: selection %s, which no text source of the project has", c.Name, r.Target)
+				continue
+			}
+			if prev, ok := owner[g]; !ok {
+				owner[g] = ids[i]
+			} else if prev != ids[i] {
+				others[g]++
+			}
+		}
+		for _, g := range sortedKeys(others) {
+			pl.plan.Report.drop("case %q: %s of source %q, which is %s's; a transcript has one participant", c.Name, count(others[g], "selection"), sources[g], owner[g])
 		}
 	}
 	return owner
@@ -305,11 +352,11 @@ func (pl *planner) source(src *TextSource, n int, owner map[string]string, ids m
 		return err
 	}
 	if err != nil {
-		r.drop("source %q: %v", label, err)
+		r.drop("source %q: %v%s", label, err, lost(src))
 		return nil
 	}
 	if strings.TrimSpace(text) == "" {
-		r.drop("source %q: no text in it, plain or rich", label)
+		r.drop("source %q: no text in it, plain or rich%s", label, lost(src))
 		return nil
 	}
 	base := strings.TrimSuffix(src.Name, path.Ext(src.Name))
@@ -359,6 +406,26 @@ func (pl *planner) source(src *TextSource, n int, owner map[string]string, ids m
 	return nil
 }
 
+// lost says what goes with a source that is not carried over: its
+// selections and codings, which have no text to be in.
+func lost(src *TextSource) string {
+	codings := len(src.Codings)
+	for _, sel := range src.Selections {
+		codings += len(sel.Codings)
+	}
+	if len(src.Selections) == 0 && codings == 0 {
+		return ""
+	}
+	return fmt.Sprintf("; with it %s and %s", count(len(src.Selections), "selection"), count(codings, "coding"))
+}
+
+func count(n int, what string) string {
+	if n == 1 {
+		return "1 " + what
+	}
+	return fmt.Sprintf("%d %ss", n, what)
+}
+
 // text is a source's plain text, BOM dropped; empty plain text falls back
 // to the rich text (NVivo for Mac writes the content there only).
 func (pl *planner) text(src *TextSource) (string, error) {
@@ -369,13 +436,17 @@ func (pl *planner) text(src *TextSource) (string, error) {
 			return "", tooLarge(fmt.Sprintf("its text is %s", mb(n)), pl.a.limits.Text)
 		}
 		data = []byte(*src.PlainTextContent)
-	case src.PlainTextPath != "":
-		d, inside, err := pl.a.Source(src.PlainTextPath)
+	case src.PlainTextPath != "" || src.Path != "":
+		ref := src.PlainTextPath
+		if ref == "" {
+			ref = src.Path // as some tools write a text source
+		}
+		d, inside, err := pl.a.Source(ref)
 		if err != nil {
 			return "", err
 		}
 		if !inside {
-			pl.plan.Report.drop("source %q: its text is outside the project (%s)", src.Name, src.PlainTextPath)
+			return "", fmt.Errorf("its text is outside the project (%s), and qda reads only what the .qdpx holds; export the project again with its sources inside", ref)
 		}
 		data = d
 	}

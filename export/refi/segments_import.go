@@ -28,7 +28,11 @@ func (pl *planner) segments(src *TextSource, label, id, text string, normal []by
 	runes := []rune(text)
 	cnt := bestCounting(runes, sels)
 	if cnt.name != "" {
-		r.Recounted = append(r.Recounted, fmt.Sprintf("source %q: positions counted with %s, which fits its selections; the standard's count did not", label, cnt.name))
+		how := "with " + cnt.name
+		if strings.HasPrefix(cnt.name, "in ") { // "in UTF-16 units", not "with in"
+			how = cnt.name
+		}
+		r.Recounted = append(r.Recounted, fmt.Sprintf("source %q: positions counted %s, which fits its selections; the standard's count did not", label, how))
 	}
 	byCoder := map[string][]corpus.Segment{}
 	add := func(coder string, lines corpus.Range, codes []string, memo string) {
@@ -138,8 +142,8 @@ func mergeSame(segs []corpus.Segment) []corpus.Segment {
 func (pl *planner) selectionMemo(sel Selection) string {
 	memo := strings.TrimSpace(sel.Description)
 	for _, nr := range sel.NoteRefs {
-		if n := pl.notes[pl.ref(nr)]; n != nil && n.PlainTextContent != nil {
-			memo = strings.TrimSpace(memo + "\n\n" + strings.TrimSpace(*n.PlainTextContent))
+		if n := pl.notes[pl.ref(nr)]; n != nil {
+			memo = strings.TrimSpace(memo + "\n\n" + strings.TrimSpace(strings.ReplaceAll(pl.noteText(n), "\r\n", "\n")))
 			delete(pl.notes, pl.ref(nr))
 		}
 	}

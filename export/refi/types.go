@@ -101,6 +101,8 @@ type Case struct {
 	CodeRefs    []Ref           `xml:"CodeRef"`
 	Values      []VariableValue `xml:"VariableValue"`
 	SourceRefs  []Ref           `xml:"SourceRef"`
+	// SelectionRefs are parts of sources that belong to the case.
+	SelectionRefs []Ref `xml:"SelectionRef"`
 }
 
 // VariableValue is one value of a variable; exactly one of the values is
@@ -141,6 +143,7 @@ type TextSource struct {
 	Name             string          `xml:"name,attr,omitempty"`
 	RichTextPath     string          `xml:"richTextPath,attr,omitempty"`
 	PlainTextPath    string          `xml:"plainTextPath,attr,omitempty"`
+	Path             string          `xml:"path,attr,omitempty"` // not the schema's, read only
 	CreatingUser     string          `xml:"creatingUser,attr,omitempty"`
 	CreationDateTime string          `xml:"creationDateTime,attr,omitempty"`
 	Description      string          `xml:"Description,omitempty"`

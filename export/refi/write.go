@@ -11,6 +11,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/qdatool/qda/corpus"
+	qdaexport "github.com/qdatool/qda/export"
 	"github.com/qdatool/qda/internal/scratch"
 )
 
@@ -100,6 +101,11 @@ func (p *Plan) build(root string) error {
 	}
 	for _, m := range p.Memos {
 		if _, err := st.AddMemo(m); err != nil {
+			return err
+		}
+	}
+	for _, participant := range sortedKeys(p.Summaries) {
+		if err := st.WriteStudyFile(qdaexport.SummaryFile(participant), qdaexport.MarshalSummaries(p.Summaries[participant])); err != nil {
 			return err
 		}
 	}

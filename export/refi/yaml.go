@@ -84,9 +84,17 @@ func (pl *planner) writeCodes(b *bytes.Buffer, codes []Code, parent string, inde
 	return nil
 }
 
+// notCodable is the memo of a code the project marks isCodable="false".
+const notCodable = `A category in the project this was imported from (isCodable="false"): code its children, not it.`
+
 // codeNode is one code's fields, its children left out, as a mapping.
 func (pl *planner) codeNode(c Code, parent string, taken map[string]bool) (string, *yaml.Node) {
 	f := undescribe(c.Name, c.Description)
+	if strings.TrimSpace(c.IsCodable) == "false" && !strings.Contains(f.memo, notCodable) {
+		// A category in the tool that wrote it: qda has no such thing, so
+		// it is a code, and its memo says so.
+		f.memo = strings.TrimSpace(f.memo + "\n" + notCodable)
+	}
 	name := uniqueName(f.name, "code", taken)
 	// The label keeps the code's name as the other tool shows it, so
 	// only a name that is not what its label (or its "qda name:")
