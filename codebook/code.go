@@ -14,8 +14,12 @@ type Code struct {
 	Examples    []string
 	Aliases     []string
 	Patterns    []string
-	Children    []*Code
-	Parent      *Code
+	// NotCodable marks a category ('codable: false'): a code that groups
+	// its children and is not applied itself, as other tools have them
+	// (REFI-QDA's isCodable="false"). check warns when it is coded.
+	NotCodable bool
+	Children   []*Code
+	Parent     *Code
 
 	// Path is the canonical path of names from the top, e.g. "confidence/daily-tasks".
 	Path string

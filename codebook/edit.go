@@ -35,6 +35,8 @@ type Rewrite struct {
 type Fields struct {
 	Label, Description, Include, Exclude, Color, Memo *string
 	Examples, Patterns                                *[]string
+	// Codable is "false" for a category, "true" to make one a code again.
+	Codable *string
 }
 
 // CheckError is a rewrite that qda made but refused to return, because the

@@ -11,7 +11,7 @@ import (
 
 var (
 	topFields  = []string{"title", "codes"}
-	codeFields = []string{"name", "label", "description", "include", "exclude", "examples", "color", "aliases", "patterns", "memo", "children"}
+	codeFields = []string{"name", "label", "description", "include", "exclude", "examples", "color", "aliases", "patterns", "memo", "codable", "children"}
 )
 
 // parser collects findings while it turns YAML nodes into codes.
@@ -249,6 +249,13 @@ func (p *parser) code(n *yaml.Node, parent *Code) *Code {
 			c.Examples, _ = p.texts(k, v, where)
 		case "patterns":
 			c.Patterns, _ = p.texts(k, v, where)
+		case "codable":
+			switch t := p.text(k, v, where); t {
+			case "true", "false":
+				c.NotCodable = t == "false"
+			default:
+				p.errorf(v.Line, "codable in %s must be true or false, not %q", where, t)
+			}
 		case "aliases":
 			c.Aliases, p.aliasLines[c] = p.texts(k, v, where)
 		case "children":

@@ -139,7 +139,7 @@ func TestParseFindings(t *testing.T) {
 			want: []string{
 				`codebook.yaml:2: warning: unknown top-level field "version" (known fields: title, codes)`,
 				`codebook.yaml:5: warning: unknown field "lable" in code "a" (did you mean "label"?)`,
-				`codebook.yaml:6: warning: unknown field "weight" in code "a" (known fields: name, label, description, include, exclude, examples, color, aliases, patterns, memo, children)`,
+				`codebook.yaml:6: warning: unknown field "weight" in code "a" (known fields: name, label, description, include, exclude, examples, color, aliases, patterns, memo, codable, children)`,
 			},
 			wantCB: true,
 		},

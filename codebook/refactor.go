@@ -3,6 +3,7 @@ package codebook
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/qdatool/qda/internal/diag"
@@ -538,6 +539,7 @@ func (f Fields) values() []fieldValue {
 		{key: "include", text: f.Include}, {key: "exclude", text: f.Exclude},
 		{key: "examples", list: f.Examples}, {key: "color", text: f.Color},
 		{key: "patterns", list: f.Patterns}, {key: "memo", text: f.Memo},
+		{key: "codable", text: f.Codable},
 	}
 }
 
@@ -566,6 +568,8 @@ func (v fieldValue) current(c *Code) (string, []string) {
 		return "", c.Examples
 	case "patterns":
 		return "", c.Patterns
+	case "codable":
+		return strconv.FormatBool(!c.NotCodable), nil
 	}
 	return "", nil
 }
@@ -579,6 +583,9 @@ func (v fieldValue) equal(c *Code) bool {
 }
 
 func (f Fields) check() error {
+	if f.Codable != nil && *f.Codable != "true" && *f.Codable != "false" {
+		return diag.Errorf("", 0, "codable must be true or false, not %q", *f.Codable)
+	}
 	if f.Color != nil && *f.Color != "" && !colorRE.MatchString(*f.Color) {
 		return diag.Errorf("", 0, "invalid color %q", *f.Color).
 			WithHint(`write it as "#rgb" or "#rrggbb", e.g. "#4e79a7"`)
@@ -594,6 +601,9 @@ func (v fieldValue) node(old *yaml.Node) *yaml.Node {
 		return strList(*v.list, old == nil || old.Kind != yaml.SequenceNode || isFlow(old))
 	}
 	n := str(*v.text)
+	if v.key == "codable" {
+		n.Tag = "!!bool" // codable: false, not a quoted 'false'
+	}
 	if v.key == "color" {
 		// as the docs write colors, and a reminder that "#" must be quoted
 		n.Style = yaml.DoubleQuotedStyle

@@ -294,6 +294,10 @@ func (c *checker) segment(file string, t *Transcript, s *Segment) {
 		for a := code; a != nil; a = a.Parent {
 			c.used[a] = true
 		}
+		if code.NotCodable {
+			c.add(diag.Warnf(file, line, "code %q is a category (codable: false in %s): code its children, not it", code.Path, CodebookFile).
+				WithHint("recode the passage with one of its children, or set codable: true if it is a code after all"))
+		}
 		if via != codebook.Canonical {
 			c.add(diag.Warnf(file, line, "code %q is a former name of %q", ref, code.Path).
 				WithHint("write %q; qda writes canonical paths", code.Path))

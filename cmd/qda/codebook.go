@@ -125,6 +125,7 @@ type codeJSON struct {
 	Color       string                     `json:"color,omitempty"`
 	Aliases     []string                   `json:"aliases,omitempty"`
 	Patterns    []string                   `json:"patterns,omitempty"`
+	Category    bool                       `json:"category,omitempty"` // codable: false
 	Parent      string                     `json:"parent,omitempty"`
 	Children    []string                   `json:"children"`
 	Line        int                        `json:"line"`
@@ -156,7 +157,7 @@ func runCodebookShow(g *globals, ref string) error {
 	}
 	j := codeJSON{Path: code.Path, Name: code.Name, Label: code.DisplayLabel(), Description: code.Description,
 		Include: code.Include, Exclude: code.Exclude, Examples: code.Examples, Color: code.Color,
-		Aliases: code.Aliases, Patterns: code.Patterns, Children: []string{}, Line: code.Line}
+		Aliases: code.Aliases, Patterns: code.Patterns, Category: code.NotCodable, Children: []string{}, Line: code.Line}
 	if code.Parent != nil {
 		j.Parent = code.Parent.Path
 	}
@@ -200,6 +201,9 @@ func runCodebookShow(g *globals, ref string) error {
 	field("color", j.Color)
 	field("aliases", strings.Join(j.Aliases, ", "))
 	field("patterns", strings.Join(j.Patterns, "  "))
+	if j.Category {
+		field("codable", "false: a category, its children are coded")
+	}
 	field("parent", j.Parent)
 	field("children", strings.Join(j.Children, ", "))
 	field("defined at", fmt.Sprintf("%s:%d", corpus.CodebookFile, j.Line))

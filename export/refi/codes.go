@@ -42,7 +42,7 @@ func exportCodes(codes []*codebook.Code, ids GUIDs) []Code {
 func exportTree(codes []*codebook.Code, ids GUIDs, names map[string]string) []Code {
 	var out []Code
 	for _, c := range codes {
-		rc := Code{GUID: ids.Of("code", c.Path), Name: names[c.Path], IsCodable: "true", Description: describe(c)}
+		rc := Code{GUID: ids.Of("code", c.Path), Name: names[c.Path], IsCodable: codable(c), Description: describe(c)}
 		if rc.Name != c.DisplayLabel() {
 			rc.Description = strings.TrimSpace(rc.Description + "\n\n" + labelMark + c.DisplayLabel())
 		}
@@ -250,4 +250,12 @@ func uniqueName(name, fallback string, taken map[string]bool) string {
 	}
 	taken[try] = true
 	return try
+}
+
+// codable is a code's isCodable: "false" for a category ('codable: false').
+func codable(c *codebook.Code) string {
+	if c.NotCodable {
+		return "false"
+	}
+	return "true"
 }

@@ -159,6 +159,10 @@ func (m *merger) codes(codes []Code, parent string, under *newCode) error {
 		if len(f.patterns) > 0 {
 			fs.Patterns = &f.patterns
 		}
+		if strings.TrimSpace(c.IsCodable) == "false" {
+			category := "false" // a category of the tool that wrote it
+			fs.Codable = &category
+		}
 		n := &newCode{path: path, code: codebook.NewCode{Name: f.name, Fields: fs}}
 		m.seen[path] = true
 		m.added = append(m.added, n)

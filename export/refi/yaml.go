@@ -134,6 +134,9 @@ func (pl *planner) codeNode(c Code, parent string, taken map[string]bool) (strin
 	seq("aliases", f.aliases)
 	seq("patterns", f.patterns)
 	field("memo", f.memo)
+	if strings.TrimSpace(c.IsCodable) == "false" {
+		m.Content = append(m.Content, str("codable"), &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: "false"})
+	}
 	return path, m
 }
 
