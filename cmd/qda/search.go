@@ -88,6 +88,8 @@ func runSearch(g *globals, q string, opt searchOptions) error {
 		return err
 	}
 	defer ix.Close()
+	// The matched byte ranges are printed only in colour or --json.
+	req.NoSpans = !g.json && !isTerminal(g.stdout)
 	res, err := ix.Search(req)
 	if err != nil {
 		return queryErr(err)

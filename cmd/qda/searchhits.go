@@ -1,7 +1,9 @@
 package main
 
 import (
+	"bufio"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/qdatool/qda/corpus"
@@ -89,15 +91,25 @@ func (s *session) codingsOf(id string, coders []string) ([]*corpus.Codings, erro
 
 // printHits prints hits as grep -n does: context lines with '-', groups
 // apart with "--", a group going on while hits are close enough that
-// their contexts touch; the codes in a margin after the text.
+// their contexts touch; the codes in a margin after the text. Lines are
+// written through a buffer rather than formatted whole, so a line of
+// many megabytes is not copied again.
 func printHits(g *globals, hits []hitJSON, context int) {
 	colour := isTerminal(g.stdout)
-	var b strings.Builder
+	w := bufio.NewWriterSize(g.stdout, 64<<10)
+	defer w.Flush()
+	line := func(file string, sep byte, n int, text string) {
+		w.WriteString(file)
+		w.WriteByte(sep)
+		w.WriteString(strconv.Itoa(n))
+		w.WriteByte(sep)
+		w.WriteString(text)
+	}
 	last := 0 // the last line printed of hits[i-1]'s transcript
 	for i, h := range hits {
 		sameFile := i > 0 && hits[i-1].Transcript == h.Transcript
 		if context > 0 && i > 0 && (!sameFile || h.Line-context > last+1) {
-			b.WriteString("--\n")
+			w.WriteString("--\n")
 		}
 		if !sameFile {
 			last = 0
@@ -108,14 +120,15 @@ func printHits(g *globals, hits []hitJSON, context int) {
 		}
 		for _, c := range h.Context {
 			if c.Line < h.Line && c.Line > last {
-				fmt.Fprintf(&b, "%s-%d-%s\n", h.File, c.Line, c.Text)
+				line(h.File, '-', c.Line, c.Text)
+				w.WriteByte('\n')
 			}
 		}
 		text := h.Text
 		if colour {
 			text = highlight(text, h.Matches)
 		}
-		fmt.Fprintf(&b, "%s:%d:%s", h.File, h.Line, text)
+		line(h.File, ':', h.Line, text)
 		if len(h.Codes) > 0 {
 			var names []string
 			for _, c := range h.Codes {
@@ -125,22 +138,18 @@ func printHits(g *globals, hits []hitJSON, context int) {
 			if colour {
 				margin = "\x1b[36m" + margin + "\x1b[0m"
 			}
-			b.WriteString(margin)
+			w.WriteString(margin)
 		}
-		b.WriteString("\n")
+		w.WriteByte('\n')
 		last = h.Line
 		for _, c := range h.Context {
 			if c.Line > h.Line && (next == 0 || c.Line < next) {
-				fmt.Fprintf(&b, "%s-%d-%s\n", h.File, c.Line, c.Text)
+				line(h.File, '-', c.Line, c.Text)
+				w.WriteByte('\n')
 				last = c.Line
 			}
 		}
-		if b.Len() > 1<<16 {
-			fmt.Fprint(g.stdout, b.String())
-			b.Reset()
-		}
 	}
-	fmt.Fprint(g.stdout, b.String())
 }
 
 // highlight marks the matched byte ranges of text in bold red, the words
