@@ -28,7 +28,7 @@ import (
 // batchBytes, so a 60 MB line is indexed a few megabytes at a time.
 const (
 	batchDocs  = 4000
-	batchBytes = 1 << 20
+	batchBytes = 512 << 10
 )
 
 // writer fills batches and sends each to the index when it is full.
@@ -285,7 +285,9 @@ func (ix *Index) reindex(w *writer, p *plan) (int, error) {
 	var data []byte
 	var err error
 	if p.text.Size > corpus.MaxFileSize {
-		err = diag.Errorf(file, 0, "larger than %d MB, more than qda reads from one file", corpus.MaxFileSize>>20)
+		ix.Notices = append(ix.Notices, fmt.Sprintf("%s: larger than %d MB, more than qda reads from one file; not searched (is it the right file? split a longer transcript into parts of a few MB, or remove its row, %s:%d)",
+			file, corpus.MaxFileSize>>20, corpus.TranscriptsFile, p.row.Line))
+		e.Text = fileState{}
 	} else {
 		data, err = ix.study.ReadFile(file)
 	}
