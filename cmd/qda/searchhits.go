@@ -2,7 +2,10 @@ package main
 
 import (
 	"bufio"
+	"bytes"
+	"encoding/json"
 	"fmt"
+	"io"
 	"strconv"
 	"strings"
 
@@ -66,6 +69,57 @@ func (s *session) readHits(hits []search.Hit, coders []string, context int) ([]h
 		out = append(out, j)
 	}
 	return out, nil
+}
+
+// printHitsJSON prints hits as printJSON would, one hit at a time and
+// each hit's matches straight to the output: on a line of megabytes
+// matched a million times, encoding the whole at once (and then again
+// indented) took many times the line.
+func printHitsJSON(w io.Writer, hits []hitJSON) error {
+	if len(hits) == 0 {
+		return printJSON(w, hits)
+	}
+	out := bufio.NewWriterSize(w, 64<<10)
+	out.WriteString("[\n  ")
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("  ", "  ")
+	const key = `"matches": []`
+	for i, h := range hits {
+		if i > 0 {
+			out.WriteString(",\n  ")
+		}
+		matches := h.Matches
+		h.Matches = [][2]int{}
+		buf.Reset()
+		if err := enc.Encode(h); err != nil {
+			return err
+		}
+		data := bytes.TrimSuffix(buf.Bytes(), []byte("\n"))
+		// The key is the only place it can be: in a string value its
+		// quotes would be escaped.
+		at := bytes.Index(data, []byte(key))
+		if at < 0 || len(matches) == 0 {
+			out.Write(data)
+			continue
+		}
+		out.Write(data[:at+len(key)-1])
+		for j, m := range matches {
+			if j > 0 {
+				out.WriteByte(',')
+			}
+			out.WriteString("\n      [\n        ")
+			out.WriteString(strconv.Itoa(m[0]))
+			out.WriteString(",\n        ")
+			out.WriteString(strconv.Itoa(m[1]))
+			out.WriteString("\n      ]")
+		}
+		out.WriteString("\n    ]")
+		out.Write(data[at+len(key):])
+	}
+	out.WriteString("\n]\n")
+	return out.Flush()
 }
 
 // codingsOf reads the chosen coders' codings of transcript id.
