@@ -46,6 +46,7 @@ func TestScripts(t *testing.T) {
 			"treehash": cmdTreehash,
 			"mkbig":    cmdMkbig,
 			"mkrepeat": cmdMkrepeat,
+			"mkline":   cmdMkline,
 		},
 		Setup: func(env *testscript.Env) error {
 			// A coder from the developer's own git config must not leak in.
@@ -172,5 +173,25 @@ func cmdMkbig(ts *testscript.TestScript, neg bool, args []string) {
 	f, err := os.Create(ts.MkAbs(args[0]))
 	ts.Check(err)
 	ts.Check(f.Truncate(mb << 20))
+	ts.Check(f.Close())
+}
+
+// cmdMkline appends to FILE one line of TEXT repeated, space-separated,
+// to about KB kilobytes, and a newline, so a script can make a long
+// transcript line without committing it: mkline FILE KB TEXT.
+func cmdMkline(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 3 {
+		ts.Fatalf("usage: mkline FILE KB TEXT")
+	}
+	var kb int
+	if _, err := fmt.Sscan(args[1], &kb); err != nil {
+		ts.Fatalf("mkline: size %q: %v", args[1], err)
+	}
+	n := max(1, (kb<<10)/(len(args[2])+1))
+	line := strings.TrimSuffix(strings.Repeat(args[2]+" ", n), " ") + "\n"
+	f, err := os.OpenFile(ts.MkAbs(args[0]), os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644)
+	ts.Check(err)
+	_, err = f.WriteString(line)
+	ts.Check(err)
 	ts.Check(f.Close())
 }

@@ -88,6 +88,8 @@ func runSearch(g *globals, q string, opt searchOptions) error {
 		return err
 	}
 	defer ix.Close()
+	// The matched byte ranges are printed only in colour or --json.
+	req.NoSpans = !g.json && !isTerminal(g.stdout)
 	res, err := ix.Search(req)
 	if err != nil {
 		return queryErr(err)
@@ -97,7 +99,7 @@ func runSearch(g *globals, q string, opt searchOptions) error {
 		return err
 	}
 	if g.json {
-		return printJSON(g.stdout, hits)
+		return printHitsJSON(g.stdout, hits)
 	}
 	printHits(g, hits, opt.context)
 	fmt.Fprintf(g.stderr, "qda: %s\n", hitSummary(hits, res.Total, opt.limit > 0))

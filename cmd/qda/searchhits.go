@@ -1,7 +1,12 @@
 package main
 
 import (
+	"bufio"
+	"bytes"
+	"encoding/json"
 	"fmt"
+	"io"
+	"strconv"
 	"strings"
 
 	"github.com/qdatool/qda/corpus"
@@ -66,6 +71,57 @@ func (s *session) readHits(hits []search.Hit, coders []string, context int) ([]h
 	return out, nil
 }
 
+// printHitsJSON prints hits as printJSON would, one hit at a time and
+// each hit's matches straight to the output: on a line of megabytes
+// matched a million times, encoding the whole at once (and then again
+// indented) took many times the line.
+func printHitsJSON(w io.Writer, hits []hitJSON) error {
+	if len(hits) == 0 {
+		return printJSON(w, hits)
+	}
+	out := bufio.NewWriterSize(w, 64<<10)
+	out.WriteString("[\n  ")
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("  ", "  ")
+	const key = `"matches": []`
+	for i, h := range hits {
+		if i > 0 {
+			out.WriteString(",\n  ")
+		}
+		matches := h.Matches
+		h.Matches = [][2]int{}
+		buf.Reset()
+		if err := enc.Encode(h); err != nil {
+			return err
+		}
+		data := bytes.TrimSuffix(buf.Bytes(), []byte("\n"))
+		// The key is the only place it can be: in a string value its
+		// quotes would be escaped.
+		at := bytes.Index(data, []byte(key))
+		if at < 0 || len(matches) == 0 {
+			out.Write(data)
+			continue
+		}
+		out.Write(data[:at+len(key)-1])
+		for j, m := range matches {
+			if j > 0 {
+				out.WriteByte(',')
+			}
+			out.WriteString("\n      [\n        ")
+			out.WriteString(strconv.Itoa(m[0]))
+			out.WriteString(",\n        ")
+			out.WriteString(strconv.Itoa(m[1]))
+			out.WriteString("\n      ]")
+		}
+		out.WriteString("\n    ]")
+		out.Write(data[at+len(key):])
+	}
+	out.WriteString("\n]\n")
+	return out.Flush()
+}
+
 // codingsOf reads the chosen coders' codings of transcript id.
 func (s *session) codingsOf(id string, coders []string) ([]*corpus.Codings, error) {
 	if coders == nil {
@@ -89,15 +145,25 @@ func (s *session) codingsOf(id string, coders []string) ([]*corpus.Codings, erro
 
 // printHits prints hits as grep -n does: context lines with '-', groups
 // apart with "--", a group going on while hits are close enough that
-// their contexts touch; the codes in a margin after the text.
+// their contexts touch; the codes in a margin after the text. Lines are
+// written through a buffer rather than formatted whole, so a line of
+// many megabytes is not copied again.
 func printHits(g *globals, hits []hitJSON, context int) {
 	colour := isTerminal(g.stdout)
-	var b strings.Builder
+	w := bufio.NewWriterSize(g.stdout, 64<<10)
+	defer w.Flush()
+	line := func(file string, sep byte, n int, text string) {
+		w.WriteString(file)
+		w.WriteByte(sep)
+		w.WriteString(strconv.Itoa(n))
+		w.WriteByte(sep)
+		w.WriteString(text)
+	}
 	last := 0 // the last line printed of hits[i-1]'s transcript
 	for i, h := range hits {
 		sameFile := i > 0 && hits[i-1].Transcript == h.Transcript
 		if context > 0 && i > 0 && (!sameFile || h.Line-context > last+1) {
-			b.WriteString("--\n")
+			w.WriteString("--\n")
 		}
 		if !sameFile {
 			last = 0
@@ -108,14 +174,15 @@ func printHits(g *globals, hits []hitJSON, context int) {
 		}
 		for _, c := range h.Context {
 			if c.Line < h.Line && c.Line > last {
-				fmt.Fprintf(&b, "%s-%d-%s\n", h.File, c.Line, c.Text)
+				line(h.File, '-', c.Line, c.Text)
+				w.WriteByte('\n')
 			}
 		}
 		text := h.Text
 		if colour {
 			text = highlight(text, h.Matches)
 		}
-		fmt.Fprintf(&b, "%s:%d:%s", h.File, h.Line, text)
+		line(h.File, ':', h.Line, text)
 		if len(h.Codes) > 0 {
 			var names []string
 			for _, c := range h.Codes {
@@ -125,22 +192,18 @@ func printHits(g *globals, hits []hitJSON, context int) {
 			if colour {
 				margin = "\x1b[36m" + margin + "\x1b[0m"
 			}
-			b.WriteString(margin)
+			w.WriteString(margin)
 		}
-		b.WriteString("\n")
+		w.WriteByte('\n')
 		last = h.Line
 		for _, c := range h.Context {
 			if c.Line > h.Line && (next == 0 || c.Line < next) {
-				fmt.Fprintf(&b, "%s-%d-%s\n", h.File, c.Line, c.Text)
+				line(h.File, '-', c.Line, c.Text)
+				w.WriteByte('\n')
 				last = c.Line
 			}
 		}
-		if b.Len() > 1<<16 {
-			fmt.Fprint(g.stdout, b.String())
-			b.Reset()
-		}
 	}
-	fmt.Fprint(g.stdout, b.String())
 }
 
 // highlight marks the matched byte ranges of text in bold red, the words

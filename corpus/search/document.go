@@ -5,6 +5,7 @@ import (
 
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/analysis/lang/en"
@@ -29,12 +30,99 @@ const (
 	keywordOptions = index.IndexField
 )
 
-// documents yields each line's document by line number; nil for a blank
+// A line longer than pieceBytes is indexed as several documents, its
+// pieces, so that indexing holds one piece's analysis at a time and not
+// a whole line's: an accepted transcript may be one 60 MB line, whose
+// tokens and term vectors took gigabytes as one document. Each piece
+// ends overlapBytes past the next one's start, so any phrase, word or
+// pattern match of up to overlapBytes-cutSlack bytes lies whole inside
+// one piece (docs/search.md says what this means for queries).
+const (
+	pieceBytes   = 64 << 10
+	overlapBytes = 2 << 10
+	// cutSlack is how far a cut may move to fall between words.
+	cutSlack = 256
+)
+
+// piece is the part of a line one document holds, at byte offset off.
+type piece struct {
+	off  int
+	text string
+}
+
+// pieces splits a line for indexing. A short line is one piece. A long
+// one is cut between words (after a single space that follows a
+// non-space), where no token of either analyzer spans the cut, so every
+// piece has the tokens the whole line has there; a run of more than
+// cutSlack bytes with no such place is cut at a character boundary.
+func pieces(text string) []piece {
+	if len(text) <= pieceBytes {
+		return []piece{{0, text}}
+	}
+	var out []piece
+	start := 0
+	for {
+		if len(text)-start <= pieceBytes {
+			return append(out, piece{start, text[start:]})
+		}
+		next := cutNear(text, start+pieceBytes-overlapBytes)
+		end := cutNear(text, next+overlapBytes)
+		out = append(out, piece{start, text[start:end]})
+		if end == len(text) {
+			return out
+		}
+		start = next
+	}
+}
+
+// cutNear is the place to cut text nearest after (else before) i, within
+// cutSlack bytes; else the character boundary at or before i.
+func cutNear(text string, i int) int {
+	if i >= len(text) {
+		return len(text)
+	}
+	for c := i; c < min(len(text), i+cutSlack); c++ {
+		if cleanCut(text, c) {
+			return c
+		}
+	}
+	for c := i - 1; c > max(0, i-cutSlack); c-- {
+		if cleanCut(text, c) {
+			return c
+		}
+	}
+	for i > 0 && !utf8.RuneStart(text[i]) {
+		i--
+	}
+	return i
+}
+
+// cleanCut reports whether text can be cut before byte c without
+// changing a token: a single space between two non-spaces.
+func cleanCut(text string, c int) bool {
+	return c >= 2 && text[c-1] == ' ' && !isSpace(text[c-2]) && !isSpace(text[c])
+}
+
+// isSpace is the regexp \s of exactTokens, and a vertical tab.
+func isSpace(b byte) bool {
+	return b == ' ' || b == '\t' || b == '\n' || b == '\f' || b == '\r' || b == '\v'
+}
+
+// lineDoc is one document of a line: the whole line, or one of its pieces.
+type lineDoc struct {
+	line  int
+	doc   *document.Document // nil for a blank line
+	piece bool               // a piece after the first
+	size  int                // bytes of text analyzed
+}
+
+// documents yields each line's documents in line order: one for a line
+// short enough, one per piece for a long one, and a nil one for a blank
 // line, which is never a hit. Code references are stored as written in
 // the codings files and resolved when a query names a code, so a codebook
 // rename, move or merge changes no document.
-func documents(t *corpus.Transcript, codings []*corpus.Codings, attrs map[string]string, an analyzers) iter.Seq2[int, *document.Document] {
-	return func(yield func(int, *document.Document) bool) {
+func documents(t *corpus.Transcript, codings []*corpus.Codings, attrs map[string]string, an analyzers) iter.Seq[lineDoc] {
+	return func(yield func(lineDoc) bool) {
 		refs := make([]map[string][]string, t.Len()) // line -> coder -> refs
 		for _, c := range codings {
 			for _, seg := range c.Segments {
@@ -55,48 +143,50 @@ func documents(t *corpus.Transcript, codings []*corpus.Codings, attrs map[string
 		keys := sortedKeys(attrs)
 		for i, line := range t.Lines {
 			if line.Blank {
-				if !yield(i+1, nil) {
+				if !yield(lineDoc{line: i + 1}) {
 					return
 				}
 				continue
 			}
-			doc := document.NewDocument(docID(t.ID, i+1))
-			keyword := func(field string, pos int, value string) {
-				var ap []uint64
-				if pos > 0 {
-					ap = []uint64{uint64(pos)}
+			for _, p := range pieces(line.Text) {
+				doc := document.NewDocument(pieceID(t.ID, i+1, p.off))
+				keyword := func(field string, pos int, value string) {
+					var ap []uint64
+					if pos > 0 {
+						ap = []uint64{uint64(pos)}
+					}
+					doc.AddField(document.NewTextFieldCustom(field, ap, []byte(value), keywordOptions, an.keyword))
 				}
-				doc.AddField(document.NewTextFieldCustom(field, ap, []byte(value), keywordOptions, an.keyword))
-			}
-			for _, k := range keys {
-				keyword(attrField(k), 0, attrs[k])
-			}
-			doc.AddField(document.NewTextFieldCustom(FieldText, nil, []byte(line.Text), textOptions, an.en))
-			doc.AddField(document.NewTextFieldCustom(FieldExact, nil, []byte(line.Text), textOptions, an.exact))
-			doc.AddField(document.NewNumericFieldWithIndexingOptions(FieldLine, nil, float64(i+1), index.IndexField|index.DocValues))
-			keyword(FieldSpeaker, 0, line.Speaker)
-			keyword(FieldRole, 0, role(line.Speaker, participant, pseudonym))
-			if rs := refs[i]; rs != nil {
-				var coders, all []string
-				for c := range rs {
-					coders = append(coders, c)
+				for _, k := range keys {
+					keyword(attrField(k), 0, attrs[k])
 				}
-				slices.Sort(coders)
-				for j, c := range coders {
-					keyword(FieldCoder, j, c)
-					for k, r := range rs[c] {
-						keyword(refField(c), k, r)
-						if !slices.Contains(all, r) {
-							all = append(all, r)
+				doc.AddField(document.NewTextFieldCustom(FieldText, nil, []byte(p.text), textOptions, an.en))
+				doc.AddField(document.NewTextFieldCustom(FieldExact, nil, []byte(p.text), textOptions, an.exact))
+				doc.AddField(document.NewNumericFieldWithIndexingOptions(FieldLine, nil, float64(i+1), index.IndexField|index.DocValues))
+				keyword(FieldSpeaker, 0, line.Speaker)
+				keyword(FieldRole, 0, role(line.Speaker, participant, pseudonym))
+				if rs := refs[i]; rs != nil {
+					var coders, all []string
+					for c := range rs {
+						coders = append(coders, c)
+					}
+					slices.Sort(coders)
+					for j, c := range coders {
+						keyword(FieldCoder, j, c)
+						for k, r := range rs[c] {
+							keyword(refField(c), k, r)
+							if !slices.Contains(all, r) {
+								all = append(all, r)
+							}
 						}
 					}
+					for k, r := range all {
+						keyword(FieldRef, k, r)
+					}
 				}
-				for k, r := range all {
-					keyword(FieldRef, k, r)
+				if !yield(lineDoc{line: i + 1, doc: doc, piece: p.off > 0, size: len(p.text)}) {
+					return
 				}
-			}
-			if !yield(i+1, doc) {
-				return
 			}
 		}
 	}

@@ -12,7 +12,7 @@ import (
 
 // Version changes whenever the documents or the manifest change shape: an
 // index of another version is rebuilt.
-const Version = 5
+const Version = 6
 
 // manifest records what the index holds: for each transcript, the state of
 // its text and codings files when they were indexed and the attributes it
@@ -31,9 +31,13 @@ type entry struct {
 	// participants.csv re-indexes only the transcripts it touches.
 	Attrs string `json:"attrs"`
 	Lines int    `json:"lines"`
-	// Docs counts the documents (non-blank lines) indexed, so an index
-	// that lost some (a snapshot bleve could not load) is caught on open.
+	// Docs counts the documents indexed (a non-blank line is one, a long
+	// line one per piece), so an index that lost some (a snapshot bleve
+	// could not load) is caught on open.
 	Docs int
+	// Pieces counts the documents that are a long line's pieces after
+	// its first: their ids hold offsets, so they are looked up to delete.
+	Pieces int
 }
 
 // fileState identifies a file's content cheaply: size and mtime are
@@ -52,7 +56,7 @@ func (f fileState) sameStat(o fileState) bool { return f.Size == o.Size && f.MTi
 //
 //	qda-index VERSION
 //	table NAME SIZE MTIME
-//	t ID LINES DOCS ATTRS SIZE MTIME HASH [CODER SIZE MTIME HASH]...
+//	t ID LINES DOCS PIECES ATTRS SIZE MTIME HASH [CODER SIZE MTIME HASH]...
 func readManifest(path string) (*manifest, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
@@ -115,15 +119,16 @@ func parseManifest(data []byte) (*manifest, error) {
 				return nil, bad
 			}
 			m.Tables[f[1]] = st
-		case len(f) >= 8 && (len(f)-8)%4 == 0 && f[0] == "t":
+		case len(f) >= 9 && (len(f)-9)%4 == 0 && f[0] == "t":
 			n, err1 := strconv.Atoi(f[2])
 			docs, err2 := strconv.Atoi(f[3])
-			text, ok := parseState(f[5], f[6], f[7])
-			if err1 != nil || err2 != nil || !ok {
+			pieces, err3 := strconv.Atoi(f[4])
+			text, ok := parseState(f[6], f[7], f[8])
+			if err1 != nil || err2 != nil || err3 != nil || !ok {
 				return nil, bad
 			}
-			e := &entry{Lines: n, Docs: docs, Attrs: f[4], Text: text, Codings: map[string]fileState{}}
-			for j := 8; j < len(f); j += 4 {
+			e := &entry{Lines: n, Docs: docs, Pieces: pieces, Attrs: f[5], Text: text, Codings: map[string]fileState{}}
+			for j := 9; j < len(f); j += 4 {
 				st, ok := parseState(f[j+1], f[j+2], f[j+3])
 				if !ok {
 					return nil, bad
@@ -161,7 +166,7 @@ func (m *manifest) marshal() []byte {
 	slices.Sort(ids)
 	for _, id := range ids {
 		e := m.Transcripts[id]
-		fmt.Fprintf(&b, "t %s %d %d %s %d %d %s", id, e.Lines, e.Docs, orDash(e.Attrs), e.Text.Size, e.Text.MTime, orDash(e.Text.Hash))
+		fmt.Fprintf(&b, "t %s %d %d %d %s %d %d %s", id, e.Lines, e.Docs, e.Pieces, orDash(e.Attrs), e.Text.Size, e.Text.MTime, orDash(e.Text.Hash))
 		for _, c := range sortedKeys2(e.Codings) {
 			st := e.Codings[c]
 			fmt.Fprintf(&b, " %s %d %d %s", c, st.Size, st.MTime, orDash(st.Hash))
@@ -189,4 +194,15 @@ func (m *manifest) docs() uint64 {
 		n += uint64(e.Docs)
 	}
 	return n
+}
+
+// pieced reports whether any line is indexed in pieces, so that a
+// search must gather a line's hits from several documents.
+func (m *manifest) pieced() bool {
+	for _, e := range m.Transcripts {
+		if e.Pieces > 0 {
+			return true
+		}
+	}
+	return false
 }

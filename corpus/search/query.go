@@ -26,6 +26,10 @@ type Request struct {
 	Uncoded bool // lines no chosen coder has coded
 	Limit   int  // 0 for every hit
 	ByScore bool // most relevant first, instead of transcript and line order
+	// NoSpans asks only which lines match, without the byte ranges that
+	// matched: bleve then keeps no term locations for the hits, which on
+	// a word repeated a million times is most of a search's memory.
+	NoSpans bool
 }
 
 // Hit is one matching line.
@@ -53,14 +57,20 @@ func (ix *Index) Search(r Request) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	// A long line's pieces are documents of their own: with any in the
+	// index, every matching document is fetched, so that a line's hits
+	// are gathered into one and counted once.
+	pieced := ix.man.pieced()
 	size := 10000
-	if r.Limit > 0 && r.ByScore {
+	if r.Limit > 0 && r.ByScore && !pieced {
 		size = r.Limit
 	}
 	var res *bleve.SearchResult
+	var sq *spanQuery
 	for {
-		req := bleve.NewSearchRequestOptions(q, size, 0, false)
-		req.IncludeLocations = true
+		sq = newSpanQuery(q, !r.NoSpans)
+		req := bleve.NewSearchRequestOptions(sq, size, 0, false)
+		req.IncludeLocations = !r.NoSpans
 		res, err = ix.search(req)
 		if err != nil {
 			return nil, err
@@ -71,18 +81,36 @@ func (ix *Index) Search(r Request) (*Result, error) {
 		size = int(res.Total)
 	}
 	out := &Result{Total: int(res.Total)}
+	type lineKey struct {
+		transcript string
+		line       int
+	}
+	at := map[lineKey]int{} // a line's hit in out.Hits
 	for _, h := range res.Hits {
-		id, line := splitID(h.ID)
+		id, line, off := splitID(h.ID)
 		hit := Hit{Transcript: id, Line: line, Score: h.Score}
-		for _, f := range []string{FieldText, FieldExact} {
-			for _, locs := range h.Locations[f] {
-				for _, l := range locs {
-					hit.Spans = append(hit.Spans, Span{int(l.Start), int(l.End)})
-				}
+		i, seen := len(out.Hits), false
+		if pieced {
+			key := lineKey{id, line}
+			if i, seen = at[key]; !seen {
+				i = len(out.Hits)
+				at[key] = i
 			}
 		}
-		hit.Spans = mergeSpans(hit.Spans)
-		out.Hits = append(out.Hits, hit)
+		if !seen {
+			out.Hits = append(out.Hits, hit)
+		}
+		into := &out.Hits[i]
+		into.Score = max(into.Score, h.Score)
+		for _, sp := range sq.spans[string(h.IndexInternalID)] {
+			into.Spans = append(into.Spans, Span{off + sp.Start, off + sp.End})
+		}
+	}
+	for i := range out.Hits {
+		out.Hits[i].Spans = mergeSpans(out.Hits[i].Spans)
+	}
+	if pieced {
+		out.Total = len(out.Hits)
 	}
 	if !r.ByScore {
 		order := make(map[string]int, len(ix.cix.Transcripts.Rows))

@@ -19,10 +19,57 @@ import (
 	"github.com/blevesearch/bleve/v2"
 
 	"github.com/qdatool/qda/corpus"
+	"github.com/qdatool/qda/internal/diag"
 )
 
-// batchDocs bounds a batch's size, and so the memory a full build needs.
-const batchDocs = 4000
+// batchDocs and batchBytes bound a batch, and so the memory an update
+// needs: bleve analyses a whole batch at once. Lines of a normal
+// transcript reach batchDocs first; the pieces of a long line reach
+// batchBytes, so a 60 MB line is indexed a few megabytes at a time.
+const (
+	batchDocs  = 4000
+	batchBytes = 512 << 10
+)
+
+// writer fills batches and sends each to the index when it is full.
+type writer struct {
+	idx   bleve.Index
+	b     *bleve.Batch
+	bytes int
+}
+
+func newWriter(idx bleve.Index) *writer { return &writer{idx: idx, b: idx.NewBatch()} }
+
+func (w *writer) delete(id string) error {
+	w.b.Delete(id)
+	return w.flushIfFull()
+}
+
+func (w *writer) index(d lineDoc) error {
+	if err := w.b.IndexAdvanced(d.doc); err != nil {
+		return err
+	}
+	w.bytes += d.size
+	return w.flushIfFull()
+}
+
+func (w *writer) flushIfFull() error {
+	if w.b.Size() >= batchDocs || w.bytes >= batchBytes {
+		return w.flush()
+	}
+	return nil
+}
+
+func (w *writer) flush() error {
+	if w.b.Size() == 0 {
+		return nil
+	}
+	err := w.idx.Batch(w.b)
+	// A new batch, not Reset: scorch's analysis goroutines may still
+	// read the old one after Batch returns (the race detector saw it).
+	w.b, w.bytes = w.idx.NewBatch(), 0
+	return err
+}
 
 // plan is what the staleness check found for one transcript.
 type plan struct {
@@ -84,40 +131,25 @@ func (ix *Index) update(progress func(done, total int)) error {
 		return err
 	}
 	ix.an = newAnalyzers(ix.idx.Mapping())
-	b := ix.idx.NewBatch()
-	flush := func() error {
-		if b.Size() == 0 {
-			return nil
-		}
-		err := ix.idx.Batch(b)
-		// A new batch, not Reset: scorch's analysis goroutines may still
-		// read the old one after Batch returns (the race detector saw it).
-		b = ix.idx.NewBatch()
-		return err
-	}
+	w := newWriter(ix.idx)
 	for _, id := range gone {
-		for l := 1; l <= ix.man.Transcripts[id].Lines; l++ {
-			b.Delete(docID(id, l))
+		if err := ix.deleteLines(w, id, ix.man.Transcripts[id], 0); err != nil {
+			return err
 		}
 		delete(ix.man.Transcripts, id)
 		ix.Stats.Removed++
 	}
 	for i, p := range todo {
-		n, err := ix.reindex(b, p)
+		n, err := ix.reindex(w, p)
 		if err != nil {
 			return err
 		}
 		ix.Stats.Documents += n
-		if b.Size() >= batchDocs {
-			if err := flush(); err != nil {
-				return err
-			}
-		}
 		if progress != nil {
 			progress(i+1, len(todo))
 		}
 	}
-	if err := flush(); err != nil {
+	if err := w.flush(); err != nil {
 		return err
 	}
 	ix.Stats.Unchanged = len(plans) - ix.Stats.Reindexed
@@ -243,35 +275,55 @@ func sortedKeys(m map[string]string) []string {
 }
 
 // reindex reads one transcript and its codings and, when their bytes or
-// attributes differ from what the index holds, replaces its lines.
-func (ix *Index) reindex(b *bleve.Batch, p *plan) (int, error) {
+// attributes differ from what the index holds, replaces its lines. A
+// transcript larger than corpus.MaxFileSize is not read at all: its
+// lines leave the index, with a notice, until it is fixed.
+func (ix *Index) reindex(w *writer, p *plan) (int, error) {
 	old := ix.man.Transcripts[p.id]
 	e := &entry{Text: p.text, Codings: map[string]fileState{}, Attrs: attrsHash(p.attrs)}
-	data, err := os.ReadFile(ix.study.Path(corpus.TranscriptFile(p.id)))
-	if errors.Is(err, fs.ErrNotExist) {
-		ix.Notices = append(ix.Notices, fmt.Sprintf("%s: no such file (listed in %s:%d); not searched", corpus.TranscriptFile(p.id), corpus.TranscriptsFile, p.row.Line))
-		data = nil
+	file := corpus.TranscriptFile(p.id)
+	var data []byte
+	var err error
+	if p.text.Size > corpus.MaxFileSize {
+		ix.Notices = append(ix.Notices, fmt.Sprintf("%s: larger than %d MB, more than qda reads from one file; not searched (is it the right file? split a longer transcript into parts of a few MB, or remove its row, %s:%d)",
+			file, corpus.MaxFileSize>>20, corpus.TranscriptsFile, p.row.Line))
 		e.Text = fileState{}
-	} else if err != nil {
-		return 0, err
+	} else {
+		data, err = ix.study.ReadFile(file)
+	}
+	if err != nil {
+		why, ok := unreadable(file, err)
+		if !ok {
+			return 0, err
+		}
+		ix.Notices = append(ix.Notices, fmt.Sprintf("%s (listed in %s:%d); not searched", why, corpus.TranscriptsFile, p.row.Line))
+		// No stat remembered: every search tries it again until it is fixed.
+		data, e.Text = nil, fileState{}
 	}
 	e.Text.Hash = hashBytes(data)
 	same := old != nil && old.Text.Hash == e.Text.Hash && old.Attrs == e.Attrs && len(old.Codings) == len(p.codings)
 	var codings []*corpus.Codings
 	for _, c := range sortedKeys2(p.codings) {
 		file := corpus.CodingsFile(c, p.id)
-		raw, err := os.ReadFile(ix.study.Path(file))
-		if err != nil {
+		s := p.codings[c]
+		raw, err := ix.study.ReadFile(file)
+		var findings diag.List
+		if err == nil {
+			var segs []corpus.Segment
+			s.Hash = hashBytes(raw)
+			segs, findings = corpus.ParseCodings(file, raw)
+			err = findings.Err()
+			if err == nil {
+				codings = append(codings, &corpus.Codings{Coder: c, Transcript: p.id, File: file, Segments: segs})
+			}
+		} else if why, ok := unreadable(file, err); ok {
+			err = errors.New(why)
+		} else {
 			return 0, err
 		}
-		s := p.codings[c]
-		s.Hash = hashBytes(raw)
-		segs, findings := corpus.ParseCodings(file, raw)
-		if err := findings.Err(); err != nil {
+		if err != nil {
 			ix.Notices = append(ix.Notices, fmt.Sprintf("%v; %s's codes of %s are not searchable until it is fixed", err, c, p.id))
 			s = fileState{}
-		} else {
-			codings = append(codings, &corpus.Codings{Coder: c, Transcript: p.id, File: file, Segments: segs})
 		}
 		e.Codings[c] = s
 		if o, ok := old.codings(c); !ok || o.Hash != s.Hash || s.Hash == "" {
@@ -280,31 +332,83 @@ func (ix *Index) reindex(b *bleve.Batch, p *plan) (int, error) {
 	}
 	if same {
 		// Only the stats moved (a touch, a checkout): remember them.
-		e.Lines, e.Docs = old.Lines, old.Docs
+		e.Lines, e.Docs, e.Pieces = old.Lines, old.Docs, old.Pieces
 		ix.man.Transcripts[p.id] = e
 		return 0, nil
 	}
 	t := corpus.ParseTranscript(p.id, data)
-	if old != nil {
-		for l := t.Len() + 1; l <= old.Lines; l++ {
-			b.Delete(docID(p.id, l))
-		}
+	data = nil
+	if err := ix.deleteLines(w, p.id, old, t.Len()); err != nil {
+		return 0, err
 	}
 	n := 0
-	for l, doc := range documents(t, codings, p.attrs, ix.an) {
-		if doc == nil {
-			b.Delete(docID(p.id, l))
+	for d := range documents(t, codings, p.attrs, ix.an) {
+		if d.doc == nil {
+			if err := w.delete(docID(p.id, d.line)); err != nil {
+				return n, err
+			}
 			continue
 		}
-		if err := b.IndexAdvanced(doc); err != nil {
+		if err := w.index(d); err != nil {
 			return n, err
 		}
 		n++
+		if d.piece {
+			e.Pieces++
+		}
 	}
 	e.Lines, e.Docs = t.Len(), n
 	ix.man.Transcripts[p.id] = e
 	ix.Stats.Reindexed++
 	return n, nil
+}
+
+// unreadable says why a study file the index reads is left out, when the
+// reason is the file's (missing, too large, a link out of the study)
+// rather than the machine's; ok is false for any other error.
+func unreadable(file string, err error) (string, bool) {
+	var f *diag.Finding
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return file + ": no such file", true
+	case errors.As(err, &f):
+		return f.Error(), true
+	case errors.Is(err, corpus.ErrOutside):
+		return err.Error(), true
+	}
+	return "", false
+}
+
+// deleteLines deletes what the index holds of transcript id beyond its
+// first keep lines: the documents of lines keep+1 on, and every piece
+// after the first of a long line (their ids hold byte offsets, found by
+// a search for the transcript's documents; a line still there is
+// indexed again, its first piece replacing the old one).
+func (ix *Index) deleteLines(w *writer, id string, old *entry, keep int) error {
+	if old == nil {
+		return nil
+	}
+	for l := keep + 1; l <= old.Lines; l++ {
+		if err := w.delete(docID(id, l)); err != nil {
+			return err
+		}
+	}
+	if old.Pieces == 0 {
+		return nil
+	}
+	req := bleve.NewSearchRequestOptions(term(FieldTranscript, id), old.Docs, 0, false)
+	res, err := ix.idx.Search(req)
+	if err != nil {
+		return err
+	}
+	for _, h := range res.Hits {
+		if strings.Contains(h.ID, "@") {
+			if err := w.delete(h.ID); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 func sortedKeys2(m map[string]fileState) []string {
@@ -316,15 +420,26 @@ func sortedKeys2(m map[string]fileState) []string {
 	return keys
 }
 
-// docID names line l of transcript id; transcript ids are slugs, so the
-// last colon splits it again.
+// docID names line l of transcript id, and the first piece of a long
+// line; transcript ids are slugs, so the last colon splits it again.
 func docID(id string, l int) string { return id + ":" + strconv.Itoa(l) }
 
-func splitID(doc string) (string, int) {
+// pieceID names the piece of line l that starts at byte off of the line.
+func pieceID(id string, l, off int) string {
+	if off == 0 {
+		return docID(id, l)
+	}
+	return docID(id, l) + "@" + strconv.Itoa(off)
+}
+
+// splitID is the transcript, line and piece offset a document id names.
+func splitID(doc string) (id string, line, off int) {
 	i := strings.LastIndexByte(doc, ':')
 	if i < 0 {
-		return doc, 0
+		return doc, 0, 0
 	}
-	l, _ := strconv.Atoi(doc[i+1:])
-	return doc[:i], l
+	l, o, _ := strings.Cut(doc[i+1:], "@")
+	line, _ = strconv.Atoi(l)
+	off, _ = strconv.Atoi(o)
+	return doc[:i], line, off
 }
