@@ -92,7 +92,7 @@ func (s *Study) Pending() error {
 // file of .qda/ that git tracks.
 func (s *Study) JournalFindings() diag.List {
 	var out diag.List
-	tracked, err := s.trackedData()
+	tracked, err := s.TrackedData()
 	if err != nil {
 		out = append(out, diag.As(DataDir, err))
 	}
@@ -131,7 +131,7 @@ func (s *Study) readJournal() (*journal, error) {
 	}
 	// Whose the journal is comes before what it says: a committed one is
 	// its author's, whatever its format.
-	tracked, err := s.trackedData()
+	tracked, err := s.TrackedData()
 	if err != nil {
 		return nil, untrustedHint("make 'git ls-files' work in the study, or delete the journal", "cannot tell whether git tracks it: %v", err)
 	}

@@ -7,11 +7,11 @@ import (
 	"strings"
 )
 
-// trackedData lists what git tracks under .qda/, one entry for each
+// TrackedData lists what git tracks under .qda/, one entry for each
 // file or folder directly in it (".qda/index", ".qda/journal.json"), so
 // that a tracked index of ten thousand files is one finding. Outside a
 // repository, or without git, nothing is tracked.
-func (s *Study) trackedData() ([]string, error) {
+func (s *Study) TrackedData() ([]string, error) {
 	if _, err := exec.LookPath("git"); err != nil {
 		return nil, nil
 	}

@@ -139,6 +139,14 @@ func (ix *Index) open() error {
 			}
 		}
 		if err == nil {
+			if err = ix.checkHome(m); err != nil {
+				idx.Close()
+			}
+		}
+		if errors.Is(err, errTracked) {
+			return err
+		}
+		if err == nil {
 			ix.idx, ix.man = idx, m
 			if m.Tables == nil {
 				m.Tables = map[string]fileState{}
@@ -150,6 +158,9 @@ func (ix *Index) open() error {
 		}
 		msg, _, _ := strings.Cut(err.Error(), "\n")
 		why = "it cannot be used (" + msg + ")"
+		if errors.Is(err, errElsewhere) {
+			why = msg
+		}
 	}
 	ix.Notices = append(ix.Notices, fmt.Sprintf("rebuilding the search index in %s: %s", Dir, why))
 	return ix.create()
@@ -175,6 +186,7 @@ func (ix *Index) create() error {
 		return fmt.Errorf("%s: %w", bleveDir, err)
 	}
 	ix.idx, ix.man = idx, newManifest()
+	ix.man.Home = home(st.Path(Dir))
 	ix.Stats.Rebuilt = true
 	return nil
 }

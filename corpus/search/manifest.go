@@ -18,7 +18,10 @@ const Version = 6
 // its text and codings files when they were indexed and the attributes it
 // was indexed with.
 type manifest struct {
-	Version     int                  `json:"version"`
+	Version int `json:"version"`
+	// Home is where the index was made (home.go): an index found in
+	// another place came with a copy or a clone of the study.
+	Home        string               `json:"home"`
 	Tables      map[string]fileState `json:"tables"`
 	Transcripts map[string]*entry    `json:"transcripts"`
 }
@@ -113,6 +116,8 @@ func parseManifest(data []byte) (*manifest, error) {
 		f := strings.Fields(line)
 		bad := fmt.Errorf("line %d: malformed", i+2)
 		switch {
+		case len(f) == 2 && f[0] == "home":
+			m.Home = f[1]
 		case len(f) == 4 && f[0] == "table":
 			st, ok := parseState(f[2], f[3], "")
 			if !ok {
@@ -155,6 +160,9 @@ func parseState(size, mtime, hash string) (fileState, bool) {
 func (m *manifest) marshal() []byte {
 	var b strings.Builder
 	fmt.Fprintf(&b, "qda-index %d\n", m.Version)
+	if m.Home != "" {
+		fmt.Fprintf(&b, "home %s\n", m.Home)
+	}
 	for _, name := range sortedKeys2(m.Tables) {
 		st := m.Tables[name]
 		fmt.Fprintf(&b, "table %s %d %d\n", name, st.Size, st.MTime)
