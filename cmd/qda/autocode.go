@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -91,6 +92,12 @@ func runAutocode(g *globals, opt autocodeOptions) error {
 	if err != nil {
 		return err
 	}
+	if len(g.coder) == 1 && s.study.Config.HasCoders {
+		if _, ok := s.study.Config.Coder(target); !ok {
+			return withHint(usageErr(fmt.Errorf("coder %q from --coder is %w (%s)", target, corpus.ErrUndeclared, strings.Join(s.study.Config.CoderIDs(), ", "))),
+				"'qda coder add %s --machine' declares a machine coder", target)
+		}
+	}
 	codes := s.cb.All()
 	if opt.code != "" {
 		c, err := s.resolveCode(opt.code)
@@ -128,10 +135,30 @@ func runAutocode(g *globals, opt autocodeOptions) error {
 		fmt.Fprintf(g.stderr, "qda: %s proposed; --apply writes them to %s/%s/\n", plural(countSegments(props), "segment"), corpus.CodingsDir, target)
 		return nil
 	}
+	if len(g.coder) == 0 { // a coder named with --coder is a person's, or declared already
+		if err := declareMachine(g, s.study, target); err != nil {
+			return err
+		}
+	}
 	files, err := s.applyProposals(props, target)
 	if err != nil {
 		return err
 	}
 	fmt.Fprintf(g.stderr, "qda: wrote %s of coder %s\n", plural(files, "codings file"), target)
+	return nil
+}
+
+// declareMachine declares autocode's coder as a machine coder the first
+// time it writes (a person named with --coder is left as declared), so
+// agreement between people leaves it out unless named.
+func declareMachine(g *globals, st *corpus.Study, id string) error {
+	if _, ok := st.Config.Coder(id); ok {
+		return nil
+	}
+	declared, err := declareCoders(st, corpus.Coder{ID: id, Name: "qda autocode", Machine: true})
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(g.stderr, "qda: declared %s in %s; agreement leaves a machine coder out unless named with --coders\n", strings.Join(declared, ", "), corpus.ConfigFile)
 	return nil
 }
