@@ -513,20 +513,12 @@ func (s *Study) ReplaceMemo(file string, old, data []byte) error {
 // folder is listed through the study's root, so a memos/ linked to a
 // folder elsewhere is an error wrapping ErrOutside, not an empty list.
 func (s *Study) MemoFiles() ([]string, error) {
-	f, err := s.OpenFile(MemosDir)
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil, nil
-	}
+	entries, err := s.ReadDir(MemosDir)
 	if errors.Is(err, ErrOutside) {
 		return nil, fmt.Errorf("%s/: %w through a symbolic link; qda reads and writes memos only inside the study: move the memos into the study in place of the link", MemosDir, ErrOutside)
 	}
 	if err != nil {
 		return nil, err
-	}
-	defer f.Close()
-	entries, err := f.ReadDir(-1)
-	if err != nil {
-		return nil, fmt.Errorf("%s/: %w", MemosDir, err)
 	}
 	var files []string
 	for _, e := range entries {
