@@ -104,6 +104,9 @@ func parseCoders(file string, v *yaml.Node) ([]Coder, diag.List) {
 }
 
 // Coder returns the declared coder id.
+//
+// The list is held to once it names a person; HasCoders alone (coders:
+// with only machine coders, or none) keeps a study working as before.
 func (c Config) Coder(id string) (Coder, bool) {
 	i := slices.IndexFunc(c.Coders, func(k Coder) bool { return k.ID == id })
 	if i < 0 {
@@ -119,6 +122,13 @@ func (c Config) CoderIDs() []string {
 		ids[i] = k.ID
 	}
 	return ids
+}
+
+// Declares reports whether the study declares its people: a list that
+// names only machine coders (autocode's, written before anyone declared
+// the team) does not yet hold anyone to it.
+func (c Config) Declares() bool {
+	return slices.ContainsFunc(c.Coders, func(k Coder) bool { return !k.Machine })
 }
 
 // Machine reports whether coder id is declared a machine coder.
@@ -149,7 +159,7 @@ func (c Config) ResolveCoder(who Identity) (string, error) {
 		if !ValidName(who.Explicit) {
 			return "", fmt.Errorf("coder %q from %s is not a valid coder name: use lowercase letters, digits and '-', e.g. %q", who.Explicit, who.From, Slug(who.Explicit))
 		}
-		if c.HasCoders && !slices.Contains(c.CoderIDs(), who.Explicit) {
+		if c.Declares() && !slices.Contains(c.CoderIDs(), who.Explicit) {
 			return "", fmt.Errorf("coder %q from %s is %w (%s)", who.Explicit, who.From, ErrUndeclared, strings.Join(c.CoderIDs(), ", "))
 		}
 		return who.Explicit, nil
@@ -157,7 +167,7 @@ func (c Config) ResolveCoder(who Identity) (string, error) {
 	if who.GitName == "" && who.GitEmail == "" {
 		return "", errors.New("no coder: qda does not know whose codings to write")
 	}
-	if !c.HasCoders {
+	if !c.Declares() {
 		id := Slug(who.GitName)
 		if !ValidName(id) {
 			return "", fmt.Errorf("git user.name %q makes no coder name", who.GitName)

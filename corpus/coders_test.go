@@ -24,7 +24,9 @@ func TestResolveCoder(t *testing.T) {
 		{"no list: explicit as given", "title: T\n", Identity{Explicit: "me", From: "--coder"}, "me", ""},
 		{"no list: git name slugged", "title: T\n", Identity{GitName: "Jill Thompson"}, "jill-thompson", ""},
 		{"nobody", "title: T\n", Identity{}, "", "no coder"},
-		{"empty list is a list", "coders:\n", Identity{Explicit: "me", From: "--coder"}, "", "is not one of the study's coders ()"},
+		{"an empty list holds no one", "coders:\n", Identity{Explicit: "me", From: "--coder"}, "me", ""},
+		{"machine coders alone hold no one", "coders:\n  auto: {machine: true}\n", Identity{GitName: "Jill Thompson"}, "jill-thompson", ""},
+		{"a person declared holds everyone", "coders:\n  auto: {machine: true}\n  jt: J\n", Identity{Explicit: "me", From: "--coder"}, "", "is not one of the study's coders (auto, jt)"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

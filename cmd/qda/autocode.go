@@ -92,7 +92,7 @@ func runAutocode(g *globals, opt autocodeOptions) error {
 	if err != nil {
 		return err
 	}
-	if len(g.coder) == 1 && s.study.Config.HasCoders {
+	if len(g.coder) == 1 && s.study.Config.Declares() {
 		if _, ok := s.study.Config.Coder(target); !ok {
 			return withHint(usageErr(fmt.Errorf("coder %q from --coder is %w (%s)", target, corpus.ErrUndeclared, strings.Join(s.study.Config.CoderIDs(), ", "))),
 				"'qda coder add %s --machine' declares a machine coder", target)

@@ -45,9 +45,10 @@ func newCoderAddCmd(g *globals) *cobra.Command {
 		Use:   "add ID [--name NAME] [--email EMAIL] [--git NAME|EMAIL] [--machine]",
 		Short: "Declare a coder in qda.yaml",
 		Long: `Add coder ID to the coders list of qda.yaml, one line, leaving the rest of the
-file as it is. The first coder added also declares every coder that already
+file as it is. The first person added also declares every coder that already
 has a folder under codings/, so no one already coding is refused afterwards
-(add their names to qda.yaml by hand).`,
+(add their names to qda.yaml by hand). A list of machine coders alone
+(autocode's) holds no one to it.`,
 		Example: `  qda coder add jt --name "Jill Thompson" --email jill@example.org
   qda coder add ai-claude --name "Claude (assistant)" --machine`,
 		Args: cobra.ExactArgs(1),
@@ -89,13 +90,15 @@ func declareCoders(st *corpus.Study, k corpus.Coder) ([]string, error) {
 		return nil, err
 	}
 	var add []corpus.Coder
-	if !st.Config.HasCoders {
+	if !st.Config.Declares() && !k.Machine {
+		// The first person declared: everyone already coding is declared
+		// too, so that holding the study to its list refuses no one.
 		folders, err := st.Coders()
 		if err != nil {
 			return nil, err
 		}
 		for _, c := range folders {
-			if c != k.ID {
+			if _, ok := st.Config.Coder(c); !ok && c != k.ID {
 				add = append(add, corpus.Coder{ID: c})
 			}
 		}
@@ -195,16 +198,29 @@ func runCoderList(g *globals) error {
 	if err := t.flush(); err != nil {
 		return err
 	}
-	if !s.study.Config.HasCoders && len(rows) > 0 {
+	if !s.study.Config.Declares() && len(rows) > 0 {
 		fmt.Fprintln(g.stderr, "qda: hint: the study does not declare its coders; 'qda coder add ID --name NAME' does, after which an unknown coder is refused")
 	}
 	return nil
 }
 
-// writingCoder says who writes: --coder, else $QDA_CODER, else the git
-// identity, resolved through the study's declared coders. A coder new to
-// a study that declares none is said once, when their folder is made.
+// writingCoder says who writes codings: --coder, else $QDA_CODER, else
+// the git identity, resolved through the study's declared coders. A coder
+// new to a study that declares none is said once, when their folder is
+// made.
 func writingCoder(g *globals, st *corpus.Study) (string, error) {
+	id, err := whoWrites(g, st)
+	if err == nil && !st.Config.Declares() {
+		if coded, _ := st.CodedBy(id); len(coded) == 0 {
+			fmt.Fprintf(g.stderr, "qda: %s is a new coder of this study; 'qda coder add %s --name NAME' declares the study's coders, after which an unknown coder is refused\n", id, id)
+		}
+	}
+	return id, err
+}
+
+// whoWrites resolves the writer as writingCoder does, saying nothing: for
+// a memo's author, who makes no codings folder.
+func whoWrites(g *globals, st *corpus.Study) (string, error) {
 	if len(g.coder) > 1 {
 		return "", usageErr(errors.New("give one --coder when writing codings"))
 	}
@@ -226,11 +242,6 @@ func writingCoder(g *globals, st *corpus.Study) (string, error) {
 		return "", withHint(usageErr(err), "give --coder NAME, set QDA_CODER, or set git config user.name")
 	case err != nil:
 		return "", usageErr(err)
-	}
-	if !st.Config.HasCoders {
-		if coded, _ := st.CodedBy(id); len(coded) == 0 {
-			fmt.Fprintf(g.stderr, "qda: %s is a new coder of this study (from %s); 'qda coder add %s --name NAME' declares the study's coders, after which an unknown coder is refused\n", id, who.From, id)
-		}
 	}
 	return id, nil
 }

@@ -89,7 +89,7 @@ func runMemoAdd(g *globals, ref string, opt memoAddOptions) error {
 	if err != nil {
 		return err
 	}
-	coder, err := writingCoder(g, s.study)
+	coder, err := whoWrites(g, s.study)
 	if err != nil {
 		return err
 	}
