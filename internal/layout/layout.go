@@ -1,0 +1,139 @@
+// Package layout fits text to a width in terminal columns: wrapping at
+// spaces, clipping, eliding the middle of code paths, and laying out
+// tables and a transcript with its margin of codes. It knows nothing of
+// terminals: every function takes the width and returns lines; the caller
+// chooses the width (and any colour) and prints.
+//
+// Widths are display widths (github.com/rivo/uniseg), so accented letters,
+// wide CJK characters and emoji take the columns a terminal gives them.
+// A width of 0 or less means no limit.
+package layout
+
+import (
+	"strings"
+
+	"github.com/rivo/uniseg"
+)
+
+// Ellipsis marks where text was cut or elided.
+const Ellipsis = "…"
+
+// Width returns the number of terminal columns s takes.
+func Width(s string) int { return uniseg.StringWidth(s) }
+
+// Pad returns s followed by spaces up to width columns.
+func Pad(s string, width int) string {
+	return s + strings.Repeat(" ", max(0, width-Width(s)))
+}
+
+// Wrap breaks s into rows of at most width columns at spaces. A word
+// longer than a row is cut between graphemes (never inside one). Wrap
+// returns one row for an empty s, and s as it is when width <= 0.
+func Wrap(s string, width int) []string {
+	if width <= 0 || Width(s) <= width {
+		return []string{s}
+	}
+	var rows []string
+	row, rowWidth := "", 0
+	for _, word := range strings.Fields(s) {
+		ww := Width(word)
+		for ww > width {
+			if row != "" {
+				rows, row, rowWidth = append(rows, row), "", 0
+			}
+			cut := cutAt(word, width)
+			rows, word = append(rows, word[:cut]), word[cut:]
+			ww = Width(word)
+		}
+		if word == "" {
+			continue
+		}
+		switch {
+		case row == "":
+			row, rowWidth = word, ww
+		case rowWidth+1+ww <= width:
+			row, rowWidth = row+" "+word, rowWidth+1+ww
+		default:
+			rows, row, rowWidth = append(rows, row), word, ww
+		}
+	}
+	if row == "" && len(rows) > 0 {
+		return rows
+	}
+	return append(rows, row)
+}
+
+// cutAt returns the byte offset where s fills width columns, at least one
+// grapheme in so that a character wider than width still makes progress.
+func cutAt(s string, width int) int {
+	w, end := 0, 0
+	g := uniseg.NewGraphemes(s)
+	for g.Next() {
+		if w+g.Width() > width && end > 0 {
+			break
+		}
+		w += g.Width()
+		_, end = g.Positions()
+	}
+	return end
+}
+
+// Clip shortens s to at most width columns, ending it with "…" when cut.
+func Clip(s string, width int) string {
+	if width <= 0 || Width(s) <= width {
+		return s
+	}
+	if width == 1 {
+		return Ellipsis
+	}
+	var b strings.Builder
+	w := 0
+	g := uniseg.NewGraphemes(s)
+	for g.Next() {
+		if w+g.Width() > width-1 {
+			break
+		}
+		w += g.Width()
+		b.WriteString(g.Str())
+	}
+	return strings.TrimRight(b.String(), " ") + Ellipsis
+}
+
+// ElidePath shortens a code path to at most width columns by leaving out
+// names in its middle: "sustainability/…/taxis". It keeps the first name
+// and as many of the last ones as fit; when even "first/…/last" is too
+// wide it tries "…/last", and failing that clips that.
+func ElidePath(path string, width int) string {
+	if width <= 0 || Width(path) <= width {
+		return path
+	}
+	names := strings.Split(path, "/")
+	if len(names) > 2 {
+		head := names[0] + "/" + Ellipsis
+		// Keep the most trailing names that fit after the head.
+		best := ""
+		for k := len(names) - 1; k >= 2; k-- {
+			cand := head + "/" + strings.Join(names[k:], "/")
+			if Width(cand) <= width {
+				best = cand
+				continue
+			}
+			break
+		}
+		if best != "" {
+			return best
+		}
+	}
+	last := names[len(names)-1]
+	if len(names) == 1 || width < 4 {
+		return Clip(last, width)
+	}
+	return Clip(Ellipsis+"/"+last, width)
+}
+
+// Whole reports whether a shortened path still shows its last name in
+// full, so that the code it names can be told.
+func Whole(path, shown string) bool {
+	last := path[strings.LastIndexByte(path, '/')+1:]
+	return strings.HasSuffix(shown, last)
+}
