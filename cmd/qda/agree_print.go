@@ -12,7 +12,7 @@ import (
 // pairwise kappas for three coders or more, and the disagreements.
 func printAgreement(g *globals, rep *export.Agreement, opt agreeOptions) error {
 	header := append(append([]string{"code", "units"}, rep.Coders...), "agreement", "specific", rep.Kappa, "alpha")
-	t := newTable(g.stdout, header...)
+	t := newTable(g.stdout, header...).paths(0)
 	var notes []string
 	for _, row := range append(rep.Codes, rep.Overall) {
 		name := "overall"
@@ -24,7 +24,7 @@ func printAgreement(g *globals, rep *export.Agreement, opt agreeOptions) error {
 			cells = append(cells, fmt.Sprint(row.Marked[c]))
 		}
 		cells = append(cells, percentOf(row.Agreement.Value), percentOf(row.Specific.Value), row.Kappa.String(), row.Alpha.String())
-		t.row(cells...)
+		t.codeRow(row.Path, cells...)
 		notes = append(notes, naNotes(row, rep.Kappa)...)
 	}
 	if err := t.flush(); err != nil {
@@ -42,7 +42,7 @@ func printAgreement(g *globals, rep *export.Agreement, opt agreeOptions) error {
 		for _, p := range rep.Pairs {
 			header = append(header, p[0]+"/"+p[1])
 		}
-		pt := newTable(g.stdout, header...)
+		pt := newTable(g.stdout, header...).paths(0)
 		var pairNotes []string
 		for _, row := range append(rep.Codes, rep.Overall) {
 			cells := []string{row.Path}

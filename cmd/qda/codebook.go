@@ -91,9 +91,9 @@ func runCodebookTree(g *globals, opt treeOptions) error {
 		}
 		return printJSON(g.stdout, build(s.cb.Codes))
 	}
-	t := newTable(g.stdout, "code", "label", "references")
+	t := newTable(g.stdout, "code", "label", "references").paths(0).wrap(1).colourCodes(s.cb)
 	for _, cs := range res.Codes {
-		t.row(strings.Repeat("  ", cs.Code.Depth()-1)+cs.Code.Name, cs.Code.Label, fmt.Sprint(cs.Total.References))
+		t.codeRow(cs.Code.Path, strings.Repeat("  ", cs.Code.Depth()-1)+cs.Code.Name, cs.Code.Label, fmt.Sprint(cs.Total.References))
 	}
 	if len(res.Codes) == 0 {
 		fmt.Fprintf(g.stderr, "qda: the codebook has no codes yet; add them to %s\n", corpus.CodebookFile)

@@ -2,6 +2,7 @@ package main
 
 import (
 	"io"
+	"strings"
 
 	"github.com/qdatool/qda/codebook"
 	"github.com/qdatool/qda/internal/layout"
@@ -42,18 +43,23 @@ func marginStyle(w io.Writer, cb *codebook.Codebook) layout.MarginStyle {
 	}
 }
 
-// colourPaths colours the code paths in a table's path columns on a
-// terminal without NO_COLOR.
-func (t *table) colourPaths(cb *codebook.Codebook) *table {
+// colourCodes shows codes in their colours on a terminal without
+// NO_COLOR: the first cell of a codeRow, and the cells of path columns.
+func (t *table) colourCodes(cb *codebook.Codebook) *table {
 	if !isTerminal(t.w) || cb == nil {
 		return t
 	}
 	colour := codeColours(cb)
 	t.style = func(row, col int, full, shown string) string {
-		if row == 0 || !t.t.Paths[col] {
+		switch {
+		case row == 0:
 			return shown
+		case col == 0 && row < len(t.codes) && t.codes[row] != "":
+			return layout.Colour(colour(t.codes[row]), shown)
+		case t.t.Paths[col]:
+			return layout.Colour(colour(strings.TrimSpace(full)), shown)
 		}
-		return layout.Colour(colour(full), shown)
+		return shown
 	}
 	return t
 }

@@ -30,17 +30,25 @@ type table struct {
 	width int
 	t     layout.Table
 	style layout.Style
+	codes []string // each row's code path, for its colour; "" for none
 }
 
 func newTable(w io.Writer, header ...string) *table {
-	t := &table{w: w, width: termWidth(w), t: layout.Table{Wrap: -1, Paths: map[int]bool{}}}
+	t := &table{w: w, width: termWidth(w), t: layout.Table{Paths: map[int]bool{}}}
 	if len(header) > 0 {
 		t.row(header...)
 	}
 	return t
 }
 
-func (t *table) row(cells ...string) { t.t.Rows = append(t.t.Rows, cells) }
+func (t *table) row(cells ...string) { t.codeRow("", cells...) }
+
+// codeRow adds a row about the code at path, whose first cell (its name,
+// say) is shown in the code's colour on a terminal.
+func (t *table) codeRow(path string, cells ...string) {
+	t.t.Rows = append(t.t.Rows, cells)
+	t.codes = append(t.codes, path)
+}
 
 // paths marks columns of code paths, shortened in the middle rather than
 // wrapped when the table is too wide.
@@ -51,9 +59,10 @@ func (t *table) paths(cols ...int) *table {
 	return t
 }
 
-// wrap names the free-text column to wrap when the table is too wide.
-func (t *table) wrap(col int) *table {
-	t.t.Wrap = col
+// wrap names the free-text columns to wrap when the table is too wide,
+// the one to narrow first first.
+func (t *table) wrap(cols ...int) *table {
+	t.t.Wrap = cols
 	return t
 }
 
@@ -63,7 +72,7 @@ func (t *table) flush() error {
 			return err
 		}
 	}
-	t.t.Rows = nil
+	t.t.Rows, t.codes = nil, nil
 	return nil
 }
 

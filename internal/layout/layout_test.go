@@ -108,31 +108,26 @@ func TestTable(t *testing.T) {
 code                            label                                       references
 sustainability/transport/taxis  Taking taxis to appointments and the shops          12
 tea                             A cup of tea                                         3`},
-		{"label wrapped", 70, `
-code                            label                       references
-sustainability/transport/taxis  Taking taxis to                     12
-                                appointments and the shops
-tea                             A cup of tea                         3`},
-		{"path elided", 48, `
-code                    label         references
-sustainability/…/taxis  Taking taxis          12
-                        to
-                        appointments
-                        and the
-                        shops
-tea                     A cup of tea           3`},
+		{"label wrapped", 80, `
+code                            label                                 references
+sustainability/transport/taxis  Taking taxis to appointments and the          12
+                                shops
+tea                             A cup of tea                                   3`},
+		{"path elided", 70, `
+code                    label                             references
+sustainability/…/taxis  Taking taxis to appointments and          12
+                        the shops
+tea                     A cup of tea                               3`},
 		{"path elided further", 46, `
-code                  label         references
-…/taxis               Taking taxis          12
-                      to
-                      appointments
-                      and the
-                      shops
-tea                   A cup of tea           3`},
+code     label                 references
+…/taxis  Taking taxis to               12
+         appointments and the
+         shops
+tea      A cup of tea                   3`},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			tb := Table{Rows: rows, Paths: map[int]bool{0: true}, Wrap: -1}
+			tb := Table{Rows: rows, Paths: map[int]bool{0: true}}
 			got := "\n" + strings.Join(tb.Lines(tc.width, nil), "\n")
 			if got != tc.want {
 				t.Errorf("got:%s\nwant:%s", got, tc.want)
@@ -147,7 +142,7 @@ tea                   A cup of tea           3`},
 }
 
 func TestTableStyle(t *testing.T) {
-	tb := Table{Rows: [][]string{{"code", "n"}, {"a/b/c", "1"}}, Paths: map[int]bool{0: true}, Wrap: -1}
+	tb := Table{Rows: [][]string{{"code", "n"}, {"a/b/c", "1"}}, Paths: map[int]bool{0: true}}
 	got := tb.Lines(0, func(row, col int, full, shown string) string {
 		if row == 0 || col != 0 {
 			return shown

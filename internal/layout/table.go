@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -9,14 +10,14 @@ import (
 // columns two spaces apart: text left, numbers right.
 //
 // When the table is wider than the width it is given, it is fitted by
-// wrapping one free-text column (Wrap, or the widest column that is
-// neither numbers nor a path) and then by eliding the middle of the code
-// paths in the Paths columns; other columns keep their width. A table
-// that cannot be fitted that way is printed as wide as it must be.
+// wrapping its free-text columns (Wrap, or the widest column that is
+// neither numbers nor a path) and by eliding the middle of the code paths
+// in the Paths columns; other columns keep their width. A table that
+// cannot be fitted that way is printed as wide as it must be.
 type Table struct {
 	Rows  [][]string
 	Paths map[int]bool // columns of code paths: elided, never wrapped
-	Wrap  int          // the column to wrap, or -1 for the widest free text
+	Wrap  []int        // the columns to wrap, first narrowed first; nil for the widest free text
 }
 
 // Style dresses a cell's shown text (for colour, say) after the layout is
@@ -24,11 +25,14 @@ type Table struct {
 // the part of it on this line. It must not change the text's width.
 type Style func(row, col int, full, shown string) string
 
-// minWrap and minPath are the narrowest a wrapped column and an elided
-// path are made before the table is left wider than asked.
+// The stages of fitting a table: the wrapped column down to a width that
+// still reads well, then the paths to one that still tells codes apart,
+// then each further down to the least that is of any use.
 const (
-	minWrap = 12
-	minPath = 12
+	easyWrap = 30
+	easyPath = 20
+	minWrap  = 12
+	minPath  = 12
 )
 
 // Lines lays the table out in width columns (no limit when width <= 0)
@@ -36,7 +40,43 @@ const (
 func (t *Table) Lines(width int, style Style) []string {
 	widths, numeric := t.measure()
 	if width > 0 {
-		t.fit(widths, numeric, width)
+		natural := slices.Clone(widths)
+		wraps := t.fit(widths, numeric, width)
+		// An elided path may come out narrower than its column: give what
+		// is left over back to the wrapped column.
+		for i := range widths {
+			if !t.Paths[i] || widths[i] >= natural[i] {
+				continue
+			}
+			used := 0
+			for _, row := range t.Rows {
+				if i < len(row) {
+					used = max(used, Width(ElidePath(row[i], widths[i])))
+				}
+			}
+			slack := widths[i] - used
+			for _, w := range wraps {
+				give := min(slack, natural[w]-widths[w])
+				widths[w] += give
+				slack -= give
+			}
+			widths[i] = used
+		}
+		// And a wrapped column needs no more than its longest row.
+		for _, wrap := range wraps {
+			if widths[wrap] >= natural[wrap] {
+				continue
+			}
+			used := 0
+			for _, row := range t.Rows {
+				if wrap < len(row) {
+					for _, r := range Wrap(row[wrap], widths[wrap]) {
+						used = max(used, Width(r))
+					}
+				}
+			}
+			widths[wrap] = used
+		}
 	}
 	var out []string
 	var b strings.Builder
@@ -103,44 +143,65 @@ func (t *Table) measure() ([]int, []bool) {
 	return widths, numeric
 }
 
-// fit narrows widths so that the table fits in width: first the wrapped
-// column, then the path columns, widest first.
-func (t *Table) fit(widths []int, numeric []bool, width int) {
+// fit narrows widths so that the table fits in width, in stages (see
+// easyWrap); a table that still does not fit is left wider.
+func (t *Table) fit(widths []int, numeric []bool, width int) (wraps []int) {
 	total := 2 * max(0, len(widths)-1)
 	for _, w := range widths {
 		total += w
 	}
 	over := total - width
-	if over <= 0 {
-		return
+	for _, w := range t.Wrap {
+		if w >= 0 && w < len(widths) {
+			wraps = append(wraps, w)
+		}
 	}
-	wrap := t.Wrap
-	if wrap < 0 || wrap >= len(widths) {
-		wrap = -1
+	if t.Wrap == nil {
+		wrap := -1
 		for i, w := range widths {
 			if !numeric[i] && !t.Paths[i] && (wrap < 0 || w > widths[wrap]) {
 				wrap = i
 			}
 		}
+		if wrap >= 0 {
+			wraps = []int{wrap}
+		}
 	}
-	if wrap >= 0 {
-		cut := min(over, widths[wrap]-min(widths[wrap], minWrap))
-		widths[wrap] -= cut
-		over -= cut
+	if over <= 0 {
+		return wraps
 	}
-	for over > 0 {
-		widest := -1
-		for i, w := range widths {
-			if t.Paths[i] && w > minPath && (widest < 0 || w > widths[widest]) {
-				widest = i
+	shrink := func(floor int) {
+		for _, col := range wraps {
+			if over <= 0 || widths[col] <= floor {
+				continue
 			}
+			cut := min(over, widths[col]-floor)
+			widths[col] -= cut
+			over -= cut
 		}
-		if widest < 0 {
-			return
-		}
-		widths[widest]--
-		over--
 	}
+	shrinkPaths := func(floor int) {
+		// One column at a time, the widest first, so the paths share what
+		// is cut.
+		for over > 0 {
+			widest := -1
+			for i, w := range widths {
+				if t.Paths[i] && w > floor && (widest < 0 || w > widths[widest]) {
+					widest = i
+				}
+			}
+			if widest < 0 {
+				return
+			}
+			widths[widest]--
+			over--
+		}
+	}
+	shrink(easyWrap)
+	shrinkPaths(easyPath)
+	shrink(minWrap)
+	shrinkPaths(minPath)
+	return wraps
 }
 
 // IsNumber reports whether a cell reads as a number (a percentage, "-"
