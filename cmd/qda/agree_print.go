@@ -4,15 +4,16 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/qdatool/qda/codebook"
 	"github.com/qdatool/qda/export"
 	"github.com/qdatool/qda/internal/agreement"
 )
 
 // printAgreement prints the per-code table, the reasons for each n/a, the
 // pairwise kappas for three coders or more, and the disagreements.
-func printAgreement(g *globals, rep *export.Agreement, opt agreeOptions) error {
+func printAgreement(g *globals, cb *codebook.Codebook, rep *export.Agreement, opt agreeOptions) error {
 	header := append(append([]string{"code", "units"}, rep.Coders...), "agreement", "specific", rep.Kappa, "alpha")
-	t := newTable(g.stdout, header...).paths(0)
+	t := newTable(g.stdout, header...).paths(0).colourCodes(cb)
 	var notes []string
 	for _, row := range append(rep.Codes, rep.Overall) {
 		name := "overall"
@@ -42,7 +43,7 @@ func printAgreement(g *globals, rep *export.Agreement, opt agreeOptions) error {
 		for _, p := range rep.Pairs {
 			header = append(header, p[0]+"/"+p[1])
 		}
-		pt := newTable(g.stdout, header...).paths(0)
+		pt := newTable(g.stdout, header...).paths(0).colourCodes(cb).colourCodes(cb)
 		var pairNotes []string
 		for _, row := range append(rep.Codes, rep.Overall) {
 			cells := []string{row.Path}
