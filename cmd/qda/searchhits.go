@@ -6,6 +6,7 @@ import (
 
 	"github.com/qdatool/qda/corpus"
 	"github.com/qdatool/qda/corpus/search"
+	"github.com/qdatool/qda/internal/layout"
 )
 
 // hitJSON is a hit as --json prints it.
@@ -87,11 +88,15 @@ func (s *session) codingsOf(id string, coders []string) ([]*corpus.Codings, erro
 	return out, nil
 }
 
+// hitBar sets a hit's codes apart from its text.
+const hitBar = "  │ "
+
 // printHits prints hits as grep -n does: context lines with '-', groups
 // apart with "--", a group going on while hits are close enough that
 // their contexts touch; the codes in a margin after the text.
 func printHits(g *globals, hits []hitJSON, context int) {
 	colour := isTerminal(g.stdout)
+	width := termWidth(g.stdout)
 	var b strings.Builder
 	last := 0 // the last line printed of hits[i-1]'s transcript
 	for i, h := range hits {
@@ -111,17 +116,35 @@ func printHits(g *globals, hits []hitJSON, context int) {
 				fmt.Fprintf(&b, "%s-%d-%s\n", h.File, c.Line, c.Text)
 			}
 		}
-		text := h.Text
-		if colour {
-			text = highlight(text, h.Matches)
+		prefix := fmt.Sprintf("%s:%d:", h.File, h.Line)
+		var names []string
+		for _, c := range h.Codes {
+			names = append(names, c.Code)
 		}
-		fmt.Fprintf(&b, "%s:%d:%s", h.File, h.Line, text)
-		if len(h.Codes) > 0 {
-			var names []string
-			for _, c := range h.Codes {
-				names = append(names, c.Code)
+		text := h.Text
+		if width > 0 {
+			// One line in a terminal: the codes shortened in the middle
+			// to what the text leaves (a third of the width at least),
+			// then the text clipped to what they leave.
+			room := width - layout.Width(prefix) - layout.Width(text) - layout.Width(hitBar)
+			names = layout.ElidePaths(names, ", ", max(room, width/3-layout.Width(hitBar)))
+			if len(names) > 0 {
+				// The text keeps a few words, should the codes not fit.
+				text = layout.Clip(text, max(width-layout.Width(prefix)-layout.Width(hitBar+strings.Join(names, ", ")), 16))
+			} else {
+				text = layout.Clip(text, width-layout.Width(prefix))
 			}
-			margin := "  │ " + strings.Join(names, ", ")
+		}
+		if colour {
+			if cut, ok := strings.CutSuffix(text, layout.Ellipsis); ok && text != h.Text {
+				text = highlight(cut, h.Matches) + layout.Ellipsis
+			} else {
+				text = highlight(text, h.Matches)
+			}
+		}
+		b.WriteString(prefix + text)
+		if len(names) > 0 {
+			margin := hitBar + strings.Join(names, ", ")
 			if colour {
 				margin = "\x1b[36m" + margin + "\x1b[0m"
 			}

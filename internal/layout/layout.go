@@ -10,6 +10,7 @@
 package layout
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/rivo/uniseg"
@@ -136,4 +137,48 @@ func ElidePath(path string, width int) string {
 func Whole(path, shown string) bool {
 	last := path[strings.LastIndexByte(path, '/')+1:]
 	return strings.HasSuffix(shown, last)
+}
+
+// ElidePaths shortens the longest of paths, in turn, until they fit in
+// width columns when joined with sep: first no further than "…/" and the
+// last name, then, if that is not enough, down to minPath columns. It
+// returns the shortened paths, which may still be too wide.
+func ElidePaths(paths []string, sep string, width int) []string {
+	out := slices.Clone(paths)
+	if width <= 0 {
+		return out
+	}
+	widths := make([]int, len(out))
+	floors := make([]int, len(out))
+	total := Width(sep) * max(0, len(out)-1)
+	for i, p := range out {
+		widths[i] = Width(p)
+		last := p[strings.LastIndexByte(p, '/')+1:]
+		floors[i] = min(widths[i], max(minPath, Width(Ellipsis+"/"+last)))
+		total += widths[i]
+	}
+	shrink := func() {
+		for total > width {
+			longest := -1
+			for i, w := range widths {
+				if w > floors[i] && (longest < 0 || w > widths[longest]) {
+					longest = i
+				}
+			}
+			if longest < 0 {
+				return
+			}
+			widths[longest]--
+			total--
+		}
+	}
+	shrink()
+	for i := range floors {
+		floors[i] = min(floors[i], minPath)
+	}
+	shrink()
+	for i, p := range out {
+		out[i] = ElidePath(p, widths[i])
+	}
+	return out
 }

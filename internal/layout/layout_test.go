@@ -195,3 +195,25 @@ func TestColour(t *testing.T) {
 		t.Errorf("Colour of a name = %q, want it plain", got)
 	}
 }
+
+func TestElidePaths(t *testing.T) {
+	paths := []string{"sustainability/infrastructure/transport", "sustainability/infrastructure/transport/taxis", "tea"}
+	tests := []struct {
+		width int
+		want  []string
+	}{
+		{0, paths},
+		{200, paths},
+		{60, []string{"sustainability/…/transport", "sustainability/…/taxis", "tea"}},
+		{30, []string{"…/transport", "…/taxis", "tea"}},
+	}
+	for _, tc := range tests {
+		got := ElidePaths(paths, ", ", tc.width)
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("ElidePaths(%d) = %q, want %q", tc.width, got, tc.want)
+		}
+		if w := Width(strings.Join(got, ", ")); tc.width >= 33 && w > tc.width {
+			t.Errorf("ElidePaths(%d) is %d wide", tc.width, w)
+		}
+	}
+}
