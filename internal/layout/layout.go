@@ -27,17 +27,18 @@ func Pad(s string, width int) string {
 	return s + strings.Repeat(" ", max(0, width-Width(s)))
 }
 
-// Wrap breaks s into rows of at most width columns at spaces. A word
-// longer than a row is cut between graphemes (never inside one). Wrap
-// returns one row for an empty s, and s as it is when width <= 0.
+// Wrap breaks s into rows of at most width columns at spaces, keeping
+// the spaces between words on a row as they are. A word longer than a row
+// is cut between graphemes (never inside one). Wrap returns one row for
+// an empty s, and s as it is when width <= 0.
 func Wrap(s string, width int) []string {
 	if width <= 0 || Width(s) <= width {
 		return []string{s}
 	}
 	var rows []string
 	row, rowWidth := "", 0
-	for _, word := range strings.Fields(s) {
-		ww := Width(word)
+	for _, w := range words(s) {
+		word, ww := w.word, Width(w.word)
 		for ww > width {
 			if row != "" {
 				rows, row, rowWidth = append(rows, row), "", 0
@@ -49,11 +50,12 @@ func Wrap(s string, width int) []string {
 		if word == "" {
 			continue
 		}
+		gw := Width(w.gap)
 		switch {
 		case row == "":
 			row, rowWidth = word, ww
-		case rowWidth+1+ww <= width:
-			row, rowWidth = row+" "+word, rowWidth+1+ww
+		case rowWidth+gw+ww <= width:
+			row, rowWidth = row+w.gap+word, rowWidth+gw+ww
 		default:
 			rows, row, rowWidth = append(rows, row), word, ww
 		}
@@ -62,6 +64,26 @@ func Wrap(s string, width int) []string {
 		return rows
 	}
 	return append(rows, row)
+}
+
+type gapWord struct{ gap, word string }
+
+// words splits s into its words, each with the spaces before it.
+func words(s string) []gapWord {
+	var out []gapWord
+	for len(s) > 0 {
+		rest := strings.TrimLeft(s, " \t")
+		gap := s[:len(s)-len(rest)]
+		end := strings.IndexAny(rest, " \t")
+		if end < 0 {
+			end = len(rest)
+		}
+		if end > 0 {
+			out = append(out, gapWord{gap, rest[:end]})
+		}
+		s = rest[end:]
+	}
+	return out
 }
 
 // cutAt returns the byte offset where s fills width columns, at least one
@@ -181,4 +203,24 @@ func ElidePaths(paths []string, sep string, width int) []string {
 		out[i] = ElidePath(p, widths[i])
 	}
 	return out
+}
+
+// Hanging wraps value to fit after prefix in width columns, its further
+// rows indented under the first: a labelled field of a listing. With no
+// limit, or too little room, it is one line.
+func Hanging(prefix, value string, width int) []string {
+	room := width - Width(prefix)
+	if width <= 0 || room < minWrap {
+		return []string{prefix + value}
+	}
+	rows := Wrap(value, room)
+	indent := strings.Repeat(" ", Width(prefix))
+	for i := range rows {
+		if i == 0 {
+			rows[i] = prefix + rows[i]
+		} else {
+			rows[i] = indent + rows[i]
+		}
+	}
+	return rows
 }

@@ -24,6 +24,7 @@ func TestWrap(t *testing.T) {
 		{"emoji", "tea ☕☕ and 👍🏽 yes", 6, []string{"tea", "☕☕", "and 👍🏽", "yes"}},
 		{"flag grapheme kept whole", "🇬🇧🇬🇧🇬🇧", 3, []string{"🇬🇧", "🇬🇧", "🇬🇧"}},
 		{"wider than width", "日", 1, []string{"日"}},
+		{"spaces kept within a row", "a.md  jt  2026-11-20  When the bus", 20, []string{"a.md  jt  2026-11-20", "When the bus"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -214,6 +215,24 @@ func TestElidePaths(t *testing.T) {
 		}
 		if w := Width(strings.Join(got, ", ")); tc.width >= 33 && w > tc.width {
 			t.Errorf("ElidePaths(%d) is %d wide", tc.width, w)
+		}
+	}
+}
+
+func TestHanging(t *testing.T) {
+	tests := []struct {
+		width int
+		want  []string
+	}{
+		{0, []string{"  include:  doing things with the connector"}},
+		{50, []string{"  include:  doing things with the connector"}},
+		{40, []string{"  include:  doing things with the", "            connector"}},
+		{30, []string{"  include:  doing things with", "            the connector"}},
+		{20, []string{"  include:  doing things with the connector"}}, // no room to wrap in
+	}
+	for _, tc := range tests {
+		if got := Hanging("  include:  ", "doing things with the connector", tc.width); !slices.Equal(got, tc.want) {
+			t.Errorf("Hanging(%d) = %q, want %q", tc.width, got, tc.want)
 		}
 	}
 }
