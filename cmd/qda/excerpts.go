@@ -97,6 +97,7 @@ func runExcerpts(g *globals, ref string, opt excerptsOptions) error {
 	n := 0
 	var b strings.Builder
 	termW := termWidth(g.stdout)
+	colour, codeColour := isTerminal(g.stdout), codeColours(s.cb)
 	err = s.study.Excerpts(s.ix, s.cb, code, scan, opt.context, func(ex *corpus.Excerpt) error {
 		if matched != nil && !anyLine(matched[ex.Transcript], ex.Lines) {
 			return nil
@@ -121,6 +122,11 @@ func runExcerpts(g *globals, ref string, opt excerptsOptions) error {
 		fmt.Fprintln(&b, layout.Clip(fmt.Sprintf("%s:%s (%s)", ex.Transcript, ex.Lines, strings.Join(head, ", ")), termW))
 		coders := "  [" + strings.Join(ex.Coders, ", ") + "]"
 		codes := layout.ElidePaths(ex.Codes, ", ", termW-2-layout.Width(coders))
+		if colour {
+			for i := range codes {
+				codes[i] = layout.Colour(codeColour(ex.Codes[i]), codes[i])
+			}
+		}
 		fmt.Fprintf(&b, "  %s%s\n", strings.Join(codes, ", "), coders)
 		width := len(fmt.Sprint(ex.Context.End))
 		for l := ex.Context.Start; l <= ex.Context.End; l++ {

@@ -99,7 +99,7 @@ func runSearch(g *globals, q string, opt searchOptions) error {
 	if g.json {
 		return printJSON(g.stdout, hits)
 	}
-	printHits(g, hits, opt.context)
+	printHits(g, s.cb, hits, opt.context)
 	fmt.Fprintf(g.stderr, "qda: %s\n", hitSummary(hits, res.Total, opt.limit > 0))
 	return nil
 }

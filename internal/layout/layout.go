@@ -224,3 +224,30 @@ func Hanging(prefix, value string, width int) []string {
 	}
 	return rows
 }
+
+// ClipAround clips s to width columns as Clip does, but so that the bytes
+// s[from:to] (a search match, say) are shown: when they would be cut off,
+// the start of s gives way to "…" and a little of what comes before them.
+// It returns the text shown and the byte offset in s where the text after
+// any leading "…" begins.
+func ClipAround(s string, width, from, to int) (string, int) {
+	if width <= 0 || Width(s) <= width || from < 0 || to > len(s) || from > to {
+		return Clip(s, width), 0
+	}
+	if Width(s[:to]) <= width-1 {
+		return Clip(s, width), 0
+	}
+	// Keep what comes before the match, from a space: what room the rest
+	// of s leaves, or a third of the width at least.
+	keep := max(width/3, width-1-Width(s[from:]))
+	start := from
+	for i := from - 1; i > 0; i-- {
+		if s[i] == ' ' {
+			if Width(s[i+1:from]) > keep {
+				break
+			}
+			start = i + 1
+		}
+	}
+	return Ellipsis + Clip(s[start:], width-1), start
+}

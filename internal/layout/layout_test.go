@@ -236,3 +236,29 @@ func TestHanging(t *testing.T) {
 		}
 	}
 }
+
+func TestClipAround(t *testing.T) {
+	s := "May: I'll get a taxi home if it's dark."
+	dark := strings.Index(s, "dark")
+	tests := []struct {
+		name     string
+		width    int
+		from, to int
+		want     string
+		start    int
+	}{
+		{"fits", 60, dark, dark + 4, s, 0},
+		{"match in view", 25, 16, 20, "May: I'll get a taxi hom…", 0},
+		{"match cut off", 25, dark, dark + 4, "…taxi home if it's dark.", strings.Index(s, "taxi home")},
+		{"both ends cut", 12, 16, 20, "…a taxi hom…", 14},
+		{"no limit", 0, dark, dark + 4, s, 0},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got, start := ClipAround(s, tc.width, tc.from, tc.to)
+			if got != tc.want || start != tc.start {
+				t.Errorf("ClipAround = %q, %d; want %q, %d", got, start, tc.want, tc.start)
+			}
+		})
+	}
+}
