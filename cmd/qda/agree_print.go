@@ -7,6 +7,7 @@ import (
 	"github.com/qdatool/qda/codebook"
 	"github.com/qdatool/qda/export"
 	"github.com/qdatool/qda/internal/agreement"
+	"github.com/qdatool/qda/internal/layout"
 )
 
 // printAgreement prints the per-code table, the reasons for each n/a, the
@@ -112,6 +113,7 @@ func percentOf(v agreement.Value) string {
 
 func printDisagreements(g *globals, rep *export.Agreement) {
 	w := g.stdout
+	termW := termWidth(w)
 	fmt.Fprintln(w)
 	switch {
 	case rep.Found == 0:
@@ -132,7 +134,10 @@ func printDisagreements(g *globals, rep *export.Agreement) {
 			if codes == "" {
 				codes = "-"
 			}
-			fmt.Fprintf(w, "  %s: %s\n", c, codes)
+			// In a terminal, the list wraps between codes, under itself.
+			for _, l := range layout.Hanging("  "+c+": ", codes, termW) {
+				fmt.Fprintln(w, l)
+			}
 		}
 		width := len(fmt.Sprint(d.End))
 		for _, l := range d.Lines {
