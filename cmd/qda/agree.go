@@ -100,7 +100,7 @@ func runAgree(g *globals, opt agreeOptions, checkKappa bool) error {
 		if err := printJSON(g.stdout, rep); err != nil {
 			return err
 		}
-	} else if err := printAgreement(g, rep, opt); err != nil {
+	} else if err := printAgreement(g, s.cb, rep, opt); err != nil {
 		return err
 	} else {
 		fmt.Fprintln(g.stderr, comparedNote(rep))

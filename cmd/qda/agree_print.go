@@ -4,15 +4,17 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/qdatool/qda/codebook"
 	"github.com/qdatool/qda/export"
 	"github.com/qdatool/qda/internal/agreement"
+	"github.com/qdatool/qda/internal/layout"
 )
 
 // printAgreement prints the per-code table, the reasons for each n/a, the
 // pairwise kappas for three coders or more, and the disagreements.
-func printAgreement(g *globals, rep *export.Agreement, opt agreeOptions) error {
+func printAgreement(g *globals, cb *codebook.Codebook, rep *export.Agreement, opt agreeOptions) error {
 	header := append(append([]string{"code", "units"}, rep.Coders...), "agreement", "specific", rep.Kappa, "alpha")
-	t := newTable(g.stdout, header...)
+	t := newTable(g.stdout, header...).paths(0).colourCodes(cb)
 	var notes []string
 	for _, row := range append(rep.Codes, rep.Overall) {
 		name := "overall"
@@ -24,7 +26,7 @@ func printAgreement(g *globals, rep *export.Agreement, opt agreeOptions) error {
 			cells = append(cells, fmt.Sprint(row.Marked[c]))
 		}
 		cells = append(cells, percentOf(row.Agreement.Value), percentOf(row.Specific.Value), row.Kappa.String(), row.Alpha.String())
-		t.row(cells...)
+		t.codeRow(row.Path, cells...)
 		notes = append(notes, naNotes(row, rep.Kappa)...)
 	}
 	if err := t.flush(); err != nil {
@@ -42,7 +44,7 @@ func printAgreement(g *globals, rep *export.Agreement, opt agreeOptions) error {
 		for _, p := range rep.Pairs {
 			header = append(header, p[0]+"/"+p[1])
 		}
-		pt := newTable(g.stdout, header...)
+		pt := newTable(g.stdout, header...).paths(0).colourCodes(cb).colourCodes(cb)
 		var pairNotes []string
 		for _, row := range append(rep.Codes, rep.Overall) {
 			cells := []string{row.Path}
@@ -111,6 +113,7 @@ func percentOf(v agreement.Value) string {
 
 func printDisagreements(g *globals, rep *export.Agreement) {
 	w := g.stdout
+	termW := termWidth(w)
 	fmt.Fprintln(w)
 	switch {
 	case rep.Found == 0:
@@ -131,7 +134,10 @@ func printDisagreements(g *globals, rep *export.Agreement) {
 			if codes == "" {
 				codes = "-"
 			}
-			fmt.Fprintf(w, "  %s: %s\n", c, codes)
+			// In a terminal, the list wraps between codes, under itself.
+			for _, l := range layout.Hanging("  "+c+": ", codes, termW) {
+				fmt.Fprintln(w, l)
+			}
 		}
 		width := len(fmt.Sprint(d.End))
 		for _, l := range d.Lines {

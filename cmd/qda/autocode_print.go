@@ -51,7 +51,7 @@ func printAutocode(g *globals, out []autocodeJSON) error {
 	if b.Len() > 0 {
 		fmt.Fprintln(g.stdout)
 	}
-	t := newTable(g.stdout, "code", "patterns", "segments", "lines", "coder", "precision", "recall")
+	t := newTable(g.stdout, "code", "patterns", "segments", "lines", "coder", "precision", "recall").paths(0)
 	for _, p := range out {
 		row := []string{p.Code, strings.Join(p.Patterns, " | "), fmt.Sprint(len(p.Segments)), fmt.Sprint(p.Lines)}
 		if len(p.Agreement) == 0 {

@@ -9,6 +9,7 @@ import (
 	"github.com/qdatool/qda/codebook"
 	"github.com/qdatool/qda/corpus"
 	"github.com/qdatool/qda/internal/diag"
+	"github.com/qdatool/qda/internal/layout"
 )
 
 func newCodebookCmd(g *globals) *cobra.Command {
@@ -91,9 +92,9 @@ func runCodebookTree(g *globals, opt treeOptions) error {
 		}
 		return printJSON(g.stdout, build(s.cb.Codes))
 	}
-	t := newTable(g.stdout, "code", "label", "references")
+	t := newTable(g.stdout, "code", "label", "references").paths(0).wrap(1).colourCodes(s.cb)
 	for _, cs := range res.Codes {
-		t.row(strings.Repeat("  ", cs.Code.Depth()-1)+cs.Code.Name, cs.Code.Label, fmt.Sprint(cs.Total.References))
+		t.codeRow(cs.Code.Path, strings.Repeat("  ", cs.Code.Depth()-1)+cs.Code.Name, cs.Code.Label, fmt.Sprint(cs.Total.References))
 	}
 	if len(res.Codes) == 0 {
 		fmt.Fprintf(g.stderr, "qda: the codebook has no codes yet; add them to %s\n", corpus.CodebookFile)
@@ -185,10 +186,17 @@ func runCodebookShow(g *globals, ref string) error {
 		return printJSON(g.stdout, j)
 	}
 	w := g.stdout
-	fmt.Fprintf(w, "%s\n", j.Path)
+	width := termWidth(w)
+	title := j.Path
+	if isTerminal(w) {
+		title = layout.Colour(codeColours(s.cb)(j.Path), title)
+	}
+	fmt.Fprintln(w, title)
 	field := func(name, value string) {
 		if value != "" {
-			fmt.Fprintf(w, "  %-12s %s\n", name+":", value)
+			for _, l := range layout.Hanging(fmt.Sprintf("  %-12s ", name+":"), value, width) {
+				fmt.Fprintln(w, l)
+			}
 		}
 	}
 	field("label", j.Label)
@@ -208,8 +216,8 @@ func runCodebookShow(g *globals, ref string) error {
 	field("children", strings.Join(j.Children, ", "))
 	field("defined at", fmt.Sprintf("%s:%d", corpus.CodebookFile, j.Line))
 	u := j.Usage
-	fmt.Fprintf(w, "  %-12s %s, %s, %s, %s, %s\n", "usage:", plural(u.References, "reference"), plural(u.Transcripts, "transcript"),
-		plural(u.Participants, "participant"), plural(u.Lines, "line"), plural(u.Words, "word"))
+	field("usage", fmt.Sprintf("%s, %s, %s, %s, %s", plural(u.References, "reference"), plural(u.Transcripts, "transcript"),
+		plural(u.Participants, "participant"), plural(u.Lines, "line"), plural(u.Words, "word")))
 	for _, c := range s.ix.Coders {
 		if m, ok := j.Coders[c]; ok {
 			fmt.Fprintf(w, "  %-12s %s, %s\n", "by "+c+":", plural(m.References, "reference"), plural(m.Transcripts, "transcript"))

@@ -78,7 +78,7 @@ func runCodebookDiff(g *globals, args []string) error {
 		fmt.Fprintf(g.stderr, "qda: no change to the codes between %s and %s\n", rev, or(rev2, "the working tree"))
 		return nil
 	}
-	t := newTable(g.stdout, "change", "code", "", "segments")
+	t := newTable(g.stdout, "change", "code", "", "segments").wrap(2)
 	for _, c := range out {
 		what := c.Path
 		if c.From != "" {

@@ -9,6 +9,7 @@ import (
 	"github.com/qdatool/qda/codebook"
 	"github.com/qdatool/qda/corpus"
 	"github.com/qdatool/qda/corpus/search"
+	"github.com/qdatool/qda/internal/layout"
 )
 
 type excerptsOptions struct {
@@ -95,6 +96,8 @@ func runExcerpts(g *globals, ref string, opt excerptsOptions) error {
 	var all []excerptJSON
 	n := 0
 	var b strings.Builder
+	termW := termWidth(g.stdout)
+	colour, codeColour := isTerminal(g.stdout), codeColours(s.cb)
 	err = s.study.Excerpts(s.ix, s.cb, code, scan, opt.context, func(ex *corpus.Excerpt) error {
 		if matched != nil && !anyLine(matched[ex.Transcript], ex.Lines) {
 			return nil
@@ -114,8 +117,17 @@ func runExcerpts(g *globals, ref string, opt excerptsOptions) error {
 				head = append(head, a+"="+v)
 			}
 		}
-		fmt.Fprintf(&b, "%s:%s (%s)\n", ex.Transcript, ex.Lines, strings.Join(head, ", "))
-		fmt.Fprintf(&b, "  %s  [%s]\n", strings.Join(ex.Codes, ", "), strings.Join(ex.Coders, ", "))
+		// Each header on one line in a terminal: the attributes clipped,
+		// the codes shortened in the middle.
+		fmt.Fprintln(&b, layout.Clip(fmt.Sprintf("%s:%s (%s)", ex.Transcript, ex.Lines, strings.Join(head, ", ")), termW))
+		coders := "  [" + strings.Join(ex.Coders, ", ") + "]"
+		codes := layout.ElidePaths(ex.Codes, ", ", termW-2-layout.Width(coders))
+		if colour {
+			for i := range codes {
+				codes[i] = layout.Colour(codeColour(ex.Codes[i]), codes[i])
+			}
+		}
+		fmt.Fprintf(&b, "  %s%s\n", strings.Join(codes, ", "), coders)
 		width := len(fmt.Sprint(ex.Context.End))
 		for l := ex.Context.Start; l <= ex.Context.End; l++ {
 			mark := "|"

@@ -54,6 +54,8 @@ func TestScripts(t *testing.T) {
 			env.Setenv("GIT_CONFIG_GLOBAL", env.WorkDir+"/.gitconfig-none")
 			env.Setenv("GIT_CONFIG_NOSYSTEM", "1")
 			env.Setenv("NO_COLOR", "1")
+			// Nor the developer's terminal width: scripts set COLUMNS.
+			env.Setenv("COLUMNS", "")
 			// Binary fixtures (Word files) cannot live in a txtar archive.
 			testdata, err := filepath.Abs("../../testdata")
 			if err != nil {

@@ -126,7 +126,8 @@ func printMemoTable(w io.Writer, memos []*corpus.Memo, codes bool) error {
 	if codes {
 		header = append(header, "codes")
 	}
-	t := newTable(w, append(header, "coder", "date", "title", "text")...)
+	t := newTable(w, append(header, "coder", "date", "title", "text")...).paths(1)
+	t.wrap(len(header)+3, len(header)+2)
 	for _, m := range memos {
 		file := m.File
 		if m.Line > 0 {

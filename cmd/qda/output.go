@@ -6,11 +6,10 @@ import (
 	"io"
 	"os"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/mattn/go-isatty"
-	"github.com/rivo/uniseg"
+	"github.com/qdatool/qda/internal/layout"
 )
 
 // printJSON writes v indented, with stable field names (the structs' tags).
@@ -21,68 +20,60 @@ func printJSON(w io.Writer, v any) error {
 	return enc.Encode(v)
 }
 
-// table prints aligned columns, text left and numbers right. It is
-// written here because text/tabwriter aligns every column the same way and
-// the table libraries bring borders and styling qda does not want; widths
-// come from uniseg, so accented and wide characters line up.
+// table prints aligned columns, text left and numbers right, fitted to
+// the terminal's width (internal/layout does the fitting; see termWidth
+// for the width). It is written here because text/tabwriter aligns every
+// column the same way and the table libraries bring borders and styling
+// qda does not want.
 type table struct {
-	w    io.Writer
-	rows [][]string
+	w     io.Writer
+	width int
+	t     layout.Table
+	style layout.Style
+	codes []string // each row's code path, for its colour; "" for none
 }
 
 func newTable(w io.Writer, header ...string) *table {
-	t := &table{w: w}
+	t := &table{w: w, width: termWidth(w), t: layout.Table{Paths: map[int]bool{}}}
 	if len(header) > 0 {
 		t.row(header...)
 	}
 	return t
 }
 
-func (t *table) row(cells ...string) { t.rows = append(t.rows, cells) }
+func (t *table) row(cells ...string) { t.codeRow("", cells...) }
+
+// codeRow adds a row about the code at path, whose first cell (its name,
+// say) is shown in the code's colour on a terminal.
+func (t *table) codeRow(path string, cells ...string) {
+	t.t.Rows = append(t.t.Rows, cells)
+	t.codes = append(t.codes, path)
+}
+
+// paths marks columns of code paths, shortened in the middle rather than
+// wrapped when the table is too wide.
+func (t *table) paths(cols ...int) *table {
+	for _, c := range cols {
+		t.t.Paths[c] = true
+	}
+	return t
+}
+
+// wrap names the free-text columns to wrap when the table is too wide,
+// the one to narrow first first.
+func (t *table) wrap(cols ...int) *table {
+	t.t.Wrap = cols
+	return t
+}
 
 func (t *table) flush() error {
-	var widths []int
-	numeric := map[int]bool{}
-	for r, row := range t.rows {
-		for i, c := range row {
-			if i >= len(widths) {
-				widths = append(widths, 0)
-				numeric[i] = true
-			}
-			widths[i] = max(widths[i], uniseg.StringWidth(c))
-			if r > 0 && c != "" && !isNumber(c) {
-				numeric[i] = false
-			}
-		}
-	}
-	var b strings.Builder
-	for _, row := range t.rows {
-		b.Reset()
-		for i, c := range row {
-			pad := strings.Repeat(" ", widths[i]-uniseg.StringWidth(c))
-			if i > 0 {
-				b.WriteString("  ")
-			}
-			if numeric[i] && i > 0 {
-				b.WriteString(pad + c)
-			} else if i < len(row)-1 {
-				b.WriteString(c + pad)
-			} else {
-				b.WriteString(c)
-			}
-		}
-		if _, err := fmt.Fprintln(t.w, strings.TrimRight(b.String(), " ")); err != nil {
+	for _, l := range t.t.Lines(t.width, t.style) {
+		if _, err := fmt.Fprintln(t.w, l); err != nil {
 			return err
 		}
 	}
-	t.rows = nil
+	t.t.Rows, t.codes = nil, nil
 	return nil
-}
-
-func isNumber(s string) bool {
-	s = strings.TrimSuffix(s, "%")
-	_, err := strconv.ParseFloat(s, 64)
-	return err == nil || s == "-" || s == "n/a"
 }
 
 // isTerminal reports whether w is a terminal that may get colour: never

@@ -88,8 +88,9 @@ func runSearch(g *globals, q string, opt searchOptions) error {
 		return err
 	}
 	defer ix.Close()
-	// The matched byte ranges are printed only in colour or --json.
-	req.NoSpans = !g.json && !isTerminal(g.stdout)
+	// The matched byte ranges are printed only in colour or --json, and
+	// a hit clipped to a width is clipped around its first match.
+	req.NoSpans = !g.json && !isTerminal(g.stdout) && termWidth(g.stdout) == 0
 	res, err := ix.Search(req)
 	if err != nil {
 		return queryErr(err)
@@ -101,7 +102,7 @@ func runSearch(g *globals, q string, opt searchOptions) error {
 	if g.json {
 		return printHitsJSON(g.stdout, hits)
 	}
-	printHits(g, hits, opt.context)
+	printHits(g, s.cb, hits, opt.context)
 	fmt.Fprintf(g.stderr, "qda: %s\n", hitSummary(hits, res.Total, opt.limit > 0))
 	return nil
 }

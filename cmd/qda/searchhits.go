@@ -9,8 +9,10 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/qdatool/qda/codebook"
 	"github.com/qdatool/qda/corpus"
 	"github.com/qdatool/qda/corpus/search"
+	"github.com/qdatool/qda/internal/layout"
 )
 
 // hitJSON is a hit as --json prints it.
@@ -143,13 +145,18 @@ func (s *session) codingsOf(id string, coders []string) ([]*corpus.Codings, erro
 	return out, nil
 }
 
+// hitBar sets a hit's codes apart from its text.
+const hitBar = "  │ "
+
 // printHits prints hits as grep -n does: context lines with '-', groups
 // apart with "--", a group going on while hits are close enough that
-// their contexts touch; the codes in a margin after the text. Lines are
-// written through a buffer rather than formatted whole, so a line of
-// many megabytes is not copied again.
-func printHits(g *globals, hits []hitJSON, context int) {
+// their contexts touch; the codes in a margin after the text (in their
+// colours on a terminal). Lines are written through a buffer rather than
+// formatted whole, so a line of many megabytes is not copied again.
+func printHits(g *globals, cb *codebook.Codebook, hits []hitJSON, context int) {
 	colour := isTerminal(g.stdout)
+	codeColour := codeColours(cb)
+	width := termWidth(g.stdout)
 	w := bufio.NewWriterSize(g.stdout, 64<<10)
 	defer w.Flush()
 	line := func(file string, sep byte, n int, text string) {
@@ -178,21 +185,42 @@ func printHits(g *globals, hits []hitJSON, context int) {
 				w.WriteByte('\n')
 			}
 		}
-		text := h.Text
+		var names []string
+		for _, c := range h.Codes {
+			names = append(names, c.Code)
+		}
+		text, start := h.Text, 0
+		if width > 0 {
+			// One line in a terminal: the codes shortened in the middle
+			// to what the text leaves (a third of the width at least),
+			// then the text clipped to what they leave, around its first
+			// match.
+			prefix := h.File + ":" + strconv.Itoa(h.Line) + ":"
+			room := width - layout.Width(prefix) - layout.Width(text) - layout.Width(hitBar)
+			names = layout.ElidePaths(names, ", ", max(room, width/3-layout.Width(hitBar)))
+			textW := width - layout.Width(prefix)
+			if len(names) > 0 {
+				// The text keeps a few words, should the codes not fit.
+				textW = max(textW-layout.Width(hitBar+strings.Join(names, ", ")), 16)
+			}
+			from, to := -1, -1
+			if len(h.Matches) > 0 {
+				from, to = h.Matches[0][0], h.Matches[0][1]
+			}
+			text, start = layout.ClipAround(text, textW, from, to)
+		}
 		if colour {
-			text = highlight(text, h.Matches)
+			text = highlightShown(h.Text, text, start, h.Matches)
 		}
 		line(h.File, ':', h.Line, text)
-		if len(h.Codes) > 0 {
-			var names []string
-			for _, c := range h.Codes {
-				names = append(names, c.Code)
-			}
-			margin := "  │ " + strings.Join(names, ", ")
+		if len(names) > 0 {
 			if colour {
-				margin = "\x1b[36m" + margin + "\x1b[0m"
+				for i := range names {
+					names[i] = layout.Colour(codeColour(h.Codes[i].Code), names[i])
+				}
 			}
-			w.WriteString(margin)
+			w.WriteString(hitBar)
+			w.WriteString(strings.Join(names, ", "))
 		}
 		w.WriteByte('\n')
 		last = h.Line
@@ -208,6 +236,29 @@ func printHits(g *globals, hits []hitJSON, context int) {
 
 // highlight marks the matched byte ranges of text in bold red, the words
 // of a phrase as one run.
+// highlightShown highlights the matches in shown, full clipped by
+// layout.ClipAround from byte start: the ellipses it added stay plain.
+func highlightShown(full, shown string, start int, spans [][2]int) string {
+	if shown == full {
+		return highlight(full, spans)
+	}
+	body, lead := shown, ""
+	if start > 0 {
+		body, lead = strings.TrimPrefix(body, layout.Ellipsis), layout.Ellipsis
+	}
+	tail := ""
+	if body != full[start:] {
+		body, tail = strings.TrimSuffix(body, layout.Ellipsis), layout.Ellipsis
+	}
+	var shifted [][2]int
+	for _, sp := range spans {
+		if sp[0] >= start {
+			shifted = append(shifted, [2]int{sp[0] - start, sp[1] - start})
+		}
+	}
+	return lead + highlight(body, shifted) + tail
+}
+
 func highlight(text string, spans [][2]int) string {
 	var runs [][2]int
 	for _, sp := range spans {

@@ -7,6 +7,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/qdatool/qda/corpus"
+	"github.com/qdatool/qda/internal/layout"
 )
 
 type showOptions struct {
@@ -30,11 +31,11 @@ line numbers: transcripts/ID.txt:14 is line 14 here, in an editor and in grep -n
 		ValidArgsFunction: completeTranscripts(g),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opt.coders = g.coders()
-			return runShow(g, args[0], opt)
+			return runShow(cmd, g, args[0], opt)
 		},
 	}
 	cmd.Flags().StringVar(&opt.lines, "lines", "", "show only lines `A-B`")
-	cmd.Flags().IntVar(&opt.width, "width", 100, "the width to fit the text and margin in")
+	cmd.Flags().IntVar(&opt.width, "width", 100, "the width to fit the text and margin in (default $COLUMNS, the terminal's, or 100)")
 	return cmd
 }
 
@@ -45,7 +46,7 @@ type showLine struct {
 	Codes   []corpus.LineCode `json:"codes"`
 }
 
-func runShow(g *globals, id string, opt showOptions) error {
+func runShow(cmd *cobra.Command, g *globals, id string, opt showOptions) error {
 	s, err := openStudyFor(g, id)
 	if err != nil {
 		return err
@@ -94,18 +95,36 @@ func runShow(g *globals, id string, opt showOptions) error {
 		}
 		return printJSON(g.stdout, out)
 	}
-	p := newMarginPrinter(opt.width, len(fmt.Sprint(t.Len())), isTerminal(g.stdout))
+	var notes [][]layout.Note
+	noteWidth := 0
+	for n := r.Start; n <= r.End; n++ {
+		var ns []layout.Note
+		for _, lc := range margin[n-1] {
+			note := layout.Note{Code: lc.Code, Suffix: strings.Join(lc.Coders, ",")}
+			if lc.Unknown {
+				note.Suffix += " (unknown code)"
+			}
+			ns = append(ns, note)
+			noteWidth = max(noteWidth, layout.NoteWidth(note))
+		}
+		notes = append(notes, ns)
+	}
+	numWidth := len(fmt.Sprint(t.Len()))
+	var m layout.Margin
+	switch width := termWidth(g.stdout); {
+	case cmd.Flags().Changed("width"):
+		m = layout.FitMargin(opt.width, numWidth, noteWidth)
+	case width > 0:
+		m = layout.FitMargin(width, numWidth, noteWidth)
+	default:
+		m = layout.FixedMargin(opt.width, numWidth)
+	}
+	st := marginStyle(g.stdout, s.cb)
 	var b strings.Builder
 	for n := r.Start; n <= r.End; n++ {
-		var notes []string
-		for _, lc := range margin[n-1] {
-			note := lc.Code + " " + strings.Join(lc.Coders, ",")
-			if lc.Unknown {
-				note += " (unknown code)"
-			}
-			notes = append(notes, note)
+		for _, l := range m.Lines(n, t.Line(n).Text, notes[n-r.Start], st) {
+			b.WriteString(l + "\n")
 		}
-		p.line(&b, n, t.Line(n).Text, notes)
 	}
 	_, err = fmt.Fprint(g.stdout, b.String())
 	return err

@@ -86,7 +86,7 @@ func runStats(g *globals, opt statsOptions) error {
 	for _, grp := range res.Groups {
 		header = append(header, grp)
 	}
-	t := newTable(g.stdout, header...)
+	t := newTable(g.stdout, header...).paths(0).colourCodes(s.cb)
 	for _, cs := range res.Codes {
 		m := cs.Total
 		row := []string{strings.Repeat("  ", cs.Code.Depth()-1) + cs.Code.Name,
@@ -94,7 +94,7 @@ func runStats(g *globals, opt statsOptions) error {
 		for _, grp := range res.Groups {
 			row = append(row, fmt.Sprint(cs.By[grp].References))
 		}
-		t.row(row...)
+		t.codeRow(cs.Code.Path, row...)
 	}
 	if err := t.flush(); err != nil {
 		return err
