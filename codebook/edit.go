@@ -60,9 +60,12 @@ type rewriter struct {
 	errs diag.List // the original's errors: the result may have no others
 	d    *doc
 	rw   *Rewrite
-	// edited is the code whose fields are set, and fields which.
-	edited string
-	fields map[string]bool
+	// edited holds the fields set, by the path of their code.
+	edited map[string]map[string]bool
+	// parsed is the parse of the text as committed last, with its
+	// findings, for finish to check rather than parse it again.
+	parsed   *Codebook
+	findings diag.List
 }
 
 func newRewriter(cb *Codebook, src []byte, op string) (*rewriter, error) {
@@ -113,6 +116,7 @@ func (r *rewriter) commit(edits []edit) error {
 		return &CheckError{Op: r.op, Problem: findings.Error()}
 	}
 	r.d = newDoc(cb, data)
+	r.parsed, r.findings = cb, findings
 	return nil
 }
 
@@ -138,7 +142,10 @@ func (r *rewriter) layout(err error, c *Code) error {
 // code must be where it was, and want must hold.
 func (r *rewriter) finish(want func(nb *Codebook) string) (*Rewrite, error) {
 	data := r.d.bytes()
-	nb, findings := Parse(r.file, data)
+	nb, findings := r.parsed, r.findings
+	if nb == nil || nb != r.d.cb { // not committed since it was read
+		nb, findings = Parse(r.file, data)
+	}
 	if nb == nil {
 		return nil, &CheckError{Op: r.op, Problem: findings.Error()}
 	}
@@ -209,7 +216,7 @@ func (r *rewriter) unchanged(nb *Codebook) string {
 			continue
 		}
 		for _, v := range (Fields{}).values() {
-			if r.edited == c.Path && r.fields[v.key] {
+			if r.edited[c.Path][v.key] {
 				continue
 			}
 			s, l := v.current(c)

@@ -620,12 +620,12 @@ func Edit(cb *Codebook, src []byte, path string, f Fields) (*Rewrite, error) {
 	if c, err = r.same(c); err != nil {
 		return nil, err
 	}
-	r.edited, r.fields = c.Path, map[string]bool{}
+	r.edited = map[string]map[string]bool{c.Path: {}}
 	for _, v := range f.values() {
 		if !v.set() || v.equal(c) {
 			continue
 		}
-		r.fields[v.key] = true
+		r.edited[c.Path][v.key] = true
 		if err := r.once(c, v.key); err != nil {
 			return nil, err
 		}

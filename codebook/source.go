@@ -438,34 +438,41 @@ type edit struct {
 }
 
 // apply makes the edits, which must not overlap, all at once, so that the
-// positions of each are those of the text before any of them.
+// positions of each are those of the text before any of them. The text is
+// copied once, whatever the number of edits: a copy for each made a
+// batch of many edits grow with the square of the file.
 func (d *doc) apply(edits []edit) ([]byte, error) {
-	slices.SortFunc(edits, func(a, b edit) int {
+	edits = slices.Clone(edits)
+	// In order; lines inserted where others are replaced go before them.
+	slices.SortStableFunc(edits, func(a, b edit) int {
 		if a.from != b.from {
-			return b.from - a.from
+			return a.from - b.from
 		}
-		return b.to - a.to
+		return a.to - b.to
 	})
-	out, ends := slices.Clone(d.lines), slices.Clone(d.ends)
-	prev := len(out) + 1
+	out := make([]string, 0, len(d.lines))
+	ends := make([]string, 0, len(d.ends))
+	at := 0
 	for _, e := range edits {
-		if e.from < 0 || e.to > len(out) || e.from > e.to || e.to > prev {
+		if e.from < at || e.to > len(d.lines) || e.from > e.to {
 			return nil, errors.New("overlapping edits")
 		}
+		out = append(out, d.lines[at:e.from]...)
+		ends = append(ends, d.ends[at:e.from]...)
 		// A line put in the place of one keeps its line end; others get
 		// the file's.
-		var newEnds []string
-		for i := range e.lines {
-			if e.from+i < e.to && ends[e.from+i] != "" {
-				newEnds = append(newEnds, ends[e.from+i])
+		for i, l := range e.lines {
+			out = append(out, l)
+			if e.from+i < e.to && d.ends[e.from+i] != "" {
+				ends = append(ends, d.ends[e.from+i])
 			} else {
-				newEnds = append(newEnds, d.eol)
+				ends = append(ends, d.eol)
 			}
 		}
-		out = slices.Replace(out, e.from, e.to, e.lines...)
-		ends = slices.Replace(ends, e.from, e.to, newEnds...)
-		prev = e.from
+		at = e.to
 	}
+	out = append(out, d.lines[at:]...)
+	ends = append(ends, d.ends[at:]...)
 	// Every line but the last ends; the last does as the file's did.
 	for i := range ends {
 		if ends[i] == "" {
