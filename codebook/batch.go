@@ -65,7 +65,7 @@ func AddAndFill(cb *Codebook, src []byte, groups []Group, fills map[string]Field
 		}
 		edits = append(edits, es...)
 	}
-	r.edited = map[string]map[string]bool{}
+	r.edited = map[[2]string]bool{}
 	for _, path := range slices.Sorted(maps.Keys(fills)) {
 		es, err := r.fill(path, fills[path])
 		if err != nil {
@@ -233,9 +233,8 @@ func (r *rewriter) fill(path string, f Fields) ([]edit, error) {
 }
 
 func (r *rewriter) filled(path string, set []fieldValue) {
-	r.edited[path] = map[string]bool{}
 	for _, v := range set {
-		r.edited[path][v.key] = true
+		r.edited[[2]string{path, v.key}] = true
 	}
 }
 

@@ -1,6 +1,7 @@
 package codebook
 
 import (
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"regexp"
@@ -60,8 +61,8 @@ type rewriter struct {
 	errs diag.List // the original's errors: the result may have no others
 	d    *doc
 	rw   *Rewrite
-	// edited holds the fields set, by the path of their code.
-	edited map[string]map[string]bool
+	// edited holds the fields set: the code's path and the field's key.
+	edited map[[2]string]bool
 	// parsed is the parse of the text as committed last, with its
 	// findings, for finish to check rather than parse it again.
 	parsed   *Codebook
@@ -69,7 +70,12 @@ type rewriter struct {
 }
 
 func newRewriter(cb *Codebook, src []byte, op string) (*rewriter, error) {
-	base, findings := Parse(cb.File, src)
+	// cb is most often the parse of src: a long codebook's parse costs
+	// several times its text, and one is enough.
+	base, findings := cb, cb.findings
+	if cb.Doc == nil || cb.sum != sha256.Sum256(src) {
+		base, findings = Parse(cb.File, src)
+	}
 	if base == nil {
 		if err := findings.Err(); err != nil {
 			return nil, err
@@ -216,7 +222,7 @@ func (r *rewriter) unchanged(nb *Codebook) string {
 			continue
 		}
 		for _, v := range (Fields{}).values() {
-			if r.edited[c.Path][v.key] {
+			if r.edited[[2]string{c.Path, v.key}] {
 				continue
 			}
 			s, l := v.current(c)

@@ -50,13 +50,15 @@ func MergeCodebook(cb *codebook.Codebook, src []byte, f *CodebookFile, title str
 	if err := m.codes(f.Codes.Codes, "", nil); err != nil {
 		return nil, nil, err
 	}
-	if err := m.add(); err != nil {
-		return nil, nil, err
-	}
 	if f.Sets != nil {
 		for _, set := range f.Sets.Items {
 			m.rep.NotCarried = append(m.rep.NotCarried, fmt.Sprintf("set %q: qda has no sets", set.Name))
 		}
+	}
+	// f is not used from here on, so the file's codes can go while the
+	// codebook is rewritten and read back.
+	if err := m.add(); err != nil {
+		return nil, nil, err
 	}
 	return m.src, m.rep, nil
 }
