@@ -19,58 +19,21 @@ type NewCode struct {
 // them one Add at a time reads and checks the whole codebook again for
 // each, which grows with the square of their number.
 func AddTree(cb *Codebook, src []byte, parent string, codes []NewCode) (*Rewrite, error) {
-	var p *Code
-	var err error
 	if parent != "" {
-		if p, err = resolveArg(cb, parent); err != nil {
-			return nil, err
-		}
-	}
-	r, err := newRewriter(cb, src, fmt.Sprintf("add %d codes under %q", len(codes), parent))
-	if err != nil {
-		return nil, err
-	}
-	if p, err = r.same(p); err != nil {
-		return nil, err
-	}
-	if err := r.once(p, "children", "codes"); err != nil {
-		return nil, err
-	}
-	added := map[string]Fields{}
-	var block []string
-	for _, c := range codes {
-		m, err := r.newCode(p, pathOf(p), c, added, true)
+		p, err := resolveArg(cb, parent)
 		if err != nil {
 			return nil, err
 		}
-		// One code at a time: one encoding of the whole list would hold
-		// every event of it at once.
-		block = append(block, encode(&yaml.Node{Kind: yaml.SequenceNode, Content: []*yaml.Node{m}})...)
+		parent = p.Path
 	}
-	if len(block) == 0 {
-		return &Rewrite{Data: src, Map: map[string]string{}}, nil
+	b, err := AddAndFill(cb, src, []Group{{Parent: parent, Codes: codes}}, nil)
+	if err != nil {
+		return nil, err
 	}
-	if err := r.holdable(pathOf(p)); err != nil {
-		return nil, r.layout(err, p)
+	if err := b.GroupErrs[0]; err != nil {
+		return nil, err
 	}
-	if err := r.paste(pathOf(p), block, 0); err != nil {
-		return nil, r.layout(err, p)
-	}
-	r.note("added %d codes", len(added))
-	return r.finish(func(nb *Codebook) string {
-		for path, f := range added {
-			n := nb.Lookup(path)
-			if n == nil {
-				return fmt.Sprintf("code %q is not there", path)
-			}
-			for _, v := range f.values() {
-				if v.set() && !v.empty() && !v.equal(n) {
-					return fmt.Sprintf("the %s of %q did not come out as given", v.key, path)
-				}
-			}
-		}
-		return ""
-	})
+	return b.Rewrite, nil
 }
 
 // newCode checks c, to go under the code at path (p, when it is in the

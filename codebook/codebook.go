@@ -4,6 +4,7 @@
 package codebook
 
 import (
+	"crypto/sha256"
 	"errors"
 	"io/fs"
 	"os"
@@ -28,6 +29,10 @@ type Codebook struct {
 
 	byPath    map[string]*Code
 	fullAlias map[string]*Code
+	// sum and findings are of the text Parse read, so that a rewrite of
+	// that same text need not parse it again.
+	sum      [sha256.Size]byte
+	findings diag.List
 }
 
 // Load reads and parses the codebook at path; findings name the file

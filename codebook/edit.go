@@ -1,6 +1,7 @@
 package codebook
 
 import (
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"regexp"
@@ -62,13 +63,21 @@ type rewriter struct {
 	errs diag.List // the original's errors: the result may have no others
 	d    *doc
 	rw   *Rewrite
-	// edited is the code whose fields are set, and fields which.
-	edited string
-	fields map[string]bool
+	// edited holds the fields set: the code's path and the field's key.
+	edited map[[2]string]bool
+	// parsed is the parse of the text as committed last, with its
+	// findings, for finish to check rather than parse it again.
+	parsed   *Codebook
+	findings diag.List
 }
 
 func newRewriter(cb *Codebook, src []byte, op string) (*rewriter, error) {
-	base, findings := Parse(cb.File, src)
+	// cb is most often the parse of src: a long codebook's parse costs
+	// several times its text, and one is enough.
+	base, findings := cb, cb.findings
+	if cb.Doc == nil || cb.sum != sha256.Sum256(src) {
+		base, findings = Parse(cb.File, src)
+	}
 	if base == nil {
 		if err := findings.Err(); err != nil {
 			return nil, err
@@ -115,6 +124,7 @@ func (r *rewriter) commit(edits []edit) error {
 		return &CheckError{Op: r.op, Problem: findings.Error()}
 	}
 	r.d = newDoc(cb, data)
+	r.parsed, r.findings = cb, findings
 	return nil
 }
 
@@ -140,7 +150,10 @@ func (r *rewriter) layout(err error, c *Code) error {
 // code must be where it was, and want must hold.
 func (r *rewriter) finish(want func(nb *Codebook) string) (*Rewrite, error) {
 	data := r.d.bytes()
-	nb, findings := Parse(r.file, data)
+	nb, findings := r.parsed, r.findings
+	if nb == nil || nb != r.d.cb { // not committed since it was read
+		nb, findings = Parse(r.file, data)
+	}
 	if nb == nil {
 		return nil, &CheckError{Op: r.op, Problem: findings.Error()}
 	}
@@ -211,7 +224,7 @@ func (r *rewriter) unchanged(nb *Codebook) string {
 			continue
 		}
 		for _, v := range (Fields{}).values() {
-			if r.edited == c.Path && r.fields[v.key] {
+			if r.edited[[2]string{c.Path, v.key}] {
 				continue
 			}
 			s, l := v.current(c)

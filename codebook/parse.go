@@ -1,6 +1,7 @@
 package codebook
 
 import (
+	"crypto/sha256"
 	"fmt"
 	"regexp"
 	"strings"
@@ -48,6 +49,7 @@ func Parse(file string, data []byte) (*Codebook, diag.List) {
 				cb.Warnings = append(cb.Warnings, f)
 			}
 		}
+		cb.sum, cb.findings = sha256.Sum256(data), p.findings
 	}
 	return cb, p.findings
 }

@@ -630,12 +630,12 @@ func Edit(cb *Codebook, src []byte, path string, f Fields) (*Rewrite, error) {
 	if c, err = r.same(c); err != nil {
 		return nil, err
 	}
-	r.edited, r.fields = c.Path, map[string]bool{}
+	r.edited = map[[2]string]bool{}
 	for _, v := range f.values() {
 		if !v.set() || v.equal(c) {
 			continue
 		}
-		r.fields[v.key] = true
+		r.edited[[2]string{c.Path, v.key}] = true
 		if err := r.once(c, v.key); err != nil {
 			return nil, err
 		}

@@ -21,14 +21,14 @@ type doc struct {
 	// for byte what they were, even in a file that mixes them.
 	lines, ends []string
 	eol         string // for new lines: the first line's end
-	// next is the first node after each node's subtree in document order,
-	// absent at the end: where a block node's text stops, since yaml.v3
-	// records only where nodes start.
-	next map[*yaml.Node]*yaml.Node
-	// parent tells a list entry, whose "-" may stand on a line above it.
-	parent map[*yaml.Node]*yaml.Node
+	// links holds, for each node, the first node after its subtree in
+	// document order (nil at the end): where a block node's text stops,
+	// since yaml.v3 records only where nodes start; and its parent, which
+	// tells a list entry, whose "-" may stand on a line above it.
+	links map[*yaml.Node]links
 	// seqIndent is how far this file indents a block list from its key (0
-	// for "indentless" lists), so that a new list looks like the others.
+	// for "indentless" lists), so that a new list looks like the others;
+	// -1 until listIndent reads it.
 	seqIndent int
 }
 
@@ -37,19 +37,35 @@ type doc struct {
 var errLayout = errors.New("layout not editable in place")
 
 func newDoc(cb *Codebook, src []byte) *doc {
-	d := &doc{cb: cb, next: map[*yaml.Node]*yaml.Node{}, parent: map[*yaml.Node]*yaml.Node{}}
+	d := &doc{cb: cb, seqIndent: -1}
 	d.lines, d.ends = splitLines(string(src))
 	d.eol = "\n"
 	if len(d.ends) > 0 && d.ends[0] != "" {
 		d.eol = d.ends[0]
 	}
+	return d
+}
+
+// links is where a node's text stops, and what holds it.
+type links struct{ next, parent *yaml.Node }
+
+// link fills links, the first time they are needed: a rewrite
+// whose last edit is made needs only the lines, and the maps cost more
+// than the parse of a long codebook's text.
+func (d *doc) link() {
+	if d.links != nil {
+		return
+	}
+	d.links = map[*yaml.Node]links{}
 	// A node's text stops where the node after it starts: its next
 	// sibling's, or else its parent's next sibling's.
 	var fill func(n *yaml.Node, after *yaml.Node)
 	fill = func(n *yaml.Node, after *yaml.Node) {
-		d.next[n] = after
+		l := d.links[n]
+		l.next = after
+		d.links[n] = l
 		for i, c := range n.Content {
-			d.parent[c] = n
+			d.links[c] = links{parent: n}
 			a := after
 			if i+1 < len(n.Content) {
 				a = n.Content[i+1]
@@ -57,11 +73,17 @@ func newDoc(cb *Codebook, src []byte) *doc {
 			fill(c, a)
 		}
 	}
-	if cb != nil && cb.Doc != nil {
-		fill(cb.Doc, nil)
+	if d.cb != nil && d.cb.Doc != nil {
+		fill(d.cb.Doc, nil)
 	}
-	d.seqIndent = d.detectSeqIndent()
-	return d
+}
+
+// listIndent is how far this file indents a block list from its key.
+func (d *doc) listIndent() int {
+	if d.seqIndent < 0 {
+		d.seqIndent = d.detectSeqIndent()
+	}
+	return d.seqIndent
 }
 
 // splitLines splits text where yaml.v3 counts a new line.
@@ -138,13 +160,14 @@ func (d *doc) col(n *yaml.Node) int {
 // boundary is the 0-based line where the text after n's subtree starts,
 // len(lines) at the end of the file.
 func (d *doc) boundary(n *yaml.Node) int {
-	nx := d.next[n]
+	d.link()
+	nx := d.links[n].next
 	if nx == nil || nx.Line < 1 {
 		return len(d.lines)
 	}
 	// A list entry may start with a "-" alone on a line above its node.
 	l := nx.Line - 1
-	if p := d.parent[nx]; p != nil && p.Kind == yaml.SequenceNode && !isFlow(p) {
+	if p := d.links[nx].parent; p != nil && p.Kind == yaml.SequenceNode && !isFlow(p) {
 		dash := d.col(p)
 		for {
 			j := l
@@ -187,13 +210,15 @@ func (d *doc) endsInBlockText() *yaml.Node {
 	if n := len(d.ends); n == 0 || d.ends[n-1] != "" {
 		return nil
 	}
-	var last *yaml.Node
-	for n := range d.next {
-		if d.next[n] == nil && n.Kind == yaml.ScalarNode {
-			last = n
-		}
+	if d.cb == nil || d.cb.Doc == nil {
+		return nil
 	}
-	if last != nil && last.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0 {
+	// The last node in the text ends the last of every collection.
+	last := d.cb.Doc
+	for len(last.Content) > 0 {
+		last = last.Content[len(last.Content)-1]
+	}
+	if last.Kind == yaml.ScalarNode && last.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0 {
 		return last
 	}
 	return nil
@@ -438,34 +463,41 @@ type edit struct {
 }
 
 // apply makes the edits, which must not overlap, all at once, so that the
-// positions of each are those of the text before any of them.
+// positions of each are those of the text before any of them. The text is
+// copied once, whatever the number of edits: a copy for each made a
+// batch of many edits grow with the square of the file.
 func (d *doc) apply(edits []edit) ([]byte, error) {
-	slices.SortFunc(edits, func(a, b edit) int {
+	edits = slices.Clone(edits)
+	// In order; lines inserted where others are replaced go before them.
+	slices.SortStableFunc(edits, func(a, b edit) int {
 		if a.from != b.from {
-			return b.from - a.from
+			return a.from - b.from
 		}
-		return b.to - a.to
+		return a.to - b.to
 	})
-	out, ends := slices.Clone(d.lines), slices.Clone(d.ends)
-	prev := len(out) + 1
+	out := make([]string, 0, len(d.lines))
+	ends := make([]string, 0, len(d.ends))
+	at := 0
 	for _, e := range edits {
-		if e.from < 0 || e.to > len(out) || e.from > e.to || e.to > prev {
+		if e.from < at || e.to > len(d.lines) || e.from > e.to {
 			return nil, errors.New("overlapping edits")
 		}
+		out = append(out, d.lines[at:e.from]...)
+		ends = append(ends, d.ends[at:e.from]...)
 		// A line put in the place of one keeps its line end; others get
 		// the file's.
-		var newEnds []string
-		for i := range e.lines {
-			if e.from+i < e.to && ends[e.from+i] != "" {
-				newEnds = append(newEnds, ends[e.from+i])
+		for i, l := range e.lines {
+			out = append(out, l)
+			if e.from+i < e.to && d.ends[e.from+i] != "" {
+				ends = append(ends, d.ends[e.from+i])
 			} else {
-				newEnds = append(newEnds, d.eol)
+				ends = append(ends, d.eol)
 			}
 		}
-		out = slices.Replace(out, e.from, e.to, e.lines...)
-		ends = slices.Replace(ends, e.from, e.to, newEnds...)
-		prev = e.from
+		at = e.to
 	}
+	out = append(out, d.lines[at:]...)
+	ends = append(ends, d.ends[at:]...)
 	// Every line but the last ends; the last does as the file's did.
 	for i := range ends {
 		if ends[i] == "" {
@@ -893,7 +925,7 @@ func (d *doc) paste(parent *Code, block []string, dash int) ([]edit, error) {
 				at--
 			}
 		}
-		moved, err := d.reindent(block, dash, kc+d.seqIndent)
+		moved, err := d.reindent(block, dash, kc+d.listIndent())
 		if err != nil {
 			return nil, err
 		}
@@ -943,7 +975,7 @@ func (d *doc) paste(parent *Code, block []string, dash int) ([]edit, error) {
 			}
 			line = strings.TrimRight(line[:vb], " \t") + trailingComment(line[ve:])
 		}
-		moved, err := d.reindent(block, dash, d.col(key)+d.seqIndent)
+		moved, err := d.reindent(block, dash, d.col(key)+d.listIndent())
 		if err != nil {
 			return nil, err
 		}

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Tools disagree on what a position counts. The standard counts code
@@ -16,39 +17,50 @@ import (
 // each source's positions are read the way its selections fit best.
 
 // counting maps a tool's positions in a source to code points of its
-// text.
+// text. It is worked out for the positions asked about only, in one
+// reading of the text: a table of every position took four bytes a
+// character, the text as code points four more.
 type counting struct {
-	name string // how the report describes it; "" for the standard
-	// units[i] is the tool's position of code point i; len n+1. 32 bits
-	// hold the positions of a text under the transcript limit.
-	units []int32
+	name  string // how the report describes it; "" for the standard
+	asked []int64
+	at    []textPos // where each position asked about is
 }
 
+// textPos is a place in a text: a code point's index (-1 past the end)
+// and its byte offset.
+type textPos struct{ cp, b int }
+
 // offset returns the code point at the tool's position p, or -1 when p
-// is past the end.
+// is past the end. p must have been asked about.
 func (c counting) offset(p int64) int {
-	if p < 0 || p > int64(c.units[len(c.units)-1]) {
-		return -1
+	return c.pos(p).cp
+}
+
+func (c counting) pos(p int64) textPos {
+	i, ok := slices.BinarySearch(c.asked, p)
+	if !ok || p < 0 {
+		return textPos{-1, -1}
 	}
-	i, _ := slices.BinarySearch(c.units, int32(p))
-	return i
+	return c.at[i]
 }
 
 // way is one way of counting.
 type way struct{ crOne, lfTwo, utf16 bool }
 
 // ways are the ways of counting that differ on text, the standard first.
-func ways(text []rune) []way {
+func ways(text string) []way {
 	hasCRLF, hasLF, hasAstral := false, false, false
-	for i, r := range text {
+	prev := rune(-1)
+	for _, r := range text {
 		switch {
-		case r == '\n' && i > 0 && text[i-1] == '\r':
+		case r == '\n' && prev == '\r':
 			hasCRLF = true
 		case r == '\n':
 			hasLF = true
 		case r > 0xFFFF:
 			hasAstral = true
 		}
+		prev = r
 	}
 	out := []way{{}}
 	if hasCRLF {
@@ -66,33 +78,35 @@ func ways(text []rune) []way {
 	return out
 }
 
-// countings are the ways of counting that differ on text, the standard
-// first.
-func countings(text []rune) []counting {
-	var out []counting
-	for _, w := range ways(text) {
-		out = append(out, w.counting(text))
-	}
-	return out
-}
-
-// counting counts text's positions w's way.
-func (w way) counting(text []rune) counting {
-	units := make([]int32, len(text)+1)
-	var u int32
-	for i, r := range text {
-		units[i] = u
+// counting finds the positions asked about (ascending, none negative) in
+// text, counted w's way.
+func (w way) counting(text string, asked []int64) counting {
+	at := make([]textPos, len(asked))
+	k := 0
+	var u int64
+	i, prev := 0, rune(-1)
+	for b, r := range text {
+		for ; k < len(asked) && asked[k] <= u; k++ {
+			at[k] = textPos{i, b}
+		}
 		switch {
-		case w.crOne && r == '\r' && i+1 < len(text) && text[i+1] == '\n':
-		case w.lfTwo && r == '\n' && (i == 0 || text[i-1] != '\r'):
+		case w.crOne && r == '\r' && b+1 < len(text) && text[b+1] == '\n':
+		case w.lfTwo && r == '\n' && prev != '\r':
 			u += 2
 		case w.utf16 && r > 0xFFFF:
 			u += 2
 		default:
 			u++
 		}
+		i++
+		prev = r
 	}
-	units[len(text)] = u
+	for ; k < len(asked); k++ {
+		at[k] = textPos{-1, -1}
+		if asked[k] <= u {
+			at[k] = textPos{i, len(text)}
+		}
+	}
 	var name []string
 	if w.crOne {
 		name = append(name, "a line break (CRLF) as one character")
@@ -103,19 +117,34 @@ func (w way) counting(text []rune) counting {
 	if w.utf16 {
 		name = append(name, "in UTF-16 units (an emoji as two characters)")
 	}
-	return counting{name: strings.Join(name, " and "), units: units}
+	return counting{name: strings.Join(name, " and "), asked: asked, at: at}
+}
+
+// positions are the selections' positions, ascending, each once; none
+// negative.
+func positions(sels []Selection) []int64 {
+	var out []int64
+	for _, sel := range sels {
+		for _, p := range []int64{sel.Start, sel.End} {
+			if p >= 0 {
+				out = append(out, p)
+			}
+		}
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
 }
 
 // bestCounting picks the counting under which the selections look most
 // like what a person selects: their names (QualCoder and ATLAS.ti name a
 // selection by its text) found at their positions, and their ends on
 // word boundaries. The standard wins unless another fits clearly better.
-// One counting is made at a time, as each is as long as the text.
-func bestCounting(text []rune, sels []Selection) counting {
+func bestCounting(text string, sels []Selection) counting {
+	asked := positions(sels)
 	var best counting
 	bestScore := 0
 	for k, w := range ways(text) {
-		c := w.counting(text)
+		c := w.counting(text, asked)
 		score := 0
 		for _, sel := range sels {
 			score += fit(text, c, sel)
@@ -130,43 +159,47 @@ func bestCounting(text []rune, sels []Selection) counting {
 }
 
 // fit scores one selection under counting c.
-func fit(text []rune, c counting, sel Selection) int {
-	s, e := c.offset(sel.Start), c.offset(sel.End)
-	if s < 0 || e < s {
+func fit(text string, c counting, sel Selection) int {
+	s, e := c.pos(sel.Start), c.pos(sel.End)
+	if s.cp < 0 || e.cp < s.cp {
 		return -4
 	}
 	score := 0
-	if boundary(text, s) {
+	if boundary(text, s.b) {
 		score++
 	}
-	if boundary(text, e) {
+	if boundary(text, e.b) {
 		score++
 	}
-	name := foldedPrefix([]rune(strings.TrimRight(strings.TrimSpace(sel.Name), ".…")), 12)
+	name := foldedPrefix(strings.TrimRight(strings.TrimSpace(sel.Name), ".…"), 12)
 	if len(name) >= 4 {
-		if got := foldedPrefix(text[s:e], len(name)); got == name {
+		if got := foldedPrefix(text[s.b:e.b], len(name)); got == name {
 			score += 4
 		}
 	}
 	return score
 }
 
-// boundary says whether code point i starts or ends a word.
-func boundary(text []rune, i int) bool {
+// boundary says whether the code point at byte offset b starts or ends a
+// word.
+func boundary(text string, b int) bool {
 	word := func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
-	return i == 0 || i >= len(text) || !word(text[i-1]) || !word(text[i])
+	if b == 0 || b >= len(text) {
+		return true
+	}
+	before, _ := utf8.DecodeLastRuneInString(text[:b])
+	at, _ := utf8.DecodeRuneInString(text[b:])
+	return !word(before) || !word(at)
 }
 
 // foldedPrefix is the first n letters and digits of s, folded as the
 // alignment folds them.
-func foldedPrefix(s []rune, n int) string {
-	var b []rune
+func foldedPrefix(s string, n int) string {
 	// A name is a short prefix: folding a whole long selection is waste.
-	for _, k := range foldKeys(string(s[:min(len(s), 20*n)]), func(i int) int { return i }) {
-		if len(b) == n {
-			break
-		}
-		b = append(b, k.r)
+	b := make([]rune, 0, n)
+	f := folder{s: s}
+	for r, at, ok := f.next(); ok && len(b) < n && at < int32(20*n); r, at, ok = f.next() {
+		b = append(b, r)
 	}
 	return string(b)
 }

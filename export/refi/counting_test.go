@@ -56,7 +56,7 @@ func TestBestCounting(t *testing.T) {
 				sels = append(sels, sel)
 			}
 			text := []rune(tc.text)
-			c := bestCounting(text, sels)
+			c := bestCounting(tc.text, sels)
 			if c.name != tc.want {
 				t.Fatalf("counted with %q, want %q", c.name, tc.want)
 			}
@@ -74,18 +74,35 @@ func TestBestCounting(t *testing.T) {
 }
 
 func TestCountingOffset(t *testing.T) {
-	text := []rune("ab\r\ncd😀e\n")
-	for _, c := range countings(text) {
-		// Every count reads its own end as the text's end, and nothing past it.
-		end := int64(c.units[len(c.units)-1])
-		if c.offset(end) != len(text) || c.offset(end+1) != -1 || c.offset(-1) != -1 {
-			t.Errorf("%q: end %d reads %d, past it %d", c.name, end, c.offset(end), c.offset(end+1))
+	for _, text := range []string{"ab\r\ncd😀e\n", "\n\r\n\r\r😀", "plain", "", "x\xe2\x82y\r\n\xff😀"} {
+		runes := []rune(text)
+		var starts []int // byte offsets of the code points, and the end
+		for b := range text {
+			starts = append(starts, b)
+		}
+		starts = append(starts, len(text))
+		var asked []int64
+		for p := range int64(3*len(runes) + 3) {
+			asked = append(asked, p)
+		}
+		for _, w := range ways(text) {
+			// Every position reads as a table of them all reads it: its
+			// own end as the text's end, and nothing past it.
+			c, units := w.counting(text, asked), refCounting(w, runes)
+			for _, p := range append(asked, -1) {
+				if got, want := c.offset(p), refOffset(units, p); got != want {
+					t.Errorf("%q counted %+v: position %d reads %d, want %d", text, w, p, got, want)
+				}
+				if cp := c.offset(p); cp >= 0 && c.pos(p).b != starts[cp] {
+					t.Errorf("%q counted %+v: position %d at byte %d, want %d", text, w, p, c.pos(p).b, starts[cp])
+				}
+			}
 		}
 	}
-	if n := len(countings(text)); n != 6 {
+	if n := len(ways("ab\r\ncd😀e\n")); n != 6 {
 		t.Errorf("%d countings of a text with CRLF, LF and an emoji; want 6", n)
 	}
-	if n := len(countings([]rune("plain"))); n != 1 {
+	if n := len(ways("plain")); n != 1 {
 		t.Errorf("%d countings of plain text; want the standard alone", n)
 	}
 }

@@ -38,20 +38,27 @@ type MergeReport struct {
 // its square.
 func MergeCodebook(cb *codebook.Codebook, src []byte, f *CodebookFile, title string) ([]byte, *MergeReport, error) {
 	m := &merger{cb: cb, src: src, ids: NewGUIDs(title), rep: &MergeReport{}, byGUID: map[string]string{},
-		seen: map[string]bool{}, groups: map[string]*newCode{}, byPath: map[string]*newCode{}}
+		seen: map[string]bool{}, groups: map[string]*newCode{}, byPath: map[string]*newCode{},
+		first: map[string]given{}, fills: map[string]codebook.Fields{}}
+	m.aliases = map[string]bool{}
 	for _, c := range cb.All() {
 		m.byGUID[m.ids.Of("code", c.Path)] = c.Path
+		for _, a := range c.Aliases {
+			m.aliases[a] = true
+		}
 	}
 	if err := m.codes(f.Codes.Codes, "", nil); err != nil {
-		return nil, nil, err
-	}
-	if err := m.add(); err != nil {
 		return nil, nil, err
 	}
 	if f.Sets != nil {
 		for _, set := range f.Sets.Items {
 			m.rep.NotCarried = append(m.rep.NotCarried, fmt.Sprintf("set %q: qda has no sets", set.Name))
 		}
+	}
+	// f is not used from here on, so the file's codes can go while the
+	// codebook is rewritten and read back.
+	if err := m.add(); err != nil {
+		return nil, nil, err
 	}
 	return m.src, m.rep, nil
 }
@@ -71,6 +78,62 @@ type merger struct {
 	order  []string
 	added  []*newCode // in the order the file gives them, for the report
 	byPath map[string]*newCode
+	// first holds what the .qdc gives first for each path it matched or
+	// adds, to tell what a later copy gives differently.
+	first map[string]given
+	// fills are the fields to give matched codes, by path, and filled
+	// their names in the order found, for the report.
+	fills  map[string]codebook.Fields
+	filled []fillNote
+	// aliases are the study's aliases, for telling a path no alias can
+	// lead to without resolving it: a failed resolve looks for the
+	// nearest names among every code, which for a code at a time grew
+	// with the square of their number.
+	aliases map[string]bool
+}
+
+// former resolves a path the study's codebook does not have through its
+// aliases, or returns nil.
+func (m *merger) former(path string) *codebook.Code {
+	segs := strings.Split(path, "/")
+	for k := range segs {
+		if m.aliases[segs[k]] || m.aliases[strings.Join(segs[:k+1], "/")] {
+			c, _, err := m.cb.Resolve(path)
+			if err != nil {
+				return nil
+			}
+			return c
+		}
+	}
+	return nil
+}
+
+// given is what the .qdc gives of a code's fields.
+type given struct {
+	f     fields
+	color string
+}
+
+type fillNote struct{ path, names string }
+
+// again reports the fields a code the .qdc gives again gives otherwise
+// than the first time, as conflicts: the first is taken.
+func (m *merger) again(name, path string, g given) {
+	first, ok := m.first[path]
+	if !ok {
+		return
+	}
+	for _, v := range []struct{ field, first, again string }{
+		{"label", first.f.label, g.f.label}, {"description", first.f.description, g.f.description},
+		{"include", first.f.include, g.f.include}, {"exclude", first.f.exclude, g.f.exclude},
+		{"color", first.color, g.color}, {"memo", first.f.memo, g.f.memo},
+		{"examples", strings.Join(first.f.examples, "; "), strings.Join(g.f.examples, "; ")},
+		{"patterns", strings.Join(first.f.patterns, "; "), strings.Join(g.f.patterns, "; ")},
+	} {
+		if v.again != "" && v.again != v.first {
+			m.rep.Conflicts = append(m.rep.Conflicts, fmt.Sprintf("code %s: the .qdc gives it again (%q) with the %s %q, where it first gave %q; kept the first", path, name, v.field, clip(v.again), clip(v.first)))
+		}
+	}
 }
 
 // newCode is a code to add, with the codes to add under it.
@@ -99,6 +162,7 @@ func (m *merger) codes(codes []Code, parent string, under *newCode) error {
 		path := join(parent, f.name)
 		if f.name != "" && m.seen[path] {
 			m.rep.Duplicates = append(m.rep.Duplicates, fmt.Sprintf("code %q is %s, which the .qdc gives before; taken as one code", c.Name, path))
+			m.again(c.Name, path, given{f, color})
 			if err := m.codes(c.Codes, path, m.pending(path)); err != nil {
 				return err
 			}
@@ -115,7 +179,7 @@ func (m *merger) codes(codes []Code, parent string, under *newCode) error {
 					// Renamed, moved or merged since the .qdc was written: the
 					// alias the refactoring left still names the code, and
 					// adding the old path again would clash with it.
-					if c, _, err := m.cb.Resolve(path); err == nil {
+					if c := m.former(path); c != nil {
 						have = c
 						m.rep.Former = append(m.rep.Former, fmt.Sprintf("%s is %s now", path, c.Path))
 					}
@@ -125,13 +189,13 @@ func (m *merger) codes(codes []Code, parent string, under *newCode) error {
 		if have != nil {
 			if m.seen[have.Path] {
 				m.rep.Duplicates = append(m.rep.Duplicates, fmt.Sprintf("code %q is %s, which the .qdc gives before; taken as one code", c.Name, have.Path))
+				m.again(c.Name, have.Path, given{f, color})
 			} else {
 				m.rep.Matched++
+				m.first[have.Path] = given{f, color}
+				m.fill(have, f, color)
 			}
 			m.seen[have.Path] = true
-			if err := m.fill(have, f, color); err != nil {
-				return err
-			}
 			if err := m.codes(c.Codes, have.Path, nil); err != nil {
 				return err
 			}
@@ -165,6 +229,7 @@ func (m *merger) codes(codes []Code, parent string, under *newCode) error {
 		}
 		n := &newCode{path: path, code: codebook.NewCode{Name: f.name, Fields: fs}}
 		m.seen[path] = true
+		m.first[path] = given{f, color}
 		m.added = append(m.added, n)
 		m.byPath[path] = n
 		if under != nil {
@@ -188,31 +253,36 @@ func (m *merger) codes(codes []Code, parent string, under *newCode) error {
 // pending is the code to be added at path, or nil for one the study has.
 func (m *merger) pending(path string) *newCode { return m.byPath[path] }
 
-// add adds the new codes, those under each code of the study at once.
-// A group that cannot be added is a conflict for each of its codes.
+// add adds the new codes and fills in the matched ones in one rewrite. A
+// group that cannot be added is a conflict for each of its codes, a fill
+// that cannot be made one for its code.
 func (m *merger) add() error {
+	var groups []codebook.Group
 	for _, parent := range m.order {
-		g := m.groups[parent]
-		var tree []codebook.NewCode
-		for _, k := range g.children {
-			tree = append(tree, k.tree())
+		g := codebook.Group{Parent: parent}
+		for _, k := range m.groups[parent].children {
+			g.Codes = append(g.Codes, k.tree())
 		}
-		rw, err := codebook.AddTree(m.cb, m.src, parent, tree)
+		groups = append(groups, g)
+	}
+	if len(groups) == 0 && len(m.fills) == 0 {
+		return nil
+	}
+	b, err := codebook.AddAndFill(m.cb, m.src, groups, m.fills)
+	if err != nil {
+		var ce *codebook.CheckError
+		if errors.As(err, &ce) {
+			return fmt.Errorf("merging the .qdc's codes: %w", err)
+		}
+		return err
+	}
+	m.src = b.Data
+	for i, err := range b.GroupErrs {
 		if err != nil {
-			var ce *codebook.CheckError
-			if errors.As(err, &ce) {
-				return fmt.Errorf("adding under %q: %w", parent, err)
-			}
-			for _, k := range g.children {
+			for _, k := range m.groups[m.order[i]].children {
 				k.fail(err)
 			}
-			continue
 		}
-		nb, findings := codebook.Parse(m.cb.File, rw.Data)
-		if err := findings.Err(); err != nil {
-			return fmt.Errorf("adding under %q: %w", parent, err)
-		}
-		m.cb, m.src = nb, rw.Data
 	}
 	for _, n := range m.added {
 		switch {
@@ -221,6 +291,13 @@ func (m *merger) add() error {
 		case n.err != errParentLeftOut:
 			m.rep.Conflicts = append(m.rep.Conflicts, fmt.Sprintf("code %s: cannot add it: %v; left out with the codes below it", n.path, n.err))
 		}
+	}
+	for _, f := range m.filled {
+		if err := b.FillErrs[f.path]; err != nil {
+			m.rep.Conflicts = append(m.rep.Conflicts, fmt.Sprintf("code %s: cannot add its %s: %v", f.path, f.names, err))
+			continue
+		}
+		m.rep.Filled = append(m.rep.Filled, f.path+": "+f.names)
 	}
 	return nil
 }
@@ -234,9 +311,10 @@ func (n *newCode) fail(err error) {
 	}
 }
 
-// fill gives a matched code the fields it lacks and the .qdc has; a
-// field both give differently is a conflict, and the study's stays.
-func (m *merger) fill(c *codebook.Code, f fields, color string) error {
+// fill notes the fields a matched code lacks and the .qdc has, for add
+// to give it; a field both give differently is a conflict, and the
+// study's stays.
+func (m *merger) fill(c *codebook.Code, f fields, color string) {
 	var fs codebook.Fields
 	var filled []string
 	for _, v := range []struct {
@@ -257,21 +335,10 @@ func (m *merger) fill(c *codebook.Code, f fields, color string) error {
 			m.rep.Conflicts = append(m.rep.Conflicts, fmt.Sprintf("code %s: the .qdc's %s %q differs from the study's %q; kept the study's", c.Path, v.name, clip(v.theirs), clip(v.have)))
 		}
 	}
-	if len(filled) == 0 {
-		return nil
+	if len(filled) > 0 {
+		m.fills[c.Path] = fs
+		m.filled = append(m.filled, fillNote{c.Path, strings.Join(filled, ", ")})
 	}
-	rw, err := codebook.Edit(m.cb, m.src, c.Path, fs)
-	if err != nil {
-		m.rep.Conflicts = append(m.rep.Conflicts, fmt.Sprintf("code %s: cannot add its %s: %v", c.Path, strings.Join(filled, ", "), err))
-		return nil
-	}
-	nb, findings := codebook.Parse(m.cb.File, rw.Data)
-	if err := findings.Err(); err != nil {
-		return fmt.Errorf("filling in %s: %w", c.Path, err)
-	}
-	m.cb, m.src = nb, rw.Data
-	m.rep.Filled = append(m.rep.Filled, c.Path+": "+strings.Join(filled, ", "))
-	return nil
 }
 
 func clip(s string) string {

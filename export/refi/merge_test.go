@@ -128,17 +128,31 @@ func TestMergeDuplicates(t *testing.T) {
 	}
 	tea := func(g string) Code { return Code{GUID: g, Name: "tea", IsCodable: "true"} }
 	child := func(g, name string) Code { return Code{GUID: g, Name: name, IsCodable: "true"} }
+	described := func(c Code, desc, color string) Code {
+		c.Description, c.Color = desc, color
+		return c
+	}
 	tests := []struct {
-		name    string
-		codes   []Code
-		added   []string
-		matched int
-		dups    int
+		name      string
+		codes     []Code
+		added     []string
+		matched   int
+		dups      int
+		conflicts []string
 	}{
-		{"five siblings of one name", []Code{same("a"), same("b"), same("c"), same("d"), same("e")}, []string{"same"}, 0, 4},
-		{"a study's code twice", []Code{tea("a"), tea("b")}, nil, 1, 1},
-		{"children of both copies", []Code{same("a", child("a1", "One")), same("b", child("b1", "One"), child("b2", "Two"))}, []string{"same", "same/one", "same/two"}, 0, 2},
-		{"siblings that slug alike", []Code{child("a", "Café"), child("b", "cafe")}, []string{"cafe"}, 0, 1},
+		{"five siblings of one name", []Code{same("a"), same("b"), same("c"), same("d"), same("e")}, []string{"same"}, 0, 4, nil},
+		{"a study's code twice", []Code{tea("a"), tea("b")}, nil, 1, 1, nil},
+		{"children of both copies", []Code{same("a", child("a1", "One")), same("b", child("b1", "One"), child("b2", "Two"))}, []string{"same", "same/one", "same/two"}, 0, 2, nil},
+		{"siblings that slug alike", []Code{child("a", "Café"), child("b", "cafe")}, []string{"cafe"}, 0, 1, nil},
+		// What a later copy gives otherwise is not dropped unsaid.
+		{"a copy described otherwise", []Code{described(same("a"), "First.", "#ff0000"), described(same("b"), "Second.", "#ff0000"), described(same("c"), "", "#00ff00")},
+			[]string{"same"}, 0, 2, []string{
+				`code same: the .qdc gives it again ("Same") with the description "Second.", where it first gave "First."; kept the first`,
+				`code same: the .qdc gives it again ("Same") with the color "#00ff00", where it first gave "#ff0000"; kept the first`,
+			}},
+		{"a study's code twice, described otherwise", []Code{described(tea("a"), "Hot.", ""), described(tea("b"), "Cold.", "")}, nil, 1, 1, []string{
+			`code tea: the .qdc gives it again ("tea") with the description "Cold.", where it first gave "Hot."; kept the first`,
+		}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -148,6 +162,15 @@ func TestMergeDuplicates(t *testing.T) {
 			}
 			if !slices.Equal(rep.Added, tc.added) || rep.Matched != tc.matched || len(rep.Duplicates) != tc.dups {
 				t.Errorf("added %q, matched %d, duplicates %q; want %q, %d, %d", rep.Added, rep.Matched, rep.Duplicates, tc.added, tc.matched, tc.dups)
+			}
+			var conflicts []string
+			for _, c := range rep.Conflicts {
+				if !strings.Contains(c, "differs from the study's") { // the study's own, told apart
+					conflicts = append(conflicts, c)
+				}
+			}
+			if !slices.Equal(conflicts, tc.conflicts) {
+				t.Errorf("conflicts\n%q\nwant\n%q", conflicts, tc.conflicts)
 			}
 			if _, fs := codebook.Parse("codebook.yaml", out); fs.HasErrors() {
 				t.Errorf("%v\n%s", fs, out)
@@ -160,29 +183,70 @@ func TestMergeDuplicates(t *testing.T) {
 // the memory allocated, not four times: adding codes one at a time read
 // the whole codebook again for each (1,000 codes took 34 s).
 func TestMergeLinear(t *testing.T) {
-	src := []byte("title: Study\ncodes:\n  - name: tea\n")
-	cb, fs := codebook.Parse("codebook.yaml", src)
-	if fs.HasErrors() {
-		t.Fatal(fs)
-	}
-	alloc := func(n int) uint64 {
-		var codes []Code
+	// The study's codebook: n codes with nothing but a name.
+	study := func(n int) []byte {
+		var b bytes.Buffer
+		b.WriteString("title: Study\ncodes:\n  - name: tea\n")
 		for i := range n {
-			name := fmt.Sprintf("code %d", i)
-			codes = append(codes, Code{GUID: name, Name: name, IsCodable: "true", Codes: []Code{{GUID: name + "/k", Name: "kid", IsCodable: "true"}}})
+			fmt.Fprintf(&b, "  - name: code-%d\n", i)
 		}
-		var before, after runtime.MemStats
-		runtime.GC()
-		runtime.ReadMemStats(&before)
-		out, rep, err := MergeCodebook(cb, src, &CodebookFile{Codes: Codes{codes}}, "Study")
-		runtime.ReadMemStats(&after)
-		if err != nil || len(rep.Added) != 2*n || !bytes.Contains(out, []byte("code-"+fmt.Sprint(n-1))) {
-			t.Fatalf("%d codes: err %v, added %d", n, err, len(rep.Added))
-		}
-		return after.TotalAlloc - before.TotalAlloc
+		return b.Bytes()
 	}
-	small, large := alloc(300), alloc(600)
-	if ratio := float64(large) / float64(small); ratio > 3 {
-		t.Errorf("twice the codes allocated %.1f times the memory (%d, then %d bytes): more than linear", ratio, small, large)
+	tests := []struct {
+		name  string
+		study func(n int) []byte
+		code  func(i int) Code
+		check func(rep *MergeReport, n int) bool
+	}{
+		{"new codes, each with a child", func(int) []byte { return study(0) },
+			func(i int) Code {
+				name := fmt.Sprintf("code %d", i)
+				return Code{GUID: name, Name: name, IsCodable: "true", Codes: []Code{{GUID: name + "/k", Name: "kid", IsCodable: "true"}}}
+			},
+			func(rep *MergeReport, n int) bool { return len(rep.Added) == 2*n }},
+		// One rewrite for each code filled in, or each code new codes go
+		// under, read the whole codebook again each time.
+		{"descriptions filled in", study,
+			func(i int) Code {
+				return Code{GUID: fmt.Sprint(i), Name: fmt.Sprintf("code %d", i), IsCodable: "true", Description: fmt.Sprintf("What code %d is.", i)}
+			},
+			func(rep *MergeReport, n int) bool { return len(rep.Filled) == n && rep.Matched == n }},
+		{"a child under each", study,
+			func(i int) Code {
+				name := fmt.Sprintf("code %d", i)
+				return Code{GUID: name, Name: name, IsCodable: "true", Codes: []Code{{GUID: name + "/k", Name: "kid", IsCodable: "true"}}}
+			},
+			func(rep *MergeReport, n int) bool { return len(rep.Added) == n && rep.Matched == n }},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			alloc := func(n int) uint64 {
+				src := tc.study(n)
+				cb, fs := codebook.Parse("codebook.yaml", src)
+				if fs.HasErrors() {
+					t.Fatal(fs)
+				}
+				var codes []Code
+				for i := range n {
+					codes = append(codes, tc.code(i))
+				}
+				var before, after runtime.MemStats
+				runtime.GC()
+				runtime.ReadMemStats(&before)
+				out, rep, err := MergeCodebook(cb, src, &CodebookFile{Codes: Codes{codes}}, "Study")
+				runtime.ReadMemStats(&after)
+				if err != nil || !tc.check(rep, n) || len(rep.Conflicts) > 0 || !bytes.Contains(out, []byte("code-"+fmt.Sprint(n-1))) {
+					t.Fatalf("%d codes: err %v, added %d, filled %d, matched %d, conflicts %q", n, err, len(rep.Added), len(rep.Filled), rep.Matched, rep.Conflicts)
+				}
+				if nb, fs := codebook.Parse("codebook.yaml", out); fs.HasErrors() || len(nb.All()) < n {
+					t.Fatalf("%d codes: the result does not parse: %v", n, fs)
+				}
+				return after.TotalAlloc - before.TotalAlloc
+			}
+			small, large := alloc(300), alloc(600)
+			if ratio := float64(large) / float64(small); ratio > 3 {
+				t.Errorf("twice the codes allocated %.1f times the memory (%d, then %d bytes): more than linear", ratio, small, large)
+			}
+		})
 	}
 }

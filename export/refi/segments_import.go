@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/qdatool/qda/corpus"
 )
@@ -12,21 +13,15 @@ import (
 // per selection and coder.
 func (pl *planner) segments(src *TextSource, label, id, text string, normal []byte) {
 	r := &pl.plan.Report
-	t := corpus.ParseTranscript(id, normal)
 	notes := pl.annotatedNotes(src)
 	sels := src.Selections
 	for _, n := range notes {
 		sels = append(slices.Clip(sels), n.Selections...)
 	}
 	if len(sels) == 0 && len(src.Codings) == 0 {
-		return // nothing to place: aligning a long source costs time and memory
+		return // nothing to place: aligning a long source costs time
 	}
-	var m *lineMap
-	if len(sels) > 0 {
-		m = newLineMap(text, t)
-	}
-	runes := []rune(text)
-	cnt := bestCounting(runes, sels)
+	cnt := bestCounting(text, sels)
 	if cnt.name != "" {
 		how := "with " + cnt.name
 		if strings.HasPrefix(cnt.name, "in ") { // "in UTF-16 units", not "with in"
@@ -34,16 +29,27 @@ func (pl *planner) segments(src *TextSource, label, id, text string, normal []by
 		}
 		r.Recounted = append(r.Recounted, fmt.Sprintf("source %q: positions counted %s, which fits its selections; the standard's count did not", label, how))
 	}
+	size := utf8.RuneCountInString(text)
+	var m *alignment
+	if len(sels) > 0 {
+		var asked []int
+		for _, sel := range sels {
+			if start, end := cnt.offset(sel.Start), cnt.offset(sel.End); start >= 0 && end >= start {
+				asked = append(asked, start, end)
+			}
+		}
+		m = align(text, normal, asked)
+	}
 	byCoder := map[string][]corpus.Segment{}
 	add := func(coder string, lines corpus.Range, codes []string, memo string) {
-		byCoder[coder] = append(byCoder[coder], corpus.Segment{Lines: lines, Codes: codes, Quote: t.Quote(lines.Start), Memo: memo})
+		byCoder[coder] = append(byCoder[coder], corpus.Segment{Lines: lines, Codes: codes, Memo: memo})
 	}
 	for _, sel := range src.Selections {
 		r.Selections++
 		where := fmt.Sprintf("source %q, selection %d-%d", label, sel.Start, sel.End)
 		start, end := cnt.offset(sel.Start), cnt.offset(sel.End)
 		if start < 0 || end < start {
-			r.drop("%s: outside the text (%d characters)", where, len(runes))
+			r.drop("%s: outside the text (%d characters)", where, size)
 			continue
 		}
 		lines, widened, ok := m.place(start, end)
@@ -70,26 +76,55 @@ func (pl *planner) segments(src *TextSource, label, id, text string, normal []by
 		}
 	}
 	for _, n := range notes {
-		pl.placeNote(n, label, id, cnt, m, len(runes))
+		pl.placeNote(n, label, id, cnt, m, size)
 	}
-	if whole := pl.codingsByCoder(src.Codings, src.CreatingUser, fmt.Sprintf("source %q", label)); len(whole) > 0 {
-		first, last := 0, 0
-		for i, l := range t.Lines {
-			if !l.Blank {
-				if first == 0 {
-					first = i + 1
-				}
-				last = i + 1
-			}
-		}
+	whole := pl.codingsByCoder(src.Codings, src.CreatingUser, fmt.Sprintf("source %q", label))
+	lines := readLines(normal, byCoder)
+	if len(whole) > 0 {
 		for _, coder := range sortedKeys(whole) {
-			add(coder, corpus.Range{Start: first, End: last}, whole[coder], "")
+			add(coder, corpus.Range{Start: lines.first, End: lines.last}, whole[coder], "")
 		}
 	}
 	for _, coder := range sortedKeys(byCoder) {
 		segs := byCoder[coder]
+		for i := range segs {
+			segs[i].Quote = corpus.QuoteOf(lines.bodies[segs[i].Lines.Start])
+		}
 		pl.plan.Codings = append(pl.plan.Codings, &corpus.Codings{Coder: coder, Transcript: id, File: corpus.CodingsFile(coder, id), Segments: mergeSame(segs)})
 	}
+}
+
+// transcriptLines is what segments need of a transcript's lines: the
+// first and last that are not blank, and the bodies of the first and of
+// the lines segments start on.
+type transcriptLines struct {
+	first, last int
+	bodies      map[int]string
+}
+
+// readLines reads transcript text normal once for what the segments by
+// coder need, rather than holding all its lines.
+func readLines(normal []byte, byCoder map[string][]corpus.Segment) transcriptLines {
+	out := transcriptLines{bodies: map[int]string{}}
+	for _, segs := range byCoder {
+		for _, s := range segs {
+			out.bodies[s.Lines.Start] = ""
+		}
+	}
+	lr := newLineReader(normal)
+	for n, body, blank, ok := lr.next(); ok; n, body, blank, ok = lr.next() {
+		if !blank {
+			if out.first == 0 {
+				out.first = n
+				out.bodies[n] = body // where a coding of the whole source starts
+			}
+			out.last = n
+		}
+		if _, want := out.bodies[n]; want {
+			out.bodies[n] = body
+		}
+	}
+	return out
 }
 
 // codingsByCoder groups codings' code paths by coder: the coding's
@@ -191,7 +226,7 @@ func (pl *planner) annotatedNotes(src *TextSource) []*TextSource {
 
 // placeNote finds the lines of a note's selections in the transcript of
 // the source that refers to it, for the memo the note becomes to name.
-func (pl *planner) placeNote(n *TextSource, label, id string, cnt counting, m *lineMap, size int) {
+func (pl *planner) placeNote(n *TextSource, label, id string, cnt counting, m *alignment, size int) {
 	nl := noteLines{transcript: id}
 	for _, sel := range n.Selections {
 		where := fmt.Sprintf("note %q, selection %d-%d in source %q", n.Name, sel.Start, sel.End, label)
