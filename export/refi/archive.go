@@ -31,7 +31,7 @@ type Limits struct {
 
 // DefaultLimits are generous for interview studies (a transcript is well
 // under a megabyte) and small enough that a zip bomb is refused.
-var DefaultLimits = Limits{Archive: 1 << 30, Entry: 256 << 20, Total: 1 << 30, Entries: 100000, Depth: 200, Text: corpus.MaxFileSize, Codes: 100000}
+var DefaultLimits = Limits{Archive: 1 << 30, Entry: 256 << 20, Total: 1 << 30, Entries: 100000, Depth: 200, Text: corpus.MaxFileSize, Codes: 20000}
 
 // Archive is an opened .qdpx: its project and access to its sources.
 type Archive struct {
