@@ -266,8 +266,19 @@ func blockScalar(s string) string {
 		return fmt.Sprintf("%q", s)
 	}
 	// A multi-line memo comes back as a literal block indented by four
-	// spaces, which is deeper than the segment's keys, so it nests as is.
-	return strings.TrimSuffix(string(out), "\n")
+	// spaces, which is deeper than the segment's keys, so it nests as is;
+	// but a block with an explicit indentation indicator ("|4-", given
+	// when the text starts with a blank line or spaces) counts from where
+	// it is nested, so it would not read back the same: such a text is
+	// written double-quoted, which reads back the same anywhere.
+	r := strings.TrimSuffix(string(out), "\n")
+	if len(r) > 1 && (r[0] == '|' || r[0] == '>') && r[1] >= '1' && r[1] <= '9' {
+		q, err := yaml.Marshal(&yaml.Node{Kind: yaml.ScalarNode, Style: yaml.DoubleQuotedStyle, Value: s})
+		if err == nil {
+			return strings.TrimSuffix(string(q), "\n")
+		}
+	}
+	return r
 }
 
 // flowScalar renders a code inside [ ... ]: a plain slug path needs no
