@@ -69,3 +69,29 @@ func TestTurnsUnlabelled(t *testing.T) {
 		t.Errorf("got %q", got)
 	}
 }
+
+func TestRefCoderLines(t *testing.T) {
+	cb := testCodebook(t)
+	res := NewResolver(cb)
+	tr := ParseTranscript("may-1", []byte(countTranscript))
+	conf := res.Code("confidence")
+	for _, tc := range []struct {
+		name    string
+		codings []*Codings
+		ref     Range
+		want    string
+	}{
+		{"one coder", segs("jt: 3-5 confidence"), Range{3, 5}, "jt"},
+		{"same lines", segs("jt: 3-5 confidence", "eh: 3-5 confidence/daily-tasks"), Range{3, 5}, "jt, eh"},
+		{"overlapping", segs("jt: 3-4 confidence", "eh: 4-5 confidence/travel"), Range{3, 5}, "jt 3-4, eh 4-5"},
+		{"across a turn break", segs("jt: 3-8 confidence", "eh: 7 confidence"), Range{3, 8}, "jt 3-8, eh 7"},
+		{"two runs", segs("jt: 3 confidence; 5 confidence", "eh: 3-5 confidence"), Range{3, 5}, "jt 3,5, eh 3-5"},
+		{"other codes left out", segs("jt: 3-5 confidence", "eh: 1-5 tea"), Range{3, 5}, "jt"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := CodersNote(tc.ref, RefCoderLines(tr, tc.codings, res, conf, tc.ref)); got != tc.want {
+				t.Errorf("got %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
