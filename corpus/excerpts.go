@@ -16,6 +16,8 @@ type Excerpt struct {
 	Lines       Range
 	Codes       []string // the canonical codes (the code or its descendants) on these lines
 	Coders      []string
+	// CoderLines says which lines each coder coded.
+	CoderLines []CoderLines
 	// Context is the range shown around Lines (equal to Lines without --context).
 	Context Range
 	T       *Transcript
@@ -38,6 +40,7 @@ func (s *Study) Excerpts(ix *Index, cb *codebook.Codebook, code *codebook.Code, 
 				Context:     Range{max(1, ref.Start-context), min(it.Transcript.Len(), ref.End+context)},
 			}
 			ex.Codes, ex.Coders = RefCodes(it.Codings, res, code, ref)
+			ex.CoderLines = RefCoderLines(it.Transcript, it.Codings, res, code, ref)
 			if err := fn(ex); err != nil {
 				return err
 			}
@@ -122,8 +125,8 @@ func LineCodes(t *Transcript, codings []*Codings, res *Resolver) [][]LineCode {
 
 // CoderLines is the lines one coder coded within a passage.
 type CoderLines struct {
-	Coder string  `json:"coder"`
-	Lines []Range `json:"lines"`
+	Coder string
+	Lines []Range
 }
 
 // RefCoderLines returns, for a reference ref of code, which lines of it
