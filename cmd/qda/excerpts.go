@@ -167,7 +167,7 @@ func runExcerpts(g *globals, ref string, opt excerptsOptions) error {
 		if opt.lineNumbers {
 			writeExcerptLines(&b, ex)
 		} else {
-			writeExcerptTurns(&b, ex, termW)
+			writeExcerptTurns(&b, ex, termW, colour)
 		}
 		b.WriteString("\n")
 		if b.Len() > 1<<16 {
@@ -252,14 +252,18 @@ func anyLine(lines map[int]bool, r corpus.Range) bool {
 
 // writeExcerptTurns writes a passage as its speaker turns, one paragraph
 // each, wrapped to width (0: unwrapped), the turns of its context marked
-// ':'.
-func writeExcerptTurns(b *strings.Builder, ex *corpus.Excerpt, width int) {
+// ':'. In colour the interviewer's turns are dimmed, so the participant's
+// words stand out.
+func writeExcerptTurns(b *strings.Builder, ex *corpus.Excerpt, width int, colour bool) {
 	write := func(r corpus.Range, mark string) {
 		if r.Start > r.End {
 			return
 		}
 		for _, tu := range corpus.Turns(ex.T, r) {
 			for _, row := range layout.Hanging(mark, tu.String(), width) {
+				if colour && tu.Interviewer {
+					row = layout.Dim(row)
+				}
 				fmt.Fprintln(b, row)
 			}
 		}
