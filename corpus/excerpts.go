@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/qdatool/qda/codebook"
 )
@@ -15,6 +16,8 @@ type Excerpt struct {
 	Lines       Range
 	Codes       []string // the canonical codes (the code or its descendants) on these lines
 	Coders      []string
+	// CoderLines says which lines each coder coded.
+	CoderLines []CoderLines
 	// Context is the range shown around Lines (equal to Lines without --context).
 	Context Range
 	T       *Transcript
@@ -37,6 +40,7 @@ func (s *Study) Excerpts(ix *Index, cb *codebook.Codebook, code *codebook.Code, 
 				Context:     Range{max(1, ref.Start-context), min(it.Transcript.Len(), ref.End+context)},
 			}
 			ex.Codes, ex.Coders = RefCodes(it.Codings, res, code, ref)
+			ex.CoderLines = RefCoderLines(it.Transcript, it.Codings, res, code, ref)
 			if err := fn(ex); err != nil {
 				return err
 			}
@@ -117,4 +121,81 @@ func LineCodes(t *Transcript, codings []*Codings, res *Resolver) [][]LineCode {
 		})
 	}
 	return out
+}
+
+// CoderLines is the lines one coder coded within a passage.
+type CoderLines struct {
+	Coder string
+	Lines []Range
+}
+
+// RefCoderLines returns, for a reference ref of code, which lines of it
+// each coder coded with code or a descendant, in the order of codings:
+// a passage merged across coders says whose lines are whose. Blank lines
+// between turns do not break a coder's run.
+func RefCoderLines(t *Transcript, codings []*Codings, res *Resolver, code *codebook.Code, ref Range) []CoderLines {
+	var out []CoderLines
+	for _, c := range codings {
+		set := make([]bool, ref.Len())
+		found := false
+		for _, seg := range c.Segments {
+			if !seg.Lines.Overlaps(ref) {
+				continue
+			}
+			for _, r := range seg.Codes {
+				if sc := res.Code(r); sc != nil && code.Contains(sc) {
+					for l := max(seg.Lines.Start, ref.Start); l <= min(seg.Lines.End, ref.End); l++ {
+						if !t.Line(l).Blank {
+							set[l-ref.Start], found = true, true
+						}
+					}
+				}
+			}
+		}
+		if !found {
+			continue
+		}
+		i := slices.IndexFunc(out, func(cl CoderLines) bool { return cl.Coder == c.Coder })
+		if i < 0 {
+			out = append(out, CoderLines{Coder: c.Coder})
+			i = len(out) - 1
+		}
+		open := false
+		for j, covered := range set {
+			l := ref.Start + j
+			switch {
+			case covered && open:
+				out[i].Lines[len(out[i].Lines)-1].End = l
+			case covered:
+				out[i].Lines = append(out[i].Lines, Range{l, l})
+				open = true
+			case !t.Line(l).Blank:
+				open = false
+			}
+		}
+	}
+	return out
+}
+
+// CodersNote names a passage's coders; when some coder did not code all
+// of it, each with the lines they coded: "jt 3-5, eh 4-6".
+func CodersNote(ref Range, cls []CoderLines) string {
+	whole := true
+	for _, cl := range cls {
+		if len(cl.Lines) != 1 || cl.Lines[0] != ref {
+			whole = false
+		}
+	}
+	parts := make([]string, len(cls))
+	for i, cl := range cls {
+		parts[i] = cl.Coder
+		if !whole {
+			rs := make([]string, len(cl.Lines))
+			for j, r := range cl.Lines {
+				rs[j] = r.String()
+			}
+			parts[i] += " " + strings.Join(rs, ",")
+		}
+	}
+	return strings.Join(parts, ", ")
 }

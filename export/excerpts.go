@@ -16,6 +16,8 @@ type ExcerptsOptions struct {
 	Scan corpus.ScanOptions
 	// Codes are the codes to report, each with its descendants' passages.
 	Codes []*codebook.Code
+	// LineNumbers prefixes each line of a passage with its number ("[12] ").
+	LineNumbers bool
 }
 
 // Excerpt is one reference of a code in the report.
@@ -26,16 +28,25 @@ type Excerpt struct {
 	Item   *corpus.Item
 	Codes  []string
 	Coders []string
-	Text   string
-	order  [3]int // code, participant, transcript
+	// CoderLines says which lines each coder coded; CodersNote names
+	// them ("jt 3-4, eh 4-5", or "jt, eh" when each coded all of it).
+	CoderLines []corpus.CoderLines
+	CodersNote string
+	// Turns are the passage's speaker turns; Text shows them one
+	// paragraph each, separated by a line break.
+	Turns []corpus.Turn
+	Text  string
+	order [3]int // code, participant, transcript
 }
 
 // Excerpts are the passages of each code, grouped by code (in the order
 // given), then participant (participants.csv order), then transcript and
 // line.
 type Excerpts struct {
-	List      []Excerpt
-	AttrNames []string
+	List []Excerpt
+	// LineNumbers is set when the passages' lines carry their numbers.
+	LineNumbers bool
+	AttrNames   []string
 	// participants are the participants' own attributes, for headings.
 	participants map[string]map[string]string
 	pNames       []string
@@ -50,7 +61,7 @@ func CollectExcerpts(s *corpus.Study, ix *corpus.Index, cb *codebook.Codebook, o
 		pOrder[p.ID] = i
 	}
 	tOrder := 0
-	out := &Excerpts{AttrNames: ix.AttributeNames()[2:], participants: map[string]map[string]string{}, pNames: ix.Participants.Header[1:]}
+	out := &Excerpts{LineNumbers: opt.LineNumbers, AttrNames: ix.AttributeNames()[2:], participants: map[string]map[string]string{}, pNames: ix.Participants.Header[1:]}
 	for _, p := range ix.Participants.Rows {
 		out.participants[p.ID] = ix.Participants.Attributes(p)
 	}
@@ -65,8 +76,11 @@ func CollectExcerpts(s *corpus.Study, ix *corpus.Index, cb *codebook.Codebook, o
 				if !ok {
 					p = len(pOrder)
 				}
+				turns := corpus.Turns(it.Transcript, ref)
+				cls := corpus.RefCoderLines(it.Transcript, it.Codings, res, code, ref)
 				out.List = append(out.List, Excerpt{Code: code, Ref: ref, ID: it.ID, Item: slim, Codes: codes, Coders: coders,
-					Text: refText(it.Transcript, ref), order: [3]int{ci, p, tOrder}})
+					CoderLines: cls, CodersNote: corpus.CodersNote(ref, cls),
+					Turns: turns, Text: corpus.TurnsText(turns, opt.LineNumbers, "\n"), order: [3]int{ci, p, tOrder}})
 			}
 		}
 		if progress != nil {
@@ -90,7 +104,7 @@ func (e *Excerpts) Table() *Table {
 	t := &Table{Title: "Excerpts", Header: append([]string{"code", "label", "participant", "transcript", "lines", "reference", "codes", "coders", "text"}, e.AttrNames...)}
 	for _, x := range e.List {
 		row := []Cell{Text(x.Code.Path), Text(x.Code.DisplayLabel()), Text(x.Item.Participant), Text(x.ID), Text(x.Ref.String()),
-			Text(x.ID + ":" + x.Ref.String()), Text(strings.Join(x.Codes, ", ")), Text(strings.Join(x.Coders, ", ")), Text(x.Text)}
+			Text(x.ID + ":" + x.Ref.String()), Text(strings.Join(x.Codes, ", ")), Text(x.CodersNote), Text(x.Text)}
 		for _, a := range e.AttrNames {
 			row = append(row, Auto(x.Item.Attrs[a]))
 		}
@@ -125,10 +139,27 @@ func (e *Excerpts) WriteMarkdown(w io.Writer, title string) error {
 				fmt.Fprintf(bw, "\n%s\n", mdLine(strings.Join(attrs, ", ")))
 			}
 		}
-		fmt.Fprintf(bw, "\n> %s\n\n— %s:%s · %s · %s\n", mdLine(x.Text), x.ID, x.Ref, strings.Join(x.Codes, ", "), strings.Join(x.Coders, ", "))
+		bw.WriteString("\n")
+		for i, tu := range x.Turns {
+			if i > 0 {
+				bw.WriteString(">\n")
+			}
+			fmt.Fprintf(bw, "> %s\n", mdTurn(tu, e.LineNumbers))
+		}
+		fmt.Fprintf(bw, "\n— %s:%s · %s · %s\n", x.ID, x.Ref, strings.Join(x.Codes, ", "), x.CodersNote)
 	}
 	if len(e.List) == 0 {
 		bw.WriteString("\nNo passages.\n")
 	}
 	return bw.Flush()
+}
+
+// mdTurn is a turn as a Markdown paragraph: "May: …", the interviewer's
+// in italics so a reader tells the questions from the answers.
+func mdTurn(tu corpus.Turn, numbers bool) string {
+	text := mdLine(tu.Format(numbers))
+	if !tu.Interviewer {
+		return text
+	}
+	return "*" + strings.ReplaceAll(text, "*", `\*`) + "*"
 }

@@ -149,12 +149,12 @@ func (w *workbook) visit(it *corpus.Item, row int, cov *corpus.Coverage) error {
 					words += it.Transcript.Words(l)
 				}
 			}
-			text := refText(it.Transcript, ref)
+			text := flatText(it.Transcript, ref)
 			where := fmt.Sprintf("%s:%s", it.ID, ref)
 			if b.Len() > 0 {
 				b.WriteString("\n\n")
 			}
-			b.WriteString(where + "  " + text)
+			b.WriteString(where + "  " + refText(it.Transcript, ref))
 			cells := []Cell{Text(where), Text(it.ID), Text(it.Participant), Int(ref.Start), Int(ref.End),
 				Text(code.Path), Text(code.DisplayLabel()), Text(code.Ancestor(1).Path),
 				Text(strings.Join(codes, ", ")), Text(strings.Join(coders, ", ")), Int(lines), Int(words)}
@@ -175,9 +175,16 @@ func (w *workbook) visit(it *corpus.Item, row int, cov *corpus.Coverage) error {
 	return w.spill.add(row, texts)
 }
 
-// refText is the text of a reference: its lines, blank ones left out,
-// joined by spaces, speaker labels kept.
+// refText is the text of a reference: its speaker turns, one paragraph
+// each with its speaker's label, separated by a line break (in a cell,
+// a new line), so a quote keeps its shape.
 func refText(t *corpus.Transcript, ref corpus.Range) string {
+	return corpus.TurnsText(corpus.Turns(t, ref), false, "\n")
+}
+
+// flatText is a reference's lines as one run of text, blank ones left
+// out: the Segments sheet's text, a table to filter rather than to quote.
+func flatText(t *corpus.Transcript, ref corpus.Range) string {
 	var parts []string
 	for l := ref.Start; l <= ref.End; l++ {
 		if line := t.Line(l); !line.Blank {

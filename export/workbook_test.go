@@ -119,6 +119,10 @@ func TestWorkbookSheets(t *testing.T) {
 	if got, want := cell(t, f, "Excerpts", "F3"), "may-1:3-5  May: I wanted my confidence back. I didn't want to go out. I didn't want to do anything.\n\nmay-2:3-6  May: My grandson typed a formula for me. =SUM(A1:A9) -- I take the bus on my own. @home I feel fine."; got != want {
 		t.Errorf("Excerpts!F3 = %q, want %q", got, want)
 	}
+	// A passage across turns keeps them, each on its own line of the cell.
+	if got, want := cell(t, f, "Excerpts", "G3"), "may-1:7-10  Interviewer: And now?\nMay: We have a cup of tea every week. It helps."; !strings.HasPrefix(got, want) {
+		t.Errorf("Excerpts!G3 = %q, want it to start %q", got, want)
+	}
 	if got := cell(t, f, "Excerpts", "G4"); got != "" {
 		t.Errorf("Excerpts!G4 = %q, want empty (ted has no tea)", got)
 	}

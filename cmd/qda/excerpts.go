@@ -13,9 +13,10 @@ import (
 )
 
 type excerptsOptions struct {
-	where   []string
-	context int
-	search  string
+	where       []string
+	context     int
+	search      string
+	lineNumbers bool
 }
 
 func newExcerptsCmd(g *globals) *cobra.Command {
@@ -27,7 +28,13 @@ func newExcerptsCmd(g *globals) *cobra.Command {
 coders (--coder, default all), one reference per block: a maximal run of
 coded lines, where blank lines between turns do not break a run. Each block
 is headed transcript:A-B (participant, attributes), with the codes and
-coders behind it, then the lines with their numbers.
+coders behind it (with the lines each coded, "jt 9-10, eh 7-9", when they
+differ), then its speaker turns, one paragraph each with the speaker's
+label, also for a turn begun before the passage; the lines of --context
+are marked ':'. In a terminal the paragraphs wrap to its width.
+
+--line-numbers shows the passage line by line instead, each line with its
+number, the first line of each turn with its speaker's label.
 
 --where attr=value keeps transcripts whose participant or transcript
 attribute has that value; repeat it for other values (OR) or other
@@ -38,6 +45,7 @@ syntax of 'qda search' (see 'qda search --help').`,
 		Example: `  qda excerpts confidence
   qda excerpts sustainability/infrastructure --where location=rural --context 2
   qda excerpts tea-and-company --coder jt --json
+  qda excerpts confidence --line-numbers
   qda excerpts sustainability --search 'taxi* OR "bus pass"'`,
 		Args:              cobra.ExactArgs(1),
 		ValidArgsFunction: completeCodes(g),
@@ -48,6 +56,7 @@ syntax of 'qda search' (see 'qda search --help').`,
 	cmd.Flags().StringArrayVar(&opt.where, "where", nil, "keep transcripts whose `attr=value` matches")
 	cmd.Flags().IntVar(&opt.context, "context", 0, "show `N` lines around each passage")
 	cmd.Flags().StringVar(&opt.search, "search", "", "keep passages with a line matching `QUERY` (see 'qda search --help')")
+	cmd.Flags().BoolVar(&opt.lineNumbers, "line-numbers", false, "show each line with its number")
 	return cmd
 }
 
@@ -60,7 +69,24 @@ type excerptJSON struct {
 	Codes       []string          `json:"codes"`
 	Coders      []string          `json:"coders"`
 	Attributes  map[string]string `json:"attributes"`
-	Lines       []excerptLine     `json:"lines"`
+	// CoderLines says which lines each coder coded.
+	CoderLines []coderLinesJSON `json:"coder_lines"`
+	// Turns are the passage's speaker turns, context left out.
+	Turns []turnJSON    `json:"turns"`
+	Lines []excerptLine `json:"lines"`
+}
+
+type coderLinesJSON struct {
+	Coder string   `json:"coder"`
+	Lines []string `json:"lines"`
+}
+
+type turnJSON struct {
+	Speaker     string `json:"speaker"`
+	Interviewer bool   `json:"interviewer,omitempty"`
+	Start       int    `json:"start"`
+	End         int    `json:"end"`
+	Text        string `json:"text"`
 }
 
 type excerptLine struct {
@@ -104,7 +130,17 @@ func runExcerpts(g *globals, ref string, opt excerptsOptions) error {
 		}
 		n++
 		if g.json {
-			j := excerptJSON{ex.Transcript, corpus.TranscriptFile(ex.Transcript), ex.Participant, ex.Lines.Start, ex.Lines.End, ex.Codes, ex.Coders, attrsWithout(ex.Attrs), nil}
+			j := excerptJSON{ex.Transcript, corpus.TranscriptFile(ex.Transcript), ex.Participant, ex.Lines.Start, ex.Lines.End, ex.Codes, ex.Coders, attrsWithout(ex.Attrs), []coderLinesJSON{}, []turnJSON{}, nil}
+			for _, cl := range ex.CoderLines {
+				c := coderLinesJSON{cl.Coder, nil}
+				for _, r := range cl.Lines {
+					c.Lines = append(c.Lines, r.String())
+				}
+				j.CoderLines = append(j.CoderLines, c)
+			}
+			for _, tu := range corpus.Turns(ex.T, ex.Lines) {
+				j.Turns = append(j.Turns, turnJSON{tu.Speaker, tu.Interviewer, tu.Lines.Start, tu.Lines.End, tu.Format(false)})
+			}
 			for l := ex.Context.Start; l <= ex.Context.End; l++ {
 				j.Lines = append(j.Lines, excerptLine{l, ex.T.Line(l).Text, l < ex.Lines.Start || l > ex.Lines.End})
 			}
@@ -120,7 +156,7 @@ func runExcerpts(g *globals, ref string, opt excerptsOptions) error {
 		// Each header on one line in a terminal: the attributes clipped,
 		// the codes shortened in the middle.
 		fmt.Fprintln(&b, layout.Clip(fmt.Sprintf("%s:%s (%s)", ex.Transcript, ex.Lines, strings.Join(head, ", ")), termW))
-		coders := "  [" + strings.Join(ex.Coders, ", ") + "]"
+		coders := "  [" + corpus.CodersNote(ex.Lines, ex.CoderLines) + "]"
 		codes := layout.ElidePaths(ex.Codes, ", ", termW-2-layout.Width(coders))
 		if colour {
 			for i := range codes {
@@ -128,13 +164,10 @@ func runExcerpts(g *globals, ref string, opt excerptsOptions) error {
 			}
 		}
 		fmt.Fprintf(&b, "  %s%s\n", strings.Join(codes, ", "), coders)
-		width := len(fmt.Sprint(ex.Context.End))
-		for l := ex.Context.Start; l <= ex.Context.End; l++ {
-			mark := "|"
-			if l < ex.Lines.Start || l > ex.Lines.End {
-				mark = ":"
-			}
-			fmt.Fprintln(&b, strings.TrimRight(fmt.Sprintf("  %*d %s %s", width, l, mark, ex.T.Line(l).Text), " "))
+		if opt.lineNumbers {
+			writeExcerptLines(&b, ex)
+		} else {
+			writeExcerptTurns(&b, ex, termW, colour)
 		}
 		b.WriteString("\n")
 		if b.Len() > 1<<16 {
@@ -215,4 +248,50 @@ func anyLine(lines map[int]bool, r corpus.Range) bool {
 		}
 	}
 	return false
+}
+
+// writeExcerptTurns writes a passage as its speaker turns, one paragraph
+// each, wrapped to width (0: unwrapped), the turns of its context marked
+// ':'. In colour the interviewer's turns are dimmed, so the participant's
+// words stand out.
+func writeExcerptTurns(b *strings.Builder, ex *corpus.Excerpt, width int, colour bool) {
+	write := func(r corpus.Range, mark string) {
+		if r.Start > r.End {
+			return
+		}
+		for _, tu := range corpus.Turns(ex.T, r) {
+			for _, row := range layout.Hanging(mark, tu.String(), width) {
+				if colour && tu.Interviewer {
+					row = layout.Dim(row)
+				}
+				fmt.Fprintln(b, row)
+			}
+		}
+	}
+	write(corpus.Range{Start: ex.Context.Start, End: ex.Lines.Start - 1}, "  : ")
+	write(ex.Lines, "  ")
+	write(corpus.Range{Start: ex.Lines.End + 1, End: ex.Context.End}, "  : ")
+}
+
+// writeExcerptLines writes a passage line by line with the lines'
+// numbers, context lines marked ':', the first line of each turn shown
+// with its speaker's label, also when it began before what is shown.
+func writeExcerptLines(b *strings.Builder, ex *corpus.Excerpt) {
+	width := len(fmt.Sprint(ex.Context.End))
+	first := true
+	for l := ex.Context.Start; l <= ex.Context.End; l++ {
+		mark := "|"
+		if l < ex.Lines.Start || l > ex.Lines.End {
+			mark = ":"
+		}
+		line := ex.T.Line(l)
+		text := line.Text
+		if !line.Blank {
+			if first && !line.TurnStart && line.Speaker != "" {
+				text = line.Speaker + ": " + strings.TrimSpace(line.Body)
+			}
+			first = false
+		}
+		fmt.Fprintln(b, strings.TrimRight(fmt.Sprintf("  %*d %s %s", width, l, mark, text), " "))
+	}
 }

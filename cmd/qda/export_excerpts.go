@@ -14,6 +14,7 @@ type exportExcerptsOptions struct {
 	out, format string
 	depth       int
 	where       []string
+	lineNumbers bool
 }
 
 func newExportExcerptsCmd(g *globals) *cobra.Command {
@@ -24,10 +25,16 @@ func newExportExcerptsCmd(g *globals) *cobra.Command {
 		Long: `Write every passage (reference) of CODE, with its descendants' passages,
 or, without CODE, of each code at --depth (1: the themes), grouped by code,
 then participant (with their attributes), then transcript and line. Each
-passage names its transcript and lines, the codes on it and its coders.
-.md writes a document to quote from; .xlsx, .csv and .json a table.`,
+passage names its transcript and lines, the codes on it and its coders
+(with the lines each coded, "jt 9-10, eh 7-9", when they differ), and
+shows its speaker turns, one paragraph each (in a cell, one line each)
+with the speaker's label, also for a turn begun before the passage; the
+interviewer's in italics in Markdown. --line-numbers prefixes each line
+with its number ("[12] "). .md writes a document to quote from; .xlsx,
+.csv and .json a table.`,
 		Example: `  qda export excerpts tea-and-company -o tea.md
-  qda export excerpts --depth 2 --coder jt -o excerpts.xlsx`,
+  qda export excerpts --depth 2 --coder jt -o excerpts.xlsx
+  qda export excerpts tea-and-company --line-numbers -o tea.csv`,
 		Args:              cobra.MaximumNArgs(1),
 		ValidArgsFunction: completeCodes(g),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -43,6 +50,7 @@ passage names its transcript and lines, the codes on it and its coders.
 	f.StringVar(&opt.format, "format", "", "the format, when not the extension of -o")
 	f.IntVar(&opt.depth, "depth", 1, "the codes at depth `N` (with CODE: its codes at that depth)")
 	f.StringArrayVar(&opt.where, "where", nil, "keep transcripts whose `attr=value` matches")
+	f.BoolVar(&opt.lineNumbers, "line-numbers", false, "prefix each line of a passage with its number")
 	return cmd
 }
 
@@ -80,7 +88,7 @@ func runExportExcerpts(g *globals, ref string, opt exportExcerptsOptions, depthG
 		return err
 	}
 	step, done := progress(g, s, "reading")
-	ex, err := export.CollectExcerpts(s.study, s.ix, s.cb, export.ExcerptsOptions{Scan: scan, Codes: codes}, step)
+	ex, err := export.CollectExcerpts(s.study, s.ix, s.cb, export.ExcerptsOptions{Scan: scan, Codes: codes, LineNumbers: opt.lineNumbers}, step)
 	done()
 	if err != nil {
 		return err
