@@ -30,14 +30,17 @@ func (w *workbook) gridHeader(sh *Sheet, codeWidth float64, total bool) error {
 	for _, r := range m.Rows {
 		keyW = max(keyW, utf8.RuneCountInString(r.Key))
 	}
-	if err := sh.Width(1, 1, fitWidth(keyW, 10, 24)); err != nil {
+	if err := sh.Width(1, 1, fitWidth(keyW+1, 10, 24)); err != nil {
 		return err
 	}
 	col := 2
 	for _, c := range m.Columns {
 		wd := codeWidth
 		if wd == 0 {
-			wd = fitWidth(max(utf8.RuneCountInString(c.Path), longestWord(c.DisplayLabel()), 4), 9, 24)
+			// A label wraps over at most three lines or so; a path (bold, as
+			// the header is) over one.
+			label := c.DisplayLabel()
+			wd = fitWidth(max(utf8.RuneCountInString(c.Path)*11/10+1, longestWord(label)*11/10+1, (utf8.RuneCountInString(label)+2)/3, 4), 9, 24)
 		}
 		if err := sh.Width(col, col, wd); err != nil {
 			return err

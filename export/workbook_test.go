@@ -446,3 +446,46 @@ func TestTextLines(t *testing.T) {
 		}
 	}
 }
+
+// TestWorkbookLayoutOpenpyxl reads the layout back with openpyxl when it
+// is installed: another reader sees the same heights, widths, panes,
+// colours and print setup.
+func TestWorkbookLayoutOpenpyxl(t *testing.T) {
+	if exec.Command("python3", "-c", "import openpyxl").Run() != nil {
+		t.Skip("skipped: no python3 with openpyxl (apt-get install python3-openpyxl) to read the workbook independently")
+	}
+	ts := openTiny(t)
+	ts.cb.Lookup("tea").Color = "#8cd17d"
+	path, f, _ := writeWorkbook(t, ts, WorkbookOptions{About: About{Title: "Tiny study"}})
+	script := `
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+for name in wb.sheetnames:
+    ws = wb[name]
+    ps = ws.page_setup
+    print(name, ps.orientation, ps.fitToWidth, ps.fitToHeight, ws.sheet_properties.pageSetUpPr.fitToPage,
+          ws.print_title_rows, ws.print_title_cols, ws.oddFooter.right.text)
+ws = wb["Matrix"]
+print(ws.freeze_panes, ws["C1"].fill.fgColor.rgb, ws["C1"].alignment.wrap_text)
+print(ws.row_dimensions[1].height, ws.column_dimensions["C"].width)
+print(wb["Excerpts"].row_dimensions[3].height)
+`
+	out, err := exec.Command("python3", "-c", script, path).CombinedOutput()
+	if err != nil {
+		t.Fatalf("openpyxl: %v\n%s", err, out)
+	}
+	h1, _ := f.GetRowHeight("Matrix", 1)
+	wc, _ := f.GetColWidth("Matrix", "C")
+	h3, _ := f.GetRowHeight("Excerpts", 3)
+	want := `Matrix landscape 1 0 True 1:2 A:A Page &[Page] of &N
+Excerpts landscape 1 0 True 1:2 A:A Page &[Page] of &N
+Segments landscape 1 0 True 1:1 A:A Page &[Page] of &N
+Codebook landscape 1 0 True 1:1 None Page &[Page] of &N
+Participants landscape 1 0 True 1:1 None Page &[Page] of &N
+About landscape 1 0 True 1:1 None Page &[Page] of &N
+B3 FF8CD17D True
+` + fmt.Sprintf("%v %v\n%v\n", h1, wc, h3)
+	if string(out) != want {
+		t.Errorf("openpyxl read:\n%s\nwant:\n%s", out, want)
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"time"
 
 	"github.com/google/renameio/v2"
@@ -51,7 +52,8 @@ type Sheet struct {
 	cols int // widest row
 	// widths are the columns' widths as set, for the row heights of
 	// wrapped text.
-	widths map[int]float64
+	widths    map[int]float64
+	widthsSet bool
 	// Title heads the printed pages; titleRows and titleCols are printed
 	// on every page.
 	Title                string
@@ -116,10 +118,39 @@ func (sh *Sheet) Width(from, to int, w float64) error {
 	if to < from {
 		return nil
 	}
-	for c := from; c <= to && c <= from+maxCols; c++ {
+	if sh.n > 0 {
+		return errors.New("export: a column's width set after the first row")
+	}
+	for c := from; c <= to && c <= maxCols; c++ {
 		sh.widths[c] = w
 	}
-	return sh.sw.SetColWidth(from, to, w)
+	return nil
+}
+
+// setWidths hands the widths to the stream in runs of columns, the last
+// first: excelize puts each run before those it has, and readers expect
+// them in column order.
+func (sh *Sheet) setWidths() error {
+	if sh.widthsSet {
+		return nil
+	}
+	sh.widthsSet = true
+	cols := make([]int, 0, len(sh.widths))
+	for c := range sh.widths {
+		cols = append(cols, c)
+	}
+	slices.Sort(cols)
+	for i := len(cols) - 1; i >= 0; {
+		j := i
+		for j > 0 && cols[j-1] == cols[j]-1 && sh.widths[cols[j-1]] == sh.widths[cols[i]] {
+			j--
+		}
+		if err := sh.sw.SetColWidth(cols[j], cols[i], sh.widths[cols[i]]); err != nil {
+			return err
+		}
+		i = j - 1
+	}
+	return nil
 }
 
 // Freeze keeps the first cols columns and rows rows in view.
@@ -158,6 +189,9 @@ func (sh *Sheet) PrintTitles(rows, cols int) { sh.titleRows, sh.titleCols = rows
 // whatever it starts with; a text longer than MaxCellChars must have been
 // cut (see Cut) and is refused here rather than lost.
 func (sh *Sheet) Row(style int, cells ...Cell) error {
+	if err := sh.setWidths(); err != nil {
+		return err
+	}
 	var opts []excelize.RowOpts
 	if style == Header || style == Wrap {
 		if h := sh.rowHeight(cells, style == Header); h > 0 {
@@ -313,6 +347,9 @@ func (wb *Workbook) Write(w io.Writer) error {
 	defer os.RemoveAll(wb.tmp)
 	defer wb.f.Close()
 	for _, sh := range wb.sheets {
+		if err := sh.setWidths(); err != nil {
+			return err
+		}
 		if err := sh.printSetup(); err != nil {
 			return err
 		}
