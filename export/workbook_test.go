@@ -262,19 +262,21 @@ func TestWorkbookSummaries(t *testing.T) {
 	}
 }
 
+// openpyxl is a python3 that has openpyxl, or skips t.
+func openpyxl(t *testing.T) string {
+	for _, p := range []string{"python3", "/usr/bin/python3"} {
+		if exec.Command(p, "-c", "import openpyxl").Run() == nil {
+			return p
+		}
+	}
+	t.Skip("skipped: no python3 with openpyxl (apt-get install python3-openpyxl) to read the workbook independently")
+	return ""
+}
+
 // TestWorkbookOpenpyxl opens the workbook with a second, independent
 // reader when one is installed (.ci/run installs python3-openpyxl).
 func TestWorkbookOpenpyxl(t *testing.T) {
-	python := ""
-	for _, p := range []string{"python3", "/usr/bin/python3"} {
-		if exec.Command(p, "-c", "import openpyxl").Run() == nil {
-			python = p
-			break
-		}
-	}
-	if python == "" {
-		t.Skip("skipped: no python3 with openpyxl (apt-get install python3-openpyxl) to read the workbook independently")
-	}
+	python := openpyxl(t)
 	ts := openTiny(t)
 	path, _, _ := writeWorkbook(t, ts, WorkbookOptions{})
 	script := `
@@ -451,9 +453,7 @@ func TestTextLines(t *testing.T) {
 // is installed: another reader sees the same heights, widths, panes,
 // colours and print setup.
 func TestWorkbookLayoutOpenpyxl(t *testing.T) {
-	if exec.Command("python3", "-c", "import openpyxl").Run() != nil {
-		t.Skip("skipped: no python3 with openpyxl (apt-get install python3-openpyxl) to read the workbook independently")
-	}
+	python := openpyxl(t)
 	ts := openTiny(t)
 	ts.cb.Lookup("tea").Color = "#8cd17d"
 	path, f, _ := writeWorkbook(t, ts, WorkbookOptions{About: About{Title: "Tiny study"}})
@@ -470,21 +470,21 @@ print(ws.freeze_panes, ws["C1"].fill.fgColor.rgb, ws["C1"].alignment.wrap_text)
 print(ws.row_dimensions[1].height, ws.column_dimensions["C"].width)
 print(wb["Excerpts"].row_dimensions[3].height)
 `
-	out, err := exec.Command("python3", "-c", script, path).CombinedOutput()
+	out, err := exec.Command(python, "-c", script, path).CombinedOutput()
 	if err != nil {
 		t.Fatalf("openpyxl: %v\n%s", err, out)
 	}
 	h1, _ := f.GetRowHeight("Matrix", 1)
 	wc, _ := f.GetColWidth("Matrix", "C")
 	h3, _ := f.GetRowHeight("Excerpts", 3)
-	want := `Matrix landscape 1 0 True 1:2 A:A Page &[Page] of &N
-Excerpts landscape 1 0 True 1:2 A:A Page &[Page] of &N
-Segments landscape 1 0 True 1:1 A:A Page &[Page] of &N
-Codebook landscape 1 0 True 1:1 None Page &[Page] of &N
-Participants landscape 1 0 True 1:1 None Page &[Page] of &N
-About landscape 1 0 True 1:1 None Page &[Page] of &N
+	want := `Matrix landscape 1 0 True $1:$2 $A:$A Page &P of &N
+Excerpts landscape 1 0 True $1:$2 $A:$A Page &P of &N
+Segments landscape 1 0 True $1:$1 $A:$A Page &P of &N
+Codebook landscape 1 0 True $1:$1 None Page &P of &N
+Participants landscape 1 0 True $1:$1 None Page &P of &N
+About landscape 1 0 True $1:$1 None Page &P of &N
 B3 FF8CD17D True
-` + fmt.Sprintf("%v %v\n%v\n", h1, wc, h3)
+` + fmt.Sprintf("%.1f %.1f\n%.1f\n", h1, wc, h3)
 	if string(out) != want {
 		t.Errorf("openpyxl read:\n%s\nwant:\n%s", out, want)
 	}
