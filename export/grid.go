@@ -26,7 +26,8 @@ func (w *workbook) gridHeader(sh *Sheet, codeWidth float64, total bool) error {
 	sh.Title = sh.Name + ": " + top
 	// Widths: the key column fits the keys, each code its path and the
 	// longest word of its label, each attribute its name and values.
-	keyW := max(utf8.RuneCountInString(m.RowsBy), longestWord(top))
+	// Header text is bold, a tenth wider.
+	keyW := max(utf8.RuneCountInString(m.RowsBy), longestWord(top)) * 11 / 10
 	for _, r := range m.Rows {
 		keyW = max(keyW, utf8.RuneCountInString(r.Key))
 	}
@@ -54,7 +55,7 @@ func (w *workbook) gridHeader(sh *Sheet, codeWidth float64, total bool) error {
 		col++
 	}
 	for i, a := range m.AttrNames {
-		n := utf8.RuneCountInString(a)
+		n := utf8.RuneCountInString(a)*11/10 + 1
 		for _, r := range m.Rows {
 			n = max(n, utf8.RuneCountInString(r.Attrs[i]))
 		}
