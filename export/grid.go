@@ -3,47 +3,95 @@ package export
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 )
 
+// The columns of a matrix-shaped sheet: the row's key (frozen, with the
+// two header rows), the codes, the total (on Matrix), then the row's
+// attributes, so the codes are on screen first.
+
 // gridHeader writes the two header rows of a matrix-shaped sheet: labels
-// above, then the key and attribute names and the code paths, which carry
-// the filter buttons.
+// above, in each code's colour, then the key, the code paths and the
+// attribute names, which carry the filter buttons. Column widths are
+// fitted to the content, codes to codeWidth when it is set.
 func (w *workbook) gridHeader(sh *Sheet, codeWidth float64, total bool) error {
 	m := w.matrix
-	keys := 1 + len(m.AttrNames)
-	if err := sh.Width(1, 1, 16); err != nil {
-		return err
-	}
-	if err := sh.Width(2, keys, 12); err != nil {
-		return err
-	}
-	if err := sh.Width(keys+1, keys+len(m.Columns), codeWidth); err != nil {
-		return err
-	}
-	if err := sh.Freeze(keys, 2); err != nil {
-		return err
-	}
-	top := make([]string, keys)
-	top[0] = fmt.Sprintf("%s by %s", m.Measure, m.RowsBy)
+	top := fmt.Sprintf("%s by %s", m.Measure, m.RowsBy)
 	switch {
 	case sh.Name == SheetMatrix && w.opt.InCells:
-		top[0] = "summaries by " + m.RowsBy
+		top = "summaries by " + m.RowsBy
 	case sh.Name != SheetMatrix:
-		top[0] = strings.ToLower(sh.Name) + " by " + m.RowsBy
+		top = strings.ToLower(sh.Name) + " by " + m.RowsBy
 	}
-	second := append([]string{m.RowsBy}, m.AttrNames...)
-	for _, c := range m.Columns {
-		top = append(top, c.DisplayLabel())
-		second = append(second, c.Path)
+	sh.Title = sh.Name + ": " + top
+	// Widths: the key column fits the keys, each code its path and the
+	// longest word of its label, each attribute its name and values.
+	// Header text is bold, a tenth wider.
+	keyW := max(utf8.RuneCountInString(m.RowsBy), longestWord(top)) * 11 / 10
+	for _, r := range m.Rows {
+		keyW = max(keyW, utf8.RuneCountInString(r.Key))
 	}
-	if total {
-		top = append(top, "Total")
-		second = append(second, "total")
-	}
-	if err := sh.Row(Header, TextRow(top...)...); err != nil {
+	if err := sh.Width(1, 1, fitWidth(keyW+1, 10, 24)); err != nil {
 		return err
 	}
-	return sh.Row(Header, TextRow(second...)...)
+	col := 2
+	for _, c := range m.Columns {
+		wd := codeWidth
+		if wd == 0 {
+			// A label wraps over at most three lines or so; a path (bold, as
+			// the header is) over one.
+			label := c.DisplayLabel()
+			wd = fitWidth(max(utf8.RuneCountInString(c.Path)*11/10+1, longestWord(label)*11/10+1, (utf8.RuneCountInString(label)+2)/3, 4), 9, 24)
+		}
+		if err := sh.Width(col, col, wd); err != nil {
+			return err
+		}
+		col++
+	}
+	if total {
+		if err := sh.Width(col, col, 8); err != nil {
+			return err
+		}
+		col++
+	}
+	for i, a := range m.AttrNames {
+		n := utf8.RuneCountInString(a)*11/10 + 1
+		for _, r := range m.Rows {
+			n = max(n, utf8.RuneCountInString(r.Attrs[i]))
+		}
+		if err := sh.Width(col, col, fitWidth(n, 6, 30)); err != nil {
+			return err
+		}
+		col++
+	}
+	if err := sh.Freeze(1, 2); err != nil {
+		return err
+	}
+	sh.PrintTitles(2, 1)
+	first := []Cell{Text(top)}
+	second := []Cell{Text(m.RowsBy)}
+	for i, c := range m.Columns {
+		style, err := w.codeHeader(CodeColor(c, i))
+		if err != nil {
+			return err
+		}
+		label := Text(c.DisplayLabel())
+		label.style = style
+		first = append(first, label)
+		second = append(second, Text(c.Path))
+	}
+	if total {
+		first = append(first, Text("Total"))
+		second = append(second, Text("total"))
+	}
+	for _, a := range m.AttrNames {
+		first = append(first, Text(""))
+		second = append(second, Text(a))
+	}
+	if err := sh.Row(Header, first...); err != nil {
+		return err
+	}
+	return sh.Row(Header, second...)
 }
 
 func (w *workbook) matrixSheet() error {
@@ -58,31 +106,31 @@ func (w *workbook) matrixSheet() error {
 			return out, nil
 		})
 	}
-	if err := w.gridHeader(sh, 14, true); err != nil {
+	if err := w.gridHeader(sh, 0, true); err != nil {
 		return err
 	}
-	keys := 1 + len(m.AttrNames)
 	for _, r := range m.Rows {
-		row := append([]Cell{Text(r.Key)}, AutoRow(r.Attrs...)...)
+		row := []Cell{Text(r.Key)}
 		for _, v := range r.Values {
 			row = append(row, Int(v))
 		}
-		if err := sh.Row(Plain, append(row, Int(r.Total))...); err != nil {
+		row = append(row, Int(r.Total))
+		if err := sh.Row(Plain, append(row, AutoRow(r.Attrs...)...)...); err != nil {
 			return err
 		}
 	}
 	last := sh.Rows()
-	total := append([]Cell{Text("total")}, TextRow(make([]string, len(m.AttrNames))...)...)
+	total := []Cell{Text("total")}
 	for _, v := range m.Totals {
 		total = append(total, Int(v))
 	}
 	if err := sh.Row(Total, append(total, Int(m.Total))...); err != nil {
 		return err
 	}
-	if err := sh.AutoFilter(2, last, keys+len(m.Columns)+1); err != nil {
+	if err := sh.AutoFilter(2, last, 1+len(m.Columns)+1+len(m.AttrNames)); err != nil {
 		return err
 	}
-	return sh.ColorScale(keys+1, 3, keys+len(m.Columns), last)
+	return sh.ColorScale(2, 3, 1+len(m.Columns), last)
 }
 
 // gridSheet writes a sheet shaped like the matrix whose cells are text:
@@ -96,23 +144,22 @@ func (w *workbook) gridSheetOn(sh *Sheet, cells func(row int) ([]string, error))
 	if err := w.gridHeader(sh, 60, false); err != nil {
 		return err
 	}
-	keys := 1 + len(m.AttrNames)
 	for i, r := range m.Rows {
 		texts, err := cells(i)
 		if err != nil {
 			return err
 		}
-		row := append([]Cell{Text(r.Key)}, AutoRow(r.Attrs...)...)
+		row := []Cell{Text(r.Key)}
 		for j, t := range texts {
-			head, err := w.cut(sh, keys+j+1, t)
+			head, err := w.cut(sh, j+2, t)
 			if err != nil {
 				return err
 			}
 			row = append(row, Text(head))
 		}
-		if err := sh.Row(Wrap, row...); err != nil {
+		if err := sh.Row(Wrap, append(row, AutoRow(r.Attrs...)...)...); err != nil {
 			return err
 		}
 	}
-	return sh.AutoFilter(2, sh.Rows(), keys+len(m.Columns))
+	return sh.AutoFilter(2, sh.Rows(), 1+len(m.Columns)+len(m.AttrNames))
 }

@@ -18,6 +18,9 @@ type Cell struct {
 	// of nothing: empty in text formats and workbooks, null in JSON, so
 	// a JSON column of numbers holds no strings.
 	Missing bool
+	// style, when set, is the cell's style in a workbook in place of its
+	// row's.
+	style int
 }
 
 // Text is a text cell.

@@ -57,6 +57,7 @@ func MatrixWorkbook(s *corpus.Study, ix *corpus.Index, cb *codebook.Codebook, op
 	if err != nil {
 		return nil, nil, err
 	}
+	wb.Study = opt.About.Title
 	w := &workbook{Workbook: wb, s: s, ix: ix, cb: cb, opt: opt, res: corpus.NewResolver(cb), tally: corpus.NewTally(), sheets: map[string]*Sheet{}}
 	if err := w.write(); err != nil {
 		wb.f.Close()
@@ -211,6 +212,7 @@ func (w *workbook) segmentsHeader() error {
 	if err := sh.Freeze(1, 1); err != nil {
 		return err
 	}
+	sh.PrintTitles(1, 1)
 	return sh.Row(Header, TextRow(header...)...)
 }
 

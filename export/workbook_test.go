@@ -67,39 +67,39 @@ func TestWorkbookSheets(t *testing.T) {
 	// rows and the totals; numbers are numbers.
 	tests := []struct{ ref, want string }{
 		{"A1", "references by participant"},
-		{"F1", "Confidence"}, {"G1", "A cup of tea and company"}, {"H1", "Ending support"}, {"I1", "Total"},
-		{"A2", "participant"}, {"B2", "pseudonym"}, {"E2", "note"}, {"F2", "confidence"}, {"G2", "tea"}, {"H2", "ending"}, {"I2", "total"},
-		{"A3", "may"}, {"D3", "71"}, {"E3", "-"}, {"F3", "2"}, {"G3", "2"}, {"H3", "1"}, {"I3", "5"},
-		{"A4", "ted"}, {"E4", "=1+2"}, {"F4", "1"}, {"G4", "0"}, {"H4", "1"}, {"I4", "2"},
-		{"A5", "total"}, {"F5", "3"}, {"G5", "2"}, {"H5", "2"}, {"I5", "7"},
+		{"B1", "Confidence"}, {"C1", "A cup of tea and company"}, {"D1", "Ending support"}, {"E1", "Total"}, {"F1", ""},
+		{"A2", "participant"}, {"B2", "confidence"}, {"C2", "tea"}, {"D2", "ending"}, {"E2", "total"}, {"F2", "pseudonym"}, {"I2", "note"},
+		{"A3", "may"}, {"B3", "2"}, {"C3", "2"}, {"D3", "1"}, {"E3", "5"}, {"F3", "May"}, {"H3", "71"}, {"I3", "-"},
+		{"A4", "ted"}, {"B4", "1"}, {"C4", "0"}, {"D4", "1"}, {"E4", "2"}, {"I4", "=1+2"},
+		{"A5", "total"}, {"B5", "3"}, {"C5", "2"}, {"D5", "2"}, {"E5", "7"}, {"F5", ""},
 	}
 	for _, tc := range tests {
 		if got := cell(t, f, "Matrix", tc.ref); got != tc.want {
 			t.Errorf("Matrix!%s = %q, want %q", tc.ref, got, tc.want)
 		}
 	}
-	for _, ref := range []string{"D3", "F3", "I3", "F5", "I5"} {
+	for _, ref := range []string{"H3", "B3", "E3", "B5", "E5"} {
 		if typ, _ := f.GetCellType("Matrix", ref); typ != excelize.CellTypeUnset && typ != excelize.CellTypeNumber {
 			t.Errorf("Matrix!%s is %v, want a number", ref, typ)
 		}
 	}
 	// The formula-like attribute is text, never a formula.
-	if typ, _ := f.GetCellType("Matrix", "E4"); typ != excelize.CellTypeInlineString {
-		t.Errorf("Matrix!E4 is %v, want an inline string", typ)
+	if typ, _ := f.GetCellType("Matrix", "I4"); typ != excelize.CellTypeInlineString {
+		t.Errorf("Matrix!I4 is %v, want an inline string", typ)
 	}
-	if fm, _ := f.GetCellFormula("Matrix", "E4"); fm != "" {
-		t.Errorf("Matrix!E4 has formula %q", fm)
+	if fm, _ := f.GetCellFormula("Matrix", "I4"); fm != "" {
+		t.Errorf("Matrix!I4 has formula %q", fm)
 	}
 	if m.Total != 7 || len(m.Rows) != 2 {
 		t.Errorf("matrix total %d over %d rows, want 7 over 2", m.Total, len(m.Rows))
 	}
 	panes, err := f.GetPanes("Matrix")
-	if err != nil || !panes.Freeze || panes.XSplit != 5 || panes.YSplit != 2 {
-		t.Errorf("Matrix panes %+v (%v), want frozen at 5 columns, 2 rows", panes, err)
+	if err != nil || !panes.Freeze || panes.XSplit != 1 || panes.YSplit != 2 {
+		t.Errorf("Matrix panes %+v (%v), want frozen at 1 column, 2 rows", panes, err)
 	}
 	cf, err := f.GetConditionalFormats("Matrix")
-	if err != nil || len(cf["F3:H4"]) != 1 || cf["F3:H4"][0].Type != "2_color_scale" {
-		t.Errorf("Matrix conditional formats %v (%v), want a colour scale on F3:H4", cf, err)
+	if err != nil || len(cf["B3:D4"]) != 1 || cf["B3:D4"][0].Type != "2_color_scale" {
+		t.Errorf("Matrix conditional formats %v (%v), want a colour scale on B3:D4", cf, err)
 	}
 	names := f.GetDefinedName()
 	if !slices.ContainsFunc(names, func(d excelize.DefinedName) bool {
@@ -107,24 +107,24 @@ func TestWorkbookSheets(t *testing.T) {
 	}) {
 		t.Errorf("no autofilter on Matrix!A2:I4 in %+v", names)
 	}
-	style, _ := f.GetCellStyle("Matrix", "F2")
+	style, _ := f.GetCellStyle("Matrix", "B2")
 	if st, err := f.GetStyle(style); err != nil || st.Font == nil || !st.Font.Bold {
-		t.Errorf("Matrix!F2 style %+v (%v), want a bold header", st, err)
+		t.Errorf("Matrix!B2 style %+v (%v), want a bold header", st, err)
 	}
-	if w, _ := f.GetColWidth("Excerpts", "F"); w < 40 {
-		t.Errorf("Excerpts column F is %v wide, want room for passages", w)
+	if w, _ := f.GetColWidth("Excerpts", "B"); w < 40 {
+		t.Errorf("Excerpts column B is %v wide, want room for passages", w)
 	}
 
 	// Excerpts: the passages behind each cell, prefixed transcript:lines.
-	if got, want := cell(t, f, "Excerpts", "F3"), "may-1:3-5  May: I wanted my confidence back. I didn't want to go out. I didn't want to do anything.\n\nmay-2:3-6  May: My grandson typed a formula for me. =SUM(A1:A9) -- I take the bus on my own. @home I feel fine."; got != want {
-		t.Errorf("Excerpts!F3 = %q, want %q", got, want)
+	if got, want := cell(t, f, "Excerpts", "B3"), "may-1:3-5  May: I wanted my confidence back. I didn't want to go out. I didn't want to do anything.\n\nmay-2:3-6  May: My grandson typed a formula for me. =SUM(A1:A9) -- I take the bus on my own. @home I feel fine."; got != want {
+		t.Errorf("Excerpts!B3 = %q, want %q", got, want)
 	}
 	// A passage across turns keeps them, each on its own line of the cell.
-	if got, want := cell(t, f, "Excerpts", "G3"), "may-1:7-10  Interviewer: And now?\nMay: We have a cup of tea every week. It helps."; !strings.HasPrefix(got, want) {
-		t.Errorf("Excerpts!G3 = %q, want it to start %q", got, want)
+	if got, want := cell(t, f, "Excerpts", "C3"), "may-1:7-10  Interviewer: And now?\nMay: We have a cup of tea every week. It helps."; !strings.HasPrefix(got, want) {
+		t.Errorf("Excerpts!C3 = %q, want it to start %q", got, want)
 	}
-	if got := cell(t, f, "Excerpts", "G4"); got != "" {
-		t.Errorf("Excerpts!G4 = %q, want empty (ted has no tea)", got)
+	if got := cell(t, f, "Excerpts", "C4"); got != "" {
+		t.Errorf("Excerpts!C4 = %q, want empty (ted has no tea)", got)
 	}
 
 	// Segments: one row per reference of a column, its counts adding up
@@ -220,7 +220,7 @@ func TestWorkbookLongCell(t *testing.T) {
 	}
 	whole := refText(tr, corpus.Range{Start: 3, End: 902})
 	cont, _ := f.GetRows("Continued")
-	for _, c := range []struct{ sheet, ref string }{{"Excerpts", "G5"}, {"Segments", "M9"}} {
+	for _, c := range []struct{ sheet, ref string }{{"Excerpts", "C5"}, {"Segments", "M9"}} {
 		head := cell(t, f, c.sheet, c.ref)
 		if utf16Count(head) > MaxCellChars {
 			t.Errorf("%s!%s has %d characters", c.sheet, c.ref, utf16Count(head))
@@ -257,28 +257,30 @@ func TestWorkbookSummaries(t *testing.T) {
 	if got := f.GetSheetList(); !slices.Contains(got, "Summaries") {
 		t.Fatalf("no Summaries sheet in %v", got)
 	}
-	if got := cell(t, f, "Summaries", "G3"); got != "Weekly tea with a volunteer; keeps going." {
-		t.Errorf("Summaries!G3 = %q", got)
+	if got := cell(t, f, "Summaries", "C3"); got != "Weekly tea with a volunteer; keeps going." {
+		t.Errorf("Summaries!C3 = %q", got)
 	}
 	_, f, _ = writeWorkbook(t, ts, WorkbookOptions{Summaries: sums, InCells: true})
-	if got := cell(t, f, "Matrix", "G3"); got != "Weekly tea with a volunteer; keeps going." {
-		t.Errorf("with InCells, Matrix!G3 = %q", got)
+	if got := cell(t, f, "Matrix", "C3"); got != "Weekly tea with a volunteer; keeps going." {
+		t.Errorf("with InCells, Matrix!C3 = %q", got)
 	}
+}
+
+// openpyxl is a python3 that has openpyxl, or skips t.
+func openpyxl(t *testing.T) string {
+	for _, p := range []string{"python3", "/usr/bin/python3"} {
+		if exec.Command(p, "-c", "import openpyxl").Run() == nil {
+			return p
+		}
+	}
+	t.Skip("skipped: no python3 with openpyxl (apt-get install python3-openpyxl) to read the workbook independently")
+	return ""
 }
 
 // TestWorkbookOpenpyxl opens the workbook with a second, independent
 // reader when one is installed (.ci/run installs python3-openpyxl).
 func TestWorkbookOpenpyxl(t *testing.T) {
-	python := ""
-	for _, p := range []string{"python3", "/usr/bin/python3"} {
-		if exec.Command(p, "-c", "import openpyxl").Run() == nil {
-			python = p
-			break
-		}
-	}
-	if python == "" {
-		t.Skip("skipped: no python3 with openpyxl (apt-get install python3-openpyxl) to read the workbook independently")
-	}
+	python := openpyxl(t)
 	ts := openTiny(t)
 	path, _, _ := writeWorkbook(t, ts, WorkbookOptions{})
 	script := `
@@ -303,10 +305,10 @@ for row in seg.iter_rows(min_row=2, values_only=True):
 	}
 	want := `Matrix,Excerpts,Segments,Codebook,Participants,About
 5 8
-F3 $A$2:$I$4
-'may'|'May'|'female'|71|'-'|2|2|1|5
-'ted'|'Ted'|'male'|64|'=1+2'|1|0|1|2
-'total'|''|''|''|''|3|2|2|7
+B3 $A$2:$I$4
+'may'|2|2|1|5|'May'|'female'|71|'-'
+'ted'|1|0|1|2|'Ted'|'male'|64|'=1+2'
+'total'|3|2|2|7||||
 7
 '=SUM(A1:A9)' text
 `
@@ -340,10 +342,10 @@ func TestWorkbookLibreOffice(t *testing.T) {
 	}
 	matrix := read("Matrix")
 	for _, line := range []string{
-		"participant,pseudonym,gender,age,note,confidence,tea,ending,total\n",
-		"may,May,female,71,-,2,2,1,5\n",
-		"ted,Ted,male,64,=1+2,1,0,1,2\n",
-		"total,,,,,3,2,2,7\n",
+		"participant,confidence,tea,ending,total,pseudonym,gender,age,note\n",
+		"may,2,2,1,5,May,female,71,-\n",
+		"ted,1,0,1,2,Ted,male,64,=1+2\n",
+		"total,3,2,2,7,,,,\n",
 	} {
 		if !strings.Contains(matrix, line) {
 			t.Errorf("LibreOffice's Matrix lacks %q:\n%s", line, matrix)
@@ -351,5 +353,143 @@ func TestWorkbookLibreOffice(t *testing.T) {
 	}
 	if seg := read("Segments"); !strings.Contains(seg, "may-2:4,may-2,may,4,4,tea,A cup of tea and company,tea,tea,jt,1,3,=SUM(A1:A9),") {
 		t.Errorf("LibreOffice's Segments lacks may-2:4 as text:\n%s", seg)
+	}
+}
+
+// TestWorkbookLayout reads back what makes the workbook read well when
+// opened and printed: header rows tall enough for their wrapped labels,
+// fitted widths, row heights for wrapped passages, panes on the key
+// column and header only, the codes' colours, and the print setup.
+func TestWorkbookLayout(t *testing.T) {
+	ts := openTiny(t)
+	ts.cb.Lookup("tea").Color = "#8cd17d"
+	ts.cb.Lookup("confidence").Color = "#333"
+	_, f, _ := writeWorkbook(t, ts, WorkbookOptions{About: About{Title: "Tiny & small study"}})
+
+	// Row 1's wrapped labels get the height they need, so they do not
+	// print over row 2's paths.
+	if w, _ := f.GetColWidth("Matrix", "C"); w < 9 || w > 24 {
+		t.Errorf("Matrix column C is %v wide, want 9..24", w)
+	}
+	label := cell(t, f, "Matrix", "C1")
+	w, _ := f.GetColWidth("Matrix", "C")
+	h1, _ := f.GetRowHeight("Matrix", 1)
+	if want := float64(textLines(label, w, true)) * LineHeight; textLines(label, w, true) < 2 || h1 < want {
+		t.Errorf("Matrix row 1 is %v high for %q in %v, want at least %v over more than one line", h1, label, w, want)
+	}
+	// Widths fit the content: the key, each path, the attributes.
+	for col, min := range map[string]float64{"A": float64(len("participant")), "B": float64(len("confidence")), "F": float64(len("pseudonym")), "I": 6} {
+		if w, _ := f.GetColWidth("Matrix", col); w < min || w > 30 {
+			t.Errorf("Matrix column %s is %v wide, want %v..30", col, w, min)
+		}
+	}
+	// Panes: the key column and the two header rows only.
+	for _, sheet := range []string{"Matrix", "Excerpts"} {
+		p, err := f.GetPanes(sheet)
+		if err != nil || !p.Freeze || p.XSplit != 1 || p.YSplit != 2 {
+			t.Errorf("%s panes %+v (%v), want the key column and two header rows", sheet, p, err)
+		}
+	}
+	// The codes' colours: the codebook's, else the palette's, with
+	// text that reads on them.
+	for ref, want := range map[string][2]string{"B1": {"#333333", "FFFFFF"}, "C1": {"#8CD17D", "000000"}, "D1": {palette[2], "000000"}} {
+		id, _ := f.GetCellStyle("Matrix", ref)
+		st, err := f.GetStyle(id)
+		if err != nil || len(st.Fill.Color) != 1 || !strings.EqualFold(strings.TrimPrefix(st.Fill.Color[0], "#"), strings.TrimPrefix(want[0], "#")) || st.Font == nil || !strings.EqualFold(strings.TrimPrefix(st.Font.Color, "#"), want[1]) {
+			t.Errorf("Matrix!%s style %+v %+v (%v), want fill %s, font %s", ref, st.Fill, st.Font, err, want[0], want[1])
+		}
+	}
+	// Excerpts: rows as high as their wrapped passages, within the cap.
+	passage := cell(t, f, "Excerpts", "B3")
+	w, _ = f.GetColWidth("Excerpts", "B")
+	if h, _ := f.GetRowHeight("Excerpts", 3); h < float64(textLines(passage, w, false))*LineHeight || h < 3*LineHeight || h > MaxRowHeight {
+		t.Errorf("Excerpts row 3 is %v high for %d lines", h, textLines(passage, w, false))
+	}
+	// Print setup on every sheet.
+	titles := map[string]string{}
+	for _, d := range f.GetDefinedName() {
+		if d.Name == "_xlnm.Print_Titles" {
+			titles[d.Scope] = d.RefersTo
+		}
+	}
+	for _, sheet := range f.GetSheetList() {
+		pl, err := f.GetPageLayout(sheet)
+		if err != nil || pl.Orientation == nil || *pl.Orientation != "landscape" || pl.FitToWidth == nil || *pl.FitToWidth != 1 || pl.FitToHeight == nil || *pl.FitToHeight != 0 {
+			t.Errorf("%s page layout %+v (%v), want landscape, one page wide", sheet, pl, err)
+		}
+		if pr, err := f.GetSheetProps(sheet); err != nil || pr.FitToPage == nil || !*pr.FitToPage {
+			t.Errorf("%s does not fit to page (%v)", sheet, err)
+		}
+		hf, err := f.GetHeaderFooter(sheet)
+		if err != nil || !strings.Contains(hf.OddHeader, sheet) || !strings.Contains(hf.OddHeader, "&RTiny && small study") || !strings.Contains(hf.OddFooter, "Page &P of &N") {
+			t.Errorf("%s header and footer %+v (%v)", sheet, hf, err)
+		}
+	}
+	for sheet, want := range map[string]string{
+		"Matrix": "'Matrix'!$A:$A,'Matrix'!$1:$2", "Excerpts": "'Excerpts'!$A:$A,'Excerpts'!$1:$2",
+		"Segments": "'Segments'!$A:$A,'Segments'!$1:$1", "Codebook": "'Codebook'!$1:$1",
+	} {
+		if titles[sheet] != want {
+			t.Errorf("%s print titles %q, want %q", sheet, titles[sheet], want)
+		}
+	}
+	if hf, _ := f.GetHeaderFooter("Matrix"); !strings.Contains(hf.OddHeader, "Matrix: references by participant") {
+		t.Errorf("Matrix page header %q, want its title", hf.OddHeader)
+	}
+}
+
+func TestTextLines(t *testing.T) {
+	for _, tc := range []struct {
+		s    string
+		w    float64
+		want int
+	}{
+		{"", 10, 1}, {"short", 20, 1}, {"one two three four", 12, 2},
+		{"a\n\nb", 60, 3}, {strings.Repeat("x", 45), 11, 5},
+	} {
+		if got := textLines(tc.s, tc.w, false); got != tc.want {
+			t.Errorf("textLines(%q, %v) = %d, want %d", tc.s, tc.w, got, tc.want)
+		}
+	}
+}
+
+// TestWorkbookLayoutOpenpyxl reads the layout back with openpyxl when it
+// is installed: another reader sees the same heights, widths, panes,
+// colours and print setup.
+func TestWorkbookLayoutOpenpyxl(t *testing.T) {
+	python := openpyxl(t)
+	ts := openTiny(t)
+	ts.cb.Lookup("tea").Color = "#8cd17d"
+	path, f, _ := writeWorkbook(t, ts, WorkbookOptions{About: About{Title: "Tiny study"}})
+	script := `
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+for name in wb.sheetnames:
+    ws = wb[name]
+    ps = ws.page_setup
+    print(name, ps.orientation, ps.fitToWidth, ps.fitToHeight, ws.sheet_properties.pageSetUpPr.fitToPage,
+          ws.print_title_rows, ws.print_title_cols, ws.oddFooter.right.text)
+ws = wb["Matrix"]
+print(ws.freeze_panes, ws["C1"].fill.fgColor.rgb, ws["C1"].alignment.wrap_text)
+print(ws.row_dimensions[1].height, ws.column_dimensions["C"].width)
+print(wb["Excerpts"].row_dimensions[3].height)
+`
+	out, err := exec.Command(python, "-c", script, path).CombinedOutput()
+	if err != nil {
+		t.Fatalf("openpyxl: %v\n%s", err, out)
+	}
+	h1, _ := f.GetRowHeight("Matrix", 1)
+	wc, _ := f.GetColWidth("Matrix", "C")
+	h3, _ := f.GetRowHeight("Excerpts", 3)
+	want := `Matrix landscape 1 0 True $1:$2 $A:$A Page &P of &N
+Excerpts landscape 1 0 True $1:$2 $A:$A Page &P of &N
+Segments landscape 1 0 True $1:$1 $A:$A Page &P of &N
+Codebook landscape 1 0 True $1:$1 None Page &P of &N
+Participants landscape 1 0 True $1:$1 None Page &P of &N
+About landscape 1 0 True $1:$1 None Page &P of &N
+B3 FF8CD17D True
+` + fmt.Sprintf("%.1f %.1f\n%.1f\n", h1, wc, h3)
+	if string(out) != want {
+		t.Errorf("openpyxl read:\n%s\nwant:\n%s", out, want)
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"time"
 
 	"github.com/google/renameio/v2"
@@ -34,6 +35,10 @@ type Workbook struct {
 	styles    struct {
 		header, wrap, total, bold, percent int
 	}
+	// colours holds the header style made for each code colour.
+	colours map[string]int
+	// Study names the study in every sheet's printed page header.
+	Study string
 }
 
 // Sheet is one streamed worksheet. Widths and panes must be set before
@@ -45,6 +50,14 @@ type Sheet struct {
 	sw   *excelize.StreamWriter
 	n    int // rows written
 	cols int // widest row
+	// widths are the columns' widths as set, for the row heights of
+	// wrapped text.
+	widths    map[int]float64
+	widthsSet bool
+	// Title heads the printed pages; titleRows and titleCols are printed
+	// on every page.
+	Title                string
+	titleRows, titleCols int
 }
 
 // NewWorkbook starts a workbook dated date (its document properties and
@@ -85,12 +98,17 @@ func (wb *Workbook) Sheet(name string) (*Sheet, error) {
 	} else if _, err := wb.f.NewSheet(name); err != nil {
 		return nil, err
 	}
+	// The sheet's properties are written when its stream starts: fit to
+	// page must be set before.
+	if err := wb.f.SetSheetProps(name, &excelize.SheetPropsOptions{FitToPage: ptr(true)}); err != nil {
+		return nil, err
+	}
 	sw, err := wb.f.NewStreamWriter(name)
 	if err != nil {
 		return nil, err
 	}
 	// A new file numbers its sheets' parts in the order they are made.
-	sh := &Sheet{wb: wb, Name: name, sw: sw, part: fmt.Sprintf("xl/worksheets/sheet%d.xml", len(wb.sheets)+1)}
+	sh := &Sheet{wb: wb, Name: name, Title: name, sw: sw, widths: map[int]float64{}, part: fmt.Sprintf("xl/worksheets/sheet%d.xml", len(wb.sheets)+1)}
 	wb.sheets = append(wb.sheets, sh)
 	return sh, nil
 }
@@ -100,7 +118,39 @@ func (sh *Sheet) Width(from, to int, w float64) error {
 	if to < from {
 		return nil
 	}
-	return sh.sw.SetColWidth(from, to, w)
+	if sh.n > 0 {
+		return errors.New("export: a column's width set after the first row")
+	}
+	for c := from; c <= to && c <= maxCols; c++ {
+		sh.widths[c] = w
+	}
+	return nil
+}
+
+// setWidths hands the widths to the stream in runs of columns, the last
+// first: excelize puts each run before those it has, and readers expect
+// them in column order.
+func (sh *Sheet) setWidths() error {
+	if sh.widthsSet {
+		return nil
+	}
+	sh.widthsSet = true
+	cols := make([]int, 0, len(sh.widths))
+	for c := range sh.widths {
+		cols = append(cols, c)
+	}
+	slices.Sort(cols)
+	for i := len(cols) - 1; i >= 0; {
+		j := i
+		for j > 0 && cols[j-1] == cols[j]-1 && sh.widths[cols[j-1]] == sh.widths[cols[i]] {
+			j--
+		}
+		if err := sh.sw.SetColWidth(cols[j], cols[i], sh.widths[cols[i]]); err != nil {
+			return err
+		}
+		i = j - 1
+	}
+	return nil
 }
 
 // Freeze keeps the first cols columns and rows rows in view.
@@ -131,10 +181,23 @@ const (
 	Bold
 )
 
+// PrintTitles repeats the first rows rows and cols columns on every
+// printed page.
+func (sh *Sheet) PrintTitles(rows, cols int) { sh.titleRows, sh.titleCols = rows, cols }
+
 // Row writes the next row. Text is always a string cell, never a formula,
 // whatever it starts with; a text longer than MaxCellChars must have been
 // cut (see Cut) and is refused here rather than lost.
 func (sh *Sheet) Row(style int, cells ...Cell) error {
+	if err := sh.setWidths(); err != nil {
+		return err
+	}
+	var opts []excelize.RowOpts
+	if style == Header || style == Wrap {
+		if h := sh.rowHeight(cells, style == Header); h > 0 {
+			opts = append(opts, excelize.RowOpts{Height: h})
+		}
+	}
 	sh.n++
 	sh.cols = max(sh.cols, len(cells))
 	id := 0
@@ -166,13 +229,16 @@ func (sh *Sheet) Row(style int, cells ...Cell) error {
 			}
 			v = c.Text
 		}
+		if c.style != 0 {
+			sid = c.style
+		}
 		vals[i] = excelize.Cell{StyleID: sid, Value: v}
 	}
 	cell, err := excelize.CoordinatesToCellName(1, sh.n)
 	if err != nil {
 		return err
 	}
-	return sh.sw.SetRow(cell, vals)
+	return sh.sw.SetRow(cell, vals, opts...)
 }
 
 // Rows is how many rows the sheet has so far.
@@ -237,6 +303,7 @@ func (wb *Workbook) fillTable(sh *Sheet, name string, t *Table, widths ...float6
 	if err := sh.Freeze(0, 1); err != nil {
 		return err
 	}
+	sh.PrintTitles(1, 0)
 	if err := sh.Row(Header, TextRow(t.Header...)...); err != nil {
 		return err
 	}
@@ -280,6 +347,12 @@ func (wb *Workbook) Write(w io.Writer) error {
 	defer os.RemoveAll(wb.tmp)
 	defer wb.f.Close()
 	for _, sh := range wb.sheets {
+		if err := sh.setWidths(); err != nil {
+			return err
+		}
+		if err := sh.printSetup(); err != nil {
+			return err
+		}
 		if err := sh.sw.Flush(); err != nil {
 			return err
 		}
