@@ -7,7 +7,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/rivo/uniseg"
+	"github.com/qdatool/qda/internal/layout"
 	"github.com/spf13/cobra"
 
 	"github.com/qdatool/qda/corpus"
@@ -138,26 +138,8 @@ func printMemoTable(w io.Writer, memos []*corpus.Memo, codes bool) error {
 			row = append(row, strings.Join(m.Codes, ", "))
 		}
 		// An unknown coder or date is a blank cell, as in the JSON.
-		row = append(row, m.Coder, m.Date, memoClip(m.Title, 40), memoClip(m.FirstLine(), 50))
+		row = append(row, m.Coder, m.Date, layout.Clip(m.Title, 40), layout.Clip(m.FirstLine(), 50))
 		t.row(row...)
 	}
 	return t.flush()
-}
-
-// memoClip shortens s to width terminal columns, marking the cut with "…".
-func memoClip(s string, width int) string {
-	if uniseg.StringWidth(s) <= width {
-		return s
-	}
-	var b strings.Builder
-	w := 0
-	g := uniseg.NewGraphemes(s)
-	for g.Next() {
-		if w+g.Width() > width-1 {
-			break
-		}
-		w += g.Width()
-		b.WriteString(g.Str())
-	}
-	return strings.TrimRight(b.String(), " ") + "…"
 }
