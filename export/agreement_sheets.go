@@ -149,16 +149,16 @@ func AgreementAbout(r *Agreement, title, command string) [][2]string {
 			"fleiss": fmt.Sprintf("Fleiss' kappa (three coders or more), over the %d transcripts every coder coded", r.Complete)}[r.Kappa]},
 		{"transcripts compared", fmt.Sprintf("%d (coded by two chosen coders or more)", r.Transcripts)},
 		{"transcripts coded by every chosen coder", fmt.Sprint(r.Complete)},
-		{"transcripts of each coder", coderCounts(r)},
+		{"transcripts of each coder", CoderCounts(r)},
 		{"transcripts skipped", fmt.Sprintf("%d (coded by one chosen coder or none)", r.Skipped)},
 		{"where", strings.Join(where, ", ")},
 		{"overall row", "every listed code pooled: each unit and code one yes/no decision"},
 	}
 }
 
-// coderCounts says how many of the compared transcripts each coder coded:
+// CoderCounts says how many of the compared transcripts each coder coded:
 // "jt 38, eh 26, ah 21".
-func coderCounts(r *Agreement) string {
+func CoderCounts(r *Agreement) string {
 	var out []string
 	for _, c := range r.Coders {
 		out = append(out, fmt.Sprintf("%s %d", c, r.CoderTranscripts[c]))

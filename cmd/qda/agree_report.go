@@ -141,11 +141,7 @@ func skippedNote(rep *export.Agreement) string {
 func comparedNote(rep *export.Agreement) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "qda: %s compared (coded by two or more of the chosen coders), %d skipped (coded by one or none)", plural(rep.Transcripts, "transcript"), rep.Skipped)
-	var each []string
-	for _, c := range rep.Coders {
-		each = append(each, fmt.Sprintf("%s %d", c, rep.CoderTranscripts[c]))
-	}
-	fmt.Fprintf(&b, "; transcripts of each coder: %s", strings.Join(each, ", "))
+	fmt.Fprintf(&b, "; transcripts of each coder: %s", export.CoderCounts(rep))
 	if rep.Kappa == "fleiss" {
 		fmt.Fprintf(&b, "; Fleiss' kappa over the %s all of them coded", plural(rep.Complete, "transcript"))
 	}

@@ -213,7 +213,8 @@ func runCodeNone(g *globals, id, memo string) error {
 	if err != nil {
 		return err
 	}
-	if _, err := s.transcript(id); err != nil {
+	t, err := s.transcript(id)
+	if err != nil {
 		return err
 	}
 	cs, err := s.study.ReadCodings(coder, id)
@@ -223,7 +224,7 @@ func runCodeNone(g *globals, id, memo string) error {
 	switch {
 	case cs != nil && len(cs.Segments) > 0:
 		return withHint(usageErr(fmt.Errorf("%s has %s in %s: a transcript where nothing applies has none", coder, plural(len(cs.Segments), "segment"), id)),
-			"'qda uncode %s 1-%d' removes them first, if nothing applies after all", id, lastLine(s, id))
+			"'qda uncode %s 1-%d' removes them first, if nothing applies after all", id, t.Len())
 	case cs != nil && cs.None && cs.NoneMemo == memo:
 		fmt.Fprintf(g.stderr, "qda: %s already says nothing in %s applies; nothing changed\n", cs.File, id)
 		return nil
@@ -234,12 +235,4 @@ func runCodeNone(g *globals, id, memo string) error {
 	}
 	fmt.Fprintf(g.stderr, "qda: %s read %s and nothing applies (%s)\n", coder, id, c.File)
 	return nil
-}
-
-// lastLine is the number of transcript id's last line, for a hint.
-func lastLine(s *session, id string) int {
-	if t, err := s.transcript(id); err == nil {
-		return t.Len()
-	}
-	return 1
 }
