@@ -6,8 +6,6 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
-
-	"github.com/qdatool/qda/corpus"
 )
 
 func newTranscriptsCmd(g *globals) *cobra.Command {
@@ -28,15 +26,6 @@ whose attributes match, as in qda stats.`,
 	return cmd
 }
 
-type transcriptJSON struct {
-	ID          string            `json:"id"`
-	Participant string            `json:"participant"`
-	Lines       int               `json:"lines"`
-	CodedBy     []string          `json:"coded_by"`
-	None        []string          `json:"nothing_applies"`
-	Attributes  map[string]string `json:"attributes"`
-}
-
 func runTranscripts(g *globals, where []string) error {
 	s, err := openStudy(g)
 	if err != nil {
@@ -46,39 +35,12 @@ func runTranscripts(g *globals, where []string) error {
 	if err != nil {
 		return err
 	}
-	var rows []transcriptJSON
-	var attrs []string
-	for _, h := range s.ix.Transcripts.Header {
-		if h != "id" && h != "participant" && h != "sha256" {
-			attrs = append(attrs, h)
-		}
+	rows, err := s.study.Transcripts(s.ix, scan.Filters)
+	if err != nil {
+		return withHint(err, "'qda check' lists every problem")
 	}
-	for _, r := range s.ix.Transcripts.Rows {
-		if !corpus.Match(s.ix.Attrs(r), scan.Filters) {
-			continue
-		}
-		row := transcriptJSON{ID: r.ID, Participant: s.ix.Transcripts.Get(r, "participant"), CodedBy: []string{}, None: []string{}, Attributes: map[string]string{}}
-		if t, err := s.study.ReadTranscript(r.ID); err == nil {
-			row.Lines = t.Len()
-		}
-		for _, c := range s.ix.Coders {
-			if !s.ix.HasCoded(c, r.ID) {
-				continue
-			}
-			row.CodedBy = append(row.CodedBy, c)
-			if cs, err := s.study.ReadCodings(c, r.ID); err == nil && cs != nil && cs.None {
-				row.None = append(row.None, c)
-			}
-		}
-		for _, a := range attrs {
-			row.Attributes[a] = s.ix.Transcripts.Get(r, a)
-		}
-		rows = append(rows, row)
-	}
+	attrs := s.ix.TranscriptAttributes()
 	if g.json {
-		if rows == nil {
-			rows = []transcriptJSON{}
-		}
 		return printJSON(g.stdout, rows)
 	}
 	t := newTable(g.stdout, append([]string{"id", "participant", "lines", "coded by"}, attrs...)...)

@@ -1,0 +1,66 @@
+package corpus
+
+import "bytes"
+
+// TranscriptSummary is one row of 'qda transcripts'.
+type TranscriptSummary struct {
+	ID          string            `json:"id"`
+	Participant string            `json:"participant"`
+	Lines       int               `json:"lines"`
+	CodedBy     []string          `json:"coded_by"`
+	None        []string          `json:"nothing_applies"`
+	Attributes  map[string]string `json:"attributes"`
+}
+
+// TranscriptAttributes are the columns of transcripts.csv a listing
+// shows: all but the id, the participant and the checksum.
+func (ix *Index) TranscriptAttributes() []string {
+	var attrs []string
+	for _, h := range ix.Transcripts.Header {
+		if h != "id" && h != "participant" && h != "sha256" {
+			attrs = append(attrs, h)
+		}
+	}
+	return attrs
+}
+
+// Transcripts lists the transcripts that match filters: participant,
+// number of lines, who has a codings file for each and who of them said
+// nothing applies, attributes. It counts lines without parsing the text,
+// and reads a codings file only to tell a none from segments.
+func (s *Study) Transcripts(ix *Index, filters []Filter) ([]TranscriptSummary, error) {
+	attrs := ix.TranscriptAttributes()
+	rows := []TranscriptSummary{}
+	for _, r := range ix.Transcripts.Rows {
+		if !Match(ix.Attrs(r), filters) {
+			continue
+		}
+		row := TranscriptSummary{ID: r.ID, Participant: ix.Transcripts.Get(r, "participant"), CodedBy: []string{}, None: []string{}, Attributes: map[string]string{}}
+		data, err := s.ReadFile(TranscriptFile(r.ID))
+		if err != nil {
+			return nil, err
+		}
+		row.Lines = bytes.Count(data, []byte("\n"))
+		if len(data) > 0 && data[len(data)-1] != '\n' {
+			row.Lines++
+		}
+		for _, c := range ix.Coders {
+			if !ix.HasCoded(c, r.ID) {
+				continue
+			}
+			row.CodedBy = append(row.CodedBy, c)
+			cs, err := s.ReadCodings(c, r.ID)
+			if err != nil {
+				return nil, err
+			}
+			if cs != nil && cs.None {
+				row.None = append(row.None, c)
+			}
+		}
+		for _, a := range attrs {
+			row.Attributes[a] = ix.Transcripts.Get(r, a)
+		}
+		rows = append(rows, row)
+	}
+	return rows, nil
+}
