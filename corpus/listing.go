@@ -64,3 +64,49 @@ func (s *Study) Transcripts(ix *Index, filters []Filter) ([]TranscriptSummary, e
 	}
 	return rows, nil
 }
+
+// CoderSummary is one row of 'qda coder list'.
+type CoderSummary struct {
+	ID          string `json:"id"`
+	Name        string `json:"name,omitempty"`
+	Email       string `json:"email,omitempty"`
+	Declared    bool   `json:"declared"`
+	Machine     bool   `json:"machine"`
+	Transcripts int    `json:"transcripts"`
+	None        int    `json:"nothing_applies"`
+	Segments    int    `json:"segments"`
+}
+
+// CoderSummaries lists the declared coders in the order of qda.yaml, then
+// those with a folder who are not declared, each with the transcripts
+// they coded, those where nothing applies, and their segments.
+func (s *Study) CoderSummaries(ix *Index) ([]CoderSummary, error) {
+	ids := s.Config.CoderIDs()
+	for _, c := range ix.Coders {
+		if _, ok := s.Config.Coder(c); !ok {
+			ids = append(ids, c)
+		}
+	}
+	rows := []CoderSummary{}
+	for _, id := range ids {
+		k, declared := s.Config.Coder(id)
+		row := CoderSummary{ID: id, Name: k.Name, Email: k.Email, Declared: declared, Machine: k.Machine}
+		coded, err := s.CodedBy(id)
+		if err != nil {
+			return nil, err
+		}
+		for _, t := range coded {
+			cs, err := s.ReadCodings(id, t)
+			if err != nil {
+				return nil, err
+			}
+			row.Transcripts++
+			row.Segments += len(cs.Segments)
+			if cs.None {
+				row.None++
+			}
+		}
+		rows = append(rows, row)
+	}
+	return rows, nil
+}

@@ -135,53 +135,16 @@ func newCoderListCmd(g *globals) *cobra.Command {
 	}
 }
 
-type coderJSON struct {
-	ID          string `json:"id"`
-	Name        string `json:"name,omitempty"`
-	Email       string `json:"email,omitempty"`
-	Declared    bool   `json:"declared"`
-	Machine     bool   `json:"machine"`
-	Transcripts int    `json:"transcripts"`
-	None        int    `json:"nothing_applies"`
-	Segments    int    `json:"segments"`
-}
-
 func runCoderList(g *globals) error {
 	s, err := openStudy(g)
 	if err != nil {
 		return err
 	}
-	ids := s.study.Config.CoderIDs()
-	for _, c := range s.ix.Coders {
-		if _, ok := s.study.Config.Coder(c); !ok {
-			ids = append(ids, c)
-		}
-	}
-	var rows []coderJSON
-	for _, id := range ids {
-		k, declared := s.study.Config.Coder(id)
-		row := coderJSON{ID: id, Name: k.Name, Email: k.Email, Declared: declared, Machine: k.Machine}
-		coded, err := s.study.CodedBy(id)
-		if err != nil {
-			return err
-		}
-		for _, t := range coded {
-			cs, err := s.study.ReadCodings(id, t)
-			if err != nil {
-				return withHint(err, "'qda check' lists every problem")
-			}
-			row.Transcripts++
-			row.Segments += len(cs.Segments)
-			if cs.None {
-				row.None++
-			}
-		}
-		rows = append(rows, row)
+	rows, err := s.study.CoderSummaries(s.ix)
+	if err != nil {
+		return withHint(err, "'qda check' lists every problem")
 	}
 	if g.json {
-		if rows == nil {
-			rows = []coderJSON{}
-		}
 		return printJSON(g.stdout, rows)
 	}
 	t := newTable(g.stdout, "coder", "name", "kind", "transcripts", "nothing applies", "segments")
