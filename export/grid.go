@@ -115,7 +115,11 @@ func (w *workbook) matrixSheet() error {
 			row = append(row, Int(v))
 		}
 		row = append(row, Int(r.Total))
-		if err := sh.Row(Plain, append(row, AutoRow(r.Attrs...)...)...); err != nil {
+		attrs := AutoRow(r.Attrs...)
+		if len(attrs) > 0 {
+			attrs[0].style = w.styles.apart
+		}
+		if err := sh.Row(Plain, append(row, attrs...)...); err != nil {
 			return err
 		}
 	}

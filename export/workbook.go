@@ -29,6 +29,9 @@ type WorkbookOptions struct {
 	// in place of the numbers.
 	Summaries Summaries
 	InCells   bool
+	// LineNumbers starts each line of a passage in the Excerpts sheet
+	// with its number, as 'qda excerpts --line-numbers' does.
+	LineNumbers bool
 	// Progress, when set, is called once per transcript read.
 	Progress func()
 }
@@ -155,7 +158,10 @@ func (w *workbook) visit(it *corpus.Item, row int, cov *corpus.Coverage) error {
 			if b.Len() > 0 {
 				b.WriteString("\n\n")
 			}
-			b.WriteString(where + "  " + refText(it.Transcript, ref))
+			// The reference on a line of its own with who coded which of
+			// its lines, then its turns: a quote with its source.
+			b.WriteString(where + "  (" + corpus.CodersNote(ref, corpus.RefCoderLines(it.Transcript, it.Codings, w.res, code, ref)) + ")\n")
+			b.WriteString(corpus.TurnsText(corpus.Turns(it.Transcript, ref), w.opt.LineNumbers, "\n"))
 			cells := []Cell{Text(where), Text(it.ID), Text(it.Participant), Int(ref.Start), Int(ref.End),
 				Text(code.Path), Text(code.DisplayLabel()), Text(code.Ancestor(1).Path),
 				Text(strings.Join(codes, ", ")), Text(strings.Join(coders, ", ")), Int(lines), Int(words)}
@@ -174,13 +180,6 @@ func (w *workbook) visit(it *corpus.Item, row int, cov *corpus.Coverage) error {
 		texts[j] = b.String()
 	}
 	return w.spill.add(row, texts)
-}
-
-// refText is the text of a reference: its speaker turns, one paragraph
-// each with its speaker's label, separated by a line break (in a cell,
-// a new line), so a quote keeps its shape.
-func refText(t *corpus.Transcript, ref corpus.Range) string {
-	return corpus.TurnsText(corpus.Turns(t, ref), false, "\n")
 }
 
 // flatText is a reference's lines as one run of text, blank ones left

@@ -115,13 +115,19 @@ func TestWorkbookSheets(t *testing.T) {
 		t.Errorf("Excerpts column B is %v wide, want room for passages", w)
 	}
 
-	// Excerpts: the passages behind each cell, prefixed transcript:lines.
-	if got, want := cell(t, f, "Excerpts", "B3"), "may-1:3-5  May: I wanted my confidence back. I didn't want to go out. I didn't want to do anything.\n\nmay-2:3-6  May: My grandson typed a formula for me. =SUM(A1:A9) -- I take the bus on my own. @home I feel fine."; got != want {
+	// Excerpts: the passages behind each cell, each under its
+	// transcript:lines and who coded which of its lines.
+	if got, want := cell(t, f, "Excerpts", "B3"), "may-1:3-5  (eh 4-5, jt 3-5)\nMay: I wanted my confidence back. I didn't want to go out. I didn't want to do anything.\n\nmay-2:3-6  (eh)\nMay: My grandson typed a formula for me. =SUM(A1:A9) -- I take the bus on my own. @home I feel fine."; got != want {
 		t.Errorf("Excerpts!B3 = %q, want %q", got, want)
 	}
 	// A passage across turns keeps them, each on its own line of the cell.
-	if got, want := cell(t, f, "Excerpts", "C3"), "may-1:7-10  Interviewer: And now?\nMay: We have a cup of tea every week. It helps."; !strings.HasPrefix(got, want) {
+	if got, want := cell(t, f, "Excerpts", "C3"), "may-1:7-10  (eh 7-9, jt 9-10)\nInterviewer: And now?\nMay: We have a cup of tea every week. It helps."; !strings.HasPrefix(got, want) {
 		t.Errorf("Excerpts!C3 = %q, want it to start %q", got, want)
+	}
+	// --line-numbers numbers each line of a passage.
+	_, fn, _ := writeWorkbook(t, ts, WorkbookOptions{LineNumbers: true})
+	if got, want := cell(t, fn, "Excerpts", "C3"), "may-1:7-10  (eh 7-9, jt 9-10)\n"; !strings.HasPrefix(got, want) || !strings.Contains(got, "May: [9] We have a cup of tea every week. [10] It helps.") {
+		t.Errorf("with line numbers, Excerpts!C3 = %q, want it to start %q and number its lines", got, want)
 	}
 	if got := cell(t, f, "Excerpts", "C4"); got != "" {
 		t.Errorf("Excerpts!C4 = %q, want empty (ted has no tea)", got)
@@ -218,7 +224,8 @@ func TestWorkbookLongCell(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	whole := refText(tr, corpus.Range{Start: 3, End: 902})
+	ref := corpus.Range{Start: 3, End: 902}
+	whole := corpus.TurnsText(corpus.Turns(tr, ref), false, "\n")
 	cont, _ := f.GetRows("Continued")
 	for _, c := range []struct{ sheet, ref string }{{"Excerpts", "C5"}, {"Segments", "M9"}} {
 		head := cell(t, f, c.sheet, c.ref)
@@ -237,7 +244,7 @@ func TestWorkbookLongCell(t *testing.T) {
 		}
 		want := whole
 		if c.sheet == "Excerpts" {
-			want = "len-1:3-902  " + whole
+			want = "len-1:3-902  (jt)\n" + whole
 		}
 		if norm(got) != norm(want) {
 			t.Errorf("%s!%s and its continuation lose text: %d characters, want %d", c.sheet, c.ref, len(norm(got)), len(norm(want)))

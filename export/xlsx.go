@@ -34,6 +34,10 @@ type Workbook struct {
 	continued *Sheet
 	styles    struct {
 		header, wrap, total, bold, percent int
+		// apart starts a column a little in from the one before: the
+		// attributes after the Matrix's right-aligned totals, which
+		// would otherwise read as one ("16May").
+		apart int
 	}
 	// colours holds the header style made for each code colour.
 	colours map[string]int
@@ -80,6 +84,7 @@ func NewWorkbook(date time.Time) (*Workbook, error) {
 	wb.styles.wrap = style(&excelize.Style{Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}})
 	wb.styles.total = style(&excelize.Style{Font: &excelize.Font{Bold: true}, Border: []excelize.Border{{Type: "top", Color: "#000000", Style: 1}}})
 	wb.styles.percent = style(&excelize.Style{CustomNumFmt: ptr("0.0")})
+	wb.styles.apart = style(&excelize.Style{Alignment: &excelize.Alignment{Horizontal: "left", Indent: 1}})
 	if err != nil {
 		return nil, err
 	}

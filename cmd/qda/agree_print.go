@@ -125,7 +125,14 @@ func printDisagreements(g *globals, rep *export.Agreement) {
 		fmt.Fprintf(w, "Disagreements: %d:\n", rep.Found)
 	}
 	for _, d := range rep.Disagreements {
-		fmt.Fprintf(w, "\n%s  %s  coded by %s, not by %s\n", d.Ref, d.Code, strings.Join(d.Coded, ", "), strings.Join(d.NotCoded, ", "))
+		// The heading keeps the reference and who coded it whole; the code
+		// path gives way in its middle when the line is too wide.
+		who := fmt.Sprintf("coded by %s, not by %s", strings.Join(d.Coded, ", "), strings.Join(d.NotCoded, ", "))
+		code := d.Code
+		if termW > 0 {
+			code = layout.ElidePath(code, max(termW-layout.Width(d.Ref)-layout.Width(who)-4, 12))
+		}
+		fmt.Fprintf(w, "\n%s  %s  %s\n", d.Ref, code, who)
 		for _, c := range rep.Coders {
 			if _, coded := d.Codes[c]; !coded {
 				continue // did not code this transcript
@@ -141,7 +148,9 @@ func printDisagreements(g *globals, rep *export.Agreement) {
 		}
 		width := len(fmt.Sprint(d.End))
 		for _, l := range d.Lines {
-			fmt.Fprintf(w, "  %*d | %s\n", width, l.Line, l.Text)
+			for _, row := range layout.Hanging(fmt.Sprintf("  %*d | ", width, l.Line), l.Text, termW) {
+				fmt.Fprintln(w, row)
+			}
 		}
 	}
 }

@@ -112,7 +112,7 @@ func runAnonymiseScan(g *globals) error {
 	if err := t.flush(); err != nil {
 		return err
 	}
-	fmt.Fprintf(g.stderr, "qda: %s: %s, %d new; review it, then run 'qda anonymise apply'\n", path, plural(len(key.Terms), "term"), added)
+	g.sayf("qda: ", "%s: %s, %d new; review it, then run 'qda anonymise apply'", path, plural(len(key.Terms), "term"), added)
 	return nil
 }
 
@@ -152,7 +152,7 @@ func runAnonymiseApply(g *globals) error {
 		return err
 	}
 	for _, w := range rep.Codes {
-		fmt.Fprintf(g.stderr, "qda: %s\n", w)
+		g.sayf("qda: ", "%s", w)
 	}
 	if g.json {
 		return printJSON(g.stdout, map[string]any{"replaced": rep.Counts, "files": rep.Files})
@@ -162,13 +162,13 @@ func runAnonymiseApply(g *globals) error {
 		parts = append(parts, plural(rep.Counts[k], kindNoun(k)))
 	}
 	if len(parts) == 0 {
-		fmt.Fprintf(g.stderr, "qda: no term of the key is in the study; nothing changed\n")
+		g.sayf("qda: ", "no term of the key is in the study; nothing changed")
 		return nil
 	}
 	for _, f := range rep.Files {
 		fmt.Fprintln(g.stdout, f)
 	}
-	fmt.Fprintf(g.stderr, "qda: replaced %s in %s\n", strings.Join(parts, ", "), plural(len(rep.Files), "file"))
+	g.sayf("qda: ", "replaced %s in %s", strings.Join(parts, ", "), plural(len(rep.Files), "file"))
 	return nil
 }
 

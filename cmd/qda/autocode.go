@@ -120,7 +120,7 @@ func runAutocode(g *globals, opt autocodeOptions) error {
 		return err
 	}
 	if len(props) == 0 && !g.json {
-		fmt.Fprintf(g.stderr, "qda: no code has patterns to run; add patterns: ['word', '\"a phrase\"'] to a code in %s\n", corpus.CodebookFile)
+		g.sayf("qda: ", "no code has patterns to run; add patterns: ['word', '\"a phrase\"'] to a code in %s", corpus.CodebookFile)
 		return nil
 	}
 	out := autocodeResults(props)
@@ -132,7 +132,7 @@ func runAutocode(g *globals, opt autocodeOptions) error {
 		return err
 	}
 	if !opt.apply {
-		fmt.Fprintf(g.stderr, "qda: %s proposed; --apply writes them to %s/%s/\n", plural(countSegments(props), "segment"), corpus.CodingsDir, target)
+		g.sayf("qda: ", "%s proposed; --apply writes them to %s/%s/", plural(countSegments(props), "segment"), corpus.CodingsDir, target)
 		return nil
 	}
 	if len(g.coder) == 0 { // a coder named with --coder is a person's, or declared already
@@ -144,7 +144,7 @@ func runAutocode(g *globals, opt autocodeOptions) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(g.stderr, "qda: wrote %s of coder %s\n", plural(files, "codings file"), target)
+	g.sayf("qda: ", "wrote %s of coder %s", plural(files, "codings file"), target)
 	return nil
 }
 
@@ -159,6 +159,6 @@ func declareMachine(g *globals, st *corpus.Study, id string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(g.stderr, "qda: declared %s in %s; agreement leaves a machine coder out unless named with --coders\n", strings.Join(declared, ", "), corpus.ConfigFile)
+	g.sayf("qda: ", "declared %s in %s; agreement leaves a machine coder out unless named with --coders", strings.Join(declared, ", "), corpus.ConfigFile)
 	return nil
 }

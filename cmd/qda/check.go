@@ -113,7 +113,7 @@ func runCheck(g *globals, opt checkOptions) error {
 		for _, f := range rep.Findings {
 			fmt.Fprintln(g.stdout, f.Error())
 		}
-		fmt.Fprintf(g.stderr, "qda: checked %s, %s, %s: %s\n",
+		g.sayf("qda: ", "checked %s, %s, %s: %s",
 			plural(rep.Transcripts, "transcript"), plural(rep.CodingsFiles, "codings file"), plural(rep.Segments, "segment"), summarise(errs, warns))
 	}
 	if errs > 0 || (opt.strict && warns > 0) {

@@ -140,14 +140,14 @@ func runCode(g *globals, id, lines string, refs []string, opt codeOptions) error
 	}
 	segs, changed := corpus.AddCoding(e.codings.Segments, e.t, r, codes, opt.memo, e.canon)
 	if !changed {
-		fmt.Fprintf(g.stderr, "qda: %s:%s already coded %s by %s; nothing changed\n", id, r, strings.Join(codes, ", "), e.coder)
+		g.sayf("qda: ", "%s:%s already coded %s by %s; nothing changed", id, r, strings.Join(codes, ", "), e.coder)
 		return nil
 	}
 	e.codings.Segments = segs
 	if err := e.s.study.WriteCodings(e.codings); err != nil {
 		return err
 	}
-	fmt.Fprintf(g.stderr, "qda: coded %s:%s %s (%s)\n", id, r, strings.Join(codes, ", "), e.codings.File)
+	g.sayf("qda: ", "coded %s:%s %s (%s)", id, r, strings.Join(codes, ", "), e.codings.File)
 	return nil
 }
 
@@ -194,9 +194,9 @@ func runUncode(g *globals, id, lines string, refs []string) error {
 	if err := e.s.study.WriteCodings(e.codings); err != nil {
 		return err
 	}
-	fmt.Fprintf(g.stderr, "qda: removed %s from %s:%s (%s)\n", plural(removed, "coding"), id, e.r, e.codings.File)
+	g.sayf("qda: ", "removed %s from %s:%s (%s)", plural(removed, "coding"), id, e.r, e.codings.File)
 	if len(segs) == 0 {
-		fmt.Fprintf(g.stderr, "qda: %s has no codings left in %s: %s removed, so %s is not coded by %s; 'qda code %s --none' records that nothing applies instead\n",
+		g.sayf("qda: ", "%s has no codings left in %s: %s removed, so %s is not coded by %s; 'qda code %s --none' records that nothing applies instead",
 			e.coder, id, e.codings.File, id, e.coder, id)
 	}
 	return nil
@@ -226,13 +226,13 @@ func runCodeNone(g *globals, id, memo string) error {
 		return withHint(usageErr(fmt.Errorf("%s has %s in %s: a transcript where nothing applies has none", coder, plural(len(cs.Segments), "segment"), id)),
 			"'qda uncode %s 1-%d' removes them first, if nothing applies after all", id, t.Len())
 	case cs != nil && cs.None && cs.NoneMemo == memo:
-		fmt.Fprintf(g.stderr, "qda: %s already says nothing in %s applies; nothing changed\n", cs.File, id)
+		g.sayf("qda: ", "%s already says nothing in %s applies; nothing changed", cs.File, id)
 		return nil
 	}
 	c := &corpus.Codings{Coder: coder, Transcript: id, File: corpus.CodingsFile(coder, id), None: true, NoneMemo: memo}
 	if err := s.study.WriteCodings(c); err != nil {
 		return err
 	}
-	fmt.Fprintf(g.stderr, "qda: %s read %s and nothing applies (%s)\n", coder, id, c.File)
+	g.sayf("qda: ", "%s read %s and nothing applies (%s)", coder, id, c.File)
 	return nil
 }

@@ -97,7 +97,7 @@ func runCodebookTree(g *globals, opt treeOptions) error {
 		t.codeRow(cs.Code.Path, strings.Repeat("  ", cs.Code.Depth()-1)+cs.Code.Name, cs.Code.Label, fmt.Sprint(cs.Total.References))
 	}
 	if len(res.Codes) == 0 {
-		fmt.Fprintf(g.stderr, "qda: the codebook has no codes yet; add them to %s\n", corpus.CodebookFile)
+		g.sayf("qda: ", "the codebook has no codes yet; add them to %s", corpus.CodebookFile)
 		return nil
 	}
 	return t.flush()
@@ -176,7 +176,7 @@ func runCodebookShow(g *globals, ref string) error {
 	}
 	for _, f := range findings {
 		f.Severity = diag.Warning
-		fmt.Fprintf(g.stderr, "qda: %s\n", f.Error())
+		g.sayf("qda: ", "%s", f.Error())
 	}
 	j.Memos = []codeMemoJSON{}
 	for _, m := range memos {

@@ -75,7 +75,7 @@ func runCodebookDiff(g *globals, args []string) error {
 		return printJSON(g.stdout, out)
 	}
 	if len(out) == 0 {
-		fmt.Fprintf(g.stderr, "qda: no change to the codes between %s and %s\n", rev, or(rev2, "the working tree"))
+		g.sayf("qda: ", "no change to the codes between %s and %s", rev, or(rev2, "the working tree"))
 		return nil
 	}
 	t := newTable(g.stdout, "change", "code", "", "segments").wrap(2)

@@ -70,7 +70,7 @@ func runRefactor(g *globals, opt refactorOptions, op refactorFunc, check func(*s
 	if rep.Removed > 0 {
 		removed = fmt.Sprintf(" (%s left without a code removed)", plural(rep.Removed, "segment"))
 	}
-	fmt.Fprintf(g.stderr, "qda: %s %s and %s in %s%s\n", verb, corpus.CodebookFile, plural(rep.Segments, "segment"), plural(len(rep.Files), "codings file"), removed)
+	g.sayf("qda: ", "%s %s and %s in %s%s", verb, corpus.CodebookFile, plural(rep.Segments, "segment"), plural(len(rep.Files), "codings file"), removed)
 	return nil
 }
 

@@ -78,7 +78,7 @@ func runCoderAdd(g *globals, id string, opt coderAddOptions) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(g.stderr, "qda: declared %s in %s\n", strings.Join(declared, ", "), corpus.ConfigFile)
+	g.sayf("qda: ", "declared %s in %s", strings.Join(declared, ", "), corpus.ConfigFile)
 	return nil
 }
 
@@ -162,7 +162,7 @@ func runCoderList(g *globals) error {
 		return err
 	}
 	if !s.study.Config.Declares() && len(rows) > 0 {
-		fmt.Fprintln(g.stderr, "qda: hint: the study does not declare its coders; 'qda coder add ID --name NAME' does, after which an unknown coder is refused")
+		g.say("qda: hint: ", "the study does not declare its coders; 'qda coder add ID --name NAME' does, after which an unknown coder is refused")
 	}
 	return nil
 }
@@ -175,7 +175,7 @@ func writingCoder(g *globals, st *corpus.Study) (string, error) {
 	id, err := whoWrites(g, st)
 	if err == nil && !st.Config.Declares() {
 		if coded, _ := st.CodedBy(id); len(coded) == 0 {
-			fmt.Fprintf(g.stderr, "qda: %s is a new coder of this study; 'qda coder add %s --name NAME' declares the study's coders, after which an unknown coder is refused\n", id, id)
+			g.sayf("qda: ", "%s is a new coder of this study; 'qda coder add %s --name NAME' declares the study's coders, after which an unknown coder is refused", id, id)
 		}
 	}
 	return id, err

@@ -67,7 +67,7 @@ func runDemo(g *globals, dir string, opt demoOptions) error {
 	if replaced {
 		verb = "rewrote"
 	}
-	fmt.Fprintf(g.stderr, "qda: %s the demo study in %s: %d participants, %d transcripts (%d follow-ups), %d coders, %d segments\n",
+	g.sayf("qda: ", "%s the demo study in %s: %d participants, %d transcripts (%d follow-ups), %d coders, %d segments",
 		verb, dir, sum.Participants, sum.Transcripts, sum.FollowUps, sum.Coders, sum.Segments)
 
 	// The demo shows the everyday commands at work on what it wrote.

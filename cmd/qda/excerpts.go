@@ -186,7 +186,7 @@ func runExcerpts(g *globals, ref string, opt excerptsOptions) error {
 		return printJSON(g.stdout, all)
 	}
 	fmt.Fprint(g.stdout, b.String())
-	fmt.Fprintf(g.stderr, "qda: %s of %s\n", plural(n, "passage"), code.Path)
+	g.sayf("qda: ", "%s of %s", plural(n, "passage"), code.Path)
 	return nil
 }
 

@@ -107,6 +107,6 @@ func runExportAgreement(g *globals, opt agreeOptions, out, command string) error
 		}
 		files[i] = rel
 	}
-	fmt.Fprintf(g.stderr, "qda: wrote %s: %s, %s\n", strings.Join(files, ", "), plural(len(rep.Codes), "code"), plural(len(rep.Disagreements), "disagreement"))
+	g.sayf("qda: ", "wrote %s: %s, %s", strings.Join(files, ", "), plural(len(rep.Codes), "code"), plural(len(rep.Disagreements), "disagreement"))
 	return nil
 }

@@ -17,6 +17,7 @@ type exportMatrixOptions struct {
 	depth         int
 	where, codes  []string
 	summaries     bool
+	lineNumbers   bool
 	command       string // the demo's stand-in for the command line
 }
 
@@ -30,7 +31,8 @@ values of an attribute) down, one measure in each cell, counted as qda stats
 counts (see 'qda help stats'). The format follows the extension of -o:
 
   .xlsx  a workbook: Matrix (totals, colour scale, frozen headers, filters),
-         Excerpts (the passages behind each cell), Summaries (when there are
+         Excerpts (the passages behind each cell, as turns, each with
+         who coded which lines; --line-numbers numbers their lines), Summaries (when there are
          any), Segments (one row per reference, for pivot tables), Codebook,
          Participants and About (the command, qda version, git commit, date)
   .csv   the matrix with attributes and totals (text cells that start like
@@ -62,6 +64,7 @@ inputs give the same bytes.`,
 	f.StringArrayVar(&opt.where, "where", nil, "keep transcripts whose `attr=value` matches")
 	f.StringSliceVar(&opt.codes, "codes", nil, "keep the columns within these codes `C,...`")
 	f.BoolVar(&opt.summaries, "summaries", false, "put the framework summaries (qda summarize) in the cells instead of numbers")
+	f.BoolVar(&opt.lineNumbers, "line-numbers", false, "in the workbook's Excerpts, start each line of a passage with its number")
 	cmd.RegisterFlagCompletionFunc("rows", completeAttributes(g))
 	cmd.RegisterFlagCompletionFunc("codes", completeCodes(g))
 	cmd.RegisterFlagCompletionFunc("measure", cobra.FixedCompletions(corpus.MeasureNames, cobra.ShellCompDirectiveNoFileComp))
@@ -115,7 +118,7 @@ func writeMatrixWorkbook(s *session, t exportTarget, mo export.MatrixOptions, su
 	for _, c := range export.Columns(s.cb, mo.Depth, mo.Codes) {
 		about.Columns = append(about.Columns, c.Path)
 	}
-	wb, m, err := export.MatrixWorkbook(s.study, s.ix, s.cb, export.WorkbookOptions{Matrix: mo, About: about, Summaries: sums, InCells: opt.summaries, Progress: step})
+	wb, m, err := export.MatrixWorkbook(s.study, s.ix, s.cb, export.WorkbookOptions{Matrix: mo, About: about, Summaries: sums, InCells: opt.summaries, LineNumbers: opt.lineNumbers, Progress: step})
 	if err != nil {
 		return nil, err
 	}

@@ -109,7 +109,7 @@ func (t exportTarget) saveWorkbook(wb *export.Workbook) error {
 // written says where an export went (on stderr: stdout may be the data).
 func (t exportTarget) written(g *globals, what string) {
 	if t.given != "-" {
-		fmt.Fprintf(g.stderr, "qda: wrote %s to %s\n", what, t.given)
+		g.sayf("qda: ", "wrote %s to %s", what, t.given)
 	}
 }
 

@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"errors"
-	"fmt"
 
 	"github.com/spf13/cobra"
 
@@ -50,6 +49,6 @@ func runExportQDC(g *globals, opt exportQDCOptions) error {
 	if err := corpus.WriteFile(out, buf.Bytes()); err != nil {
 		return err
 	}
-	fmt.Fprintf(g.stderr, "qda: wrote %s: %s\n", opt.out, plural(len(s.cb.All()), "code"))
+	g.sayf("qda: ", "wrote %s: %s", opt.out, plural(len(s.cb.All()), "code"))
 	return nil
 }

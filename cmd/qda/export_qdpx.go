@@ -77,9 +77,9 @@ func runExportQDPX(g *globals, opt exportQDPXOptions) error {
 		return err
 	}
 	for _, sk := range rep.Skipped {
-		fmt.Fprintf(g.stderr, "qda: left out: %s\n", sk)
+		g.sayf("qda: ", "left out: %s", sk)
 	}
-	fmt.Fprintf(g.stderr, "qda: wrote %s: %s, %s, %s, %s (%s), %s, %s, %s\n", opt.out,
+	g.sayf("qda: ", "wrote %s: %s, %s, %s, %s (%s), %s, %s, %s", opt.out,
 		plural(rep.Users, "user"), plural(rep.Codes, "code"), plural(rep.Sources, "source"),
 		plural(rep.Selections, "selection"), plural(rep.Codings, "coding"), plural(rep.Cases, "case"),
 		plural(rep.Variables, "variable"), plural(rep.Notes, "note"))

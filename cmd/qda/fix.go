@@ -60,7 +60,7 @@ func runFix(g *globals, opt fixOptions) error {
 	if opt.dryRun {
 		verb = "would fix"
 	}
-	fmt.Fprintf(g.stderr, "qda: %s %s in %s; %d left\n", verb, plural(len(rep.Changes), "thing"), plural(len(rep.Files), "file"), len(rep.Left))
+	g.sayf("qda: ", "%s %s in %s; %d left", verb, plural(len(rep.Changes), "thing"), plural(len(rep.Files), "file"), len(rep.Left))
 	if opt.dryRun || opt.checked {
 		return nil
 	}

@@ -75,13 +75,13 @@ func runImportQDC(g *globals, file string, opt importQDCOptions) error {
 		fmt.Fprintf(g.stdout, "filled in %s\n", f)
 	}
 	for _, c := range rep.Conflicts {
-		fmt.Fprintf(g.stderr, "qda: conflict: %s\n", c)
+		g.sayf("qda: ", "conflict: %s", c)
 	}
 	for _, d := range rep.Duplicates {
-		fmt.Fprintf(g.stderr, "qda: duplicate: %s\n", d)
+		g.sayf("qda: ", "duplicate: %s", d)
 	}
 	for _, n := range rep.NotCarried {
-		fmt.Fprintf(g.stderr, "qda: not carried over: %s\n", n)
+		g.sayf("qda: ", "not carried over: %s", n)
 	}
 	verb := "added"
 	if opt.dryRun {
@@ -91,7 +91,7 @@ func runImportQDC(g *globals, file string, opt importQDCOptions) error {
 	if len(rep.Duplicates) > 0 {
 		dups = fmt.Sprintf(", %s in the file (listed above)", plural(len(rep.Duplicates), "duplicate"))
 	}
-	fmt.Fprintf(g.stderr, "qda: %s %s, %d already in the study%s, %s\n", verb, plural(len(rep.Added), "code"), rep.Matched, dups, plural(len(rep.Conflicts), "conflict"))
+	g.sayf("qda: ", "%s %s, %d already in the study%s, %s", verb, plural(len(rep.Added), "code"), rep.Matched, dups, plural(len(rep.Conflicts), "conflict"))
 	if opt.dryRun || bytes.Equal(out, src) {
 		return nil
 	}

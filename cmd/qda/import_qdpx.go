@@ -96,15 +96,15 @@ func runImportQDPX(g *globals, args []string) error {
 		return printJSON(g.stdout, r)
 	}
 	for _, s := range r.Recounted {
-		fmt.Fprintf(g.stderr, "qda: recounted: %s\n", s)
+		g.sayf("qda: ", "recounted: %s", s)
 	}
 	for _, s := range r.Renamed {
-		fmt.Fprintf(g.stderr, "qda: renamed: %s\n", s)
+		g.sayf("qda: ", "renamed: %s", s)
 	}
 	for _, s := range r.Dropped {
-		fmt.Fprintf(g.stderr, "qda: not carried over: %s\n", s)
+		g.sayf("qda: ", "not carried over: %s", s)
 	}
-	fmt.Fprintf(g.stderr, "qda: created %s: %s, %s, %s, %s, %s (%s), %s\n", shown,
+	g.sayf("qda: ", "created %s: %s, %s, %s, %s, %s (%s), %s", shown,
 		plural(r.Transcripts, "transcript"), plural(r.Participants, "participant"), plural(r.Codes, "code"),
 		plural(r.Coders, "coder"), plural(r.Segments, "segment"), plural(r.Selections, "selection"), plural(r.Memos, "memo"))
 	if r.Summaries > 0 {
@@ -112,14 +112,14 @@ func runImportQDPX(g *globals, args []string) error {
 		if r.Summaries == 1 {
 			what = "1 framework summary"
 		}
-		fmt.Fprintf(g.stderr, "qda: %s in memos/summaries/\n", what)
+		g.sayf("qda: ", "%s in memos/summaries/", what)
 	}
 	if r.Widened > 0 {
-		fmt.Fprintf(g.stderr, "qda: %s of %d covered part of a line and now cover whole lines: %d characters more in all, %d at most\n",
+		g.sayf("qda: ", "%s of %d covered part of a line and now cover whole lines: %d characters more in all, %d at most",
 			plural(r.Widened, "selection"), r.Selections, r.WidenedChars, r.MaxWidened)
 	}
 	if len(r.Dropped) > 0 {
-		fmt.Fprintf(g.stderr, "qda: %s not carried over (listed above)\n", plural(len(r.Dropped), "item"))
+		g.sayf("qda: ", "%s not carried over (listed above)", plural(len(r.Dropped), "item"))
 	}
 	return nil
 }

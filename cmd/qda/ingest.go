@@ -184,13 +184,13 @@ func ingestOne(g *globals, s *session, file string, opt ingestOptions, attrs, ma
 	if rep.Replaced {
 		verb = "replaced"
 	}
-	fmt.Fprintf(g.stderr, "qda: %s %s (%s, %s, participant %s%s)\n", verb, corpus.TranscriptFile(id), plural(res.Turns, "turn"), plural(res.Lines, "line"), participant, map[bool]string{true: ", new", false: ""}[rep.NewParticipant])
+	g.sayf("qda: ", "%s %s (%s, %s, participant %s%s)", verb, corpus.TranscriptFile(id), plural(res.Turns, "turn"), plural(res.Lines, "line"), participant, map[bool]string{true: ", new", false: ""}[rep.NewParticipant])
 	for _, f := range sortedKeys(rep.Moved) {
-		fmt.Fprintf(g.stderr, "qda: %s: %s re-anchored\n", f, plural(len(rep.Moved[f]), "segment"))
+		g.sayf("qda: ", "%s: %s re-anchored", f, plural(len(rep.Moved[f]), "segment"))
 	}
 	for _, f := range sortedKeys(rep.Lost) {
 		for _, m := range rep.Lost[f] {
-			fmt.Fprintf(g.stderr, "qda: %s: segment on lines %s: its text is not in the new transcript; kept where it was for 'qda check' to flag\n", f, m.Old)
+			g.sayf("qda: ", "%s: segment on lines %s: its text is not in the new transcript; kept where it was for 'qda check' to flag", f, m.Old)
 		}
 	}
 	return nil
@@ -227,12 +227,12 @@ func (sum ingestSummary) print(g *globals, rules []*corpus.Rule, dryRun bool) {
 	if len(sp) > 0 {
 		speakers = "; speakers: " + strings.Join(sp, ", ")
 	}
-	fmt.Fprintf(g.stderr, "qda: %s %s: %s, %s%s\n", verb, plural(sum.files, "file"), plural(sum.turns, "turn"), plural(sum.lines, "line"), speakers)
+	g.sayf("qda: ", "%s %s: %s, %s%s", verb, plural(sum.files, "file"), plural(sum.turns, "turn"), plural(sum.lines, "line"), speakers)
 	if sum.unlabelled > 0 {
-		fmt.Fprintf(g.stderr, "qda: %s had no speaker label; label them in the source or with --speaker-map\n", plural(sum.unlabelled, "turn"))
+		g.sayf("qda: ", "%s had no speaker label; label them in the source or with --speaker-map", plural(sum.unlabelled, "turn"))
 	}
 	for i, r := range rules {
-		fmt.Fprintf(g.stderr, "qda: anonymise %s: %s\n", r.Describe(i), plural(sum.replaced[i], "replacement"))
+		g.sayf("qda: ", "anonymise %s: %s", r.Describe(i), plural(sum.replaced[i], "replacement"))
 	}
 }
 

@@ -2,7 +2,6 @@ package main
 
 import (
 	"errors"
-	"fmt"
 	"path/filepath"
 
 	"github.com/spf13/cobra"
@@ -48,7 +47,7 @@ func runInit(g *globals, dir string, opt initOptions) error {
 		}
 		return err
 	}
-	fmt.Fprintf(g.stderr, "qda: created a study in %s\n", dir)
-	fmt.Fprintf(g.stderr, "qda: next: add codes to codebook.yaml, participants to participants.csv, and transcripts\n")
+	g.sayf("qda: ", "created a study in %s", dir)
+	g.sayf("qda: ", "next: add codes to codebook.yaml, participants to participants.csv, and transcripts")
 	return nil
 }

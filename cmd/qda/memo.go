@@ -98,7 +98,7 @@ func runMemoAdd(g *globals, ref string, opt memoAddOptions) error {
 		return err
 	}
 	if !strings.Contains(ref, ":") && about.Kind != corpus.AboutStudy {
-		fmt.Fprintf(g.stderr, "qda: %q is %s\n", ref, about)
+		g.sayf("qda: ", "%q is %s", ref, about)
 	}
 	m := &corpus.Memo{About: about, Coder: coder, Date: date, Title: strings.Join(strings.Fields(opt.title), " "), FrontMatter: true}
 	var data []byte
@@ -132,7 +132,7 @@ func runMemoAdd(g *globals, ref string, opt memoAddOptions) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(g.stderr, "qda: wrote %s (about %s)\n", file, m.About)
+	g.sayf("qda: ", "wrote %s (about %s)", file, m.About)
 	if g.json {
 		return printJSON(g.stdout, memoToJSON(m))
 	}
@@ -162,7 +162,7 @@ func (s *session) writeMemoInEditor(g *globals, m *corpus.Memo) ([]byte, *corpus
 		return nil, nil, err
 	}
 	if data == nil {
-		fmt.Fprintln(g.stderr, "qda: the memo has no text; nothing written")
+		g.say("qda: ", "the memo has no text; nothing written")
 		return nil, nil, nil
 	}
 	return data, got, nil

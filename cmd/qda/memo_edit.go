@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -54,10 +53,10 @@ func runMemoEdit(g *globals, ref string) error {
 	case err != nil:
 		return err
 	case data == nil:
-		fmt.Fprintf(g.stderr, "qda: the edit was empty; %s is unchanged\n", file)
+		g.sayf("qda: ", "the edit was empty; %s is unchanged", file)
 		return nil
 	case bytes.Equal(data, old):
-		fmt.Fprintf(g.stderr, "qda: %s is unchanged\n", file)
+		g.sayf("qda: ", "%s is unchanged", file)
 		return nil
 	}
 	unlock, err := s.lockForWrite(g)
@@ -69,9 +68,9 @@ func runMemoEdit(g *globals, ref string) error {
 		return err
 	}
 	for _, w := range warnings {
-		fmt.Fprintf(g.stderr, "qda: %s\n", w)
+		g.sayf("qda: ", "%s", w)
 	}
-	fmt.Fprintf(g.stderr, "qda: saved %s\n", file)
+	g.sayf("qda: ", "saved %s", file)
 	return nil
 }
 

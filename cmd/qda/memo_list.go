@@ -110,7 +110,7 @@ func runMemoList(g *globals, opt memoListOptions) error {
 		return err
 	}
 	if !g.json {
-		fmt.Fprintf(g.stderr, "qda: %s\n", plural(len(memos), "memo"))
+		g.sayf("qda: ", "%s", plural(len(memos), "memo"))
 	}
 	if findings.HasErrors() {
 		return withHint(findings, "these files were left out; 'qda check' lists every problem")

@@ -75,7 +75,7 @@ func runParticipantsList(g *globals) error {
 	if err := t.flush(); err != nil {
 		return err
 	}
-	fmt.Fprintf(g.stderr, "qda: %s\n", plural(len(rows), "participant"))
+	g.sayf("qda: ", "%s", plural(len(rows), "participant"))
 	return nil
 }
 
@@ -194,18 +194,18 @@ func printImport(g *globals, rep *corpus.MergeReport, dryRun bool) error {
 		}
 	}
 	for _, r := range rep.Renamed {
-		fmt.Fprintf(g.stderr, "qda: %s: column %q imported as %s\n", rep.File, r.Header, r.Column)
+		g.sayf("qda: ", "%s: column %q imported as %s", rep.File, r.Header, r.Column)
 	}
 	if n := len(rep.BySlug); n > 5 {
 		s := rep.BySlug[0]
-		fmt.Fprintf(g.stderr, "qda: %s: %d ids are not valid ids and were taken as their slugs (%q as %s, ...)\n", rep.File, n, s.Value, s.Participant)
+		g.sayf("qda: ", "%s: %d ids are not valid ids and were taken as their slugs (%q as %s, ...)", rep.File, n, s.Value, s.Participant)
 	} else {
 		for _, s := range rep.BySlug {
 			how := "matched participant"
 			if s.Added {
 				how = "added as"
 			}
-			fmt.Fprintf(g.stderr, "qda: %s:%d: id %q %s %s\n", rep.File, s.Line, s.Value, how, s.Participant)
+			g.sayf("qda: ", "%s:%d: id %q %s %s", rep.File, s.Line, s.Value, how, s.Participant)
 		}
 	}
 	var parts []string
@@ -222,7 +222,7 @@ func printImport(g *globals, rep *corpus.MergeReport, dryRun bool) error {
 	if dryRun && rep.Changed() {
 		summary += " (dry run: nothing written)"
 	}
-	fmt.Fprintf(g.stderr, "qda: %s: %s\n", corpus.ParticipantsFile, summary)
+	g.sayf("qda: ", "%s: %s", corpus.ParticipantsFile, summary)
 	return nil
 }
 

@@ -13,6 +13,7 @@ import (
 
 	"github.com/qdatool/qda/corpus"
 	"github.com/qdatool/qda/internal/diag"
+	"github.com/qdatool/qda/internal/layout"
 )
 
 // Exit statuses, as the root command's help documents them.
@@ -257,10 +258,28 @@ func printError(g *globals, err error, code int) {
 		return
 	}
 	for _, l := range lines {
-		fmt.Fprintf(g.stderr, "qda: %s\n", l)
+		g.say("qda: ", l)
 	}
 	for _, h := range hints {
-		fmt.Fprintf(g.stderr, "qda: hint: %s\n", h)
+		g.say("qda: hint: ", h)
+	}
+}
+
+// sayf is say with the message formatted as fmt.Sprintf does.
+func (g *globals) sayf(prefix, format string, args ...any) {
+	g.say(prefix, fmt.Sprintf(format, args...))
+}
+
+// say writes a message to stderr after its prefix, each of its lines
+// wrapped to the terminal's width under the prefix ("qda: hint: ...");
+// piped, it is one line as ever, for grep.
+func (g *globals) say(prefix, msg string) {
+	width := termWidth(g.stderr)
+	for _, l := range strings.Split(msg, "\n") {
+		for _, row := range layout.Hanging(prefix, l, width) {
+			fmt.Fprintln(g.stderr, strings.TrimRight(row, " "))
+		}
+		prefix = "" // a message's further lines stand on their own, as they always have
 	}
 }
 

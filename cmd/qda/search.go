@@ -103,7 +103,7 @@ func runSearch(g *globals, q string, opt searchOptions) error {
 		return printHitsJSON(g.stdout, hits)
 	}
 	printHits(g, s.cb, hits, opt.context)
-	fmt.Fprintf(g.stderr, "qda: %s\n", hitSummary(hits, res.Total, opt.limit > 0))
+	g.sayf("qda: ", "%s", hitSummary(hits, res.Total, opt.limit > 0))
 	return nil
 }
 

@@ -22,7 +22,7 @@ func openSearch(g *globals, s *session) (*searchIndex, error) {
 	var bar *progressbar.ProgressBar
 	opt := search.Options{
 		Wait: func(h corpus.Holder) {
-			fmt.Fprintf(g.stderr, "qda: waiting for %s to finish with the search index...\n", h)
+			g.sayf("qda: ", "waiting for %s to finish with the search index...", h)
 		},
 		Progress: func(done, total int) {
 			if bar == nil && total >= 200 && isTerminal(g.stderr) {

@@ -110,7 +110,7 @@ func runStats(g *globals, opt statsOptions) error {
 	if err := ct.flush(); err != nil {
 		return err
 	}
-	fmt.Fprintf(g.stderr, "qda: %s, %s\n", plural(res.Transcripts, "transcript"), plural(res.Participants, "participant"))
+	g.sayf("qda: ", "%s, %s", plural(res.Transcripts, "transcript"), plural(res.Participants, "participant"))
 	return nil
 }
 

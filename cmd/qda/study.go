@@ -2,7 +2,6 @@ package main
 
 import (
 	"errors"
-	"fmt"
 	"os"
 	"strings"
 	"time"
@@ -77,7 +76,7 @@ func lockWait(g *globals) func(corpus.Holder) {
 		if !h.Since.IsZero() {
 			since = " since " + h.Since.Local().Format("15:04:05")
 		}
-		fmt.Fprintf(g.stderr, "qda: %s is writing to this study%s; waiting\n", h, since)
+		g.sayf("qda: ", "%s is writing to this study%s; waiting", h, since)
 	}
 }
 
@@ -111,7 +110,7 @@ func loadSession(g *globals, st *corpus.Study, loadIndex func() (*corpus.Index, 
 // noteRecovered says when opening the study completed an interrupted change.
 func noteRecovered(g *globals, st *corpus.Study) {
 	if st.Recovered > 0 {
-		fmt.Fprintf(g.stderr, "qda: completed an interrupted change: %d files renamed as %s recorded\n", st.Recovered, corpus.JournalFile)
+		g.sayf("qda: ", "completed an interrupted change: %d files renamed as %s recorded", st.Recovered, corpus.JournalFile)
 	}
 }
 

@@ -71,19 +71,19 @@ func runSummarize(g *globals, participant, theme string, opt summarizeOptions, s
 			return err
 		}
 		if strings.TrimSpace(text) == "" {
-			fmt.Fprintf(g.stderr, "qda: the edit was empty; %s is unchanged (--text '' removes a summary)\n", file)
+			g.sayf("qda: ", "the edit was empty; %s is unchanged (--text '' removes a summary)", file)
 			return nil
 		}
 	case !setText:
 		if current == "" {
-			fmt.Fprintf(g.stderr, "qda: no summary of %s for %s yet; add one with --text or --edit\n", code.Path, participant)
+			g.sayf("qda: ", "no summary of %s for %s yet; add one with --text or --edit", code.Path, participant)
 			return nil
 		}
 		fmt.Fprintln(g.stdout, current)
 		return nil
 	}
 	if strings.TrimSpace(text) == current {
-		fmt.Fprintf(g.stderr, "qda: %s is unchanged\n", file)
+		g.sayf("qda: ", "%s is unchanged", file)
 		return nil
 	}
 	// SetSummary reads the participant's file again and changes one
@@ -100,7 +100,7 @@ func runSummarize(g *globals, participant, theme string, opt summarizeOptions, s
 	if strings.TrimSpace(text) == "" {
 		verb = "removed"
 	}
-	fmt.Fprintf(g.stderr, "qda: %s the summary of %s for %s in %s\n", verb, code.Path, participant, file)
+	g.sayf("qda: ", "%s the summary of %s for %s in %s", verb, code.Path, participant, file)
 	return nil
 }
 

@@ -61,6 +61,6 @@ func runTranscripts(g *globals, where []string) error {
 	if err := t.flush(); err != nil {
 		return err
 	}
-	fmt.Fprintf(g.stderr, "qda: %s\n", plural(len(rows), "transcript"))
+	g.sayf("qda: ", "%s", plural(len(rows), "transcript"))
 	return nil
 }

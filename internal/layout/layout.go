@@ -12,6 +12,8 @@ package layout
 import (
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/rivo/uniseg"
 )
@@ -43,7 +45,7 @@ func Wrap(s string, width int) []string {
 			if row != "" {
 				rows, row, rowWidth = append(rows, row), "", 0
 			}
-			cut := cutAt(word, width)
+			cut := breakAt(word, width)
 			rows, word = append(rows, word[:cut]), word[cut:]
 			ww = Width(word)
 		}
@@ -84,6 +86,33 @@ func words(s string) []gapWord {
 		s = rest[end:]
 	}
 	return out
+}
+
+// breakAt returns where to break a word too long for a row: after the
+// last hyphen, underscore or slash that fits ("mobility-" / "health",
+// "ucla_" / "initial"), which reads better than a cut; failing that, where
+// the row is full.
+func breakAt(word string, width int) int {
+	cut := cutAt(word, width)
+	for i := cut - 1; i > 0; i-- {
+		if wordBreak(word, i) {
+			return i + 1
+		}
+	}
+	return cut
+}
+
+// wordBreak reports whether a word may be broken after its byte i: a
+// hyphen, underscore or slash between letters ("face-to-face",
+// "ucla_initial", "travel/taxis"), never in a date or an id ("2018-04-23",
+// "brenda-1").
+func wordBreak(word string, i int) bool {
+	if i <= 0 || i+1 >= len(word) || !strings.ContainsRune("-_/", rune(word[i])) {
+		return false
+	}
+	before, _ := utf8.DecodeLastRuneInString(word[:i])
+	after, _ := utf8.DecodeRuneInString(word[i+1:])
+	return unicode.IsLetter(before) && unicode.IsLetter(after)
 }
 
 // cutAt returns the byte offset where s fills width columns, at least one

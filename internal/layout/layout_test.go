@@ -18,6 +18,8 @@ func TestWrap(t *testing.T) {
 		{"no limit", "a cup of tea every week", 0, []string{"a cup of tea every week"}},
 		{"at spaces", "a cup of tea every week", 10, []string{"a cup of", "tea every", "week"}},
 		{"long word cut", "abcdefghij xy", 4, []string{"abcd", "efgh", "ij", "xy"}},
+		{"long word broken between its parts", "mobility-health", 12, []string{"mobility-", "health"}},
+		{"never inside a date", "2018-04-23", 6, []string{"2018-0", "4-23"}},
 		{"accents", "café crème brûlée", 10, []string{"café crème", "brûlée"}},
 		{"wide", "日本語の文章 です", 8, []string{"日本語の", "文章", "です"}},
 		{"wide word cut", "日本語の文章", 5, []string{"日本", "語の", "文章"}},
@@ -119,12 +121,30 @@ code                    label                             references
 sustainability/…/taxis  Taking taxis to appointments and          12
                         the shops
 tea                     A cup of tea                               3`},
-		{"path elided further", 46, `
-code     label                 references
-…/taxis  Taking taxis to               12
+		{"path elided, its room given to the label", 60, `
+code     label                                        refer-
+                                                       ences
+…/taxis  Taking taxis to appointments and the shops       12
+tea      A cup of tea                                      3`},
+		{"path elided further", 40, `
+code     label                 refer-
+                                ences
+…/taxis  Taking taxis to           12
          appointments and the
          shops
-tea      A cup of tea                   3`},
+tea      A cup of tea               3`},
+		{"records when nothing else fits", 24, `
+sustainability/…/taxis
+  label
+    Taking taxis to
+    appointments and the
+    shops
+  references  12
+
+tea
+  label
+    A cup of tea
+  references  3`},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -139,6 +159,63 @@ tea      A cup of tea                   3`},
 				}
 			}
 		})
+	}
+}
+
+// A table with many short columns fits by wrapping headers first (at
+// spaces, between a word's parts, then hyphenated evenly), and then the
+// values of the column that wraps fewest rows.
+func TestTableManyColumns(t *testing.T) {
+	rows := [][]string{
+		{"id", "participant", "coded by", "mode", "ucla_initial"},
+		{"may-1", "may", "eh, jt", "telephone", "72"},
+		{"arthur-1", "arthur", "eh, jt", "face-to-face", "64"},
+		{"brenda-1", "brenda", "ah, eh, jt", "telephone", "65"},
+	}
+	tests := []struct {
+		width int
+		want  string
+	}{
+		{61, `
+id        participant  coded by    mode          ucla_initial
+may-1     may          eh, jt      telephone               72
+arthur-1  arthur       eh, jt      face-to-face            64
+brenda-1  brenda       ah, eh, jt  telephone               65`},
+		{60, `
+id        participant  coded by    mode            ucla_
+                                                 initial
+may-1     may          eh, jt      telephone          72
+arthur-1  arthur       eh, jt      face-to-face       64
+brenda-1  brenda       ah, eh, jt  telephone          65`},
+		{50, `
+id        partic-  coded by  mode            ucla_
+          ipant                            initial
+may-1     may      eh, jt    telephone          72
+arthur-1  arthur   eh, jt    face-to-face       64
+brenda-1  brenda   ah, eh,   telephone          65
+                   jt`},
+		{44, `
+id        partic-  coded  mode         ucla_
+          ipant    by                initial
+may-1     may      eh,    telephone       72
+                   jt
+arthur-1  arthur   eh,    face-to-        64
+                   jt     face
+brenda-1  brenda   ah,    telephone       65
+                   eh,
+                   jt`},
+	}
+	for _, tc := range tests {
+		tb := Table{Rows: rows}
+		lines := tb.Lines(tc.width, nil)
+		if got := "\n" + strings.Join(lines, "\n"); got != tc.want {
+			t.Errorf("width %d: got:%s\nwant:%s", tc.width, got, tc.want)
+		}
+		for _, l := range lines {
+			if Width(l) > tc.width {
+				t.Errorf("width %d: line %q is %d columns", tc.width, l, Width(l))
+			}
+		}
 	}
 }
 

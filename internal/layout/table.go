@@ -33,6 +33,9 @@ const (
 	easyPath = 20
 	minWrap  = 12
 	minPath  = 12
+	// leastPath is the last a path gives before the table is laid out
+	// as records.
+	leastPath = 8
 )
 
 // Lines lays the table out in width columns (no limit when width <= 0)
@@ -78,6 +81,9 @@ func (t *Table) Lines(width int, style Style) []string {
 			widths[wrap] = used
 		}
 	}
+	if width > 0 && t.total(widths) > width && len(t.Rows) > 1 {
+		return t.records(width, style)
+	}
 	var out []string
 	var b strings.Builder
 	for r, row := range t.Rows {
@@ -87,6 +93,8 @@ func (t *Table) Lines(width int, style Style) []string {
 			switch {
 			case t.Paths[i]:
 				cells[i] = []string{ElidePath(c, widths[i])}
+			case r == 0 && Width(c) > widths[i]:
+				cells[i] = Wrap(hyphenate(c, widths[i]), widths[i])
 			case Width(c) > widths[i]:
 				cells[i] = Wrap(c, widths[i])
 			default:
@@ -151,6 +159,7 @@ func (t *Table) fit(widths []int, numeric []bool, width int) (wraps []int) {
 		total += w
 	}
 	over := total - width
+	natural := slices.Clone(widths)
 	for _, w := range t.Wrap {
 		if w >= 0 && w < len(widths) {
 			wraps = append(wraps, w)
@@ -197,11 +206,214 @@ func (t *Table) fit(widths []int, numeric []bool, width int) (wraps []int) {
 			over--
 		}
 	}
+	// narrow takes the columns after the first (the row's name) down
+	// toward floor, the one with most to give first, until the table fits.
+	narrow := func(floor func(i int) int) {
+		for over > 0 {
+			best, slack := -1, 0
+			for i := 1; i < len(widths); i++ {
+				if s := widths[i] - floor(i); !t.Paths[i] && s > slack {
+					best, slack = i, s
+				}
+			}
+			if best < 0 {
+				return
+			}
+			widths[best]--
+			over--
+			if !slices.Contains(wraps, best) {
+				wraps = append(wraps, best)
+			}
+		}
+	}
+	// What each column's values need whole, and what its header needs
+	// broken at its spaces, then hyphenated ("partic-" / "ipants").
+	values, header, hyphened := make([]int, len(widths)), make([]int, len(widths)), make([]int, len(widths))
+	for i := range widths {
+		values[i] = t.valueWidth(i, numeric[i], Width)
+		if len(t.Rows) > 0 && i < len(t.Rows[0]) {
+			h := t.Rows[0][i]
+			header[i] = wordFloor(h)
+			hyphened[i] = header[i]
+			if header[i] > minHeader+2 {
+				hyphened[i] = max(minHeader, (header[i]+1)/2+1)
+			}
+		}
+	}
 	shrink(easyWrap)
+	narrow(func(i int) int { return max(values[i], header[i]) })
 	shrinkPaths(easyPath)
+	// A header is hyphenated whole, into even parts, the one that gives
+	// most first; what it gives beyond need goes back at the end.
+	for over > 0 {
+		best, most := -1, 0
+		for i := 1; i < len(widths); i++ {
+			if give := widths[i] - max(values[i], hyphened[i]); !t.Paths[i] && give > most {
+				best, most = i, give
+			}
+		}
+		if best < 0 {
+			break
+		}
+		widths[best] -= most
+		over -= most
+		if !slices.Contains(wraps, best) {
+			wraps = append(wraps, best)
+		}
+	}
 	shrink(minWrap)
 	shrinkPaths(minPath)
+	// A path shortened a little more still says more than a table broken
+	// into records.
+	shrinkPaths(leastPath)
+	// Then the values wrap too, at spaces and between the parts of a word
+	// ("living-" / "alone"), a number never: a column at a time, the one
+	// whose narrowing wraps the fewest rows first, so that a few long
+	// cells take two lines rather than every row.
+	if over > 0 {
+		// The lines a column's values take at a width, counted over its
+		// distinct values in the first rows (enough to choose well, and
+		// bounded however long the table).
+		const sample = 1000
+		counts := make([]map[string]int, len(widths))
+		for i := range widths {
+			counts[i] = map[string]int{}
+			for _, row := range t.Rows[1:min(len(t.Rows), sample+1)] {
+				if i < len(row) {
+					counts[i][row[i]]++
+				}
+			}
+		}
+		lines := func(i, w int) int {
+			n := 0
+			for v, k := range counts[i] {
+				n += k * len(Wrap(v, w))
+			}
+			return n
+		}
+		wrapped := func(i, w int) int { return lines(i, w) - lines(i, w+1) }
+		for over > 0 {
+			best, cost := -1, 0
+			for i := 1; i < len(widths); i++ {
+				floor := max(t.valueWidth(i, numeric[i], wordFloor), hyphened[i])
+				if slices.Contains(t.Wrap, i) {
+					// Free text narrower than this is no longer read as text.
+					floor = max(floor, minWrap)
+				}
+				if t.Paths[i] || numeric[i] || widths[i] <= floor {
+					continue
+				}
+				if c := wrapped(i, widths[i]-1); best < 0 || c < cost {
+					best, cost = i, c
+				}
+			}
+			if best < 0 {
+				break
+			}
+			widths[best]--
+			over--
+			if !slices.Contains(wraps, best) {
+				wraps = append(wraps, best)
+			}
+		}
+	}
+	// Room left over goes back to the free text, then to the paths.
+	for _, col := range wraps {
+		if over < 0 && !numeric[col] && !t.Paths[col] {
+			give := min(-over, natural[col]-widths[col])
+			widths[col] += give
+			over += give
+		}
+	}
+	for i := range widths {
+		if over < 0 && t.Paths[i] {
+			give := min(-over, natural[i]-widths[i])
+			widths[i] += give
+			over += give
+		}
+	}
 	return wraps
+}
+
+// minHeader is the narrowest a hyphenated header is made ("inte-" says
+// less than nothing); a word of up to two more is never hyphenated.
+const minHeader = 6
+
+// valueWidth is the width column i's values need below the header, each
+// measured by need (Width for whole, wordFloor for wrapped); a number is
+// always whole.
+func (t *Table) valueWidth(i int, numeric bool, need func(string) int) int {
+	least := 0
+	for _, row := range t.Rows[1:] {
+		switch {
+		case i >= len(row):
+		case numeric:
+			least = max(least, Width(row[i]))
+		default:
+			least = max(least, need(row[i]))
+		}
+	}
+	return least
+}
+
+// hyphenate breaks the words of a header longer than width where
+// wordBreak allows, or else into even parts ended with a hyphen, so that
+// Wrap need not cut them bare.
+func hyphenate(header string, width int) string {
+	if width < 2 {
+		return header
+	}
+	var out []string
+	for _, w := range strings.Fields(header) {
+		for Width(w) > width {
+			if cut := breakAt(w, width); wordBreak(w, cut-1) {
+				out, w = append(out, w[:cut]), w[cut:]
+				continue
+			}
+			n := Width(w)
+			parts := (n + width - 2) / (width - 1)
+			cut := cutAt(w, min((n+parts-1)/parts, width-1))
+			out, w = append(out, w[:cut]+"-"), w[cut:]
+		}
+		out = append(out, w)
+	}
+	return strings.Join(out, " ")
+}
+
+// floors returns the least width of each column that breaks no word of
+// it (see wordFloor), or cuts no number.
+func (t *Table) floors(numeric []bool) []int {
+	var floors []int
+	for r, row := range t.Rows {
+		for i, c := range row {
+			if i >= len(floors) {
+				floors = append(floors, 0)
+			}
+			if r > 0 && numeric[i] {
+				floors[i] = max(floors[i], Width(c))
+			} else {
+				floors[i] = max(floors[i], wordFloor(c))
+			}
+		}
+	}
+	return floors
+}
+
+// wordFloor is the width of the longest piece of s between spaces and
+// the places wordBreak allows.
+func wordFloor(s string) int {
+	least := 0
+	for _, w := range strings.Fields(s) {
+		start := 0
+		for k := range len(w) {
+			if wordBreak(w, k) {
+				least = max(least, Width(w[start:k+1]))
+				start = k + 1
+			}
+		}
+		least = max(least, Width(w[start:]))
+	}
+	return least
 }
 
 // IsNumber reports whether a cell reads as a number (a percentage, "-"
@@ -210,4 +422,80 @@ func IsNumber(s string) bool {
 	s = strings.TrimSuffix(s, "%")
 	_, err := strconv.ParseFloat(s, 64)
 	return err == nil || s == "-" || s == "n/a"
+}
+
+// total is the width of the table laid out in widths.
+func (t *Table) total(widths []int) int {
+	total := 2 * max(0, len(widths)-1)
+	for _, w := range widths {
+		total += w
+	}
+	return total
+}
+
+// records lays out a table too wide for width as one record per row, as
+// psql's expanded mode does: the row's first cell on a line of its own,
+// then each other column as "header  value", the value wrapped under
+// itself. Nothing is cut, and every line fits.
+func (t *Table) records(width int, style Style) []string {
+	header := t.Rows[0]
+	label := 0
+	for _, h := range header[1:] {
+		label = max(label, Width(h))
+	}
+	var out []string
+	for r, row := range t.Rows[1:] {
+		r++
+		if r > 1 {
+			out = append(out, "")
+		}
+		for i, c := range row {
+			if i == 0 {
+				shown := ElidePath(c, width)
+				if !t.Paths[0] {
+					shown = Clip(c, width)
+				}
+				if style != nil && shown != "" {
+					shown = style(r, 0, c, shown)
+				}
+				out = append(out, shown)
+				continue
+			}
+			if c == "" {
+				continue
+			}
+			name := ""
+			if i < len(header) {
+				name = header[i]
+			}
+			prefix := "  " + Pad(name, label) + "  "
+			// Each line is the part before the value, then the value's part.
+			var lines [][2]string
+			switch room := width - Width(prefix); {
+			case t.Paths[i]:
+				lines = [][2]string{{prefix, ElidePath(c, room)}}
+			case room >= minWrap || Width(c) <= room:
+				indent := strings.Repeat(" ", len(prefix))
+				for k, r := range Wrap(c, room) {
+					lines = append(lines, [2]string{indent, r})
+					if k == 0 {
+						lines[0][0] = prefix
+					}
+				}
+			default:
+				// Too little room beside the header: the value goes under it.
+				lines = [][2]string{{strings.TrimRight(prefix, " "), ""}}
+				for _, r := range Wrap(c, width-4) {
+					lines = append(lines, [2]string{"    ", r})
+				}
+			}
+			for _, l := range lines {
+				if style != nil && l[1] != "" {
+					l[1] = style(r, i, c, l[1])
+				}
+				out = append(out, strings.TrimRight(l[0]+l[1], " "))
+			}
+		}
+	}
+	return out
 }
