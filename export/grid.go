@@ -2,6 +2,7 @@ package export
 
 import (
 	"fmt"
+	"math"
 	"strings"
 	"unicode/utf8"
 )
@@ -153,17 +154,83 @@ func (w *workbook) gridSheetOn(sh *Sheet, cells func(row int) ([]string, error))
 		if err != nil {
 			return err
 		}
-		row := []Cell{Text(r.Key)}
+		// A row whose passages are taller than a row can be is written as
+		// several rows of the same key and attributes, split between
+		// passages: a capped row hides the rest on screen and prints over
+		// the next row.
+		parts := make([][]string, len(texts))
+		n := 1
 		for j, t := range texts {
-			head, err := w.cut(sh, j+2, t)
-			if err != nil {
+			parts[j] = splitPassages(t, sh.widths[j+2], maxRowLines)
+			n = max(n, len(parts[j]))
+		}
+		for k := range n {
+			row := []Cell{Text(r.Key)}
+			for j := range texts {
+				t := ""
+				if k < len(parts[j]) {
+					t = parts[j][k]
+				}
+				head, err := w.cut(sh, j+2, t)
+				if err != nil {
+					return err
+				}
+				row = append(row, Text(head))
+			}
+			if err := sh.Row(Wrap, append(row, AutoRow(r.Attrs...)...)...); err != nil {
 				return err
 			}
-			row = append(row, Text(head))
-		}
-		if err := sh.Row(Wrap, append(row, AutoRow(r.Attrs...)...)...); err != nil {
-			return err
 		}
 	}
 	return sh.AutoFilter(2, sh.Rows(), 1+len(m.Columns)+len(m.AttrNames))
+}
+
+// maxRowLines is the lines of text a row of MaxRowHeight shows.
+var maxRowLines = int(math.Floor((MaxRowHeight - 3) / LineHeight))
+
+// splitPassages splits a cell's passages (separated by blank lines) into
+// parts of at most lines lines in a column width wide, each part whole
+// passages; a passage taller than that alone is split between its turns,
+// (its first line, the reference, kept with the first), and a turn taller
+// still is a part of its own, shown to the row's cap.
+func splitPassages(text string, width float64, lines int) []string {
+	if text == "" || textLines(text, width, false) <= lines {
+		return []string{text}
+	}
+	var parts []string
+	var cur string
+	add := func(piece, sep string) {
+		switch {
+		case cur == "":
+			cur = piece
+		case textLines(cur+sep+piece, width, false) <= lines:
+			cur += sep + piece
+		default:
+			parts = append(parts, cur)
+			cur = piece
+		}
+	}
+	for _, passage := range strings.Split(text, "\n\n") {
+		if textLines(passage, width, false) <= lines {
+			add(passage, "\n\n")
+			continue
+		}
+		if cur != "" {
+			parts, cur = append(parts, cur), ""
+		}
+		turns := strings.Split(passage, "\n")
+		if len(turns) > 1 {
+			// The passage's reference stays with its first turn.
+			turns[1] = turns[0] + "\n" + turns[1]
+			turns = turns[1:]
+		}
+		for _, turn := range turns {
+			add(turn, "\n")
+		}
+		parts, cur = append(parts, cur), ""
+	}
+	if cur != "" {
+		parts = append(parts, cur)
+	}
+	return parts
 }

@@ -452,7 +452,11 @@ func TestTextLines(t *testing.T) {
 		want int
 	}{
 		{"", 10, 1}, {"short", 20, 1}, {"one two three four", 12, 2},
-		{"a\n\nb", 60, 3}, {strings.Repeat("x", 45), 11, 5},
+		{"a\n\nb", 60, 3},
+		// 11.5 characters a line (see textLines): 45 take four.
+		{strings.Repeat("x", 45), 11, 4},
+		// 63 characters of prose fit a column 60 wide (59 before the calibration).
+		{"May: I saw a poster in the library. I must have walked past it", 60, 1},
 	} {
 		if got := textLines(tc.s, tc.w, false); got != tc.want {
 			t.Errorf("textLines(%q, %v) = %d, want %d", tc.s, tc.w, got, tc.want)
