@@ -325,9 +325,9 @@ func TestPicker(t *testing.T) {
 		isNew        bool
 	}{
 		{"", "referral/health-services", false},
-		{"self", "referral/self-referral", true}, // a new code may start so
+		{"self", "referral/self-referral", true},           // a new code may start so
 		{"word-of-mouth", "referral/self-referral", false}, // an alias
-		{"GP practice", "referral/health-services", true}, // words of the description
+		{"GP practice", "referral/health-services", true},  // words of the description
 		{"taxis", "sustainability/infrastructure/transport/taxis", false},
 		{"remit", "expectations/remit", false},
 		{"Understanding of the scheme's remit", "expectations/remit", false}, // the label
