@@ -32,6 +32,7 @@ type Workspace struct {
 	Picker *Picker
 
 	colour  func(string) string
+	canonOf func(string) string
 	history history
 	cbRaw   []byte // codebook.yaml as last read, to see another terminal's change
 }
@@ -47,6 +48,13 @@ func New(st *corpus.Study, cb *codebook.Codebook, ix *corpus.Index, coder string
 func (w *Workspace) setCodebook(cb *codebook.Codebook) {
 	w.CB = cb
 	w.colour = codebook.Colours(cb)
+	res := corpus.NewResolver(cb)
+	w.canonOf = func(ref string) string {
+		if c := res.Code(ref); c != nil {
+			return c.Path
+		}
+		return ref
+	}
 	q := ""
 	if w.Picker != nil {
 		q = w.Picker.Query
@@ -183,15 +191,9 @@ func sameOthers(a, b []CoderCodings) bool {
 }
 
 // canon maps a code as written in a codings file to its canonical path.
-func (w *Workspace) canon() func(string) string {
-	res := corpus.NewResolver(w.CB)
-	return func(ref string) string {
-		if c := res.Code(ref); c != nil {
-			return c.Path
-		}
-		return ref
-	}
-}
+// It is made once a codebook: a resolver costs the codebook's size, and
+// the disagreement marks ask for every line drawn.
+func (w *Workspace) canon() func(string) string { return w.canonOf }
 
 func containsStr(ss []string, s string) bool {
 	for _, x := range ss {
