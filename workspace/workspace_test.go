@@ -1,48 +1,29 @@
-package workspace
+package workspace_test
 
 import (
-	"os"
 	"slices"
 	"strings"
 	"testing"
 
 	"github.com/qdatool/qda/corpus"
-	"github.com/qdatool/qda/corpus/demo"
+	"github.com/qdatool/qda/workspace"
+	"github.com/qdatool/qda/workspace/wstest"
 )
 
-// newDemo writes the demo study (the standard 26 participants: may-1 is
-// the transcript these tests read) and opens a session on it for coder
-// "me", who has coded nothing yet.
-func newDemo(t testing.TB) *Workspace {
+// newDemo opens a session on a copy of the demo study for coder "me",
+// who has coded nothing yet.
+func newDemo(t testing.TB) *workspace.Workspace {
 	t.Helper()
-	dir := t.TempDir()
-	if err := os.CopyFS(dir, os.DirFS(demoDir)); err != nil {
-		t.Fatal(err)
-	}
-	return openSession(t, dir, "me")
+	return wstest.Session(t, wstest.Study(t), "me")
 }
 
-func openSession(t testing.TB, dir, coder string) *Workspace {
-	t.Helper()
-	st, err := corpus.Open(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
-	cb, fs := st.Codebook()
-	if err := fs.Err(); err != nil {
-		t.Fatal(err)
-	}
-	ix, fs, err := st.LoadIndex()
-	if err != nil || fs.Err() != nil {
-		t.Fatal(err, fs)
-	}
-	return New(st, cb, ix, coder)
+func openSession(t testing.TB, dir, coder string) *workspace.Workspace {
+	return wstest.Session(t, dir, coder)
 }
 
 // mine reads coder me's codings file of may-1 as "lines codes [memo]"
 // rows, "absent" when there is none.
-func mine(t *testing.T, w *Workspace, id string) string {
+func mine(t *testing.T, w *workspace.Workspace, id string) string {
 	t.Helper()
 	cs, err := w.Study.ReadCodings(w.Coder, id)
 	if err != nil {
@@ -64,24 +45,24 @@ func mine(t *testing.T, w *Workspace, id string) string {
 
 // step is one call on the workspace, as a key would make it.
 type step struct {
-	do      func(w *Workspace) (string, error)
+	do      func(w *workspace.Workspace) (string, error)
 	wantErr string // a part of the error, when the step must fail
 }
 
 func move(n int) step {
-	return step{do: func(w *Workspace) (string, error) { w.Doc.MoveTo(n); return "", nil }}
+	return step{do: func(w *workspace.Workspace) (string, error) { w.Doc.MoveTo(n); return "", nil }}
 }
 func sel(a, b int) step {
-	return step{do: func(w *Workspace) (string, error) { w.Doc.SelectRange(a, b); return "", nil }}
+	return step{do: func(w *workspace.Workspace) (string, error) { w.Doc.SelectRange(a, b); return "", nil }}
 }
 func extend(n int) step {
-	return step{do: func(w *Workspace) (string, error) { w.Doc.Extend(n); return "", nil }}
+	return step{do: func(w *workspace.Workspace) (string, error) { w.Doc.Extend(n); return "", nil }}
 }
 func code(codes ...string) step {
-	return step{do: func(w *Workspace) (string, error) { return w.Code(codes) }}
+	return step{do: func(w *workspace.Workspace) (string, error) { return w.Code(codes) }}
 }
-func undo() step { return step{do: (*Workspace).Undo} }
-func redo() step { return step{do: (*Workspace).Redo} }
+func undo() step { return step{do: (*workspace.Workspace).Undo} }
+func redo() step { return step{do: (*workspace.Workspace).Redo} }
 func fails(s step, msg string) step {
 	s.wantErr = msg
 	return s
@@ -108,17 +89,17 @@ func TestActions(t *testing.T) {
 		{"undo once of two", []step{sel(10, 13), code(self), sel(17, 19), code(hopes), undo()}, "10-13 " + self},
 		{"a new action drops what redo had", []step{move(10), code(self), undo(), move(17), code(hopes), fails(redo(), "nothing to redo")}, "17 " + hopes},
 		{"nothing to undo", []step{fails(undo(), "nothing to undo")}, "absent"},
-		{"extend the end over blank lines", []step{sel(10, 13), code(self), {do: func(w *Workspace) (string, error) { return w.Resize(End, 1) }}}, "10-15 " + self},
-		{"shrink the end", []step{sel(10, 13), code(self), {do: func(w *Workspace) (string, error) { return w.Resize(End, -1) }}}, "10-12 " + self},
-		{"move the start up", []step{sel(10, 13), code(self), {do: func(w *Workspace) (string, error) { return w.Resize(Start, -1) }}}, "8-13 " + self},
-		{"shrink to nothing is refused", []step{move(10), code(self), fails(step{do: func(w *Workspace) (string, error) { return w.Resize(Start, 1) }}, "one line")}, "10 " + self},
-		{"resize is undone", []step{sel(10, 13), code(self), {do: func(w *Workspace) (string, error) { return w.Resize(End, 1) }}, undo()}, "10-13 " + self},
-		{"remove a segment", []step{sel(10, 13), code(self), move(11), {do: (*Workspace).RemoveSegment}}, "absent"},
-		{"remove with no segment", []step{move(10), fails(step{do: (*Workspace).RemoveSegment}, "no segment")}, "absent"},
-		{"remove the focused one of two", []step{sel(10, 13), code(self), move(11), code(hopes), move(11), {do: (*Workspace).RemoveSegment}}, "10-13 " + self},
-		{"memo on a segment", []step{sel(10, 13), code(self), {do: func(w *Workspace) (string, error) { return w.SetMemo("the poster") }}}, "10-13 " + self + " [the poster]"},
-		{"memo undone", []step{sel(10, 13), code(self), {do: func(w *Workspace) (string, error) { return w.SetMemo("the poster") }}, undo()}, "10-13 " + self},
-		{"uncode a part splits", []step{sel(10, 13), code(self), move(11), {do: (*Workspace).Uncode}}, "10 " + self + "; 12-13 " + self},
+		{"extend the end over blank lines", []step{sel(10, 13), code(self), {do: func(w *workspace.Workspace) (string, error) { return w.Resize(workspace.End, 1) }}}, "10-15 " + self},
+		{"shrink the end", []step{sel(10, 13), code(self), {do: func(w *workspace.Workspace) (string, error) { return w.Resize(workspace.End, -1) }}}, "10-12 " + self},
+		{"move the start up", []step{sel(10, 13), code(self), {do: func(w *workspace.Workspace) (string, error) { return w.Resize(workspace.Start, -1) }}}, "8-13 " + self},
+		{"shrink to nothing is refused", []step{move(10), code(self), fails(step{do: func(w *workspace.Workspace) (string, error) { return w.Resize(workspace.Start, 1) }}, "one line")}, "10 " + self},
+		{"resize is undone", []step{sel(10, 13), code(self), {do: func(w *workspace.Workspace) (string, error) { return w.Resize(workspace.End, 1) }}, undo()}, "10-13 " + self},
+		{"remove a segment", []step{sel(10, 13), code(self), move(11), {do: (*workspace.Workspace).RemoveSegment}}, "absent"},
+		{"remove with no segment", []step{move(10), fails(step{do: (*workspace.Workspace).RemoveSegment}, "no segment")}, "absent"},
+		{"remove the focused one of two", []step{sel(10, 13), code(self), move(11), code(hopes), move(11), {do: (*workspace.Workspace).RemoveSegment}}, "10-13 " + self},
+		{"memo on a segment", []step{sel(10, 13), code(self), {do: func(w *workspace.Workspace) (string, error) { return w.SetMemo("the poster") }}}, "10-13 " + self + " [the poster]"},
+		{"memo undone", []step{sel(10, 13), code(self), {do: func(w *workspace.Workspace) (string, error) { return w.SetMemo("the poster") }}, undo()}, "10-13 " + self},
+		{"uncode a part splits", []step{sel(10, 13), code(self), move(11), {do: (*workspace.Workspace).Uncode}}, "10 " + self + "; 12-13 " + self},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -164,7 +145,7 @@ func TestNewCode(t *testing.T) {
 	if c == nil || c.Label != "The library poster" {
 		t.Fatalf("codebook has %+v", c)
 	}
-	if e := w.Picker; !slices.ContainsFunc(e.Entries, func(e Entry) bool { return e.Path == path }) {
+	if e := w.Picker; !slices.ContainsFunc(e.Entries, func(e workspace.Entry) bool { return e.Path == path }) {
 		t.Error("the picker does not offer the new code")
 	}
 	// The same name again is refused, and changes nothing.
@@ -347,12 +328,12 @@ func TestPicker(t *testing.T) {
 		})
 	}
 	// Categories are not offered to apply, but are as parents.
-	p := NewPicker(w.CB)
-	if slices.ContainsFunc(p.Entries, func(e Entry) bool { return e.Path == "referral" }) {
+	p := workspace.NewPicker(w.CB)
+	if slices.ContainsFunc(p.Entries, func(e workspace.Entry) bool { return e.Path == "referral" }) {
 		t.Error("a category is offered to apply")
 	}
-	pp := NewParentPicker(w.CB)
-	if pp.Entries[0].Path != "" || !slices.ContainsFunc(pp.Entries, func(e Entry) bool { return e.Path == "referral" }) {
+	pp := workspace.NewParentPicker(w.CB)
+	if pp.Entries[0].Path != "" || !slices.ContainsFunc(pp.Entries, func(e workspace.Entry) bool { return e.Path == "referral" }) {
 		t.Error("the parent picker lacks the top level or a category")
 	}
 	// Several codes chosen are applied together.
@@ -420,34 +401,10 @@ func TestCodedLines(t *testing.T) {
 		{[]corpus.Segment{seg(10, 12), seg(1, 3), seg(2, 2)}, 6},
 	}
 	for _, tc := range tests {
-		if got := CodedLines(tc.segs); got != tc.want {
+		if got := workspace.CodedLines(tc.segs); got != tc.want {
 			t.Errorf("%v: %d, want %d", tc.segs, got, tc.want)
 		}
 	}
 }
 
-// demoDir is the demo study written once, copied for each test. Its
-// referral is made a category ('codable: false'), for the tests of those.
-var demoDir string
-
-func TestMain(m *testing.M) {
-	dir, err := os.MkdirTemp("", "qda-workspace-")
-	if err != nil {
-		panic(err)
-	}
-	demoDir = dir
-	if _, err := demo.Write(demoDir, demo.Options{}); err != nil {
-		panic(err)
-	}
-	cb, err := os.ReadFile(demoDir + "/codebook.yaml")
-	if err == nil {
-		cb = []byte(strings.Replace(string(cb), "  - name: referral\n", "  - name: referral\n    codable: false\n", 1))
-		err = os.WriteFile(demoDir+"/codebook.yaml", cb, 0o644)
-	}
-	if err != nil {
-		panic(err)
-	}
-	code := m.Run()
-	os.RemoveAll(dir)
-	os.Exit(code)
-}
+func TestMain(m *testing.M) { wstest.Main(m) }

@@ -25,7 +25,7 @@ func (m *Model) frame(header, body, status, footer string) string {
 	out = append(out, lines...)
 	out = append(out, status, footer)
 	for i, l := range out {
-		out[i] = ansi.Truncate(l, m.width, "…")
+		out[i] = ansi.Truncate(l, m.width, m.st.more)
 	}
 	return strings.Join(out, "\n")
 }

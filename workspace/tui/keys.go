@@ -69,14 +69,14 @@ var readKeyMap = readKeys{
 	Memo:       key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "memo on segment")),
 	Undo:       key.NewBinding(key.WithKeys("u", "ctrl+z"), key.WithHelp("u", "undo")),
 	Redo:       key.NewBinding(key.WithKeys("ctrl+r", "U"), key.WithHelp("^r", "redo")),
-	Uncoded:    key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "uncoded")),
-	Search:     key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "search")),
-	FindCode:   key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "find a code")),
-	Again:      key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "next match")),
-	Differ:     key.NewBinding(key.WithKeys("D"), key.WithHelp("D", "differ")),
-	Others:     key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "others")),
+	Uncoded:    key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "next uncoded turn")),
+	Search:     key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "search the text")),
+	FindCode:   key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "next passage of a code")),
+	Again:      key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "next match again")),
+	Differ:     key.NewBinding(key.WithKeys("D"), key.WithHelp("D", "next place coders differ")),
+	Others:     key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "others' codes on/off")),
 	Help:       key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
-	Back:       key.NewBinding(key.WithKeys("q", "esc"), key.WithHelp("q", "list")),
+	Back:       key.NewBinding(key.WithKeys("q", "esc"), key.WithHelp("q", "back to the list")),
 	Quit:       key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("^c", "quit")),
 }
 
@@ -92,9 +92,9 @@ func (k pickKeys) FullHelp() [][]key.Binding {
 }
 
 var pickKeyMap = pickKeys{
-	Move:   key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("↑↓", "move")),
+	Move:   key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("↑↓", "move in the picker")),
 	Choose: key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "choose several")),
-	Apply:  key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "apply")),
+	Apply:  key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "apply, or make the new code")),
 	Cancel: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
 }
 

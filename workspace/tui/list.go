@@ -85,7 +85,7 @@ func (m *Model) listView() string {
 			mark = m.st.cursor + " "
 		}
 		row := fmt.Sprintf("%s%s %s %6d  %-16s %s", mark, layout.Pad(layout.Clip(it.ID, idW), idW),
-			layout.Pad(layout.Clip(it.Participant, partW), partW), it.Lines, progress(it), strings.Join(it.Others, ", "))
+			layout.Pad(layout.Clip(it.Participant, partW), partW), it.Lines, m.progress(it), strings.Join(it.Others, ", "))
 		if i == l.Cursor {
 			row = m.st.reverse.Render(row)
 		}
@@ -106,7 +106,7 @@ func (m *Model) listView() string {
 }
 
 // progress is this coder's column: lines coded and whether done.
-func progress(it *workspace.Item) string {
+func (m *Model) progress(it *workspace.Item) string {
 	switch {
 	case it.None:
 		return "none applies"
@@ -117,5 +117,9 @@ func progress(it *workspace.Item) string {
 	if it.Lines > 0 {
 		pct = it.Coded * 100 / it.Lines
 	}
-	return fmt.Sprintf("%d lines %d%% ✓", it.Coded, pct)
+	done := "✓"
+	if m.st.plain {
+		done = "done"
+	}
+	return fmt.Sprintf("%d lines %d%% %s", it.Coded, pct, done)
 }

@@ -6,11 +6,14 @@ package tui
 import (
 	"time"
 
+	"strings"
+
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/qdatool/qda/internal/layout"
 	"github.com/qdatool/qda/workspace"
 )
 
@@ -211,15 +214,50 @@ func (m *Model) View() tea.View {
 func (m *Model) Quitting() bool { return m.quit }
 
 func (m *Model) helpView() string {
-	var km help.KeyMap = readKeyMap
-	title := "Keys of the reading pane"
+	var groups [][]key.Binding
+	title := "keys of the reading pane"
 	if m.back == modeList {
-		km, title = listKeyMap, "Keys of the transcript list"
+		groups, title = listKeyMap.FullHelp(), "keys of the transcript list"
+	} else {
+		groups = append(readKeyMap.FullHelp(), pickKeyMap.FullHelp()...)
 	}
-	h := m.help
-	h.ShowAll = true
-	body := h.View(km)
-	return m.frame(m.st.title.Render("qda code: "+title), body, "", "any key goes back")
+	return m.frame(m.st.title.Render("qda code: "+title), m.helpColumns(groups), "", "any key goes back")
+}
+
+// helpColumns lays every key out in as many columns as the width holds,
+// filled downwards. The help bubble's full view puts each group in a
+// column of its own and cuts what does not fit, which at 80 columns
+// would hide a third of the keys.
+func (m *Model) helpColumns(groups [][]key.Binding) string {
+	var cells []string
+	keyW := 0
+	for _, g := range groups {
+		for _, b := range g {
+			keyW = max(keyW, layout.Width(b.Help().Key))
+		}
+	}
+	for _, g := range groups {
+		for _, b := range g {
+			h := b.Help()
+			cells = append(cells, layout.Pad(h.Key, keyW)+"  "+h.Desc)
+		}
+	}
+	colW := 0
+	for _, c := range cells {
+		colW = max(colW, layout.Width(c)+3)
+	}
+	cols := max(1, m.width/colW)
+	rows := (len(cells) + cols - 1) / cols
+	var b strings.Builder
+	for r := 0; r < rows; r++ {
+		for c := 0; c < cols; c++ {
+			if i := c*rows + r; i < len(cells) {
+				b.WriteString(layout.Pad(cells[i], colW))
+			}
+		}
+		b.WriteString("\n")
+	}
+	return b.String()
 }
 
 func matches(msg tea.KeyPressMsg, b ...key.Binding) bool { return key.Matches(msg, b...) }

@@ -110,7 +110,11 @@ func (m *Model) pickView() string {
 	detailH := 5
 	room := max(1, m.height-3-1-detailH)
 	var b strings.Builder
-	fmt.Fprintf(&b, "Code: %s\n", m.input.View())
+	prompt := "Code"
+	if m.mode == modeParent {
+		prompt = "Parent"
+	}
+	fmt.Fprintf(&b, "%s: %s\n", prompt, m.input.View())
 	var lines []string
 	if m.offersNew() {
 		mark := "  "
@@ -155,7 +159,7 @@ func (m *Model) pickView() string {
 		lines = append(lines, "")
 	}
 	b.WriteString(strings.Join(lines, "\n") + "\n")
-	b.WriteString(strings.Repeat("-", m.width) + "\n")
+	b.WriteString(strings.Repeat(m.st.rule, m.width) + "\n")
 	b.WriteString(strings.Join(m.detail(detailH-1), "\n"))
 	status := m.status
 	if m.mode == modePick && len(p.Chosen) > 0 && status == "" {

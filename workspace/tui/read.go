@@ -231,7 +231,7 @@ func (m *Model) readHeader() string {
 	if d.Pseudonym != "" {
 		who += " (" + d.Pseudonym + ")"
 	}
-	h := m.st.title.Render(d.ID) + fmt.Sprintf(" · %s · %d lines · %s: %d coded", who, d.Len(), m.w.Coder, workspace.CodedLines(d.Mine.Segments))
+	h := m.st.title.Render(d.ID) + fmt.Sprintf(" · %s · %d lines · %s coded %d", who, d.Len(), m.w.Coder, workspace.CodedLines(d.Mine.Segments))
 	if len(d.Others) > 0 {
 		var os []string
 		for i, o := range d.Others {

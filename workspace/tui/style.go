@@ -13,15 +13,15 @@ type styles struct {
 	plain  bool
 	// marks: the cursor's line, a selected line, a coded line's bar,
 	// a line where the coders differ.
-	cursor, selected, bar, differ, cont string
-	title, dim, errText, reverse        lipgloss.Style
+	cursor, selected, bar, differ, cont, rule, more string
+	title, dim, errText, reverse                    lipgloss.Style
 }
 
 func newStyles(colour, plain bool) styles {
 	s := styles{colour: colour && !plain, plain: plain,
-		cursor: "▶", selected: "┃", bar: "▌", differ: "≠", cont: "│"}
+		cursor: "▶", selected: "┃", bar: "▌", differ: "≠", cont: "│", rule: "─", more: "…"}
 	if plain {
-		s.cursor, s.selected, s.bar, s.differ, s.cont = ">", "*", "|", "!", "|"
+		s.cursor, s.selected, s.bar, s.differ, s.cont, s.rule, s.more = ">", "*", "|", "!", "|", "-", "..."
 	}
 	s.title = lipgloss.NewStyle()
 	s.dim = lipgloss.NewStyle()
@@ -50,6 +50,10 @@ func (s styles) paint(hex, text string) string {
 // none without.
 func (s styles) help() help.Model {
 	h := help.New()
+	h.Ellipsis = s.more
+	if s.plain {
+		h.ShortSeparator = " | "
+	}
 	if !s.colour {
 		plain := lipgloss.NewStyle()
 		h.Styles = help.Styles{Ellipsis: plain, ShortKey: plain, ShortDesc: plain, ShortSeparator: plain,
