@@ -10,7 +10,7 @@ import (
 type Item struct {
 	ID          string
 	Participant string
-	Lines       int
+	Lines       int // -1 until read: List.Lines reads it
 	// Coded is the lines this coder's segments cover; Mine says they
 	// have a codings file, None that it says nothing applies.
 	Coded      int
@@ -29,38 +29,59 @@ type List struct {
 	Query  string
 	Shown  []int // indexes into Items that match Query, in order
 	Cursor int   // index into Shown
+	study  *corpus.Study
 }
 
 // LoadList lists the study's transcripts with coder's progress in each.
+// It reads no transcript and only this coder's codings files: who coded
+// what is in the index (a listing of each coder's folder), and a line
+// count is read when its row is drawn (Lines): reading every transcript
+// and every coder's files of a 10,000-participant study first kept the
+// list off the screen for seconds.
 func LoadList(st *corpus.Study, ix *corpus.Index, coder string) (*List, error) {
-	rows, err := st.Transcripts(ix, nil)
-	if err != nil {
-		return nil, err
-	}
-	items := make([]Item, len(rows))
-	for i, r := range rows {
-		it := Item{ID: r.ID, Participant: r.Participant, Lines: r.Lines}
-		for _, c := range r.CodedBy {
+	items := make([]Item, len(ix.Transcripts.Rows))
+	for i, r := range ix.Transcripts.Rows {
+		it := Item{ID: r.ID, Participant: ix.Transcripts.Get(r, "participant"), Lines: -1}
+		for _, c := range ix.Coders {
+			if !ix.HasCoded(c, r.ID) {
+				continue
+			}
 			if c == coder {
 				it.Mine = true
 				continue
 			}
 			it.Others = append(it.Others, c)
 		}
-		it.None = containsStr(r.None, coder)
-		if it.Mine && !it.None {
+		if it.Mine {
 			cs, err := st.ReadCodings(coder, r.ID)
 			if err != nil {
 				return nil, err
 			}
 			if cs != nil {
-				it.Coded = CodedLines(cs.Segments)
+				it.Coded, it.None = CodedLines(cs.Segments), cs.None
 			}
 		}
 		it.index()
 		items[i] = it
 	}
-	return NewList(items), nil
+	l := NewList(items)
+	l.study = st
+	return l, nil
+}
+
+// Lines is the number of lines of the item Shown[i], read from its
+// transcript the first time it is asked for; -1 when it cannot be read.
+func (l *List) Lines(i int) int {
+	it := &l.Items[l.Shown[i]]
+	if it.Lines >= 0 || l.study == nil {
+		return it.Lines
+	}
+	data, err := l.study.ReadFile(corpus.TranscriptFile(it.ID))
+	if err != nil {
+		return -1
+	}
+	it.Lines = corpus.ParseTranscript(it.ID, data).Len()
+	return it.Lines
 }
 
 func (it *Item) index() {
@@ -141,7 +162,7 @@ func (l *List) update(d *Doc) {
 		if it.ID != d.ID {
 			continue
 		}
-		it.Mine, it.None = d.Mine.Has, d.Mine.None
+		it.Mine, it.None, it.Lines = d.Mine.Has, d.Mine.None, d.Len()
 		it.Coded = CodedLines(d.Mine.Segments)
 		it.Others = it.Others[:0]
 		for _, o := range d.Others {

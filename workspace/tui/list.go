@@ -79,13 +79,14 @@ func (m *Model) listView() string {
 	head := fmt.Sprintf("  %s %s %6s  %-16s %s", layout.Pad("TRANSCRIPT", idW), layout.Pad("PARTICIPANT", partW), "LINES", "YOURS", "OTHERS")
 	b.WriteString(m.st.dim.Render(head) + "\n")
 	for i := m.listTop; i < len(l.Shown) && i < m.listTop+room; i++ {
+		lines := l.Lines(i)
 		it := &l.Items[l.Shown[i]]
 		mark := "  "
 		if i == l.Cursor {
 			mark = m.st.cursor + " "
 		}
 		row := fmt.Sprintf("%s%s %s %6d  %-16s %s", mark, layout.Pad(layout.Clip(it.ID, idW), idW),
-			layout.Pad(layout.Clip(it.Participant, partW), partW), it.Lines, m.progress(it), strings.Join(it.Others, ", "))
+			layout.Pad(layout.Clip(it.Participant, partW), partW), lines, m.progress(it), strings.Join(it.Others, ", "))
 		if i == l.Cursor {
 			row = m.st.reverse.Render(row)
 		}
