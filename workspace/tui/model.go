@@ -75,7 +75,7 @@ func New(w *workspace.Workspace, opt Options) *Model {
 	if opt.Refresh == 0 {
 		opt.Refresh = time.Second
 	}
-	m := &Model{w: w, opt: opt, st: newStyles(opt.Colour, opt.Plain), width: 80, height: 24, others: true}
+	m := &Model{w: w, opt: opt, st: newStyles(opt.Colour, opt.Plain), width: 80, height: 24}
 	m.help = m.st.help()
 	m.input = textinput.New()
 	m.input.Prompt = ""

@@ -206,6 +206,8 @@ func (m *Model) readView() string {
 		text := layout.Pad(r.text, textW)
 		if inSel || r.line == d.Cursor {
 			text = m.st.reverse.Render(text)
+		} else {
+			text = m.speech(r, text)
 		}
 		fmt.Fprintf(&b, "%s%s %s %s%s\n", mark, num, text, r.stripes, r.margin)
 	}
@@ -223,6 +225,24 @@ func (m *Model) readView() string {
 		footer = m.help.ShortHelpView(promptKeyMap.ShortHelp())
 	}
 	return m.frame(m.readHeader(), b.String(), status, footer)
+}
+
+// speech marks who speaks, in colour: the speaker's label in bold where
+// a turn starts, the interviewer's words faint, so the participant's
+// stand out.
+func (m *Model) speech(r row, text string) string {
+	if !m.st.colour {
+		return text
+	}
+	l := m.w.Doc.T.Line(r.line)
+	if corpus.IsInterviewer(l.Speaker) {
+		return m.st.dim.Render(text)
+	}
+	if r.first && l.TurnStart && l.Speaker != "" && strings.HasPrefix(text, l.Speaker+":") {
+		n := len(l.Speaker) + 1
+		return m.st.title.Render(text[:n]) + text[n:]
+	}
+	return text
 }
 
 func (m *Model) readHeader() string {
@@ -247,14 +267,15 @@ func (m *Model) readHeader() string {
 }
 
 // readStatus says what is under the cursor when there is no message: the
-// selection, or the segment that segment keys act on.
+// selection, or the segment that segment keys act on; with the others'
+// stripes shown, what the other coders put on the line.
 func (m *Model) readStatus() string {
 	d := m.w.Doc
+	var parts []string
 	if d.Selecting() {
 		r := d.Selection()
-		return fmt.Sprintf("selected %s (%d lines): enter codes it", r, r.Len())
-	}
-	if seg, ok := d.Focused(); ok {
+		parts = append(parts, fmt.Sprintf("selected %s (%d lines): enter codes it", r, r.Len()))
+	} else if seg, ok := d.Focused(); ok {
 		s := fmt.Sprintf("segment %s %s", seg.Lines, strings.Join(seg.Codes, ", "))
 		if n := len(d.SegmentsAt(d.Cursor)); n > 1 {
 			s += fmt.Sprintf(" (%d of %d: tab)", d.Focus%n+1, n)
@@ -262,18 +283,16 @@ func (m *Model) readStatus() string {
 		if seg.Memo != "" {
 			s += " · memo: " + strings.ReplaceAll(seg.Memo, "\n", " ")
 		}
-		return s
+		parts = append(parts, s)
 	}
-	var theirs []string
-	for _, o := range d.Others {
-		if cs := workspace.CodesAt(o.Segments, d.Cursor); len(cs) > 0 {
-			theirs = append(theirs, o.Coder+": "+strings.Join(cs, ", "))
+	if m.others || len(parts) == 0 {
+		for _, o := range d.Others {
+			if cs := workspace.CodesAt(o.Segments, d.Cursor); len(cs) > 0 {
+				parts = append(parts, o.Coder+": "+strings.Join(cs, ", "))
+			}
 		}
 	}
-	if len(theirs) > 0 {
-		return strings.Join(theirs, " · ")
-	}
-	return ""
+	return strings.Join(parts, " · ")
 }
 
 func (m *Model) readKey(msg tea.KeyPressMsg) tea.Cmd {

@@ -170,6 +170,7 @@ func TestGolden(t *testing.T) {
 		{"list", nil},
 		{"list-filtered", keys("text:bren")},
 		{"read", keys("text:may-1", "enter", down(9), "enter", "text:self-ref", "enter", down(7), "shift+down", "shift+down")},
+		{"others", keys("text:may-1", "enter", down(9), "enter", "text:self-ref", "enter", "o", "D")},
 		{"picker", keys("text:may-1", "enter", down(16), "v", "down", "down", "enter", "text:expect")},
 		{"new-code", keys("text:may-1", "enter", down(16), "enter", "text:Not knowing", "enter")},
 		{"help", keys("text:may-1", "enter", "?")},
@@ -224,5 +225,30 @@ func golden(t *testing.T, name, got string) {
 	}
 	if string(want) != got {
 		t.Errorf("screen differs from %s (QDA_UPDATE=1 rewrites it):\n got:\n%s\nwant:\n%s", file, got, want)
+	}
+}
+
+// TestMouse: a click puts the cursor on a line, a drag selects lines.
+func TestMouse(t *testing.T) {
+	m, w := start(t, 80, 24, tui.Options{})
+	screen := drive(t, m, "text:may-1", "enter")
+	row := func(n int) int {
+		for y, l := range strings.Split(screen, "\n") {
+			if y > 0 && strings.HasPrefix(l[1:], strconv.Itoa(n)+" ") || strings.HasPrefix(l, " "+strconv.Itoa(n)+" ") {
+				return y
+			}
+		}
+		t.Fatalf("line %d is not on the screen:\n%s", n, screen)
+		return 0
+	}
+	m.Update(tea.MouseClickMsg{X: 8, Y: row(10), Button: tea.MouseLeft})
+	m.Update(tea.MouseMotionMsg{X: 8, Y: row(13), Button: tea.MouseLeft})
+	m.Update(tea.MouseReleaseMsg{X: 8, Y: row(13), Button: tea.MouseLeft})
+	if r := w.Doc.Selection(); r.Start != 10 || r.End != 13 {
+		t.Fatalf("selected %s, want 10-13", r)
+	}
+	drive(t, m, "enter", "text:self-ref", "enter")
+	if got := codings(t, w, "may-1"); !strings.Contains(got, "- lines: 10-13\n") {
+		t.Errorf("codings:\n%s", got)
 	}
 }
