@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/qdatool/qda/corpus"
@@ -165,7 +166,11 @@ func (m *Model) pickView() string {
 	if m.mode == modePick && len(p.Chosen) > 0 && status == "" {
 		status = "chosen: " + strings.Join(p.Chosen, ", ")
 	}
-	return m.frame(m.st.title.Render(header), b.String(), status, m.help.ShortHelpView(pickKeyMap.ShortHelp()))
+	keys := pickKeyMap.ShortHelp()
+	if m.mode != modePick {
+		keys = []key.Binding{pickKeyMap.Move, promptKeyMap.Done, pickKeyMap.Cancel}
+	}
+	return m.frame(m.st.title.Render(header), b.String(), status, m.help.ShortHelpView(keys))
 }
 
 // detail is the description, inclusion and exclusion of the code under

@@ -255,13 +255,17 @@ func (m *Model) readHeader() string {
 	if len(d.Others) > 0 {
 		var os []string
 		for i, o := range d.Others {
-			os = append(os, m.letter(i)+"="+o.Coder)
+			if m.others {
+				os = append(os, m.letter(i)+"="+o.Coder)
+			} else {
+				os = append(os, o.Coder)
+			}
 		}
-		state := "shown"
-		if !m.others {
-			state = "hidden"
+		if m.others {
+			h += " · " + strings.Join(os, " ")
+		} else {
+			h += " · also " + strings.Join(os, ", ")
 		}
-		h += fmt.Sprintf(" · others %s (%s)", strings.Join(os, " "), state)
 	}
 	return h
 }
