@@ -171,7 +171,7 @@ func (w *Workspace) Resize(edge Edge, dir int) (string, error) {
 	seg, err := w.segmentEdit("resize", func(segs []corpus.Segment, i int) ([]corpus.Segment, error) {
 		s := segs[i]
 		r := s.Lines
-		n := nextText(t, map[Edge]int{Start: r.Start, End: r.End}[edge], dir)
+		n := nextText(t, edgeOf(r, edge), dir)
 		if n == 0 {
 			return nil, errors.New("the segment is at the edge of the transcript")
 		}
@@ -194,10 +194,18 @@ func (w *Workspace) Resize(edge Edge, dir int) (string, error) {
 		return "", err
 	}
 	if w.Doc.Cursor < to.Start || w.Doc.Cursor > to.End {
-		w.Doc.MoveTo(map[Edge]int{Start: to.Start, End: to.End}[edge])
+		w.Doc.MoveTo(edgeOf(to, edge))
 	}
 	w.focusOn(to, seg.Codes)
 	return fmt.Sprintf("%s is now %s", strings.Join(seg.Codes, ", "), to), nil
+}
+
+// edgeOf is the line of r at edge.
+func edgeOf(r corpus.Range, edge Edge) int {
+	if edge == Start {
+		return r.Start
+	}
+	return r.End
 }
 
 // focusOn focuses the segment with lines r and codes, when it is on the

@@ -157,7 +157,7 @@ func (w *Workspace) refresh(d *Doc) (bool, error) {
 			cs.Segments, cs.None = doc.Segments, doc.None
 		}
 		if c == w.Coder {
-			if string(data) != string(d.mineRaw) || exists != d.Mine.Has || d.loaded == false {
+			if string(data) != string(d.mineRaw) || exists != d.Mine.Has || !d.loaded {
 				changed = true
 			}
 			d.mineRaw = data

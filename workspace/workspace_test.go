@@ -408,3 +408,35 @@ func TestCodedLines(t *testing.T) {
 }
 
 func TestMain(m *testing.M) { wstest.Main(m) }
+
+// TestRefreshCodebook: a code another terminal adds to the codebook is
+// offered by the picker after the next refresh.
+func TestRefreshCodebook(t *testing.T) {
+	w := newDemo(t)
+	if err := w.Open("may-1"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := w.Refresh(); err != nil {
+		t.Fatal(err)
+	}
+	other := openSession(t, w.Study.Root, "jt")
+	if err := other.Open("may-2"); err != nil {
+		t.Fatal(err)
+	}
+	other.Doc.MoveTo(4)
+	if _, err := other.NewCode("expectations", "lonely"); err != nil {
+		t.Fatal(err)
+	}
+	changed, err := w.Refresh()
+	if err != nil || !changed {
+		t.Fatalf("refresh: changed %v, %v", changed, err)
+	}
+	w.Picker.SetQuery("lonely")
+	if e, ok := w.Picker.Current(); !ok || e.Path != "expectations/lonely" {
+		t.Errorf("the picker does not offer the other terminal's code")
+	}
+	w.Doc.MoveTo(10)
+	if _, err := w.Code([]string{"expectations/lonely"}); err != nil {
+		t.Error(err)
+	}
+}
