@@ -41,8 +41,11 @@ func (m *Model) pickKey(msg tea.KeyPressMsg) tea.Cmd {
 	case "pgdown":
 		p.Move(10)
 	case "tab":
+		// Chosen, the query is cleared for the next code's.
 		if m.mode == modePick {
 			p.Toggle()
+			m.setInput("")
+			p.SetQuery("")
 		}
 	case "esc":
 		if m.mode == modeParent {

@@ -102,7 +102,7 @@ func TestKeys(t *testing.T) {
 	}{
 		{"code with shift+arrows and the picker", keys(open, down(9), "shift+down", "shift+down", "shift+down", "enter", "text:self-ref", "enter"),
 			[]string{"- lines: 10-13", "codes: [referral/self-referral]"}, nil},
-		{"select with v, two codes with tab", keys(open, down(16), "v", "down", "down", "enter", "text:hopes", "tab", "backspace", "backspace", "backspace", "backspace", "backspace", "text:remit", "tab", "enter"),
+		{"select with v, two codes with tab", keys(open, down(16), "v", "down", "down", "enter", "text:hopes", "tab", "text:remit", "tab", "enter"),
 			[]string{"- lines: 17-19", "codes: [expectations/hopes, expectations/remit]"}, nil},
 		{"extend the segment's end", keys(open, down(9), "enter", "text:self-ref", "enter", "]", "]"),
 			[]string{"- lines: 10-12"}, nil},
