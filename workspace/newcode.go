@@ -64,12 +64,12 @@ func (w *Workspace) NewCode(parent, name string) (string, error) {
 	}
 	d := w.Doc
 	file := corpus.CodingsFile(w.Coder, d.ID)
+	if err := w.codebookFile(); err != nil {
+		return "", err
+	}
 	var canonical string
 	_, err = w.transact("", []string{corpus.CodebookFile, file}, func(cur []content) ([]content, error) {
 		src := cur[0].data
-		if !cur[0].exists {
-			src = []byte("codes: []\n")
-		}
 		cb, fs := codebook.Parse(corpus.CodebookFile, src)
 		if err := fs.Err(); err != nil {
 			return nil, fmt.Errorf("%w (fix %s first)", err, corpus.CodebookFile)
@@ -102,4 +102,20 @@ func (w *Workspace) NewCode(parent, name string) (string, error) {
 	}
 	d.ClearSelection()
 	return fmt.Sprintf("added %s to %s and coded %s", canonical, corpus.CodebookFile, r), nil
+}
+
+// emptyCodebook is codebook.yaml with no codes, which a study without the
+// file has.
+const emptyCodebook = "codes: []\n"
+
+// codebookFile writes an empty codebook.yaml where there is none, before
+// a new code goes in: undo then puts back a file, which it can, rather
+// than take one away, which qda does not do to the study's own files.
+func (w *Workspace) codebookFile() error {
+	return w.locked(func() error {
+		if _, exists, err := w.read(corpus.CodebookFile); err != nil || exists {
+			return err
+		}
+		return w.Study.WriteStudyFile(corpus.CodebookFile, []byte(emptyCodebook))
+	})
 }

@@ -1,6 +1,8 @@
 package workspace_test
 
 import (
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -438,5 +440,37 @@ func TestRefreshCodebook(t *testing.T) {
 	w.Doc.MoveTo(10)
 	if _, err := w.Code([]string{"expectations/lonely"}); err != nil {
 		t.Error(err)
+	}
+}
+
+// TestNewCodeNoCodebook: a study without codebook.yaml gets one with the
+// new code, and undo leaves it empty.
+func TestNewCodeNoCodebook(t *testing.T) {
+	dir := wstest.Study(t)
+	if err := os.Remove(filepath.Join(dir, corpus.CodebookFile)); err != nil {
+		t.Fatal(err)
+	}
+	// The demo's codings use codes this codebook no longer has; the
+	// session opens all the same, as 'qda code' does.
+	w := openSession(t, dir, "me")
+	if err := w.Open("may-1"); err != nil {
+		t.Fatal(err)
+	}
+	w.Doc.MoveTo(10)
+	if _, err := w.NewCode("", "poster"); err != nil {
+		t.Fatal(err)
+	}
+	if got := mine(t, w, "may-1"); got != "10 poster" {
+		t.Errorf("codings: %s", got)
+	}
+	if _, err := w.Undo(); err != nil {
+		t.Fatal(err)
+	}
+	cb, err := os.ReadFile(filepath.Join(dir, corpus.CodebookFile))
+	if err != nil || strings.TrimSpace(string(cb)) != "codes: []" {
+		t.Errorf("codebook after undo: %q %v", cb, err)
+	}
+	if got := mine(t, w, "may-1"); got != "absent" {
+		t.Errorf("codings after undo: %s", got)
 	}
 }
