@@ -8,14 +8,14 @@ type listKeys struct {
 }
 
 func (k listKeys) ShortHelp() []key.Binding {
-	return []key.Binding{k.Help, k.Up, k.Open, k.Filter, k.Clear, k.Quit}
+	return []key.Binding{k.Help, k.Up, k.Down, k.Open, k.Filter, k.Clear, k.Quit}
 }
 func (k listKeys) FullHelp() [][]key.Binding {
 	return [][]key.Binding{{k.Up, k.Down, k.Open}, {k.Filter, k.Clear, k.Help, k.Quit}}
 }
 
 var listKeyMap = listKeys{
-	Up:     key.NewBinding(key.WithKeys("up", "ctrl+p"), key.WithHelp("↑↓", "move")),
+	Up:     key.NewBinding(key.WithKeys("up", "ctrl+p"), key.WithHelp("↑", "move up")),
 	Down:   key.NewBinding(key.WithKeys("down", "ctrl+n"), key.WithHelp("↓", "move down")),
 	Open:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open")),
 	Filter: key.NewBinding(key.WithKeys("filter"), key.WithHelp("type", "filter")),
