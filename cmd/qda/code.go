@@ -14,12 +14,14 @@ type codeOptions struct {
 	memo string
 	edit bool
 	none bool
+	// the full-screen workspace (workspace.go)
+	interactive, plain bool
 }
 
 func newCodeCmd(g *globals) *cobra.Command {
 	var opt codeOptions
 	cmd := &cobra.Command{
-		Use:   "code (ID LINES CODE... | --edit ID | --none ID)",
+		Use:   "code [ID LINES CODE... | -i [ID] | --edit ID | --none ID]",
 		Short: "Code lines of a transcript",
 		Long: `Code lines LINES (N or A-B) of transcript ID with one or more codes, as the
 current coder (--coder, else $QDA_CODER, else git config user.name made a
@@ -39,6 +41,11 @@ problems reopens with them listed on top; quit without saving to give up,
 and the edit is kept in .qda/edits/ for 'qda code --edit FILE' to go on
 with. See docs/format.md for the file.
 
+With no range, or with -i, qda opens the coding workspace on the terminal:
+the transcript list (or transcript ID), where you select lines and pick
+codes, make codes, undo and redo; every action is written at once. '?'
+shows its keys; see docs/workspace.md.
+
 With --none, record that you read transcript ID and nothing in it applies:
 your file then says so ('- none: true', with --memo as the reason), and
 agreement counts every line of it as a "no" from you. Without a file, the
@@ -47,10 +54,15 @@ transcript is one you have not coded, which agreement leaves out for you.`,
   qda code may-1 20 tea-and-company sustainability/ending-support --memo "tea as the reason to stay"
   QDA_CODER=jt qda code may-2 3-5 confidence
   qda code --edit may-1         # code in your editor, codes in a margin
-  qda code ted-2 --none --memo "only arranging the next visit"`,
+  qda code ted-2 --none --memo "only arranging the next visit"
+  qda code                      # the coding workspace: pick a transcript
+  qda code -i may-1             # the coding workspace on may-1`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if opt.edit || opt.none {
 				return cobra.ExactArgs(1)(cmd, args)
+			}
+			if opt.interactive || len(args) < 2 {
+				return cobra.MaximumNArgs(1)(cmd, args)
 			}
 			return cobra.MinimumNArgs(3)(cmd, args)
 		},
@@ -61,6 +73,9 @@ transcript is one you have not coded, which agreement leaves out for you.`,
 			}
 			if opt.none {
 				return runCodeNone(g, args[0], opt.memo)
+			}
+			if (opt.interactive || len(args) < 2) && !opt.edit {
+				return runWorkspace(g, strings.Join(args, ""), opt.plain)
 			}
 			if opt.edit {
 				if opt.memo != "" {
@@ -74,6 +89,8 @@ transcript is one you have not coded, which agreement leaves out for you.`,
 	cmd.Flags().StringVar(&opt.memo, "memo", "", "a memo for the segment")
 	cmd.Flags().BoolVar(&opt.edit, "edit", false, "edit your codes of transcript ID in $VISUAL or $EDITOR, in a margin beside its lines")
 	cmd.Flags().BoolVar(&opt.none, "none", false, "record that you read transcript ID and nothing in it applies")
+	cmd.Flags().BoolVarP(&opt.interactive, "interactive", "i", false, "open the coding workspace (the default with no range)")
+	cmd.Flags().BoolVar(&opt.plain, "plain", false, "draw the workspace for a screen reader: no colour, ASCII marks")
 	return cmd
 }
 

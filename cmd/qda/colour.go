@@ -8,27 +8,8 @@ import (
 	"github.com/qdatool/qda/internal/layout"
 )
 
-// codeColours returns a code path's colour: its own from the codebook,
-// else its nearest ancestor's, else the palette's colour for its
-// top-level code. Unknown codes get none.
-func codeColours(cb *codebook.Codebook) func(path string) string {
-	top := map[*codebook.Code]int{}
-	for i, c := range cb.Codes {
-		top[c] = i
-	}
-	return func(path string) string {
-		c := cb.Lookup(path)
-		for ; c != nil; c = c.Parent {
-			if c.Color != "" {
-				return c.Color
-			}
-			if c.Parent == nil {
-				return layout.Palette[top[c]%len(layout.Palette)]
-			}
-		}
-		return ""
-	}
-}
+// codeColours returns a code path's colour (see codebook.Colours).
+func codeColours(cb *codebook.Codebook) func(path string) string { return codebook.Colours(cb) }
 
 // marginStyle colours show's margin on a terminal without NO_COLOR: the
 // line numbers faint, each code in its colour.
