@@ -14,23 +14,41 @@ type codeOptions struct {
 	memo string
 	edit bool
 	none bool
+	newCode
+}
+
+// newCode is the flags of 'qda code --new'.
+type newCode struct {
+	new         bool
+	parent      string
+	parents     bool
+	label, desc string
 }
 
 func newCodeCmd(g *globals) *cobra.Command {
 	var opt codeOptions
 	cmd := &cobra.Command{
-		Use:   "code (ID LINES CODE... | --edit ID | --none ID)",
+		Use:   "code (ID LINES CODE... | ID LINES NEWCODE --new [--parent P] | --edit ID | --none ID)",
 		Short: "Code lines of a transcript",
 		Long: `Code lines LINES (N or A-B) of transcript ID with one or more codes, as the
 current coder (--coder, else $QDA_CODER, else git config user.name made a
 slug). The segment goes into codings/CODER/ID.yaml with the quote of its
 first line, so check can tell when the transcript changes under it.
 
-Codes may be given by a former name (an alias); qda stores the canonical
-path. Blank lines at the edges of the range are left out. Coding lines that
+A code may be given by its path, a former name (an alias), or its name or
+label alone when no other code has it ("fatigue" for symptoms/fatigue);
+qda stores and prints the canonical path. A name several codes have is
+refused with the paths it could mean. Blank lines at the edges of the range are left out. Coding lines that
 touch or overlap a segment with the same codes extends that segment. An
 unknown code, a range outside the transcript or an unknown transcript is
 refused and no file is touched.
+
+With --new, NEWCODE is a code to make while coding: it is added to
+codebook.yaml (under --parent P, or the parent in its path, or at the top)
+and the lines are coded with it, both files in one all-or-nothing change.
+P may be a unique name or label too; --parents makes missing parents, as
+'qda codebook add --parents' does. --label and --description describe the
+new code.
 
 With --edit, qda opens transcript ID in $VISUAL, else $EDITOR, else vi, one
 row per line with your codes in a margin after |>: add, change or remove
@@ -46,6 +64,8 @@ transcript is one you have not coded, which agreement leaves out for you.`,
 		Example: `  qda code may-1 14-16 confidence/daily-tasks
   qda code may-1 20 tea-and-company sustainability/ending-support --memo "tea as the reason to stay"
   QDA_CODER=jt qda code may-2 3-5 confidence
+  qda code may-1 14-16 fatigue                           # a unique name is enough
+  qda code may-1 14-16 keeping-busy --new --parent confidence --label "Keeping busy"
   qda code --edit may-1         # code in your editor, codes in a margin
   qda code ted-2 --none --memo "only arranging the next visit"`,
 		Args: func(cmd *cobra.Command, args []string) error {
@@ -59,6 +79,12 @@ transcript is one you have not coded, which agreement leaves out for you.`,
 			if opt.none && opt.edit {
 				return usageErr(errors.New("--none and --edit do not go together"))
 			}
+			if opt.new && (opt.none || opt.edit) {
+				return usageErr(errors.New("--new goes with 'qda code ID LINES NEWCODE', not with --edit or --none"))
+			}
+			if !opt.new && (opt.parent != "" || opt.parents || opt.label != "" || opt.desc != "") {
+				return usageErr(errors.New("--parent, --parents, --label and --description go with --new"))
+			}
 			if opt.none {
 				return runCodeNone(g, args[0], opt.memo)
 			}
@@ -68,12 +94,24 @@ transcript is one you have not coded, which agreement leaves out for you.`,
 				}
 				return runCodeEdit(g, args[0])
 			}
+			if opt.new {
+				if len(args) != 3 {
+					return usageErr(errors.New("--new makes one code at a time: give ID LINES NEWCODE"))
+				}
+				return runCodeNew(g, args[0], args[1], args[2], opt)
+			}
 			return runCode(g, args[0], args[1], args[2:], opt)
 		},
 	}
 	cmd.Flags().StringVar(&opt.memo, "memo", "", "a memo for the segment")
 	cmd.Flags().BoolVar(&opt.edit, "edit", false, "edit your codes of transcript ID in $VISUAL or $EDITOR, in a margin beside its lines")
 	cmd.Flags().BoolVar(&opt.none, "none", false, "record that you read transcript ID and nothing in it applies")
+	cmd.Flags().BoolVar(&opt.new, "new", false, "add NEWCODE to the codebook and code the lines with it, in one change")
+	cmd.Flags().StringVar(&opt.parent, "parent", "", "with --new: the code `P` to add NEWCODE under (default: the top level, or NEWCODE's own path)")
+	cmd.Flags().BoolVar(&opt.parents, "parents", false, "with --new: add the missing codes above NEWCODE too")
+	cmd.Flags().StringVar(&opt.label, "label", "", "with --new: the new code's label")
+	cmd.Flags().StringVar(&opt.desc, "description", "", "with --new: the new code's description")
+	cmd.RegisterFlagCompletionFunc("parent", completeCodes(g))
 	return cmd
 }
 
@@ -130,7 +168,7 @@ func runCode(g *globals, id, lines string, refs []string, opt codeOptions) error
 	if err != nil {
 		return err
 	}
-	codes, err := e.s.resolvePaths(refs)
+	codes, err := e.s.resolvePaths(refs, func(path string) string { return fmt.Sprintf("qda code %s %s %s --new", id, lines, path) })
 	if err != nil {
 		return err
 	}
@@ -177,7 +215,7 @@ func runUncode(g *globals, id, lines string, refs []string) error {
 	if err != nil {
 		return err
 	}
-	codes, err := e.s.resolvePaths(refs)
+	codes, err := e.s.resolvePaths(refs, addCodeCmd)
 	if err != nil {
 		return err
 	}
