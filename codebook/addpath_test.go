@@ -9,10 +9,7 @@ import (
 
 func TestAddUnder(t *testing.T) {
 	src := []byte("# keep me\ncodes:\n  - name: tea   # a comment\n    children:\n      - name: cups\n        label: Cups and saucers\n  - name: home\n    children:\n      - name: cups\n")
-	cb, fs := Parse("codebook.yaml", src)
-	if fs.HasErrors() {
-		t.Fatal(fs)
-	}
+	cb := parseClean(t, src)
 	label := "Big pots"
 	tests := []struct {
 		name, parent, code string
@@ -82,4 +79,14 @@ func TestAddUnderMissingParentError(t *testing.T) {
 	if !errors.As(err, &mp) || mp.Parent != "garden" || mp.Name != "shed" {
 		t.Fatalf("error %#v, want a *MissingParentError for garden/shed", err)
 	}
+}
+
+// parseClean parses src, which must have no errors.
+func parseClean(t *testing.T, src []byte) *Codebook {
+	t.Helper()
+	cb, fs := Parse("codebook.yaml", src)
+	if fs.HasErrors() {
+		t.Fatal(fs)
+	}
+	return cb
 }

@@ -198,10 +198,7 @@ const shortcutsYAML = `codes:
 `
 
 func TestResolveArg(t *testing.T) {
-	cb, findings := Parse("codebook.yaml", []byte(shortcutsYAML))
-	if findings.HasErrors() {
-		t.Fatal(findings)
-	}
+	cb := parseClean(t, []byte(shortcutsYAML))
 	tests := []struct {
 		name, ref string
 		want      string
@@ -289,10 +286,7 @@ func TestResolveArg(t *testing.T) {
 // A codings file keeps meaning what it meant: Resolve, which reads them,
 // takes no shortcut.
 func TestResolveTakesNoShortcut(t *testing.T) {
-	cb, findings := Parse("codebook.yaml", []byte(shortcutsYAML))
-	if findings.HasErrors() {
-		t.Fatal(findings)
-	}
+	cb := parseClean(t, []byte(shortcutsYAML))
 	for _, ref := range []string{"fatigue", "Fatigue", "Aches and pains", "symptoms/sleep", "Health/Care"} {
 		if c, _, err := cb.Resolve(ref); err == nil {
 			t.Errorf("Resolve(%q) = %q, want an error", ref, c.Path)

@@ -15,15 +15,23 @@ const newCodeBook = "codes:\n  - name: health\n    label: Health\n    children:\
 
 func newCodeStudy(t *testing.T) *Study {
 	t.Helper()
-	dir := t.TempDir()
-	files := map[string]string{
+	s := studyOf(t, map[string]string{
 		"qda.yaml":              "title: New codes\n",
 		"codebook.yaml":         newCodeBook,
 		"participants.csv":      "id\nmay\n",
 		"transcripts.csv":       "id,participant\nmay-1,may\n",
 		"transcripts/may-1.txt": "Interviewer: How are you?\n\nMay: Tired, always tired.\nI sleep badly.\n\n",
 		"codings/jt/may-1.yaml": "- lines: 3\n  codes: [tea]\n  quote: Tired, always tired.\n",
-	}
+	})
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
+// studyOf writes files (by path in the study) to a new folder and opens
+// the study there.
+func studyOf(t *testing.T, files map[string]string) *Study {
+	t.Helper()
+	dir := t.TempDir()
 	for name, data := range files {
 		p := filepath.Join(dir, filepath.FromSlash(name))
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
@@ -37,7 +45,6 @@ func newCodeStudy(t *testing.T) *Study {
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { s.Close() })
 	return s
 }
 
