@@ -36,12 +36,14 @@ slug). The segment goes into codings/CODER/ID.yaml with the quote of its
 first line, so check can tell when the transcript changes under it.
 
 A code may be given by its path, a former name (an alias), or its name or
-label alone when no other code has it ("fatigue" for symptoms/fatigue);
-qda stores and prints the canonical path. A name several codes have is
-refused with the paths it could mean. Blank lines at the edges of the range are left out. Coding lines that
+label alone when no other code has it ("shopping" for
+confidence/daily-tasks/shopping); qda stores and prints the canonical
+path. A name several codes have is refused with the paths it could mean.
+Blank lines at the edges of the range are left out. Coding lines that
 touch or overlap a segment with the same codes extends that segment. An
 unknown code, a range outside the transcript or an unknown transcript is
-refused and no file is touched.
+refused and no file is touched; the hint of an unknown code is the
+command that adds it.
 
 With --new, NEWCODE is a code to make while coding: it is added to
 codebook.yaml (under --parent P, or the parent in its path, or at the top)
@@ -64,7 +66,7 @@ transcript is one you have not coded, which agreement leaves out for you.`,
 		Example: `  qda code may-1 14-16 confidence/daily-tasks
   qda code may-1 20 tea-and-company sustainability/ending-support --memo "tea as the reason to stay"
   QDA_CODER=jt qda code may-2 3-5 confidence
-  qda code may-1 14-16 fatigue                           # a unique name is enough
+  qda code may-1 14-16 shopping   # a unique name or label is enough
   qda code may-1 14-16 keeping-busy --new --parent confidence --label "Keeping busy"
   qda code --edit may-1         # code in your editor, codes in a margin
   qda code ted-2 --none --memo "only arranging the next visit"`,
