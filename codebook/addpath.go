@@ -24,7 +24,7 @@ func (e *MissingParentError) Error() string {
 
 // AddPath adds a code at path, "parent/name" or "name" for a theme, as Add
 // does; see AddUnder.
-func AddPath(cb *Codebook, src []byte, path string, f Fields, parents bool) (*Rewrite, string, error) {
+func AddPath(cb *Codebook, src []byte, path string, f Fields, parents bool) (*Rewrite, []string, error) {
 	path = strings.TrimSpace(path)
 	parent, name := "", path
 	if i := strings.LastIndex(path, "/"); i >= 0 {
@@ -35,31 +35,32 @@ func AddPath(cb *Codebook, src []byte, path string, f Fields, parents bool) (*Re
 
 // AddUnder adds the code name, with fields f, as the last child of the code
 // parent names ("" for the top level; any reference ResolveArg accepts,
-// so a unique name or label will do), and returns the rewrite and the new
-// code's canonical path. A parent that names no code is a
+// so a unique name or label will do), and returns the rewrite and the
+// canonical paths of the codes added: the new code's last, after the
+// parents made for it (to undo it, delete them in reverse). A parent that names no code is a
 // *MissingParentError, unless parents is set: then, as mkdir -p makes
 // folders, the longest leading part of parent that names a code is where
 // the codes of the rest of it are made, each under the one before, with
 // the new code last. All of it is one rewrite of the text.
-func AddUnder(cb *Codebook, src []byte, parent, name string, f Fields, parents bool) (*Rewrite, string, error) {
+func AddUnder(cb *Codebook, src []byte, parent, name string, f Fields, parents bool) (*Rewrite, []string, error) {
 	parent = strings.TrimSpace(parent)
 	name = strings.TrimSpace(name)
 	if parent == "" {
 		rw, err := Add(cb, src, name, f)
-		return rw, name, err
+		return rw, []string{name}, err
 	}
 	p, _, err := cb.ResolveArg(parent)
 	if err == nil {
 		to := p.Path + "/" + name
 		rw, err := Add(cb, src, to, f)
-		return rw, to, err
+		return rw, []string{to}, err
 	}
 	var re *ResolveError
 	if !errors.As(err, &re) || re.Kind != Unknown {
-		return nil, "", err
+		return nil, nil, err
 	}
 	if !parents {
-		return nil, "", &MissingParentError{Name: name, Parent: parent, Err: re}
+		return nil, nil, &MissingParentError{Name: name, Parent: parent, Err: re}
 	}
 	segs := strings.Split(parent, "/")
 	base, k := "", len(segs)-1
@@ -70,7 +71,7 @@ func AddUnder(cb *Codebook, src []byte, parent, name string, f Fields, parents b
 			break
 		}
 		if errors.As(err, &re) && re.Kind == Ambiguous {
-			return nil, "", err
+			return nil, nil, err
 		}
 	}
 	missing := append(segs[max(k, 0):], name)
@@ -80,13 +81,15 @@ func AddUnder(cb *Codebook, src []byte, parent, name string, f Fields, parents b
 	}
 	rw, err := AddTree(cb, src, base, []NewCode{tree})
 	if err != nil {
-		return nil, "", err
+		return nil, nil, err
 	}
 	rw.Summary = nil
+	var added []string
 	to := base
 	for _, n := range missing {
 		to = pathJoin(to, n)
+		added = append(added, to)
 		rw.Summary = append(rw.Summary, "added "+to)
 	}
-	return rw, to, nil
+	return rw, added, nil
 }

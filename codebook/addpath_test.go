@@ -47,7 +47,7 @@ func TestAddUnder(t *testing.T) {
 			if tc.path == "tea/pots/sizes/big" {
 				f.Label = &label
 			}
-			rw, path, err := AddUnder(cb, src, tc.parent, tc.code, f, tc.parents)
+			rw, added, err := AddUnder(cb, src, tc.parent, tc.code, f, tc.parents)
 			if want, ok := strings.CutPrefix(tc.want, "error: "); ok {
 				if err == nil || !strings.Contains(err.Error(), want) {
 					t.Fatalf("error %v; want %q", err, want)
@@ -57,8 +57,14 @@ func TestAddUnder(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
+			path := added[len(added)-1]
 			if path != tc.path || !slices.Equal(rw.Summary, tc.summary) {
 				t.Errorf("path %q, summary %q; want %q, %q", path, rw.Summary, tc.path, tc.summary)
+			}
+			for i, a := range added {
+				if rw.Summary[i] != "added "+a {
+					t.Errorf("added %q, summary %q: they do not agree", added, rw.Summary)
+				}
 			}
 			got := string(rw.Data)
 			if !strings.Contains(got, tc.want) || !strings.HasPrefix(got, "# keep me\n") {

@@ -36,9 +36,10 @@ type NewCoding struct {
 type NewCoded struct {
 	// Path is the new code's canonical path.
 	Path string
-	// Summary says what was added to the codebook, a line a code
-	// ("added symptoms/fatigue").
-	Summary []string
+	// Added are the canonical paths of the codes added to the codebook:
+	// the parents made for it (with Parents), then Path. To undo, delete
+	// them in reverse and take Path off the segment.
+	Added []string
 	// Lines are the lines coded: blank lines at the edges are left out.
 	Lines Range
 	// Codebook is the codebook as written, Codings the codings file.
@@ -117,7 +118,7 @@ func (s *Study) AddCodeAndApply(nc NewCoding, wait func(Holder)) (*NewCoded, err
 	if err := findings.Err(); err != nil {
 		return nil, err
 	}
-	rw, path, err := codebook.AddUnder(cb, src, nc.Parent, nc.Name, nc.Fields, nc.Parents)
+	rw, added, err := codebook.AddUnder(cb, src, nc.Parent, nc.Name, nc.Fields, nc.Parents)
 	var ce *codebook.CheckError
 	if err != nil && !errors.As(err, &ce) {
 		return nil, &RefusedError{err}
@@ -125,6 +126,7 @@ func (s *Study) AddCodeAndApply(nc NewCoding, wait func(Holder)) (*NewCoded, err
 	if err != nil {
 		return nil, err
 	}
+	path := added[len(added)-1]
 	nb, findings := codebook.Parse(CodebookFile, rw.Data)
 	if err := findings.Err(); err != nil {
 		return nil, err // AddUnder checked its result; this is a bug
@@ -145,5 +147,5 @@ func (s *Study) AddCodeAndApply(nc NewCoding, wait func(Holder)) (*NewCoded, err
 	if err := b.Commit(); err != nil {
 		return nil, err
 	}
-	return &NewCoded{Path: path, Summary: rw.Summary, Lines: r, Codebook: nb, Codings: cs}, nil
+	return &NewCoded{Path: path, Added: added, Lines: r, Codebook: nb, Codings: cs}, nil
 }

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -62,9 +63,9 @@ func TestAddCodeAndApply(t *testing.T) {
 	tests := []struct {
 		name string
 		nc   NewCoding
-		// path and summary of the result, and what the two files hold after
+		// path and added of the result, and what the two files hold after
 		path     string
-		summary  []string
+		added    []string
 		codebook string // appended to newCodeBook's text, or its whole text when it starts with "codes:"
 		codings  string
 		file     string // the codings file, when not jt's of may-1
@@ -76,14 +77,14 @@ func TestAddCodeAndApply(t *testing.T) {
 		{
 			name: "under a unique name, with a label and a memo",
 			nc:   NewCoding{Coder: "jt", Transcript: "may-1", Lines: Range{3, 4}, Parent: "Symptoms", Name: "fatigue", Fields: codebook.Fields{Label: &label}, Memo: "twice"},
-			path: "health/symptoms/fatigue", summary: []string{"added health/symptoms/fatigue"},
+			path: "health/symptoms/fatigue", added: []string{"health/symptoms/fatigue"},
 			codebook: "codes:\n  - name: health\n    label: Health\n    children:\n      - name: symptoms\n        children:\n          - name: fatigue\n            label: Always tired\n  - name: tea\n",
 			codings:  "- lines: 3\n  codes: [tea]\n  quote: Tired, always tired.\n- lines: 3-4\n  codes: [health/symptoms/fatigue]\n  quote: Tired, always tired.\n  memo: twice\n",
 		},
 		{
 			name: "at the top, blank edges trimmed, a new coder",
 			nc:   NewCoding{Coder: "eh", Transcript: "may-1", Lines: Range{2, 5}, Name: "sleep"},
-			path: "sleep", summary: []string{"added sleep"},
+			path: "sleep", added: []string{"sleep"},
 			codebook: newCodeBook + "  - name: sleep\n",
 			file:     "codings/eh/may-1.yaml",
 			codings:  "- lines: 3-4\n  codes: [sleep]\n  quote: Tired, always tired.\n",
@@ -91,7 +92,7 @@ func TestAddCodeAndApply(t *testing.T) {
 		{
 			name: "missing parents made",
 			nc:   NewCoding{Coder: "jt", Transcript: "may-1", Lines: Range{4, 4}, Parent: "health/sleep/quality", Name: "poor", Parents: true},
-			path: "health/sleep/quality/poor", summary: []string{"added health/sleep", "added health/sleep/quality", "added health/sleep/quality/poor"},
+			path: "health/sleep/quality/poor", added: []string{"health/sleep", "health/sleep/quality", "health/sleep/quality/poor"},
 			codebook: "codes:\n  - name: health\n    label: Health\n    children:\n      - name: symptoms\n      - name: sleep\n        children:\n          - name: quality\n            children:\n              - name: poor\n  - name: tea\n",
 			codings:  "- lines: 3\n  codes: [tea]\n  quote: Tired, always tired.\n- lines: 4\n  codes: [health/sleep/quality/poor]\n  quote: I sleep badly.\n",
 		},
@@ -135,8 +136,8 @@ func TestAddCodeAndApply(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if got.Path != tc.path || strings.Join(got.Summary, "|") != strings.Join(tc.summary, "|") {
-				t.Errorf("path %q summary %q, want %q %q", got.Path, got.Summary, tc.path, tc.summary)
+			if got.Path != tc.path || !slices.Equal(got.Added, tc.added) {
+				t.Errorf("path %q added %q, want %q %q", got.Path, got.Added, tc.path, tc.added)
 			}
 			if got.Codebook.Lookup(tc.path) == nil {
 				t.Errorf("the codebook returned has no %q", tc.path)

@@ -41,8 +41,8 @@ func runCodeNew(g *globals, id, lines, ref string, opt codeOptions) error {
 	if err != nil {
 		return codeNewErr(err, id, lines, name)
 	}
-	for _, l := range done.Summary {
-		fmt.Fprintf(g.stderr, "qda: %s to %s\n", l, corpus.CodebookFile)
+	for _, p := range done.Added {
+		fmt.Fprintf(g.stderr, "qda: added %s to %s\n", p, corpus.CodebookFile)
 	}
 	fmt.Fprintf(g.stderr, "qda: coded %s:%s %s (%s)\n", id, done.Lines, done.Path, done.Codings.File)
 	return nil
