@@ -45,6 +45,11 @@ func AddPath(cb *Codebook, src []byte, path string, f Fields, parents bool) (*Re
 func AddUnder(cb *Codebook, src []byte, parent, name string, f Fields, parents bool) (*Rewrite, []string, error) {
 	parent = strings.TrimSpace(parent)
 	name = strings.TrimSpace(name)
+	if !IsSlug(name) {
+		// Before the parent is looked for: "a/b" as a name would be
+		// taken for a path below it, and its error would be about that.
+		return nil, nil, invalidName(name)
+	}
 	if parent == "" {
 		rw, err := Add(cb, src, name, f)
 		return rw, []string{name}, err

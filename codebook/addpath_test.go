@@ -40,6 +40,8 @@ func TestAddUnder(t *testing.T) {
 		{name: "an ambiguous parent with parents", parent: "cups/blue", code: "pale", parents: true, want: `error: ambiguous code "cups"`},
 		{name: "a code there already", parent: "tea", code: "cups", parents: true, want: `error: code "tea" already has a child named "cups"`},
 		{name: "not a slug", parent: "tea/Big Pots", code: "x", parents: true, want: `error: invalid code name "Big Pots"`},
+		{name: "a name that is a path", parent: "tea", code: "cups/blue", want: `error: invalid code name "cups/blue"`},
+		{name: "a name that is no slug, under a missing parent", parent: "garden", code: "Tools", want: `error: invalid code name "Tools"`},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
