@@ -15,6 +15,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/qdatool/qda/codebook"
 	"github.com/qdatool/qda/corpus"
 	"github.com/qdatool/qda/internal/diag"
 )
@@ -244,6 +245,10 @@ func runMemoShow(g *globals, ref string) error {
 // resolveAbout resolves ABOUT as misuse when it names nothing.
 func (s *session) resolveAbout(ref string) (corpus.About, error) {
 	a, err := corpus.ResolveAbout(ref, s.cb, s.ix)
+	var re *codebook.ResolveError
+	if errors.As(err, &re) && strings.HasPrefix(strings.TrimSpace(ref), string(corpus.AboutCode)+":") {
+		return a, codeRefErr(err, re.Ref, addCodeCmd)
+	}
 	if err != nil {
 		return a, withHint(usageErr(err), "write %s, or a code path, transcript id or participant id that names one thing", corpus.AboutForms)
 	}
