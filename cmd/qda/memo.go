@@ -52,8 +52,8 @@ func newMemoAddCmd(g *globals) *cobra.Command {
 		Short: "Write a new memo about the study, a code, a transcript or a participant",
 		Long: `Write a new memo as the current coder. ABOUT is study, code:PATH,
 transcript:ID or participant:ID, or a code path, transcript id or participant
-id on its own when it names one thing. A code may be given by a former name;
-the memo stores its canonical path.
+id on its own when it names one thing. A code may be given by a former name,
+or a name or label only it has; the memo stores its canonical path.
 
 The text is --text, or the contents of --file (- for standard input), or
 else what you write in $VISUAL or $EDITOR on a template. The memo goes to
