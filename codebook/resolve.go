@@ -247,7 +247,8 @@ func (cb *Codebook) unknown(ref string) *ResolveError {
 // Codings files keep using Resolve: a shortcut that is unique today is
 // ambiguous once a second code of that name is added, and a file must
 // keep meaning what it meant. The error, when not nil, is a
-// *ResolveError whose Candidates and Suggestion are canonical paths.
+// *ResolveError: Candidates are what an ambiguous ref could mean, and
+// Suggestion, when not "", the code an unknown one likely meant.
 func (cb *Codebook) ResolveArg(ref string) (*Code, Via, error) {
 	c, via, err := cb.Resolve(ref)
 	var re *ResolveError

@@ -12,7 +12,9 @@ import (
 // to lines of a transcript in one change, as 'qda code --new' and the
 // coding workspace's picker make one.
 type NewCoding struct {
-	Coder      string
+	Coder string
+	// Transcript is read from transcripts/; that it is a row of
+	// transcripts.csv is the caller's to check, as it lists them.
 	Transcript string
 	Lines      Range
 	// Parent is where the code goes: "" for the top level, else a code
