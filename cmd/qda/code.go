@@ -113,7 +113,7 @@ transcript is one you have not coded, which agreement leaves out for you.`,
 	cmd.Flags().BoolVar(&opt.parents, "parents", false, "with --new: add the missing codes above NEWCODE too")
 	cmd.Flags().StringVar(&opt.label, "label", "", "with --new: the new code's label")
 	cmd.Flags().StringVar(&opt.desc, "description", "", "with --new: the new code's description")
-	cmd.RegisterFlagCompletionFunc("parent", completeCodes(g))
+	cmd.RegisterFlagCompletionFunc("parent", completeCodesAny(g))
 	return cmd
 }
 

@@ -162,7 +162,7 @@ coding of SRC becomes a coding of DST.`,
 		},
 	}
 	cmd.Flags().StringVar(&opt.into, "into", "", "the code to merge into")
-	cmd.RegisterFlagCompletionFunc("into", completeCodes(g))
+	cmd.RegisterFlagCompletionFunc("into", completeCodesAny(g))
 	addRefactorFlags(cmd, &opt.refactorOptions)
 	return cmd
 }
