@@ -11,24 +11,16 @@ import (
 )
 
 type codeOptions struct {
-	memo string
-	edit bool
-	none bool
-	newCode
-}
-
-// newCode is the flags of 'qda code --new'.
-type newCode struct {
-	new         bool
-	parent      string
-	parents     bool
-	label, desc string
+	newCode // code_new.go
+	memo    string
+	edit    bool
+	none    bool
 }
 
 func newCodeCmd(g *globals) *cobra.Command {
 	var opt codeOptions
 	cmd := &cobra.Command{
-		Use:   "code (ID LINES CODE... | ID LINES NEWCODE --new [--parent P] | --edit ID | --none ID)",
+		Use:   "code (ID LINES CODE... | --edit ID | --none ID)",
 		Short: "Code lines of a transcript",
 		Long: `Code lines LINES (N or A-B) of transcript ID with one or more codes, as the
 current coder (--coder, else $QDA_CODER, else git config user.name made a
@@ -81,8 +73,8 @@ transcript is one you have not coded, which agreement leaves out for you.`,
 			if opt.none && opt.edit {
 				return usageErr(errors.New("--none and --edit do not go together"))
 			}
-			if opt.new && (opt.none || opt.edit) {
-				return usageErr(errors.New("--new goes with 'qda code ID LINES NEWCODE', not with --edit or --none"))
+			if opt.new && (opt.none || opt.edit || len(args) != 3) {
+				return usageErr(errors.New("--new makes one code at a time: give ID LINES NEWCODE, without --edit or --none"))
 			}
 			if !opt.new && (opt.parent != "" || opt.parents || opt.label != "" || opt.desc != "") {
 				return usageErr(errors.New("--parent, --parents, --label and --description go with --new"))
@@ -97,23 +89,15 @@ transcript is one you have not coded, which agreement leaves out for you.`,
 				return runCodeEdit(g, args[0])
 			}
 			if opt.new {
-				if len(args) != 3 {
-					return usageErr(errors.New("--new makes one code at a time: give ID LINES NEWCODE"))
-				}
 				return runCodeNew(g, args[0], args[1], args[2], opt)
 			}
 			return runCode(g, args[0], args[1], args[2:], opt)
 		},
 	}
+	opt.newCode.bind(g, cmd)
 	cmd.Flags().StringVar(&opt.memo, "memo", "", "a memo for the segment")
 	cmd.Flags().BoolVar(&opt.edit, "edit", false, "edit your codes of transcript ID in $VISUAL or $EDITOR, in a margin beside its lines")
 	cmd.Flags().BoolVar(&opt.none, "none", false, "record that you read transcript ID and nothing in it applies")
-	cmd.Flags().BoolVar(&opt.new, "new", false, "add NEWCODE to the codebook and code the lines with it, in one change")
-	cmd.Flags().StringVar(&opt.parent, "parent", "", "with --new: the code `P` to add NEWCODE under (default: the top level, or NEWCODE's own path)")
-	cmd.Flags().BoolVar(&opt.parents, "parents", false, "with --new: add the missing codes above NEWCODE too")
-	cmd.Flags().StringVar(&opt.label, "label", "", "with --new: the new code's label")
-	cmd.Flags().StringVar(&opt.desc, "description", "", "with --new: the new code's description")
-	cmd.RegisterFlagCompletionFunc("parent", completeCodesAny(g))
 	return cmd
 }
 

@@ -5,9 +5,28 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/spf13/cobra"
+
 	"github.com/qdatool/qda/codebook"
 	"github.com/qdatool/qda/corpus"
 )
+
+// newCode is the flags of 'qda code --new'.
+type newCode struct {
+	new         bool
+	parent      string
+	parents     bool
+	label, desc string
+}
+
+func (o *newCode) bind(g *globals, cmd *cobra.Command) {
+	cmd.Flags().BoolVar(&o.new, "new", false, "add NEWCODE to the codebook and code the lines with it, in one change")
+	cmd.Flags().StringVar(&o.parent, "parent", "", "with --new: the code `P` to add NEWCODE under (default: the top level, or NEWCODE's own path)")
+	cmd.Flags().BoolVar(&o.parents, "parents", false, "with --new: add the missing codes above NEWCODE too")
+	cmd.Flags().StringVar(&o.label, "label", "", "with --new: the new code's label")
+	cmd.Flags().StringVar(&o.desc, "description", "", "with --new: the new code's description")
+	cmd.RegisterFlagCompletionFunc("parent", completeCodesAny(g))
+}
 
 // runCodeNew adds the code ref (under --parent, or the parent in its own
 // path) to the codebook and codes lines of transcript id with it, in one
