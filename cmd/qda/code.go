@@ -11,10 +11,11 @@ import (
 )
 
 type codeOptions struct {
-	newCode // code_new.go
-	memo    string
-	edit    bool
-	none    bool
+	newCode // the flags of --new (code_new.go)
+
+	memo string
+	edit bool
+	none bool
 }
 
 func newCodeCmd(g *globals) *cobra.Command {
