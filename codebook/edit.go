@@ -267,9 +267,10 @@ func newErrors(before, after diag.List) diag.List {
 	return out
 }
 
-// resolveArg resolves a code given by the user, aliases allowed.
+// resolveArg resolves a code given by the user: by any name ResolveArg
+// accepts.
 func resolveArg(cb *Codebook, ref string) (*Code, error) {
-	c, _, err := cb.Resolve(ref)
+	c, _, err := cb.ResolveArg(ref)
 	if err != nil {
 		return nil, err
 	}

@@ -1,6 +1,7 @@
 package codebook
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -19,6 +20,13 @@ const (
 	FullPathAlias
 	// SimpleAlias: some segment was a former name among its siblings.
 	SimpleAlias
+	// ByName (ResolveArg alone, a shortcut a person types and no file
+	// holds): the reference was the code's name, or the last segments of
+	// its path, and no other code's.
+	ByName
+	// ByLabel (ResolveArg alone): the reference was the code's label, and
+	// no other code's.
+	ByLabel
 )
 
 func (v Via) String() string {
@@ -29,6 +37,10 @@ func (v Via) String() string {
 		return "full-path alias"
 	case SimpleAlias:
 		return "alias"
+	case ByName:
+		return "name"
+	case ByLabel:
+		return "label"
 	}
 	return fmt.Sprintf("Via(%d)", int(v))
 }
@@ -222,4 +234,84 @@ func (cb *Codebook) unknown(ref string) *ResolveError {
 		}
 	}
 	return e
+}
+
+// ResolveArg finds the code a person means by ref, as typed on a command
+// line or in a picker: anything Resolve accepts; else, letter case aside,
+// a code's name or the last segments of its path ("fatigue" or
+// "symptoms/fatigue" for "health/symptoms/fatigue") when no other code
+// ends so; else a code's label when no other code has it. A name that
+// several codes end with is ambiguous even when one of them has it as a
+// label: the candidates are listed and the person picks.
+//
+// Codings files keep using Resolve: a shortcut that is unique today is
+// ambiguous once a second code of that name is added, and a file must
+// keep meaning what it meant. The error, when not nil, is a
+// *ResolveError: Candidates are what an ambiguous ref could mean, and
+// Suggestion, when not "", the code an unknown one likely meant.
+func (cb *Codebook) ResolveArg(ref string) (*Code, Via, error) {
+	c, via, err := cb.Resolve(ref)
+	var re *ResolveError
+	if err == nil || !errors.As(err, &re) || re.Kind != Unknown {
+		return c, via, err
+	}
+	key := strings.ToLower(strings.TrimSpace(ref))
+	if key != strings.TrimSpace(ref) {
+		if c, via, err := cb.Resolve(key); err == nil {
+			return c, via, nil
+		}
+	}
+	if key == "" {
+		return nil, 0, re
+	}
+	var byName, byLabel []*Code
+	label := strings.Join(strings.Fields(key), " ")
+	cb.Walk(func(c *Code) bool {
+		if c.Path == key || strings.HasSuffix(c.Path, "/"+key) {
+			byName = append(byName, c)
+		}
+		if c.Label != "" && strings.Join(strings.Fields(strings.ToLower(c.Label)), " ") == label {
+			byLabel = append(byLabel, c)
+		}
+		return true
+	})
+	for _, m := range []struct {
+		codes []*Code
+		via   Via
+	}{{byName, ByName}, {byLabel, ByLabel}} {
+		switch len(m.codes) {
+		case 0:
+			continue
+		case 1:
+			return m.codes[0], m.via, nil
+		}
+		amb := &ResolveError{Ref: strings.TrimSpace(ref), Kind: Ambiguous}
+		for _, c := range m.codes {
+			amb.Candidates = append(amb.Candidates, c.Path)
+		}
+		return nil, 0, amb
+	}
+	if re.Suggestion == "" {
+		re.Suggestion = cb.closestName(key)
+	}
+	return nil, 0, re
+}
+
+// closestName is the path of the code whose name is nearest to a
+// reference that names none, when no other code has that name.
+func (cb *Codebook) closestName(ref string) string {
+	byName := map[string][]string{}
+	cb.Walk(func(c *Code) bool {
+		byName[c.Name] = append(byName[c.Name], c.Path)
+		return true
+	})
+	names := make([]string, 0, len(byName))
+	for n := range byName {
+		names = append(names, n)
+	}
+	slices.Sort(names)
+	if paths := byName[closest(ref, names)]; len(paths) == 1 {
+		return paths[0]
+	}
+	return ""
 }

@@ -166,3 +166,130 @@ func TestResolveErrorFinding(t *testing.T) {
 		})
 	}
 }
+
+const shortcutsYAML = `codes:
+  - name: health
+    label: Health
+    children:
+      - name: symptoms
+        children:
+          - name: fatigue
+            label: Tiredness
+          - name: pain
+            label: Aches and pains
+          - name: sleep
+      - name: care
+        aliases: [treatment]
+        children:
+          - name: sleep
+          - name: gp
+            label: Seeing the GP
+  - name: work
+    children:
+      - name: pain
+        label: Back pain at work
+      - name: hours
+        label: Tiredness
+      - name: rest
+        label: Seeing the GP
+      - name: mood
+  - name: mood
+    label: Pain
+`
+
+func TestResolveArg(t *testing.T) {
+	cb := parseClean(t, []byte(shortcutsYAML))
+	tests := []struct {
+		name, ref string
+		want      string
+		via       Via
+		// wantErr is the error, and candidates those of an ambiguous one.
+		wantErr    string
+		candidates []string
+	}{
+		{name: "canonical", ref: "health/symptoms/fatigue", want: "health/symptoms/fatigue", via: Canonical},
+		{name: "alias as Resolve has it", ref: "health/treatment/gp", want: "health/care/gp", via: SimpleAlias},
+		{name: "unique leaf", ref: "fatigue", want: "health/symptoms/fatigue", via: ByName},
+		{name: "unique name of a parent", ref: "symptoms", want: "health/symptoms", via: ByName},
+		{name: "unique last segments", ref: "symptoms/sleep", want: "health/symptoms/sleep", via: ByName},
+		{name: "leaf in capitals", ref: "Fatigue", want: "health/symptoms/fatigue", via: ByName},
+		{name: "path in capitals", ref: "Health/Care", want: "health/care", via: Canonical},
+		{name: "spaces trimmed", ref: "  gp ", want: "health/care/gp", via: ByName},
+		{name: "unique label", ref: "Aches and pains", want: "health/symptoms/pain", via: ByLabel},
+		{name: "label in other case and spacing", ref: "aches  AND pains", want: "health/symptoms/pain", via: ByLabel},
+		{name: "label of a top-level code", ref: "Back pain at work", want: "work/pain", via: ByLabel},
+		{name: "a top-level path beats a leaf", ref: "mood", want: "mood", via: Canonical},
+		{
+			name: "ambiguous leaf", ref: "sleep",
+			wantErr:    `ambiguous code "sleep": it resolves to both "health/symptoms/sleep" and "health/care/sleep"`,
+			candidates: []string{"health/symptoms/sleep", "health/care/sleep"},
+		},
+		{
+			// A name is never passed over for a label: "pain" is two
+			// names and the label of a third code.
+			name: "ambiguous leaf that is also a label", ref: "pain",
+			wantErr:    `ambiguous code "pain": it resolves to both "health/symptoms/pain" and "work/pain"`,
+			candidates: []string{"health/symptoms/pain", "work/pain"},
+		},
+		{
+			name: "ambiguous label", ref: "tiredness",
+			wantErr:    `ambiguous code "tiredness": it resolves to both "health/symptoms/fatigue" and "work/hours"`,
+			candidates: []string{"health/symptoms/fatigue", "work/hours"},
+		},
+		{
+			name: "ambiguous label in capitals", ref: "SEEING THE GP",
+			wantErr:    `ambiguous code "SEEING THE GP": it resolves to both "health/care/gp" and "work/rest"`,
+			candidates: []string{"health/care/gp", "work/rest"},
+		},
+		{name: "part of a name is no name", ref: "tigue", wantErr: `unknown code "tigue"`},
+		{name: "part of a label is no label", ref: "Aches", wantErr: `unknown code "Aches"`},
+		{name: "typo of a name", ref: "fatigeu", wantErr: `unknown code "fatigeu" (did you mean "health/symptoms/fatigue"?)`},
+		{name: "typo of a name two codes have", ref: "slep", wantErr: `unknown code "slep"`},
+		{name: "typo near a path", ref: "helth", wantErr: `unknown code "helth" (did you mean "health"?)`},
+		{name: "empty", ref: " ", wantErr: `unknown code ""`},
+		{name: "a slash alone", ref: "/", wantErr: `unknown code "/"`},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got, via, err := cb.ResolveArg(tc.ref)
+			if tc.wantErr != "" {
+				if err == nil {
+					t.Fatalf("ResolveArg(%q) = %q, want error %q", tc.ref, got.Path, tc.wantErr)
+				}
+				if err.Error() != tc.wantErr {
+					t.Errorf("error:\n got %s\nwant %s", err, tc.wantErr)
+				}
+				var re *ResolveError
+				if !errors.As(err, &re) {
+					t.Fatalf("error %#v is not a *ResolveError", err)
+				}
+				if want := Unknown; tc.candidates != nil {
+					want = Ambiguous
+					if re.Kind != want || !slices.Equal(re.Candidates, tc.candidates) {
+						t.Errorf("kind %v, candidates %q; want ambiguous between %q", re.Kind, re.Candidates, tc.candidates)
+					}
+				} else if re.Kind != want {
+					t.Errorf("kind %v, want unknown", re.Kind)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatalf("ResolveArg(%q): %v", tc.ref, err)
+			}
+			if got.Path != tc.want || via != tc.via {
+				t.Errorf("ResolveArg(%q) = %q via %v, want %q via %v", tc.ref, got.Path, via, tc.want, tc.via)
+			}
+		})
+	}
+}
+
+// A codings file keeps meaning what it meant: Resolve, which reads them,
+// takes no shortcut.
+func TestResolveTakesNoShortcut(t *testing.T) {
+	cb := parseClean(t, []byte(shortcutsYAML))
+	for _, ref := range []string{"fatigue", "Fatigue", "Aches and pains", "symptoms/sleep", "Health/Care"} {
+		if c, _, err := cb.Resolve(ref); err == nil {
+			t.Errorf("Resolve(%q) = %q, want an error", ref, c.Path)
+		}
+	}
+}

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"math"
 	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -18,7 +17,6 @@ import (
 // by jt alone, so it is never compared.
 func agreeStudy(t *testing.T) (*Study, *Index, *codebook.Codebook) {
 	t.Helper()
-	dir := t.TempDir()
 	files := map[string]string{
 		"qda.yaml":         "title: Agreement\n",
 		"codebook.yaml":    "codes:\n  - name: confidence\n    children:\n      - name: daily-tasks\n      - name: travel\n  - name: tea\n",
@@ -36,19 +34,7 @@ func agreeStudy(t *testing.T) (*Study, *Index, *codebook.Codebook) {
 		"codings/ah/ted-1.yaml": "- lines: 3-4\n  codes: [confidence/travel]\n",
 		"codings/jt/may-2.yaml": "- lines: 1\n  codes: [tea]\n",
 	}
-	for name, data := range files {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	s, err := Open(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := studyOf(t, files)
 	cb, fs := s.Codebook()
 	if fs.HasErrors() {
 		t.Fatal(fs)

@@ -119,7 +119,7 @@ func writeEditHeader(b *bytes.Buffer, t *Transcript, o EditOptions) {
 #
 # - A code on consecutive lines is one coded passage (a segment). Blank lines,
 #   the breaks between turns, cannot be coded and do not break a passage.
-# - A former name of a code (an alias) is accepted; qda writes the code's path.
+# - A code by an alias, or a name or label only it has, is written as its path.
 # - Only the codes of coder %s are here. Other coders' codings are not shown
 #   and never change. The memos of passages you leave as they are are kept.
 # - Save and quit to apply. Quit without saving to change nothing.

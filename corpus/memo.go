@@ -84,8 +84,8 @@ func ParseAbout(s string) (About, error) {
 // ResolveAbout reads an about as a person gives it on the command line:
 // study, code:PATH, transcript:ID or participant:ID, or a code path,
 // transcript id or participant id on its own when it names exactly one
-// thing. A code is resolved through the codebook, aliases included, and
-// returned by its canonical path.
+// thing. A code is resolved as codebook.ResolveArg does (a path, a former
+// name, a unique name or label) and returned by its canonical path.
 func ResolveAbout(ref string, cb *codebook.Codebook, ix *Index) (About, error) {
 	ref = strings.TrimSpace(ref)
 	if ref == "" {
@@ -101,7 +101,7 @@ func ResolveAbout(ref string, cb *codebook.Codebook, ix *Index) (About, error) {
 		}
 		switch a.Kind {
 		case AboutCode:
-			c, _, err := cb.Resolve(a.Target)
+			c, _, err := cb.ResolveArg(a.Target)
 			if err != nil {
 				return About{}, err
 			}
@@ -118,7 +118,7 @@ func ResolveAbout(ref string, cb *codebook.Codebook, ix *Index) (About, error) {
 		return a, nil
 	}
 	var found []About
-	code, _, codeErr := cb.Resolve(ref)
+	code, _, codeErr := cb.ResolveArg(ref)
 	if code != nil {
 		found = append(found, About{AboutCode, code.Path})
 	}

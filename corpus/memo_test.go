@@ -2,7 +2,6 @@ package corpus
 
 import (
 	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -231,7 +230,6 @@ func TestAddMemoUnique(t *testing.T) {
 // participants, three transcripts, memo files and codings with memos.
 func memoStudy(t *testing.T) *Study {
 	t.Helper()
-	dir := t.TempDir()
 	files := map[string]string{
 		"qda.yaml": "title: Memos\n",
 		"codebook.yaml": `codes:
@@ -269,19 +267,7 @@ func memoStudy(t *testing.T) *Study {
 		"codings/eh/may-1.yaml": "- lines: 3\n  codes: [confidence/travel]\n  memo: Travel?\n",
 		"codings/jt/ted-1.yaml": "- lines: 2\n  codes: [endings/loss]\n  memo: Losing a friend.\n",
 	}
-	for name, data := range files {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	s, err := Open(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := studyOf(t, files)
 	return s
 }
 

@@ -11,6 +11,8 @@ import (
 )
 
 type codeOptions struct {
+	newCode // the flags of --new (code_new.go)
+
 	memo string
 	edit bool
 	none bool
@@ -28,11 +30,22 @@ current coder (--coder, else $QDA_CODER, else git config user.name made a
 slug). The segment goes into codings/CODER/ID.yaml with the quote of its
 first line, so check can tell when the transcript changes under it.
 
-Codes may be given by a former name (an alias); qda stores the canonical
-path. Blank lines at the edges of the range are left out. Coding lines that
+A code may be given by its path, a former name (an alias), or its name or
+label alone when no other code has it ("shopping" for
+confidence/daily-tasks/shopping); qda stores and prints the canonical
+path. A name several codes have is refused with the paths it could mean.
+Blank lines at the edges of the range are left out. Coding lines that
 touch or overlap a segment with the same codes extends that segment. An
 unknown code, a range outside the transcript or an unknown transcript is
-refused and no file is touched.
+refused and no file is touched; the hint of an unknown code is the
+command that adds it.
+
+With --new, NEWCODE is a code to make while coding: it is added to
+codebook.yaml (under --parent P, or the parent in its path, or at the top)
+and the lines are coded with it, both files in one all-or-nothing change.
+P may be a unique name or label too; --parents makes missing parents, as
+'qda codebook add --parents' does. --label and --description describe the
+new code.
 
 With --edit, qda opens transcript ID in $VISUAL, else $EDITOR, else vi, one
 row per line with your codes in a margin after |>: add, change or remove
@@ -53,6 +66,8 @@ transcript is one you have not coded, which agreement leaves out for you.`,
 		Example: `  qda code may-1 14-16 confidence/daily-tasks
   qda code may-1 20 tea-and-company sustainability/ending-support --memo "tea as the reason to stay"
   QDA_CODER=jt qda code may-2 3-5 confidence
+  qda code may-1 14-16 shopping   # a unique name or label is enough
+  qda code may-1 14-16 keeping-busy --new --parent confidence --label "Keeping busy"
   qda code --edit may-1         # code in your editor, codes in a margin
   qda code ted-2 --none --memo "only arranging the next visit"
   qda code                      # the coding workspace: pick a transcript
@@ -71,6 +86,12 @@ transcript is one you have not coded, which agreement leaves out for you.`,
 			if opt.none && opt.edit {
 				return usageErr(errors.New("--none and --edit do not go together"))
 			}
+			if opt.new && (opt.none || opt.edit || len(args) != 3) {
+				return usageErr(errors.New("--new makes one code at a time: give ID LINES NEWCODE, without --edit or --none"))
+			}
+			if !opt.new && (opt.parent != "" || opt.parents || opt.label != "" || opt.desc != "") {
+				return usageErr(errors.New("--parent, --parents, --label and --description go with --new"))
+			}
 			if opt.none {
 				return runCodeNone(g, args[0], opt.memo)
 			}
@@ -83,9 +104,13 @@ transcript is one you have not coded, which agreement leaves out for you.`,
 				}
 				return runCodeEdit(g, args[0])
 			}
+			if opt.new {
+				return runCodeNew(g, args[0], args[1], args[2], opt)
+			}
 			return runCode(g, args[0], args[1], args[2:], opt)
 		},
 	}
+	opt.newCode.bind(g, cmd)
 	cmd.Flags().StringVar(&opt.memo, "memo", "", "a memo for the segment")
 	cmd.Flags().BoolVar(&opt.edit, "edit", false, "edit your codes of transcript ID in $VISUAL or $EDITOR, in a margin beside its lines")
 	cmd.Flags().BoolVar(&opt.none, "none", false, "record that you read transcript ID and nothing in it applies")
@@ -147,7 +172,7 @@ func runCode(g *globals, id, lines string, refs []string, opt codeOptions) error
 	if err != nil {
 		return err
 	}
-	codes, err := e.s.resolvePaths(refs)
+	codes, err := e.s.resolvePaths(refs, func(path string) string { return fmt.Sprintf("qda code %s %s %s --new", id, lines, path) })
 	if err != nil {
 		return err
 	}
@@ -194,7 +219,7 @@ func runUncode(g *globals, id, lines string, refs []string) error {
 	if err != nil {
 		return err
 	}
-	codes, err := e.s.resolvePaths(refs)
+	codes, err := e.s.resolvePaths(refs, addCodeCmd)
 	if err != nil {
 		return err
 	}

@@ -38,7 +38,7 @@ DST instead; --force takes them off (a segment left with no code goes).`,
 	}
 	cmd.Flags().StringVar(&opt.reassign, "reassign", "", "code the deleted codes' passages with `DST` instead")
 	cmd.Flags().BoolVar(&opt.force, "force", false, "take the deleted codes off their passages")
-	cmd.RegisterFlagCompletionFunc("reassign", completeCodes(g))
+	cmd.RegisterFlagCompletionFunc("reassign", completeCodesAny(g))
 	addRefactorFlags(cmd, &opt.refactorOptions)
 	return cmd
 }

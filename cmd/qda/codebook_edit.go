@@ -41,6 +41,14 @@ func runRefactor(g *globals, opt refactorOptions, op refactorFunc, check func(*s
 		if errors.As(err, &ce) {
 			return withHint(err, "codebook.yaml is unchanged; please report the layout that defeated the rewrite")
 		}
+		var mp *codebook.MissingParentError
+		if errors.As(err, &mp) {
+			return withHint(usageErr(err), "add it first, or add both with 'qda codebook add %s/%s --parents'", orName(codePathOf(mp.Parent), mp.Parent), mp.Name)
+		}
+		var re *codebook.ResolveError
+		if errors.As(err, &re) {
+			return codeRefErr(err, re.Ref, addCodeCmd)
+		}
 		return withHint(usageErr(err), "'qda codebook tree' shows the codes")
 	}
 	if check != nil {
@@ -72,6 +80,14 @@ func runRefactor(g *globals, opt refactorOptions, op refactorFunc, check func(*s
 	}
 	g.sayf("qda: ", "%s %s and %s in %s%s", verb, corpus.CodebookFile, plural(rep.Segments, "segment"), plural(len(rep.Files), "codings file"), removed)
 	return nil
+}
+
+// orName is path, or name when path is "".
+func orName(path, name string) string {
+	if path == "" {
+		return name
+	}
+	return path
 }
 
 func addRefactorFlags(cmd *cobra.Command, opt *refactorOptions) {
@@ -146,7 +162,7 @@ coding of SRC becomes a coding of DST.`,
 		},
 	}
 	cmd.Flags().StringVar(&opt.into, "into", "", "the code to merge into")
-	cmd.RegisterFlagCompletionFunc("into", completeCodes(g))
+	cmd.RegisterFlagCompletionFunc("into", completeCodesAny(g))
 	addRefactorFlags(cmd, &opt.refactorOptions)
 	return cmd
 }

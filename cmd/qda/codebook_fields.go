@@ -53,20 +53,29 @@ func (f *fieldFlags) fields(cmd *cobra.Command) codebook.Fields {
 func newCodebookAddCmd(g *globals) *cobra.Command {
 	var opt refactorOptions
 	var f fieldFlags
+	var parents bool
 	cmd := &cobra.Command{
 		Use:   "add PATH",
 		Short: "Add a code (parent/name, or name for a theme)",
+		Long: `Add the code at PATH, parent/name or name for a theme, as its parent's last
+child. The parent may be given by a unique name or label too ("fatigue"
+for symptoms/fatigue). A parent that is not in the codebook is refused,
+unless --parents is given: then the missing codes above the new one are
+added too, as mkdir -p makes folders.`,
 		Example: `  qda codebook add tea-and-company/biscuits --label "Biscuits and cake"
-  qda codebook add wellbeing --description "How participants say they feel"`,
+  qda codebook add wellbeing --description "How participants say they feel"
+  qda codebook add wellbeing/sleep/nightmares --parents`,
 		Args:              cobra.ExactArgs(1),
 		ValidArgsFunction: completeCodes(g),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runRefactor(g, opt, func(cb *codebook.Codebook, src []byte) (*codebook.Rewrite, error) {
-				return codebook.Add(cb, src, args[0], f.fields(cmd))
+				rw, _, err := codebook.AddPath(cb, src, args[0], f.fields(cmd), parents)
+				return rw, err
 			}, nil)
 		},
 	}
 	f.bind(cmd)
+	cmd.Flags().BoolVar(&parents, "parents", false, "add the missing codes above PATH too")
 	addRefactorFlags(cmd, &opt)
 	return cmd
 }

@@ -47,6 +47,7 @@ func TestCrashAnywhere(t *testing.T) {
 		{"rename", []string{"codebook", "rename", "confidence", "self-belief"}},
 		{"merge", []string{"codebook", "merge", "expectations/remit", "--into", "expectations/hopes"}},
 		{"move", []string{"codebook", "move", "confidence/travel", "tea-and-company"}},
+		{"code new", []string{"code", "may-1", "17-19", "not-what-i-expected", "--new", "--parent", "expectations", "--coder", "jt"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -93,7 +93,7 @@ func (e *codeEdit) setResolvers() {
 		}
 	}
 	e.resolve = func(ref string) (string, error) {
-		c, _, err := e.s.cb.Resolve(ref)
+		c, _, err := e.s.cb.ResolveArg(ref)
 		if err != nil {
 			if unknown[ref] {
 				return ref, nil

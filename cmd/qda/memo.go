@@ -15,6 +15,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/qdatool/qda/codebook"
 	"github.com/qdatool/qda/corpus"
 	"github.com/qdatool/qda/internal/diag"
 )
@@ -51,8 +52,8 @@ func newMemoAddCmd(g *globals) *cobra.Command {
 		Short: "Write a new memo about the study, a code, a transcript or a participant",
 		Long: `Write a new memo as the current coder. ABOUT is study, code:PATH,
 transcript:ID or participant:ID, or a code path, transcript id or participant
-id on its own when it names one thing. A code may be given by a former name;
-the memo stores its canonical path.
+id on its own when it names one thing. A code may be given by a former name,
+or a name or label only it has; the memo stores its canonical path.
 
 The text is --text, or the contents of --file (- for standard input), or
 else what you write in $VISUAL or $EDITOR on a template. The memo goes to
@@ -244,6 +245,10 @@ func runMemoShow(g *globals, ref string) error {
 // resolveAbout resolves ABOUT as misuse when it names nothing.
 func (s *session) resolveAbout(ref string) (corpus.About, error) {
 	a, err := corpus.ResolveAbout(ref, s.cb, s.ix)
+	var re *codebook.ResolveError
+	if errors.As(err, &re) && strings.HasPrefix(strings.TrimSpace(ref), string(corpus.AboutCode)+":") {
+		return a, codeRefErr(err, re.Ref, addCodeCmd)
+	}
 	if err != nil {
 		return a, withHint(usageErr(err), "write %s, or a code path, transcript id or participant id that names one thing", corpus.AboutForms)
 	}

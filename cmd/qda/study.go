@@ -147,22 +147,64 @@ func (s *session) chosenCoders(names []string) ([]string, error) {
 	return names, nil
 }
 
-// resolveCode resolves a code given on the command line, as misuse when
-// it names no code.
+// resolveCode resolves a code given on the command line, by any name
+// codebook.ResolveArg accepts (a path, a former name, a unique name or
+// label), as misuse when it names no code or several.
 func (s *session) resolveCode(ref string) (*codebook.Code, error) {
-	code, _, err := s.cb.Resolve(ref)
+	return s.resolveCodeOr(ref, addCodeCmd)
+}
+
+// resolveCodeOr is resolveCode for a command whose own way to add an
+// unknown code is better than 'qda codebook add': add makes that command
+// for a code's path.
+func (s *session) resolveCodeOr(ref string, add func(path string) string) (*codebook.Code, error) {
+	code, _, err := s.cb.ResolveArg(ref)
 	if err != nil {
-		return nil, withHint(usageErr(err), "'qda codebook tree' lists the codes")
+		return nil, codeRefErr(err, ref, add)
 	}
 	return code, nil
 }
 
+// addCodeCmd is the command that adds the code at path (slugs: it needs
+// no quoting).
+func addCodeCmd(path string) string { return "qda codebook add " + path }
+
+// codeRefErr makes a code reference that did not resolve misuse, with a
+// hint: an ambiguous one is to be written in full; an unknown one is
+// added by the command add makes, for ref or, when ref is no path a code
+// could have, for the path it would be as slugs.
+func codeRefErr(err error, ref string, add func(path string) string) error {
+	var re *codebook.ResolveError
+	if !errors.As(err, &re) {
+		return usageErr(err)
+	}
+	if re.Kind == codebook.Ambiguous {
+		return withHint(usageErr(err), "write the full path of the code you mean; 'qda codebook tree' lists the codes")
+	}
+	if path := codePathOf(ref); path != "" {
+		return withHint(usageErr(err), "'%s' adds it; 'qda codebook tree' lists the codes", add(path))
+	}
+	return withHint(usageErr(err), "'qda codebook tree' lists the codes")
+}
+
+// codePathOf is ref as the path of a new code: its segments made slugs,
+// "" when one of them has nothing a slug could be made of.
+func codePathOf(ref string) string {
+	segs := strings.Split(strings.TrimSpace(ref), "/")
+	for i, seg := range segs {
+		if segs[i] = codebook.Slugify(seg); segs[i] == "" {
+			return ""
+		}
+	}
+	return strings.Join(segs, "/")
+}
+
 // resolvePaths resolves codes given on the command line to their
-// canonical paths; nil for none.
-func (s *session) resolvePaths(refs []string) ([]string, error) {
+// canonical paths, as resolveCodeOr does; nil for none.
+func (s *session) resolvePaths(refs []string, add func(path string) string) ([]string, error) {
 	var paths []string
 	for _, ref := range refs {
-		code, err := s.resolveCode(ref)
+		code, err := s.resolveCodeOr(ref, add)
 		if err != nil {
 			return nil, err
 		}

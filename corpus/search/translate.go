@@ -133,7 +133,7 @@ func (ix *Index) translate(q query.Query) (query.Query, error) {
 			return q, nil
 		}
 		if coders, ok := ix.codeFieldOf(q.FieldVal); ok {
-			c, _, err := ix.cb.Resolve(q.Match)
+			c, _, err := ix.cb.ResolveArg(q.Match)
 			if err != nil {
 				return nil, &QueryError{Near: q.FieldVal + ":" + q.Match, Msg: err.Error()}
 			}
