@@ -19,24 +19,17 @@ type CodeAdder interface {
 	AddCode(cb *codebook.Codebook, src []byte, path string, f codebook.Fields) (data []byte, canonical string, err error)
 }
 
-// CodebookAdder adds as 'qda codebook add' does (codebook.Add).
+// CodebookAdder adds as 'qda codebook add' does (codebook.AddPath): the
+// parent chosen in the picker is a canonical path, so no parent is made.
 type CodebookAdder struct{}
 
 // AddCode implements CodeAdder.
 func (CodebookAdder) AddCode(cb *codebook.Codebook, src []byte, path string, f codebook.Fields) ([]byte, string, error) {
-	rw, err := codebook.Add(cb, src, path, f)
+	rw, added, err := codebook.AddPath(cb, src, path, f, false)
 	if err != nil {
 		return nil, "", err
 	}
-	nb, fs := codebook.Parse(corpus.CodebookFile, rw.Data)
-	if err := fs.Err(); err != nil {
-		return nil, "", err
-	}
-	c, _, err := nb.Resolve(path)
-	if err != nil {
-		return nil, "", err
-	}
-	return rw.Data, c.Path, nil
+	return rw.Data, added[len(added)-1], nil
 }
 
 // NewCode adds a code named name (a slug made of it; the name itself

@@ -61,9 +61,9 @@ func runCodeNew(g *globals, id, lines, ref string, opt codeOptions) error {
 		return codeNewErr(err, id, lines, name)
 	}
 	for _, p := range done.Added {
-		fmt.Fprintf(g.stderr, "qda: added %s to %s\n", p, corpus.CodebookFile)
+		g.sayf("qda: ", "added %s to %s", p, corpus.CodebookFile)
 	}
-	fmt.Fprintf(g.stderr, "qda: coded %s:%s %s (%s)\n", id, done.Lines, done.Path, done.Codings.File)
+	g.sayf("qda: ", "coded %s:%s %s (%s)", id, done.Lines, done.Path, done.Codings.File)
 	return nil
 }
 
