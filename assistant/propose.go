@@ -51,8 +51,8 @@ func (a *Assistant) proposalMemo(rationale, model string) (string, error) {
 
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
-// writable opens the study to write as the assistant's coder, declaring
-// it in qda.yaml as a machine coder when the study does not yet.
+// writable opens the study to write as the assistant's coder, holding
+// the study's writer lock until done.
 func (a *Assistant) writable() (*view, error) {
 	a.mu.Lock()
 	v, err := a.openWrite()
@@ -60,23 +60,9 @@ func (a *Assistant) writable() (*view, error) {
 		a.mu.Unlock()
 		return nil, err
 	}
-	k, ok := v.st.Config.Coder(a.Coder)
-	switch {
-	case ok && !k.Machine:
+	if k, ok := v.st.Config.Coder(a.Coder); ok && !k.Machine {
 		a.done(v)
 		return nil, fmt.Errorf("coder %q is declared in %s as a person: the assistant writes only as a machine coder", a.Coder, corpus.ConfigFile)
-	case !ok:
-		data, err := v.st.ReadFile(corpus.ConfigFile)
-		if err == nil {
-			data, err = corpus.AddCoderText(corpus.ConfigFile, data, corpus.Coder{ID: a.Coder, Name: "AI assistant (proposals)", Machine: true})
-		}
-		if err == nil {
-			err = v.st.WriteStudyFile(corpus.ConfigFile, data)
-		}
-		if err != nil {
-			a.done(v)
-			return nil, fmt.Errorf("declaring %s as a machine coder: %w", a.Coder, err)
-		}
 	}
 	return v, nil
 }
@@ -146,11 +132,34 @@ func (a *Assistant) ProposeCoding(in ProposeCodingInput) (*ProposeCodingResult, 
 		return out, nil
 	}
 	cs.Segments = segs
+	if err := a.declare(v); err != nil {
+		return nil, err
+	}
 	if err := v.st.WriteCodings(cs); err != nil {
 		return nil, err
 	}
 	out.Note = "proposed as " + a.Coder + "; a person accepts or rejects it with 'qda review'"
 	return out, nil
+}
+
+// declare declares the assistant's coder in qda.yaml as a machine coder
+// when the study does not yet: called once a proposal is checked, just
+// before it is written, so a refused proposal changes nothing.
+func (a *Assistant) declare(v *view) error {
+	if _, ok := v.st.Config.Coder(a.Coder); ok {
+		return nil
+	}
+	data, err := v.st.ReadFile(corpus.ConfigFile)
+	if err == nil {
+		data, err = corpus.AddCoderText(corpus.ConfigFile, data, corpus.Coder{ID: a.Coder, Name: "AI assistant (proposals)", Machine: true})
+	}
+	if err == nil {
+		err = v.st.WriteStudyFile(corpus.ConfigFile, data)
+	}
+	if err != nil {
+		return fmt.Errorf("declaring %s as a machine coder: %w", a.Coder, err)
+	}
+	return nil
 }
 
 // done closes a study opened by writable.
@@ -243,6 +252,9 @@ func (a *Assistant) ProposeCode(in ProposeCodeInput) (*ProposeCodeResult, error)
 	if slices.ContainsFunc(codes, func(c ProposedCode) bool { return c.Path == p.Path }) {
 		return nil, fmt.Errorf("%s is already proposed in %s", p.Path, file)
 	}
+	if err := a.declare(v); err != nil {
+		return nil, err
+	}
 	if err := writeList(v.st, file, proposedCodesHeader, append(codes, p)); err != nil {
 		return nil, err
 	}
@@ -310,6 +322,9 @@ func (a *Assistant) ProposeMemo(in ProposeMemoInput) (*ProposeMemoResult, error)
 	m := &corpus.Memo{About: about, Coder: a.Coder, Date: a.now().Format("2006-01-02"), Title: oneLine(in.Title), Text: text, FrontMatter: true}
 	if fs := corpus.CheckMemo(m, v.cb, v.ix); fs.Err() != nil {
 		return nil, fs.Err()
+	}
+	if err := a.declare(v); err != nil {
+		return nil, err
 	}
 	file, err := v.st.AddMemo(m)
 	if err != nil {
