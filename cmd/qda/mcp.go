@@ -6,12 +6,14 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"time"
 
 	"github.com/modelcontextprotocol/go-sdk/mcp"
 	"github.com/spf13/cobra"
 
 	"github.com/qdatool/qda/assistant"
 	"github.com/qdatool/qda/assistant/mcpserver"
+	"github.com/qdatool/qda/export"
 )
 
 func newMCPCmd(g *globals) *cobra.Command {
@@ -59,6 +61,9 @@ func runMCP(g *globals, stdin io.Reader, model string) error {
 		return openError(err)
 	}
 	a.Wait = lockWait(g)
+	if a.Now, err = clock(); err != nil {
+		return err
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	fmt.Fprintf(g.stderr, "qda: serving the study over MCP on stdin/stdout; proposals are written as %s\n", a.Coder)
@@ -68,6 +73,21 @@ func runMCP(g *globals, stdin io.Reader, model string) error {
 		return nil
 	}
 	return err
+}
+
+// clock dates proposals and decisions: now, or $SOURCE_DATE_EPOCH when
+// set, as the exports are dated, so a scripted session is reproducible.
+func clock() (func() time.Time, error) {
+	if _, err := export.DateFromEnv(os.Getenv("SOURCE_DATE_EPOCH"), time.Now()); err != nil {
+		return nil, withHint(usageErr(err), "unset SOURCE_DATE_EPOCH or give seconds since 1970")
+	}
+	return func() time.Time {
+		if v := os.Getenv("SOURCE_DATE_EPOCH"); v != "" {
+			t, _ := export.DateFromEnv(v, time.Now())
+			return t
+		}
+		return time.Now()
+	}, nil
 }
 
 // nopWriteCloser keeps stdout open when the server's connection closes.

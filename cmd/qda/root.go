@@ -171,6 +171,7 @@ or 'qda init' to start a study of your own.`,
 		newCoderCmd(g),
 		newTranscriptsCmd(g),
 		newMCPCmd(g),
+		newReviewCmd(g),
 	)
 	return root
 }
