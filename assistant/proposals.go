@@ -3,13 +3,15 @@ package assistant
 import (
 	"bytes"
 	"errors"
-	"fmt"
-	"io"
 	"io/fs"
+	"reflect"
+	"slices"
+	"strings"
 
 	"gopkg.in/yaml.v3"
 
 	"github.com/qdatool/qda/corpus"
+	"github.com/qdatool/qda/internal/diag"
 )
 
 // ProposedCode is a code an assistant proposed, kept in
@@ -64,13 +66,69 @@ func readList[T any](st *corpus.Study, rel string) ([]T, error) {
 	if err != nil {
 		return nil, err
 	}
-	var out []T
-	dec := yaml.NewDecoder(bytes.NewReader(data))
-	dec.KnownFields(true)
-	if err := dec.Decode(&out); err != nil && !errors.Is(err, io.EOF) {
-		return nil, fmt.Errorf("%s: %v (fix the file: it is a list of entries as docs/assistant.md shows)", rel, err)
+	out, _, findings := parseList[T](rel, data)
+	if err := findings.Err(); err != nil {
+		return nil, err
 	}
 	return out, nil
+}
+
+// parseList reads a YAML list of mappings into T, each entry's keys
+// checked against T's fields, and returns each entry's line for findings.
+func parseList[T any](file string, data []byte) ([]T, []int, diag.List) {
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		return nil, nil, diag.List{diag.As(file, err).WithHint("fix the file: it is a list of entries as docs/assistant.md shows")}
+	}
+	if doc.Kind == 0 || len(doc.Content) == 0 {
+		return nil, nil, nil // empty file
+	}
+	root := doc.Content[0]
+	if root.Kind == yaml.ScalarNode && root.Tag == "!!null" {
+		return nil, nil, nil
+	}
+	if root.Kind != yaml.SequenceNode {
+		return nil, nil, diag.List{diag.Errorf(file, root.Line, "must be a list of entries ('- ...')").WithHint("see docs/assistant.md")}
+	}
+	known := yamlKeys(reflect.TypeFor[T]())
+	var out []T
+	var lines []int
+	var fs diag.List
+	for _, item := range root.Content {
+		if item.Kind != yaml.MappingNode {
+			fs = append(fs, diag.Errorf(file, item.Line, "an entry must be a mapping of fields"))
+			continue
+		}
+		bad := false
+		for i := 0; i+1 < len(item.Content); i += 2 {
+			if k := item.Content[i]; !slices.Contains(known, k.Value) {
+				fs = append(fs, diag.Errorf(file, k.Line, "unknown field %q", k.Value).WithHint("an entry has %s", strings.Join(known, ", ")))
+				bad = true
+			}
+		}
+		var v T
+		if err := item.Decode(&v); err != nil {
+			fs = append(fs, diag.Errorf(file, item.Line, "%v", err))
+			bad = true
+		}
+		if !bad {
+			out = append(out, v)
+			lines = append(lines, item.Line)
+		}
+	}
+	return out, lines, fs
+}
+
+// yamlKeys lists the YAML keys of struct type t.
+func yamlKeys(t reflect.Type) []string {
+	var keys []string
+	for i := range t.NumField() {
+		name, _, _ := strings.Cut(t.Field(i).Tag.Get("yaml"), ",")
+		if name != "" && name != "-" {
+			keys = append(keys, name)
+		}
+	}
+	return keys
 }
 
 // writeList writes a YAML list under the writer lock, atomically.
@@ -96,27 +154,54 @@ func ReadReviewLog(st *corpus.Study, coder string) ([]Decision, error) {
 	return readList[Decision](st, corpus.ReviewLogFile(coder))
 }
 
-// CheckProposals reads coder's proposal files, for 'qda check': each must
-// parse, name codes by valid paths and record known decisions.
-func CheckProposals(st *corpus.Study, coder string) []error {
-	var errs []error
-	codes, err := ReadProposedCodes(st, coder)
+// Check reads every machine coder's proposal files, for 'qda check':
+// each must parse, its entries be complete, and its folder be a declared
+// machine coder's.
+func Check(st *corpus.Study) diag.List {
+	entries, err := st.ReadDir(corpus.ProposalsDir)
 	if err != nil {
-		errs = append(errs, err)
+		return nil // none yet
 	}
-	for i, c := range codes {
-		if c.Path == "" || c.Rationale == "" {
-			errs = append(errs, fmt.Errorf("%s: entry %d needs a path and a rationale", corpus.ProposedCodesFile(coder), i+1))
+	var out diag.List
+	for _, e := range entries {
+		dir := corpus.ProposalsDir + "/" + e.Name()
+		if !e.IsDir() || !corpus.ValidName(e.Name()) {
+			out = append(out, diag.Warnf(dir, 0, "not a machine coder's folder of proposals").WithHint("%s/ holds a folder per machine coder", corpus.ProposalsDir))
+			continue
 		}
+		if !st.Config.Machine(e.Name()) {
+			out = append(out, diag.Warnf(dir, 0, "%s is not declared as a machine coder in %s", e.Name(), corpus.ConfigFile).
+				WithHint("'qda coder add %s --machine' declares it", e.Name()))
+		}
+		out = append(out, checkFile(st, corpus.ProposedCodesFile(e.Name()), func(file string, data []byte) diag.List {
+			codes, lines, fs := parseList[ProposedCode](file, data)
+			for i, c := range codes {
+				if c.Path == "" || strings.TrimSpace(c.Rationale) == "" {
+					fs = append(fs, diag.Errorf(file, lines[i], "a proposed code needs a path and a rationale"))
+				}
+			}
+			return fs
+		})...)
+		out = append(out, checkFile(st, corpus.ReviewLogFile(e.Name()), func(file string, data []byte) diag.List {
+			log, lines, fs := parseList[Decision](file, data)
+			for i, d := range log {
+				if !slices.Contains([]string{Accepted, Changed, Rejected}, d.Decision) || d.Kind != "coding" && d.Kind != "code" || len(d.Codes) == 0 {
+					fs = append(fs, diag.Errorf(file, lines[i], "a decision has kind coding or code, codes, and decision accepted, changed or rejected"))
+				}
+			}
+			return fs
+		})...)
 	}
-	log, err := ReadReviewLog(st, coder)
+	return out
+}
+
+func checkFile(st *corpus.Study, file string, check func(string, []byte) diag.List) diag.List {
+	data, err := st.ReadFile(file)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
 	if err != nil {
-		errs = append(errs, err)
+		return diag.List{diag.As(file, err)}
 	}
-	for i, d := range log {
-		if d.Decision != Accepted && d.Decision != Changed && d.Decision != Rejected || d.Kind != "coding" && d.Kind != "code" {
-			errs = append(errs, fmt.Errorf("%s: entry %d: kind must be coding or code, decision accepted, changed or rejected", corpus.ReviewLogFile(coder), i+1))
-		}
-	}
-	return errs
+	return check(file, data)
 }
