@@ -46,15 +46,11 @@ type SearchResult struct {
 
 // Search runs a query on the study's index, as 'qda search'.
 func (a *Assistant) Search(in SearchInput) (*SearchResult, error) {
-	v, err := a.open()
+	v, scan, err := a.openScan(in.Where, in.Coders)
 	if err != nil {
 		return nil, err
 	}
 	defer v.st.Close()
-	scan, err := v.scan(in.Where, in.Coders)
-	if err != nil {
-		return nil, err
-	}
 	from, to, _, err := pageBounds(1<<62, in.Offset, in.Limit)
 	if err != nil {
 		return nil, err
@@ -95,7 +91,7 @@ func (a *Assistant) Search(in SearchInput) (*SearchResult, error) {
 			if t, err = v.st.ReadTranscript(h.Transcript); err != nil {
 				return nil, err
 			}
-			codings, err := codingsOf(v, h.Transcript, scan.Coders)
+			codings, err := v.st.CodingsOf(v.ix, h.Transcript, scan.Coders)
 			if err != nil {
 				return nil, err
 			}
@@ -156,18 +152,29 @@ type CountInput struct {
 	Limit   int      `json:"limit,omitempty"`
 }
 
+// counting opens the study for a count: the transcripts and coders in
+// chosen, and the codes named.
+func (a *Assistant) counting(in CountInput) (*view, corpus.ScanOptions, []*codebook.Code, error) {
+	v, scan, err := a.openScan(in.Where, in.Coders)
+	if err != nil {
+		return nil, scan, nil, err
+	}
+	codes, err := v.codes(in.Codes)
+	if err != nil {
+		v.st.Close()
+		return nil, scan, nil, err
+	}
+	return v, scan, codes, nil
+}
+
 // Stats counts every code as 'qda stats': references, transcripts,
 // participants, lines and words, split by an attribute when By is given.
 func (a *Assistant) Stats(in CountInput) (*Table, error) {
-	v, err := a.open()
+	v, scan, err := a.openScan(in.Where, in.Coders)
 	if err != nil {
 		return nil, err
 	}
 	defer v.st.Close()
-	scan, err := v.scan(in.Where, in.Coders)
-	if err != nil {
-		return nil, err
-	}
 	res, err := v.st.Stats(v.ix, v.cb, corpus.StatsOptions{Scan: scan, By: in.By, Depth: in.Depth})
 	if err != nil {
 		return nil, err
@@ -193,19 +200,11 @@ func (a *Assistant) Stats(in CountInput) (*Table, error) {
 
 // Matrix is 'qda export matrix': rows by codes, one measure a cell.
 func (a *Assistant) Matrix(in CountInput) (*Table, error) {
-	v, err := a.open()
+	v, scan, codes, err := a.counting(in)
 	if err != nil {
 		return nil, err
 	}
 	defer v.st.Close()
-	scan, err := v.scan(in.Where, in.Coders)
-	if err != nil {
-		return nil, err
-	}
-	codes, err := v.codes(in.Codes)
-	if err != nil {
-		return nil, err
-	}
 	opt := export.MatrixOptions{Scan: scan, Rows: in.Rows, Depth: in.Depth, Measure: in.Measure, Codes: codes}
 	if opt.Rows == "" {
 		opt.Rows = export.RowsParticipant
@@ -247,19 +246,11 @@ func (a *Assistant) Matrix(in CountInput) (*Table, error) {
 
 // Crosstab is 'qda export crosstab': codes down, an attribute's values across.
 func (a *Assistant) Crosstab(in CountInput) (*Table, error) {
-	v, err := a.open()
+	v, scan, codes, err := a.counting(in)
 	if err != nil {
 		return nil, err
 	}
 	defer v.st.Close()
-	scan, err := v.scan(in.Where, in.Coders)
-	if err != nil {
-		return nil, err
-	}
-	codes, err := v.codes(in.Codes)
-	if err != nil {
-		return nil, err
-	}
 	if in.By == "" {
 		return nil, errors.New("crosstab needs by: an attribute to split by (the overview tool lists them)")
 	}
@@ -284,19 +275,11 @@ func (a *Assistant) Crosstab(in CountInput) (*Table, error) {
 // Cooccurrence is 'qda export cooccurrence': how often codes' references
 // overlap (or lie within Within lines).
 func (a *Assistant) Cooccurrence(in CountInput) (*Table, error) {
-	v, err := a.open()
+	v, scan, codes, err := a.counting(in)
 	if err != nil {
 		return nil, err
 	}
 	defer v.st.Close()
-	scan, err := v.scan(in.Where, in.Coders)
-	if err != nil {
-		return nil, err
-	}
-	codes, err := v.codes(in.Codes)
-	if err != nil {
-		return nil, err
-	}
 	depth := in.Depth
 	if depth == 0 && len(codes) == 0 {
 		depth = 1
@@ -365,15 +348,11 @@ func agreementRow(path string, r export.AgreementRow) AgreementRow {
 // Agreement measures agreement between coders as 'qda agree': a machine
 // coder is compared with people only when named.
 func (a *Assistant) Agreement(in AgreementInput) (*AgreementResult, error) {
-	v, err := a.open()
+	v, scan, err := a.openScan(in.Where, in.Coders)
 	if err != nil {
 		return nil, err
 	}
 	defer v.st.Close()
-	scan, err := v.scan(in.Where, in.Coders)
-	if err != nil {
-		return nil, err
-	}
 	coders := scan.Coders
 	if coders == nil {
 		for _, c := range v.ix.Coders {

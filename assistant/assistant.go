@@ -83,6 +83,34 @@ func (a *Assistant) open() (*view, error) {
 	return load(st)
 }
 
+// openScan is open with where and coders checked as scan options.
+func (a *Assistant) openScan(where, coders []string) (*view, corpus.ScanOptions, error) {
+	v, err := a.open()
+	if err != nil {
+		return nil, corpus.ScanOptions{}, err
+	}
+	scan, err := v.scan(where, coders)
+	if err != nil {
+		v.st.Close()
+		return nil, scan, err
+	}
+	return v, scan, nil
+}
+
+// openTranscript is open with transcript id checked and read.
+func (a *Assistant) openTranscript(id string) (*view, *corpus.Transcript, error) {
+	v, err := a.open()
+	if err != nil {
+		return nil, nil, err
+	}
+	t, err := v.transcript(id)
+	if err != nil {
+		v.st.Close()
+		return nil, nil, err
+	}
+	return v, t, nil
+}
+
 // openWrite is open holding the study's writer lock until v.st.Close.
 func (a *Assistant) openWrite() (*view, error) {
 	st, err := corpus.OpenWrite(a.Dir, a.Wait)

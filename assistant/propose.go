@@ -118,14 +118,7 @@ func (a *Assistant) ProposeCoding(in ProposeCodingInput) (*ProposeCodingResult, 
 	if cs == nil || cs.None {
 		cs = &corpus.Codings{Coder: a.Coder, Transcript: t.ID, File: corpus.CodingsFile(a.Coder, t.ID)}
 	}
-	res := corpus.NewResolver(v.cb)
-	canon := func(ref string) string {
-		if c := res.Code(ref); c != nil {
-			return c.Path
-		}
-		return ref
-	}
-	segs, changed := corpus.AddCoding(cs.Segments, t, r, paths, memo, canon)
+	segs, changed := corpus.AddCoding(cs.Segments, t, r, paths, memo, corpus.NewResolver(v.cb).Canon)
 	out := &ProposeCodingResult{File: cs.File, Coder: a.Coder, Lines: r.String(), Codes: paths, Changed: changed}
 	if !changed {
 		out.Note = "already proposed; nothing changed"

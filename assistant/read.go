@@ -3,7 +3,6 @@ package assistant
 import (
 	"fmt"
 	"slices"
-	"strings"
 	"unicode/utf8"
 
 	"github.com/qdatool/qda/codebook"
@@ -165,15 +164,11 @@ type TranscriptsResult struct {
 
 // Transcripts lists the transcripts matching where, as 'qda transcripts'.
 func (a *Assistant) Transcripts(in ListInput) (*TranscriptsResult, error) {
-	v, err := a.open()
+	v, scan, err := a.openScan(in.Where, nil)
 	if err != nil {
 		return nil, err
 	}
 	defer v.st.Close()
-	scan, err := v.scan(in.Where, nil)
-	if err != nil {
-		return nil, err
-	}
 	rows, err := v.st.Transcripts(v.ix, scan.Filters)
 	if err != nil {
 		return nil, err
@@ -200,15 +195,11 @@ type ParticipantsResult struct {
 // filters on them (and on transcript attributes: a participant is kept
 // when any of their transcripts matches).
 func (a *Assistant) Participants(in ListInput) (*ParticipantsResult, error) {
-	v, err := a.open()
+	v, scan, err := a.openScan(in.Where, nil)
 	if err != nil {
 		return nil, err
 	}
 	defer v.st.Close()
-	scan, err := v.scan(in.Where, nil)
-	if err != nil {
-		return nil, err
-	}
 	byP := map[string][]string{}
 	matched := map[string]bool{}
 	for _, r := range v.ix.Transcripts.Rows {
@@ -275,15 +266,11 @@ const maxLines = 300
 // TranscriptLines returns lines of a transcript, numbered as the file
 // (and propose_coding) numbers them, with the chosen coders' codes.
 func (a *Assistant) TranscriptLines(in LinesInput) (*LinesResult, error) {
-	v, err := a.open()
+	v, t, err := a.openTranscript(in.Transcript)
 	if err != nil {
 		return nil, err
 	}
 	defer v.st.Close()
-	t, err := v.transcript(in.Transcript)
-	if err != nil {
-		return nil, err
-	}
 	scan, err := v.scan(nil, in.Coders)
 	if err != nil {
 		return nil, err
@@ -296,7 +283,7 @@ func (a *Assistant) TranscriptLines(in LinesInput) (*LinesResult, error) {
 		return nil, fmt.Errorf("lines %d-%d are outside %s, which has %d lines", in.From, in.To, corpus.TranscriptFile(t.ID), t.Len())
 	}
 	to = min(to, from+maxLines-1)
-	codings, err := codingsOf(v, t.ID, scan.Coders)
+	codings, err := v.st.CodingsOf(v.ix, t.ID, scan.Coders)
 	if err != nil {
 		return nil, err
 	}
@@ -316,28 +303,6 @@ func (a *Assistant) TranscriptLines(in LinesInput) (*LinesResult, error) {
 	}
 	if to < t.Len() {
 		out.Next = to + 1
-	}
-	return out, nil
-}
-
-// codingsOf reads the chosen coders' codings of transcript id (every
-// coder's when coders is nil).
-func codingsOf(v *view, id string, coders []string) ([]*corpus.Codings, error) {
-	if coders == nil {
-		coders = v.ix.Coders
-	}
-	var out []*corpus.Codings
-	for _, c := range coders {
-		if !v.ix.HasCoded(c, id) {
-			continue
-		}
-		cs, err := v.st.ReadCodings(c, id)
-		if err != nil {
-			return nil, err
-		}
-		if cs != nil {
-			out = append(out, cs)
-		}
 	}
 	return out, nil
 }
@@ -490,4 +455,3 @@ func sortedKeys[V any](m map[string]V) []string {
 	return out
 }
 
-var _ = strings.TrimSpace

@@ -216,14 +216,7 @@ func (r *Review) acceptCoding(v *view, p Proposal, lines string, codes []string,
 	if cs == nil || cs.None {
 		cs = &corpus.Codings{Coder: r.Reviewer, Transcript: t.ID, File: corpus.CodingsFile(r.Reviewer, t.ID)}
 	}
-	res := corpus.NewResolver(v.cb)
-	canon := func(ref string) string {
-		if c := res.Code(ref); c != nil {
-			return c.Path
-		}
-		return ref
-	}
-	segs, changed := corpus.AddCoding(cs.Segments, t, rg, paths, "", canon)
+	segs, changed := corpus.AddCoding(cs.Segments, t, rg, paths, "", corpus.NewResolver(v.cb).Canon)
 	if !changed {
 		return nil // the reviewer had coded it already: only the decision is new
 	}

@@ -43,15 +43,11 @@ func (a *Assistant) TranscriptIDs() ([]string, error) {
 // the numbers propose_coding takes; blank lines (between turns) are kept
 // unnumbered so the turns show.
 func (a *Assistant) TranscriptText(id string) (string, error) {
-	v, err := a.open()
+	v, t, err := a.openTranscript(id)
 	if err != nil {
 		return "", err
 	}
 	defer v.st.Close()
-	t, err := v.transcript(id)
-	if err != nil {
-		return "", err
-	}
 	var b strings.Builder
 	for n := 1; n <= min(t.Len(), maxResourceLines); n++ {
 		if l := t.Line(n); l.Blank {
@@ -70,15 +66,11 @@ func (a *Assistant) TranscriptText(id string) (string, error) {
 // definitions and inclusion and exclusion rules, proposing as the
 // assistant's coder.
 func (a *Assistant) CodingPrompt(id string) (string, error) {
-	v, err := a.open()
+	v, t, err := a.openTranscript(id)
 	if err != nil {
 		return "", err
 	}
 	defer v.st.Close()
-	t, err := v.transcript(id)
-	if err != nil {
-		return "", err
-	}
 	var b strings.Builder
 	fmt.Fprintf(&b, "Code transcript %s (%d lines) of the study %q against its codebook.\n\n", t.ID, t.Len(), v.st.Config.Title)
 	b.WriteString("The codes, with their definitions and rules:\n\n")
