@@ -40,8 +40,9 @@ type Hit struct {
 
 // SearchResult is a page of hits.
 type SearchResult struct {
-	Hits []Hit `json:"hits"`
-	Page Page  `json:"page"`
+	Hits     []Hit `json:"hits"`
+	Page     Page  `json:"page"`
+	Withheld int   `json:"withheld,omitempty" jsonschema:"lines withheld because the identifier scan found something in them"`
 }
 
 // Search runs a query on the study's index, as 'qda search'.
@@ -101,7 +102,7 @@ func (a *Assistant) Search(in SearchInput) (*SearchResult, error) {
 			continue
 		}
 		l := t.Line(h.Line)
-		hit := Hit{Transcript: h.Transcript, Participant: v.ix.Transcripts.Get(row, "participant"), Line: h.Line, Speaker: l.Speaker, Text: clip(l.Text)}
+		hit := Hit{Transcript: h.Transcript, Participant: v.ix.Transcripts.Get(row, "participant"), Line: h.Line, Speaker: l.Speaker, Text: v.text(l.Text, &out.Withheld)}
 		for _, lc := range lcs[h.Line-1] {
 			hit.Codes = append(hit.Codes, LineCode{Code: lc.Code, Coders: lc.Coders})
 		}

@@ -15,6 +15,7 @@ import (
 
 	"github.com/qdatool/qda/codebook"
 	"github.com/qdatool/qda/corpus"
+	"github.com/qdatool/qda/corpus/anon"
 )
 
 // DefaultCoder is the machine coder an assistant writes as when none is named.
@@ -32,6 +33,9 @@ type Assistant struct {
 	Wait func(corpus.Holder)
 	// Now dates memos and review decisions; time.Now when nil.
 	Now func() time.Time
+	// AllowIdentifiers sends text in which the identifier scan finds
+	// something; otherwise such a line is withheld (see withhold).
+	AllowIdentifiers bool
 
 	// mu keeps one proposal writing at a time: a host may call tools
 	// concurrently, and the study's lock would have the server wait on
@@ -71,6 +75,9 @@ type view struct {
 	st *corpus.Study
 	cb *codebook.Codebook
 	ix *corpus.Index
+	// ids is check's identifier scan, run on every line of text a tool
+	// returns; nil when the assistant may be sent identifiers.
+	ids *anon.Scanner
 }
 
 // open reads the study afresh for each call, so an assistant sees what
@@ -80,7 +87,28 @@ func (a *Assistant) open() (*view, error) {
 	if err != nil {
 		return nil, err
 	}
-	return load(st)
+	v, err := load(st)
+	if err != nil || a.AllowIdentifiers {
+		return v, err
+	}
+	// A names file that cannot be read leaves the scan of numbers,
+	// emails and the names of qda.yaml: check reports the file.
+	v.ids, _ = st.IdentifierScanner()
+	return v, nil
+}
+
+// text is a line of the study's text as a tool returns it: clipped, and
+// withheld when the identifier scan finds something in it, so a study not
+// yet anonymised does not send names or numbers to a model. withheld
+// counts the lines held back.
+func (v *view) text(line string, withheld *int) string {
+	if v.ids != nil {
+		if ms := v.ids.Line(line); len(ms) > 0 {
+			*withheld++
+			return fmt.Sprintf("[withheld by qda: %s at column %d; anonymise it ('qda check' lists it), or serve with 'qda mcp --allow-identifiers']", ms[0].Kind.Describe(), ms[0].Col)
+		}
+	}
+	return clip(line)
 }
 
 // openScan is open with where and coders checked as scan options.

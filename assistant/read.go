@@ -3,6 +3,7 @@ package assistant
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/qdatool/qda/codebook"
@@ -259,6 +260,7 @@ type LinesResult struct {
 	Lines       []Line `json:"lines"`
 	Total       int    `json:"total_lines"`
 	Next        int    `json:"next_from,omitempty" jsonschema:"give as from to read on; absent at the end"`
+	Withheld    int    `json:"withheld,omitempty" jsonschema:"lines withheld because the identifier scan found something in them"`
 }
 
 const maxLines = 300
@@ -295,7 +297,7 @@ func (a *Assistant) TranscriptLines(in LinesInput) (*LinesResult, error) {
 		if l.Blank {
 			continue
 		}
-		line := Line{N: n, Speaker: l.Speaker, Text: clip(l.Text)}
+		line := Line{N: n, Speaker: l.Speaker, Text: v.text(l.Text, &out.Withheld)}
 		for _, lc := range lcs[n-1] {
 			line.Codes = append(line.Codes, LineCode{Code: lc.Code, Coders: lc.Coders})
 		}
@@ -332,6 +334,7 @@ type ExcerptsResult struct {
 	Code     string    `json:"code"`
 	Excerpts []Excerpt `json:"excerpts"`
 	Page     Page      `json:"page"`
+	Withheld int       `json:"withheld,omitempty" jsonschema:"lines withheld because the identifier scan found something in them"`
 }
 
 // maxExcerptLines bounds the text of one excerpt.
@@ -370,7 +373,7 @@ func (a *Assistant) Excerpts(in ExcerptsInput) (*ExcerptsResult, error) {
 		e := Excerpt{Transcript: ex.Transcript, Participant: ex.Participant, Lines: ex.Lines.String(), Codes: ex.Codes, Coders: ex.Coders, Text: []Line{}}
 		for l := ex.Context.Start; l <= min(ex.Context.End, ex.Context.Start+maxExcerptLines-1); l++ {
 			if line := ex.T.Line(l); !line.Blank {
-				e.Text = append(e.Text, Line{N: l, Speaker: line.Speaker, Text: clip(line.Text)})
+				e.Text = append(e.Text, Line{N: l, Speaker: line.Speaker, Text: v.text(line.Text, &out.Withheld)})
 			}
 		}
 		out.Excerpts = append(out.Excerpts, e)
@@ -409,8 +412,9 @@ type MemoInfo struct {
 
 // MemosResult is a page of memos.
 type MemosResult struct {
-	Memos []MemoInfo `json:"memos"`
-	Page  Page       `json:"page"`
+	Memos    []MemoInfo `json:"memos"`
+	Page     Page       `json:"page"`
+	Withheld int        `json:"withheld,omitempty" jsonschema:"memos withheld because the identifier scan found something in them"`
 }
 
 // Memos lists memos as 'qda memo list'.
@@ -433,16 +437,30 @@ func (a *Assistant) Memos(in MemosInput) (*MemosResult, error) {
 		return nil, err
 	}
 	var all []MemoInfo
+	withheld := 0
 	for _, m := range memos {
-		mi := MemoInfo{File: m.File, About: m.About.String(), Coder: m.Coder, Date: m.Date, Title: m.Title, Codes: m.Codes, Text: clip(m.Text)}
+		mi := MemoInfo{File: m.File, About: m.About.String(), Coder: m.Coder, Date: m.Date, Title: m.Title, Codes: m.Codes, Text: memoText(v, m.Text, &withheld)}
 		if m.IsSegment() {
 			mi.Lines = m.Lines.String()
 		}
 		all = append(all, mi)
 	}
-	out := &MemosResult{}
+	out := &MemosResult{Withheld: withheld}
 	out.Memos, out.Page, err = paged(all, in.Offset, in.Limit)
 	return out, err
+}
+
+// memoText is a memo's text, withheld whole when a line of it holds a
+// possible identifier.
+func memoText(v *view, text string, withheld *int) string {
+	for _, l := range strings.Split(text, "\n") {
+		n := 0
+		if w := v.text(l, &n); n > 0 {
+			*withheld++
+			return w
+		}
+	}
+	return clip(text)
 }
 
 // sortedKeys lists a map's keys in order.
@@ -454,4 +472,3 @@ func sortedKeys[V any](m map[string]V) []string {
 	slices.Sort(out)
 	return out
 }
-

@@ -49,11 +49,12 @@ func (a *Assistant) TranscriptText(id string) (string, error) {
 	}
 	defer v.st.Close()
 	var b strings.Builder
+	withheld := 0
 	for n := 1; n <= min(t.Len(), maxResourceLines); n++ {
 		if l := t.Line(n); l.Blank {
 			b.WriteString("\n")
 		} else {
-			fmt.Fprintf(&b, "%d\t%s\n", n, clip(l.Text))
+			fmt.Fprintf(&b, "%d\t%s\n", n, v.text(l.Text, &withheld))
 		}
 	}
 	if t.Len() > maxResourceLines {

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode"
 
 	"github.com/modelcontextprotocol/go-sdk/mcp"
 
@@ -30,11 +31,14 @@ func connect(t *testing.T) (string, *mcp.ClientSession) {
 	return dir, serve(t, dir)
 }
 
-func serve(t *testing.T, dir string) *mcp.ClientSession {
+func serve(t *testing.T, dir string, opts ...func(*assistant.Assistant)) *mcp.ClientSession {
 	t.Helper()
 	a, err := assistant.New(dir, "ai-claude", "test-model")
 	if err != nil {
 		t.Fatal(err)
+	}
+	for _, o := range opts {
+		o(a)
 	}
 	a.Now = func() time.Time { return time.Date(2026, 12, 7, 10, 0, 0, 0, time.UTC) }
 	ctx := context.Background()
@@ -485,5 +489,52 @@ func TestResourcesAndPrompt(t *testing.T) {
 		if !strings.Contains(text, w) {
 			t.Errorf("prompt lacks %q", w)
 		}
+	}
+}
+
+// TestIdentifiersWithheld: a line holding a listed identifying name is not
+// sent, in any tool or resource, unless the server allows identifiers.
+func TestIdentifiersWithheld(t *testing.T) {
+	dir := t.TempDir()
+	if _, err := demo.Write(dir, demo.Options{Participants: 6}); err != nil {
+		t.Fatal(err)
+	}
+	line := fileLine(t, dir, "may-1", 9)
+	name := ""
+	for _, w := range strings.FieldsFunc(line, func(r rune) bool { return !unicode.IsLetter(r) }) {
+		if len(w) > len(name) {
+			name = w
+		}
+	}
+	cfg := filepath.Join(dir, corpus.ConfigFile)
+	data, _ := os.ReadFile(cfg)
+	os.WriteFile(cfg, []byte(strings.Replace(string(data), "names: [", "names: ["+name+", ", 1)), 0o644)
+
+	cs := serve(t, dir)
+	var lines assistant.LinesResult
+	mustCall(t, cs, "transcript_lines", map[string]any{"transcript": "may-1", "from": 9, "to": 9}, &lines)
+	if lines.Withheld != 1 || len(lines.Lines) != 1 || !strings.HasPrefix(lines.Lines[0].Text, "[withheld by qda: a listed identifying name") || strings.Contains(lines.Lines[0].Text, name) {
+		t.Errorf("transcript_lines: %+v", lines)
+	}
+	var hits assistant.SearchResult
+	mustCall(t, cs, "search", map[string]any{"query": strings.ToLower(name)}, &hits)
+	if hits.Withheld == 0 {
+		t.Errorf("search %s: %d hits, none withheld", name, len(hits.Hits))
+	}
+	for _, h := range hits.Hits {
+		if strings.Contains(strings.ToLower(h.Text), strings.ToLower(name)) {
+			t.Errorf("search sent %s:%d %q", h.Transcript, h.Line, h.Text)
+		}
+	}
+	res, err := cs.ReadResource(context.Background(), &mcp.ReadResourceParams{URI: "qda://transcripts/may-1"})
+	if err != nil || strings.Contains(res.Contents[0].Text, line) || !strings.Contains(res.Contents[0].Text, "\n9\t[withheld by qda") {
+		t.Errorf("transcript resource sends the line: %v", err)
+	}
+
+	allowed := serve(t, dir, func(a *assistant.Assistant) { a.AllowIdentifiers = true })
+	var sent assistant.LinesResult
+	mustCall(t, allowed, "transcript_lines", map[string]any{"transcript": "may-1", "from": 9, "to": 9}, &sent)
+	if sent.Withheld != 0 || sent.Lines[0].Text != line {
+		t.Errorf("allowed: %+v", sent)
 	}
 }

@@ -18,6 +18,7 @@ import (
 
 func newMCPCmd(g *globals) *cobra.Command {
 	var model string
+	var allow bool
 	cmd := &cobra.Command{
 		Use:   "mcp [--coder ai-claude] [--model NAME]",
 		Short: "Serve the study to an AI assistant over MCP (stdio)",
@@ -34,20 +35,23 @@ Proposals are written as the machine coder --coder (default ai-claude),
 declared in qda.yaml as a machine coder on the first proposal when it is not
 yet: codings in codings/CODER/, proposed codes in proposals/CODER/codes.yaml,
 memos under memos/. Nothing the server does writes a person's codings or
-deletes a file. A person decides with 'qda review'; 'qda agree --coders
+deletes a file. A line of text in which check's identifier scan finds a
+number, an email, a web address or a listed identifying name is withheld
+from what the server sends, unless --allow-identifiers. A person decides with 'qda review'; 'qda agree --coders
 CODER,jt' measures the assistant against people. See docs/assistant.md.`,
 		Example: `  qda mcp -C ~/studies/befriending
   qda mcp --coder ai-claude --model claude-sonnet-4`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return runMCP(g, cmd.InOrStdin(), model)
+			return runMCP(g, cmd.InOrStdin(), model, allow)
 		},
 	}
 	cmd.Flags().StringVar(&model, "model", "", "the model's `NAME`, recorded with each proposal when the call gives none")
+	cmd.Flags().BoolVar(&allow, "allow-identifiers", false, "send lines in which check's identifier scan finds something (withheld otherwise)")
 	return cmd
 }
 
-func runMCP(g *globals, stdin io.Reader, model string) error {
+func runMCP(g *globals, stdin io.Reader, model string, allowIdentifiers bool) error {
 	coders := g.coders()
 	if len(coders) > 1 {
 		return usageErr(fmt.Errorf("give one --coder: the machine coder the assistant proposes as"))
@@ -61,6 +65,7 @@ func runMCP(g *globals, stdin io.Reader, model string) error {
 		return openError(err)
 	}
 	a.Wait = lockWait(g)
+	a.AllowIdentifiers = allowIdentifiers
 	if a.Now, err = clock(); err != nil {
 		return err
 	}
