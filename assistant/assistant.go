@@ -186,14 +186,18 @@ func (v *view) codes(refs []string) ([]*codebook.Code, error) {
 	return out, nil
 }
 
+// ErrUnknownTranscript is wrapped by the error of an id that names no
+// transcript of the study (or is no name at all).
+var ErrUnknownTranscript = errors.New("unknown transcript")
+
 // transcript checks id against transcripts.csv and reads it: an id that
 // is not a name (a path, "..") is refused before any file is opened.
 func (v *view) transcript(id string) (*corpus.Transcript, error) {
 	if !corpus.ValidName(id) {
-		return nil, fmt.Errorf("transcript id %q is not a name: ids are lowercase letters, digits, '-' and '_' (the transcripts tool lists them)", id)
+		return nil, fmt.Errorf("%w: transcript id %q is not a name: ids are lowercase letters, digits, '-' and '_' (the transcripts tool lists them)", ErrUnknownTranscript, id)
 	}
 	if _, ok := v.ix.Transcripts.Lookup(id); !ok {
-		return nil, fmt.Errorf("unknown transcript %q (the transcripts tool lists them)", id)
+		return nil, fmt.Errorf("%w %q (the transcripts tool lists them)", ErrUnknownTranscript, id)
 	}
 	return v.st.ReadTranscript(id)
 }

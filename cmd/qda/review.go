@@ -43,7 +43,8 @@ made them: 'qda agree --coders ai-claude,YOU' measures it against people.`,
 		Example: `  QDA_CODER=jt qda review
   qda review may-1 --reviewer jt
   qda review --stats`,
-		Args: cobra.MaximumNArgs(1),
+		Args:              cobra.MaximumNArgs(1),
+		ValidArgsFunction: completeTranscripts(g),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			id := ""
 			if len(args) == 1 {
@@ -54,6 +55,7 @@ made them: 'qda agree --coders ai-claude,YOU' measures it against people.`,
 	}
 	cmd.Flags().BoolVar(&opt.stats, "stats", false, "report acceptance rates per code instead of reviewing")
 	cmd.Flags().StringVar(&opt.reviewer, "reviewer", "", "review as coder `ID` (default $QDA_CODER, else your git identity)")
+	cmd.RegisterFlagCompletionFunc("reviewer", completeCoders(g))
 	return cmd
 }
 
@@ -90,6 +92,9 @@ func runReview(g *globals, stdin io.Reader, id string, opt reviewOptions) error 
 		return usageErr(err)
 	}
 	pending, err := r.Pending(id)
+	if errors.Is(err, assistant.ErrUnknownTranscript) {
+		return withHint(usageErr(err), "'qda transcripts' lists them")
+	}
 	if err != nil {
 		return err
 	}
