@@ -20,7 +20,7 @@ func New(a *assistant.Assistant, version string) *mcp.Server {
 			"Read with the read tools; propose codings, codes and memos with the propose_ tools. Proposals are written as the machine coder " +
 			a.Coder + " and decided by a person with 'qda review'; nothing you do changes a person's codings.",
 	})
-	read := &mcp.ToolAnnotations{ReadOnlyHint: true}
+	read := &mcp.ToolAnnotations{ReadOnlyHint: true, OpenWorldHint: ptr(false)}
 	propose := &mcp.ToolAnnotations{DestructiveHint: ptr(false), IdempotentHint: true}
 	add(s, "overview", "The study: title, size, coders, attributes, themes, and who proposals are written as. Start here.", read, a.Overview)
 	add(s, "codebook", "The codebook: every code's path, label, description, include and exclude rules (paged), or one code in full with examples.", read, a.Codebook)
@@ -36,7 +36,7 @@ func New(a *assistant.Assistant, version string) *mcp.Server {
 	add(s, "agreement", "Agreement between coders per code (percent agreement, Cohen's or Fleiss' kappa, Krippendorff's alpha); name a machine coder in coders to compare it with people.", read, a.Agreement)
 	add(s, "memos", "Memos about the study, codes, transcripts or participants, and optionally segment memos.", read, a.Memos)
 	add(s, "propose_coding", "Propose codes for lines of a transcript, with a rationale. Written as the assistant's machine coder, for a person to review; never changes a person's codings.", propose, a.ProposeCoding)
-	add(s, "propose_code", "Propose a new code (parent, name, description, include/exclude, example quotes). Kept as a proposal until a person accepts it into the codebook.", propose, a.ProposeCode)
+	add(s, "propose_code", "Propose a new code (parent, name, description, include/exclude, example quotes). Kept as a proposal until a person accepts it into the codebook.", &mcp.ToolAnnotations{DestructiveHint: ptr(false)}, a.ProposeCode)
 	add(s, "propose_memo", "Write a new memo as the assistant's coder about the study, a code, a transcript or a participant.", &mcp.ToolAnnotations{DestructiveHint: ptr(false)}, a.ProposeMemo)
 	addResources(s, a)
 	addPrompt(s, a)

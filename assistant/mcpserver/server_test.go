@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -333,6 +334,49 @@ func TestProposeCoding(t *testing.T) {
 	for _, f := range got {
 		if f != "codings/ai-claude/may-1.yaml" && f != corpus.ConfigFile {
 			t.Errorf("propose_coding wrote %s", f)
+		}
+	}
+}
+
+// TestConcurrentProposals: a host may call tools at once; every proposal
+// is written, none lost to another's read-modify-write.
+func TestConcurrentProposals(t *testing.T) {
+	dir, cs := connect(t)
+	var lines []string
+	for n := 1; len(lines) < 8; n++ {
+		if strings.TrimSpace(fileLine(t, dir, "may-1", n)) != "" {
+			lines = append(lines, strconv.Itoa(n))
+		}
+	}
+	errs := make(chan string, len(lines))
+	for i, l := range lines {
+		go func() {
+			code := []string{"confidence", "referral"}[i%2]
+			errs <- call(t, cs, "propose_coding", map[string]any{"transcript": "may-1", "lines": l, "codes": []string{code}, "rationale": "r " + l}, nil)
+		}()
+	}
+	for range lines {
+		if msg := <-errs; msg != "" {
+			t.Error(msg)
+		}
+	}
+	st, err := corpus.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	c, err := st.ReadCodings("ai-claude", "may-1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, l := range lines {
+		code := []string{"confidence", "referral"}[i%2]
+		found := false
+		for _, seg := range c.Segments {
+			found = found || strings.Contains(seg.Memo, "r "+l) && seg.Codes[0] == code
+		}
+		if !found {
+			t.Errorf("the proposal of line %s was lost: %+v", l, c.Segments)
 		}
 	}
 }
