@@ -13,6 +13,7 @@ import (
 
 	"github.com/qdatool/qda/assistant"
 	"github.com/qdatool/qda/corpus"
+	"github.com/qdatool/qda/internal/layout"
 )
 
 type reviewOptions struct {
@@ -185,7 +186,15 @@ func reviewedCoder(g *globals, cfg corpus.Config) (string, error) {
 	return "", withHint(usageErr(errors.New("which machine coder's proposals? give --coder")), "the study's machine coders: %s", strings.Join(machines, ", "))
 }
 
+// printProposal shows a proposal, its text and fields wrapped to the
+// terminal with their labels hanging.
 func printProposal(g *globals, i, n int, p assistant.Proposal) {
+	width := termWidth(g.stdout)
+	put := func(prefix, value string) {
+		for _, row := range layout.Hanging(prefix, value, width) {
+			fmt.Fprintln(g.stdout, row)
+		}
+	}
 	fmt.Fprintln(g.stdout)
 	if p.Kind == "code" {
 		c := p.Code
@@ -193,17 +202,17 @@ func printProposal(g *globals, i, n int, p assistant.Proposal) {
 		for _, f := range [][2]string{{"label", c.Label}, {"description", c.Description}, {"include", c.Include}, {"exclude", c.Exclude},
 			{"examples", strings.Join(c.Examples, " | ")}, {"rationale", c.Rationale}, {"model", c.Model}} {
 			if f[1] != "" {
-				fmt.Fprintf(g.stdout, "  %s: %s\n", f[0], f[1])
+				put("  "+f[0]+": ", f[1])
 			}
 		}
 		return
 	}
 	fmt.Fprintf(g.stdout, "[%d/%d] %s:%s  %s\n", i, n, p.Transcript, p.Lines, strings.Join(p.Codes, ", "))
 	for _, l := range p.Text {
-		fmt.Fprintf(g.stdout, "  %4d  %s\n", l.N, l.Text)
+		put(fmt.Sprintf("  %4d  ", l.N), l.Text)
 	}
 	for _, l := range strings.Split(strings.TrimSpace(p.Memo), "\n") {
-		fmt.Fprintf(g.stdout, "  > %s\n", l)
+		put("  > ", l)
 	}
 }
 
