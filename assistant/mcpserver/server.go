@@ -7,6 +7,7 @@ package mcpserver
 import (
 	"context"
 	"fmt"
+	"strings"
 
 	"github.com/modelcontextprotocol/go-sdk/mcp"
 
@@ -35,9 +36,21 @@ func New(a *assistant.Assistant, version string) *mcp.Server {
 	add(s, "cooccurrence", "How often codes' references overlap (or lie within some lines of each other).", read, a.Cooccurrence)
 	add(s, "agreement", "Agreement between coders per code (percent agreement, Cohen's or Fleiss' kappa, Krippendorff's alpha); name a machine coder in coders to compare it with people.", read, a.Agreement)
 	add(s, "memos", "Memos about the study, codes, transcripts or participants, and optionally segment memos.", read, a.Memos)
-	add(s, "propose_coding", "Propose codes for lines of a transcript, with a rationale. Written as the assistant's machine coder, for a person to review; never changes a person's codings.", propose, a.ProposeCoding)
-	add(s, "propose_code", "Propose a new code (parent, name, description, include/exclude, example quotes). Kept as a proposal until a person accepts it into the codebook.", &mcp.ToolAnnotations{DestructiveHint: ptr(false)}, a.ProposeCode)
-	add(s, "propose_memo", "Write a new memo as the assistant's coder about the study, a code, a transcript or a participant.", &mcp.ToolAnnotations{DestructiveHint: ptr(false)}, a.ProposeMemo)
+	addWith(s, "propose_coding", "Propose codes for lines of a transcript, with a rationale. Written as the assistant's machine coder, for a person to review; never changes a person's codings.", propose,
+		func(req *mcp.CallToolRequest, in assistant.ProposeCodingInput) (*assistant.ProposeCodingResult, error) {
+			in.Model = model(a, req, in.Model)
+			return a.ProposeCoding(in)
+		})
+	addWith(s, "propose_code", "Propose a new code (parent, name, description, include/exclude, example quotes). Kept as a proposal until a person accepts it into the codebook.", &mcp.ToolAnnotations{DestructiveHint: ptr(false)},
+		func(req *mcp.CallToolRequest, in assistant.ProposeCodeInput) (*assistant.ProposeCodeResult, error) {
+			in.Model = model(a, req, in.Model)
+			return a.ProposeCode(in)
+		})
+	addWith(s, "propose_memo", "Write a new memo as the assistant's coder about the study, a code, a transcript or a participant.", &mcp.ToolAnnotations{DestructiveHint: ptr(false)},
+		func(req *mcp.CallToolRequest, in assistant.ProposeMemoInput) (*assistant.ProposeMemoResult, error) {
+			in.Model = model(a, req, in.Model)
+			return a.ProposeMemo(in)
+		})
 	addResources(s, a)
 	addPrompt(s, a)
 	return s
@@ -45,15 +58,33 @@ func New(a *assistant.Assistant, version string) *mcp.Server {
 
 func ptr[T any](v T) *T { return &v }
 
-// add registers one assistant method as a tool: an error it returns is a
-// tool error the model reads, not a protocol failure.
+// add registers one assistant method as a tool.
 func add[In, Out any](s *mcp.Server, name, desc string, ann *mcp.ToolAnnotations, fn func(In) (*Out, error)) {
+	addWith(s, name, desc, ann, func(_ *mcp.CallToolRequest, in In) (*Out, error) { return fn(in) })
+}
+
+// addWith registers a tool that also reads the request: an error it
+// returns is a tool error the model reads, not a protocol failure.
+func addWith[In, Out any](s *mcp.Server, name, desc string, ann *mcp.ToolAnnotations, fn func(*mcp.CallToolRequest, In) (*Out, error)) {
 	mcp.AddTool(s, &mcp.Tool{Name: name, Description: desc, Annotations: ann},
-		func(_ context.Context, _ *mcp.CallToolRequest, in In) (*mcp.CallToolResult, *Out, error) {
-			out, err := fn(in)
+		func(_ context.Context, req *mcp.CallToolRequest, in In) (*mcp.CallToolResult, *Out, error) {
+			out, err := fn(req, in)
 			if err != nil {
 				return nil, nil, fmt.Errorf("%s: %w", name, err)
 			}
 			return nil, out, nil
 		})
+}
+
+// model names the model a proposal records: the call's, else qda mcp
+// --model, else what the host says it is, so a proposal never goes
+// without a clue to who made it.
+func model(a *assistant.Assistant, req *mcp.CallToolRequest, given string) string {
+	if given != "" || a.Model != "" {
+		return given
+	}
+	if ci := req.ClientInfo(); ci != nil && ci.Name != "" {
+		return strings.TrimSpace("unknown, via " + ci.Name + " " + ci.Version)
+	}
+	return ""
 }

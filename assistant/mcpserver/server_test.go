@@ -582,3 +582,19 @@ func TestIdentifiersWithheld(t *testing.T) {
 		t.Errorf("allowed: %+v", sent)
 	}
 }
+
+// TestModelFromHost: with no model given by the call or the server, a
+// proposal names the host the model came through.
+func TestModelFromHost(t *testing.T) {
+	dir := t.TempDir()
+	if _, err := demo.Write(dir, demo.Options{Participants: 2}); err != nil {
+		t.Fatal(err)
+	}
+	cs := serve(t, dir, func(a *assistant.Assistant) { a.Model = "" })
+	mustCall(t, cs, "propose_coding", map[string]any{"transcript": "may-1", "lines": "4", "codes": []string{"confidence"}, "rationale": "r"}, nil)
+	mustCall(t, cs, "propose_coding", map[string]any{"transcript": "may-1", "lines": "10", "codes": []string{"referral"}, "rationale": "s", "model": "claude-x"}, nil)
+	data, err := os.ReadFile(filepath.Join(dir, "codings", "ai-claude", "may-1.yaml"))
+	if err != nil || !strings.Contains(string(data), "(model: unknown, via test-client 1)") || !strings.Contains(string(data), "(model: claude-x)") {
+		t.Errorf("memos do not name the models: %s %v", data, err)
+	}
+}
