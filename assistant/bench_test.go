@@ -8,7 +8,7 @@ import (
 // BenchmarkTools times each read tool on the study $QDA_BENCH_STUDY (a
 // 'qda demo --participants 10000' study, say), one call an iteration:
 //
-//	QDA_BENCH_STUDY=/tmp/big go test ./assistant -run X -bench Tools -benchtime 3x
+//	QDA_BENCH_STUDY=path/to/study go test ./assistant -run X -bench Tools -benchtime 3x
 func BenchmarkTools(b *testing.B) {
 	dir := os.Getenv("QDA_BENCH_STUDY")
 	if dir == "" {
