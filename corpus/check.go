@@ -154,6 +154,15 @@ func (s *Study) transcriptFiles() (map[string]bool, error) {
 	return ids, nil
 }
 
+// IdentifierScanner is the scan check runs on transcripts and memos:
+// numbers, postcodes, emails, web addresses and the identifying names of
+// qda.yaml and .qda/identifiers.txt. A file of names it cannot read is a
+// finding, and the scan goes on with the others.
+func (s *Study) IdentifierScanner() (*anon.Scanner, diag.List) {
+	names, fs := s.identifyingNames()
+	return anon.New(names), fs
+}
+
 // identifyingNames reads the names the anonymisation scan looks for: from
 // qda.yaml and from .qda/identifiers.txt, which keeps real names out of git.
 func (s *Study) identifyingNames() ([]string, diag.List) {

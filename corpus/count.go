@@ -38,6 +38,15 @@ func (r *Resolver) Code(ref string) *codebook.Code {
 	return c
 }
 
+// Canon returns ref's canonical path, or ref as it is when it names no
+// code: the form AddCoding and RemoveCoding compare codes in.
+func (r *Resolver) Canon(ref string) string {
+	if c := r.Code(ref); c != nil {
+		return c.Path
+	}
+	return ref
+}
+
 // Coverage is, for one transcript, the set of lines each code covers: the
 // lines that any of the given coders coded with that code or one of its
 // descendants. Blank lines and lines outside the transcript are never

@@ -9,7 +9,8 @@ import (
 // DataFile reports whether rel (slash-separated, relative to the study)
 // is one of the files a person keeps in the study and qda may replace:
 // the settings, the codebook, the two tables, a transcript, a coder's
-// codings, a memo or a framework summary. Nothing else (.git/, .qda/, a
+// codings, a memo, a framework summary, or an assistant's proposed
+// codes and the review of its proposals. Nothing else (.git/, .qda/, a
 // file of the person's own beside the study's) is ever the target of a
 // write to the study's data, whatever a file read from the study says.
 func DataFile(rel string) bool {
@@ -30,6 +31,8 @@ func DataFile(rel string) bool {
 		// visible .md name that is one plain file name.
 		name, ok := strings.CutSuffix(parts[1], ".md")
 		return ok && plainFileName(name)
+	case len(parts) == 3 && parts[0] == ProposalsDir:
+		return ValidName(parts[1]) && (parts[2] == ProposedCodesName || parts[2] == ReviewLogName)
 	case len(parts) == 3 && parts[0] == MemosDir && parts[1] == summariesDir:
 		id, ok := strings.CutSuffix(parts[2], ".yaml")
 		return ok && ValidName(id)

@@ -380,3 +380,25 @@ func (s *Study) EachCodings(ix *Index, fn func(*Codings) error) error {
 	}
 	return nil
 }
+
+// CodingsOf reads the codings of transcript id by coders (every coder's
+// when nil) that have a file for it, in the order of coders.
+func (s *Study) CodingsOf(ix *Index, id string, coders []string) ([]*Codings, error) {
+	if coders == nil {
+		coders = ix.Coders
+	}
+	var out []*Codings
+	for _, c := range coders {
+		if !ix.HasCoded(c, id) {
+			continue
+		}
+		cs, err := s.ReadCodings(c, id)
+		if err != nil {
+			return nil, err
+		}
+		if cs != nil {
+			out = append(out, cs)
+		}
+	}
+	return out, nil
+}

@@ -7,6 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/qdatool/qda/assistant"
 	"github.com/qdatool/qda/corpus"
 	"github.com/qdatool/qda/export"
 	"github.com/qdatool/qda/internal/diag"
@@ -88,6 +89,7 @@ func runCheck(g *globals, opt checkOptions) error {
 	// The summaries' format is export's; a file export would stop at is
 	// a finding of check's like any other.
 	rep.Findings = append(rep.Findings, export.CheckSummaries(st)...)
+	rep.Findings = append(rep.Findings, assistant.Check(st)...)
 	rep.Findings.Sort()
 	if env := os.Getenv(corpus.KeyEnv); env != "" {
 		if _, err := st.KeyPath(env); err != nil {

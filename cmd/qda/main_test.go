@@ -41,12 +41,13 @@ func TestScripts(t *testing.T) {
 		RequireExplicitExec: true,
 		UpdateScripts:       os.Getenv("QDA_UPDATE") == "1",
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
-			"waitfile": cmdWaitfile,
-			"mkzip":    mkzip,
-			"treehash": cmdTreehash,
-			"mkbig":    cmdMkbig,
-			"mkrepeat": cmdMkrepeat,
-			"mkline":   cmdMkline,
+			"waitfile":  cmdWaitfile,
+			"mkzip":     mkzip,
+			"treehash":  cmdTreehash,
+			"mkbig":     cmdMkbig,
+			"mkrepeat":  cmdMkrepeat,
+			"mkline":    cmdMkline,
+			"mcpclient": cmdMCPClient,
 		},
 		Setup: func(env *testscript.Env) error {
 			// A coder from the developer's own git config must not leak in.

@@ -171,6 +171,8 @@ or 'qda init' to start a study of your own.`,
 		newAutocodeCmd(g),
 		newCoderCmd(g),
 		newTranscriptsCmd(g),
+		newMCPCmd(g),
+		newReviewCmd(g),
 	)
 	return root
 }

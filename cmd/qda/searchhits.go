@@ -126,21 +126,9 @@ func printHitsJSON(w io.Writer, hits []hitJSON) error {
 
 // codingsOf reads the chosen coders' codings of transcript id.
 func (s *session) codingsOf(id string, coders []string) ([]*corpus.Codings, error) {
-	if coders == nil {
-		coders = s.ix.Coders
-	}
-	var out []*corpus.Codings
-	for _, c := range coders {
-		if !s.ix.HasCoded(c, id) {
-			continue
-		}
-		cs, err := s.study.ReadCodings(c, id)
-		if err != nil {
-			return nil, withHint(err, "fix the file first; 'qda check' lists its problems")
-		}
-		if cs != nil {
-			out = append(out, cs)
-		}
+	out, err := s.study.CodingsOf(s.ix, id, coders)
+	if err != nil {
+		return nil, withHint(err, "fix the file first; 'qda check' lists its problems")
 	}
 	return out, nil
 }
