@@ -165,9 +165,10 @@ func load(st *corpus.Study) (*view, error) {
 	return &view{st: st, cb: cb, ix: ix}, nil
 }
 
-// code resolves a code reference as the CLI does (aliases included).
+// code resolves a code reference as the CLI does (aliases, a unique
+// name or label included); what is stored is the canonical path.
 func (v *view) code(ref string) (*codebook.Code, error) {
-	c, _, err := v.cb.Resolve(ref)
+	c, _, err := v.cb.ResolveArg(ref)
 	if err != nil {
 		return nil, fmt.Errorf("%w (the codebook tool lists the codes)", err)
 	}
