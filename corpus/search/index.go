@@ -47,7 +47,8 @@ type Index struct {
 	idx   bleve.Index
 	man   *manifest
 	lock  *corpus.Lock
-	refs  []string // the code references in the index, read once
+	refs  []string       // the code references in the index, read once
+	rank  map[string]int // transcript -> place in transcripts.csv
 	an    analyzers
 	// Notices are what the caller should tell the user: a rebuild and
 	// why, files that could not be indexed.

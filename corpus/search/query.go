@@ -26,6 +26,9 @@ type Request struct {
 	Uncoded bool // lines no chosen coder has coded
 	Limit   int  // 0 for every hit
 	ByScore bool // most relevant first, instead of transcript and line order
+	// Within is WithinLine (or "") for line hits, WithinTurn for whole
+	// speaker turns (Result.Turns).
+	Within string
 	// NoSpans asks only which lines match, without the byte ranges that
 	// matched: bleve then keeps no term locations for the hits, which on
 	// a word repeated a million times is most of a search's memory.
@@ -47,16 +50,35 @@ type Span struct{ Start, End int }
 
 // Result is the hits of a search, in the order asked for.
 type Result struct {
-	Hits  []Hit
-	Total int // hits before Limit
+	Hits []Hit
+	// Turns are the matching turns of a search within turns; Hits then
+	// hold their matching lines.
+	Turns []TurnHit
+	Total int // hits (turns within turns) before Limit
 }
 
-// Search runs r on the index.
+// What a hit is.
+const (
+	WithinLine = "line"
+	WithinTurn = "turn"
+)
+
+// Search runs r on the index. A query with a proximity term, or asked
+// for --within turn, is answered turn by turn (turns.go).
 func (ix *Index) Search(r Request) (*Result, error) {
-	q, err := ix.Query(r)
+	text, prox, err := ix.textQuery(r.Query)
 	if err != nil {
 		return nil, err
 	}
+	if r.Within == WithinTurn || len(prox) > 0 {
+		return ix.searchTurns(r, text, prox)
+	}
+	return ix.searchLines(and(append([]query.Query{text}, ix.filters(r)...)), r)
+}
+
+// searchLines runs q, the whole of a line-level search, with r's order,
+// limit and spans.
+func (ix *Index) searchLines(q query.Query, r Request) (*Result, error) {
 	// A long line's pieces are documents of their own: with any in the
 	// index, every matching document is fetched, so that a line's hits
 	// are gathered into one and counted once.
@@ -67,6 +89,7 @@ func (ix *Index) Search(r Request) (*Result, error) {
 	}
 	var res *bleve.SearchResult
 	var sq *spanQuery
+	var err error
 	for {
 		sq = newSpanQuery(q, !r.NoSpans)
 		req := bleve.NewSearchRequestOptions(sq, size, 0, false)
@@ -113,10 +136,7 @@ func (ix *Index) Search(r Request) (*Result, error) {
 		out.Total = len(out.Hits)
 	}
 	if !r.ByScore {
-		order := make(map[string]int, len(ix.cix.Transcripts.Rows))
-		for i, row := range ix.cix.Transcripts.Rows {
-			order[row.ID] = i
-		}
+		order := ix.order()
 		slices.SortFunc(out.Hits, func(a, b Hit) int {
 			return cmp.Or(cmp.Compare(order[a.Transcript], order[b.Transcript]), cmp.Compare(a.Line, b.Line))
 		})
@@ -125,6 +145,18 @@ func (ix *Index) Search(r Request) (*Result, error) {
 		out.Hits = out.Hits[:r.Limit]
 	}
 	return out, nil
+}
+
+// order is each transcript's place in transcripts.csv, the order hits
+// are printed in.
+func (ix *Index) order() map[string]int {
+	if ix.rank == nil {
+		ix.rank = make(map[string]int, len(ix.cix.Transcripts.Rows))
+		for i, row := range ix.cix.Transcripts.Rows {
+			ix.rank[row.ID] = i
+		}
+	}
+	return ix.rank
 }
 
 // search runs req. On damaged segment files bleve fails or panics; then
@@ -189,27 +221,68 @@ func mergeSpans(spans []Span) []Span {
 }
 
 // Query builds the bleve query for r: the query string with its fields
-// translated, and the filters as required clauses.
+// translated, and the filters as required clauses. A proximity term has
+// no bleve query of its own: Search answers it turn by turn.
 func (ix *Index) Query(r Request) (query.Query, error) {
-	var parts []query.Query
-	if s := strings.TrimSpace(r.Query); s != "" && s != "*" {
-		q, err := parse(s)
-		if err != nil {
-			return nil, err
-		}
-		if q, err = ix.translate(q); err != nil {
-			var qe *QueryError
-			if errors.As(err, &qe) {
-				qe.Query = r.Query
-				qe.Column = 1
-				if i := strings.Index(r.Query, qe.Near); i >= 0 {
-					qe.Column = column(r.Query, i)
-				}
-			}
-			return nil, err
-		}
-		parts = append(parts, q)
+	text, prox, err := ix.textQuery(r.Query)
+	if err != nil {
+		return nil, err
 	}
+	if len(prox) > 0 {
+		return nil, &QueryError{Query: r.Query, Column: 1, Near: prox[0].text, Msg: "a proximity term is matched turn by turn, not by one query"}
+	}
+	return and(append([]query.Query{text}, ix.filters(r)...)), nil
+}
+
+// textQuery parses and translates the query string; nil for "" or *,
+// and for a query of proximity terms only.
+func (ix *Index) textQuery(s string) (query.Query, []proximity, error) {
+	s = strings.TrimSpace(s)
+	if s == "" || s == "*" {
+		return nil, nil, nil
+	}
+	q, prox, err := parse(s)
+	if err == nil && q != nil {
+		q, err = ix.translate(q)
+	}
+	if err == nil {
+		err = ix.checkProximity(prox)
+	}
+	if err != nil {
+		var qe *QueryError
+		if errors.As(err, &qe) && qe.Query == "" {
+			qe.Query = s
+			qe.Column = 1
+			if i := strings.Index(s, qe.Near); i >= 0 {
+				qe.Column = column(s, i)
+			}
+		}
+		return nil, nil, err
+	}
+	return q, prox, nil
+}
+
+// and is the conjunction of the queries that are not nil; every line
+// when there are none.
+func and(qs []query.Query) query.Query {
+	var parts []query.Query
+	for _, q := range qs {
+		if q != nil {
+			parts = append(parts, q)
+		}
+	}
+	switch len(parts) {
+	case 0:
+		return query.NewMatchAllQuery()
+	case 1:
+		return parts[0]
+	}
+	return query.NewConjunctionQuery(parts)
+}
+
+// filters are the request's flags as required clauses.
+func (ix *Index) filters(r Request) []query.Query {
+	var parts []query.Query
 	coders := r.Coders
 	if coders == nil {
 		coders = ix.cix.Coders
@@ -251,13 +324,7 @@ func (ix *Index) Query(r Request) (query.Query, error) {
 	default:
 		parts = append(parts, term(FieldSpeaker, strings.ToLower(r.Speaker)))
 	}
-	switch len(parts) {
-	case 0:
-		return query.NewMatchAllQuery(), nil
-	case 1:
-		return parts[0], nil
-	}
-	return query.NewConjunctionQuery(parts), nil
+	return parts
 }
 
 func term(field, value string) query.Query {
