@@ -51,13 +51,12 @@ func (s *session) readHits(hits []search.Hit, coders []string, context int) ([]h
 }
 
 // hitReader reads the transcripts hits are in, one at a time: hits come
-// grouped by transcript.
+// grouped by transcript. The codes come with the hits, from the index.
 type hitReader struct {
 	s      *session
 	coders []string
 	res    *corpus.Resolver
 	t      *corpus.Transcript
-	codes  [][]corpus.LineCode
 }
 
 func (s *session) newHitReader(coders []string) *hitReader {
@@ -73,11 +72,7 @@ func (hr *hitReader) load(id string) (*corpus.Transcript, error) {
 	if err != nil {
 		return nil, err
 	}
-	codings, err := hr.s.codingsOf(id, hr.coders)
-	if err != nil {
-		return nil, err
-	}
-	hr.t, hr.codes = t, corpus.LineCodes(t, codings, hr.res)
+	hr.t = t
 	return t, nil
 }
 
@@ -86,7 +81,7 @@ func (hr *hitReader) hit(h search.Hit, row corpus.Row, context int) hitJSON {
 	t := hr.t
 	line := t.Line(h.Line)
 	j := hitJSON{Transcript: h.Transcript, File: corpus.TranscriptFile(h.Transcript), Participant: hr.s.ix.Transcripts.Get(row, "participant"),
-		Line: h.Line, Speaker: line.Speaker, Text: line.Text, Score: h.Score, Matches: [][2]int{}, Codes: hr.codes[h.Line-1]}
+		Line: h.Line, Speaker: line.Speaker, Text: line.Text, Score: h.Score, Matches: [][2]int{}, Codes: corpus.CodesOf(h.Refs, hr.coders, hr.res)}
 	if j.Codes == nil {
 		j.Codes = []corpus.LineCode{}
 	}
@@ -150,27 +145,6 @@ func printHitsJSON(w io.Writer, hits []hitJSON) error {
 	}
 	out.WriteString("\n]\n")
 	return out.Flush()
-}
-
-// codingsOf reads the chosen coders' codings of transcript id.
-func (s *session) codingsOf(id string, coders []string) ([]*corpus.Codings, error) {
-	if coders == nil {
-		coders = s.ix.Coders
-	}
-	var out []*corpus.Codings
-	for _, c := range coders {
-		if !s.ix.HasCoded(c, id) {
-			continue
-		}
-		cs, err := s.study.ReadCodings(c, id)
-		if err != nil {
-			return nil, withHint(err, "fix the file first; 'qda check' lists its problems")
-		}
-		if cs != nil {
-			out = append(out, cs)
-		}
-	}
-	return out, nil
 }
 
 // hitBar sets a hit's codes apart from its text.

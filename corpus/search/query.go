@@ -29,6 +29,8 @@ type Request struct {
 	// Within is WithinLine (or "") for line hits, WithinTurn for whole
 	// speaker turns (Result.Turns).
 	Within string
+	// WithRefs asks for each hit's code references (Hit.Refs).
+	WithRefs bool
 	// NoSpans asks only which lines match, without the byte ranges that
 	// matched: bleve then keeps no term locations for the hits, which on
 	// a word repeated a million times is most of a search's memory.
@@ -43,6 +45,9 @@ type Hit struct {
 	// Spans are the byte ranges of the line's text that matched, for
 	// highlighting; a hit by a filter alone has none.
 	Spans []Span
+	// Refs are the code references on the line by coder, as written in
+	// the codings files, when the request asked for them.
+	Refs map[string][]string
 }
 
 // Span is a byte range [Start, End) of a line.
@@ -70,10 +75,16 @@ func (ix *Index) Search(r Request) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	var res *Result
 	if r.Within == WithinTurn || len(prox) > 0 {
-		return ix.searchTurns(r, text, prox)
+		res, err = ix.searchTurns(r, text, prox)
+	} else {
+		res, err = ix.searchLines(and(append([]query.Query{text}, ix.filters(r)...)), r)
 	}
-	return ix.searchLines(and(append([]query.Query{text}, ix.filters(r)...)), r)
+	if err == nil && r.WithRefs {
+		err = ix.fillRefs(res)
+	}
+	return res, err
 }
 
 // searchLines runs q, the whole of a line-level search, with r's order,
