@@ -82,7 +82,9 @@ func Open(st *corpus.Study, cix *corpus.Index, cb *codebook.Codebook, opt Option
 	if isPanic(err) {
 		// Damage bleve's open did not notice: start again from nothing.
 		ix.Notices = append(ix.Notices, fmt.Sprintf("rebuilding the search index in %s: it is damaged (%v)", Dir, err))
-		ix.idx.Close()
+		if ix.idx != nil {
+			ix.idx.Close()
+		}
 		if err = ix.create(); err == nil {
 			err = ix.update(opt.Progress)
 		}
@@ -108,8 +110,9 @@ func (ix *Index) Close() error {
 	return err
 }
 
-// open opens the index on disk, or makes a new one when there is none or
-// it cannot be trusted.
+// open reads the manifest of the index on disk, or makes a new index
+// when there is none or it cannot be trusted. bleve's files are opened
+// later (openBleve), once the update knows whether it writes to them.
 func (ix *Index) open() error {
 	st := ix.study
 	why := ""
@@ -128,33 +131,12 @@ func (ix *Index) open() error {
 		}
 	}
 	if why == "" {
-		var idx bleve.Index
-		err := safely(func() (err error) {
-			idx, err = bleve.Open(st.Path(bleveDir))
-			return err
-		})
-		if err == nil {
-			if n, want := docCount(idx), m.docs(); n != want {
-				idx.Close()
-				err = fmt.Errorf("it holds %d lines and should hold %d", n, want)
-			}
-		}
-		if err == nil {
-			if err = ix.checkHome(m); err != nil {
-				idx.Close()
-			}
-		}
+		err := ix.checkHome(m)
 		if errors.Is(err, errTracked) {
 			return err
 		}
 		if err == nil {
-			ix.idx, ix.man = idx, m
-			if m.Tables == nil {
-				m.Tables = map[string]fileState{}
-			}
-			if m.Transcripts == nil {
-				m.Transcripts = map[string]*entry{}
-			}
+			ix.man = m
 			return nil
 		}
 		msg, _, _ := strings.Cut(err.Error(), "\n")
@@ -165,6 +147,34 @@ func (ix *Index) open() error {
 	}
 	ix.Notices = append(ix.Notices, fmt.Sprintf("rebuilding the search index in %s: %s", Dir, why))
 	return ix.create()
+}
+
+// openBleve opens bleve's files of an index whose manifest was read, read
+// only when the update writes nothing: a search that finds nothing
+// changed then neither writes nor syncs anything. An index that does not
+// open, or holds another number of documents than the manifest says, is
+// made again, with a notice, and false is returned: every transcript then
+// needs indexing.
+func (ix *Index) openBleve(readOnly bool) (bool, error) {
+	st := ix.study
+	var idx bleve.Index
+	err := safely(func() (err error) {
+		idx, err = bleve.OpenUsing(st.Path(bleveDir), map[string]any{"read_only": readOnly})
+		return err
+	})
+	if err == nil {
+		if n, want := docCount(idx), ix.man.docs(); n != want {
+			idx.Close()
+			err = fmt.Errorf("it holds %d lines and should hold %d", n, want)
+		}
+	}
+	if err == nil {
+		ix.idx = idx
+		return true, nil
+	}
+	msg, _, _ := strings.Cut(err.Error(), "\n")
+	ix.Notices = append(ix.Notices, fmt.Sprintf("rebuilding the search index in %s: it cannot be used (%s)", Dir, msg))
+	return false, ix.create()
 }
 
 // create starts an empty index, removing whatever was there.
