@@ -104,7 +104,7 @@ func runSearch(g *globals, q string, opt searchOptions) error {
 	// The matched byte ranges are printed only in colour or --json, and
 	// a hit clipped to a width is clipped around its first match.
 	req.NoSpans = !g.json && !isTerminal(g.stdout) && termWidth(g.stdout) == 0
-	req.WithRefs = true
+	req.WithRefs, req.NoScores = true, !g.json
 	res, err := ix.Search(req)
 	if err != nil {
 		return queryErr(err)

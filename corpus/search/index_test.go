@@ -505,3 +505,31 @@ func TestRole(t *testing.T) {
 		})
 	}
 }
+
+// TestLimitSpans: under --limit in line order the spans are found for
+// the printed hits only, by a second search; they are the same spans,
+// and the refs come with the hits.
+func TestLimitSpans(t *testing.T) {
+	dir := writeStudy(t, tiny)
+	ix := openIndex(t, dir)
+	all, err := ix.Search(Request{Query: "interviewer OR bus", WithRefs: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	some, err := ix.Search(Request{Query: "interviewer OR bus", Limit: 3, NoScores: true, WithRefs: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(all.Hits) != 4 || len(some.Hits) != 3 || some.Total != 4 {
+		t.Fatalf("got %d and %d hits (total %d)", len(all.Hits), len(some.Hits), some.Total)
+	}
+	for i, h := range some.Hits {
+		a := all.Hits[i]
+		if h.Transcript != a.Transcript || h.Line != a.Line || !slices.Equal(h.Spans, a.Spans) || len(h.Spans) == 0 {
+			t.Errorf("hit %d: %+v, want %+v", i, h, a)
+		}
+	}
+	if refs := all.Hits[3].Refs; !slices.Equal(refs["jt"], []string{"confidence/travel"}) || len(refs) != 1 {
+		t.Errorf("refs of ted-1:3: %v", refs)
+	}
+}

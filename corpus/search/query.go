@@ -29,6 +29,9 @@ type Request struct {
 	// Within is WithinLine (or "") for line hits, WithinTurn for whole
 	// speaker turns (Result.Turns).
 	Within string
+	// NoScores spares computing relevance in line order, for a caller
+	// that does not print it.
+	NoScores bool
 	// WithRefs asks for each hit's code references (Hit.Refs).
 	WithRefs bool
 	// NoSpans asks only which lines match, without the byte ranges that
@@ -94,25 +97,19 @@ func (ix *Index) searchLines(q query.Query, r Request) (*Result, error) {
 	// index, every matching document is fetched, so that a line's hits
 	// are gathered into one and counted once.
 	pieced := ix.man.pieced()
-	size := 10000
+	// In line order every hit is needed to find the first ones, so all
+	// are asked for at once (asking for 10,000 and then again for more
+	// ran a common word's search twice); by score, only those printed.
+	size := max(1, int(min(ix.man.docs(), 1<<30)))
 	if r.Limit > 0 && r.ByScore && !pieced {
 		size = r.Limit
 	}
-	var res *bleve.SearchResult
-	var sq *spanQuery
-	var err error
-	for {
-		sq = newSpanQuery(q, !r.NoSpans)
-		req := bleve.NewSearchRequestOptions(sq, size, 0, false)
-		req.IncludeLocations = !r.NoSpans
-		res, err = ix.search(req)
-		if err != nil {
-			return nil, err
-		}
-		if int(res.Total) <= size || size == r.Limit {
-			break
-		}
-		size = int(res.Total)
+	// Under --limit in line order, the matched ranges are found only for
+	// the hits printed: a second search of just those lines by id.
+	spansLater := r.Limit > 0 && !r.ByScore && !r.NoSpans && !pieced
+	res, sq, err := ix.run(q, size, !r.NoSpans && !spansLater, r.NoScores && !r.ByScore)
+	if err != nil {
+		return nil, err
 	}
 	out := &Result{Total: int(res.Total)}
 	type lineKey struct {
@@ -155,7 +152,46 @@ func (ix *Index) searchLines(q query.Query, r Request) (*Result, error) {
 	if r.Limit > 0 && len(out.Hits) > r.Limit {
 		out.Hits = out.Hits[:r.Limit]
 	}
+	if spansLater && len(out.Hits) > 0 {
+		if err := ix.spansOf(q, out.Hits, r.NoScores); err != nil {
+			return nil, err
+		}
+	}
 	return out, nil
+}
+
+// run runs q for up to size hits, with the matched ranges (spans) or
+// without, with scores or without.
+func (ix *Index) run(q query.Query, size int, spans, noScores bool) (*bleve.SearchResult, *spanQuery, error) {
+	sq := newSpanQuery(q, spans)
+	req := bleve.NewSearchRequestOptions(sq, size, 0, false)
+	req.IncludeLocations = spans
+	if noScores {
+		req.Score = "none"
+	}
+	res, err := ix.search(req)
+	return res, sq, err
+}
+
+// spansOf fills in the matched ranges of hits, lines of whole documents
+// (no pieces), by running q again on just their documents.
+func (ix *Index) spansOf(q query.Query, hits []Hit, noScores bool) error {
+	ids := make([]string, len(hits))
+	at := make(map[string]int, len(hits))
+	for i, h := range hits {
+		ids[i] = docID(h.Transcript, h.Line)
+		at[ids[i]] = i
+	}
+	res, sq, err := ix.run(query.NewConjunctionQuery([]query.Query{q, query.NewDocIDQuery(ids)}), len(ids), true, noScores)
+	if err != nil {
+		return err
+	}
+	for _, dm := range res.Hits {
+		if i, ok := at[dm.ID]; ok {
+			hits[i].Spans = mergeSpans(sq.spans[string(dm.IndexInternalID)])
+		}
+	}
+	return nil
 }
 
 // order is each transcript's place in transcripts.csv, the order hits
