@@ -108,6 +108,7 @@ func (m *manifest) forgetRacy(now time.Time) {
 func parseManifest(data []byte) (*manifest, error) {
 	m := newManifest()
 	text := string(data)
+	m.Transcripts = make(map[string]*entry, strings.Count(text, "\nt "))
 	var f [64]string
 	fields := func(line string) []string {
 		n := 0
@@ -148,7 +149,7 @@ func parseManifest(data []byte) (*manifest, error) {
 			}
 			continue
 		}
-		bad := fmt.Errorf("line %d: malformed", n)
+		bad := malformed(n)
 		switch {
 		case len(f) == 2 && f[0] == "home":
 			m.Home = f[1]
@@ -188,6 +189,11 @@ func parseManifest(data []byte) (*manifest, error) {
 	}
 	return m, nil
 }
+
+// malformed is the error of line n, made only when it is returned.
+type malformed int
+
+func (n malformed) Error() string { return fmt.Sprintf("line %d: malformed", int(n)) }
 
 func parseState(size, mtime, hash string) (fileState, bool) {
 	s, err1 := strconv.ParseInt(size, 10, 64)
