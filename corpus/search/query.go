@@ -107,7 +107,11 @@ func (ix *Index) searchLines(q query.Query, r Request) (*Result, error) {
 	// Under --limit in line order, the matched ranges are found only for
 	// the hits printed: a second search of just those lines by id.
 	spansLater := r.Limit > 0 && !r.ByScore && !r.NoSpans && !pieced
-	res, sq, err := ix.run(q, size, !r.NoSpans && !spansLater, r.NoScores && !r.ByScore)
+	// Every hit printed, each line's references come with it: bleve
+	// reads the stored fields of the hits it found, where looking the
+	// lines up again by id costs a dictionary lookup per line and segment.
+	withRefs := r.WithRefs && r.Limit == 0 && !pieced
+	res, sq, err := ix.run(q, size, !r.NoSpans && !spansLater, r.NoScores && !r.ByScore, withRefs)
 	if err != nil {
 		return nil, err
 	}
@@ -120,6 +124,9 @@ func (ix *Index) searchLines(q query.Query, r Request) (*Result, error) {
 	for _, h := range res.Hits {
 		id, line, off := splitID(h.ID)
 		hit := Hit{Transcript: id, Line: line, Score: h.Score}
+		if withRefs {
+			hit.Refs = storedRefs(h.Fields)
+		}
 		i, seen := len(out.Hits), false
 		if pieced {
 			key := lineKey{id, line}
@@ -162,10 +169,13 @@ func (ix *Index) searchLines(q query.Query, r Request) (*Result, error) {
 
 // run runs q for up to size hits, with the matched ranges (spans) or
 // without, with scores or without.
-func (ix *Index) run(q query.Query, size int, spans, noScores bool) (*bleve.SearchResult, *spanQuery, error) {
+func (ix *Index) run(q query.Query, size int, spans, noScores, refs bool) (*bleve.SearchResult, *spanQuery, error) {
 	sq := newSpanQuery(q, spans)
 	req := bleve.NewSearchRequestOptions(sq, size, 0, false)
 	req.IncludeLocations = spans
+	if refs {
+		req.Fields = []string{"*"}
+	}
 	if noScores {
 		req.Score = "none"
 	}
@@ -182,7 +192,7 @@ func (ix *Index) spansOf(q query.Query, hits []Hit, noScores bool) error {
 		ids[i] = docID(h.Transcript, h.Line)
 		at[ids[i]] = i
 	}
-	res, sq, err := ix.run(query.NewConjunctionQuery([]query.Query{q, query.NewDocIDQuery(ids)}), len(ids), true, noScores)
+	res, sq, err := ix.run(query.NewConjunctionQuery([]query.Query{q, query.NewDocIDQuery(ids)}), len(ids), true, noScores, false)
 	if err != nil {
 		return err
 	}
