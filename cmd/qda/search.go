@@ -96,7 +96,9 @@ func runSearch(g *globals, q string, opt searchOptions) error {
 	if err != nil {
 		return err
 	}
-	ix, err := openSearch(g, s)
+	// The codes printed come from the index: it checks the codings files
+	// of the transcripts printed, and all of them for a query on codes.
+	ix, err := openSearchWith(g, s, search.Options{LazyCodings: true})
 	if err != nil {
 		return err
 	}

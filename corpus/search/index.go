@@ -37,6 +37,10 @@ type Options struct {
 	// Progress is called as a full build indexes transcripts; total is
 	// the number of transcripts to index.
 	Progress func(done, total int)
+	// LazyCodings leaves the codings files of transcripts whose text did
+	// not move unchecked until a search needs them (codings.go): for a
+	// caller that searches with WithRefs, as qda search does.
+	LazyCodings bool
 }
 
 // Index is the open, up-to-date index of a study. Close releases it.
@@ -49,7 +53,9 @@ type Index struct {
 	lock  *corpus.Lock
 	refs  []string       // the code references in the index, read once
 	rank  map[string]int // transcript -> place in transcripts.csv
-	an    analyzers
+	// lazy is set while codings files are unchecked (codings.go).
+	lazy bool
+	an   analyzers
 	// Notices are what the caller should tell the user: a rebuild and
 	// why, files that could not be indexed.
 	Notices []string
@@ -73,7 +79,7 @@ func Open(st *corpus.Study, cix *corpus.Index, cb *codebook.Codebook, opt Option
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", LockFile, err)
 	}
-	ix := &Index{study: st, cix: cix, cb: cb, lock: lk}
+	ix := &Index{study: st, cix: cix, cb: cb, lock: lk, lazy: opt.LazyCodings}
 	if err := ix.open(); err != nil {
 		ix.Close()
 		return nil, err

@@ -78,7 +78,29 @@ func (ix *Index) Search(r Request) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	if ix.lazy && (needsCodings(r, text) || !r.WithRefs) {
+		if err := ix.ensureCodings(); err != nil {
+			return nil, err
+		}
+		// Translated again: code: terms depend on the index's references.
+		if text, prox, err = ix.textQuery(r.Query); err != nil {
+			return nil, err
+		}
+	}
+	res, err := ix.searchOnce(r, text, prox)
+	if err == nil && ix.lazy && ix.codingsMoved(printed(res)) {
+		// A codings file of a printed transcript moved: check them all.
+		if err := ix.ensureCodings(); err != nil {
+			return nil, err
+		}
+		res, err = ix.searchOnce(r, text, prox)
+	}
+	return res, err
+}
+
+func (ix *Index) searchOnce(r Request, text query.Query, prox []proximity) (*Result, error) {
 	var res *Result
+	var err error
 	if r.Within == WithinTurn || len(prox) > 0 {
 		res, err = ix.searchTurns(r, text, prox)
 	} else {

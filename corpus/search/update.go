@@ -218,7 +218,9 @@ func (ix *Index) statAll(plans []*plan, tablesChanged bool) bool {
 	if len(folders) != len(ix.man.Dirs) {
 		changed = true
 	}
-	if changed {
+	// Lazily, not every file of a moved folder is looked at: its old
+	// state stays, so that the next full update lists it.
+	if changed && !ix.lazy {
 		ix.man.Dirs = folders
 	}
 	var wg sync.WaitGroup
@@ -235,7 +237,7 @@ func (ix *Index) statAll(plans []*plan, tablesChanged bool) bool {
 		}()
 	}
 	wg.Wait()
-	return changed
+	return changed && !ix.lazy
 }
 
 // hasCoded reports whether coder has a codings file for the transcript
@@ -254,6 +256,17 @@ func (ix *Index) stat(p *plan, dirs map[string]*os.File, listed map[string]bool,
 	old := ix.man.Transcripts[p.id]
 	p.text = statAt(dirs[corpus.TranscriptsDir], p.id+".txt")
 	p.reindex = old == nil || !p.text.sameStat(old.Text)
+	if tablesChanged {
+		p.attrs = ix.cix.Attrs(p.row)
+		if old == nil || old.Attrs != attrsHash(p.attrs) {
+			p.reindex = true
+		}
+	}
+	// Lazily, a transcript's codings files are left for later unless it
+	// is indexed again anyway (codings.go).
+	if ix.lazy && !p.reindex {
+		return
+	}
 	// No map per transcript unless it changed: this loop runs for every
 	// transcript before every query.
 	var buf [8]fileState
@@ -271,11 +284,8 @@ func (ix *Index) stat(p *plan, dirs map[string]*os.File, listed map[string]bool,
 	if old != nil && len(old.Codings) != len(states) {
 		p.reindex = true
 	}
-	if tablesChanged || p.reindex {
+	if p.reindex && p.attrs == nil {
 		p.attrs = ix.cix.Attrs(p.row)
-		if old == nil || old.Attrs != attrsHash(p.attrs) {
-			p.reindex = true
-		}
 	}
 	if p.reindex {
 		p.codings = make(map[string]fileState, len(states))
