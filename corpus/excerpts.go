@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"maps"
 	"slices"
 	"strings"
 
@@ -85,41 +86,58 @@ type LineCode struct {
 // LineCodes lists, for each line of t, the codes on it (canonical where
 // they resolve) and by whom, sorted by code.
 func LineCodes(t *Transcript, codings []*Codings, res *Resolver) [][]LineCode {
-	out := make([][]LineCode, t.Len())
+	refs := make([]map[string][]string, t.Len())
+	coders := make([]string, 0, len(codings))
 	for _, c := range codings {
+		if !slices.Contains(coders, c.Coder) {
+			coders = append(coders, c.Coder)
+		}
 		for _, seg := range c.Segments {
 			for l := max(seg.Lines.Start, 1); l <= min(seg.Lines.End, t.Len()); l++ {
 				if t.Lines[l-1].Blank {
 					continue
 				}
-				for _, ref := range seg.Codes {
-					name, unknown := ref, true
-					if code := res.Code(ref); code != nil {
-						name, unknown = code.Path, false
-					}
-					i := slices.IndexFunc(out[l-1], func(lc LineCode) bool { return lc.Code == name })
-					if i < 0 {
-						out[l-1] = append(out[l-1], LineCode{Code: name, Unknown: unknown})
-						i = len(out[l-1]) - 1
-					}
-					if !slices.Contains(out[l-1][i].Coders, c.Coder) {
-						out[l-1][i].Coders = append(out[l-1][i].Coders, c.Coder)
-					}
+				if refs[l-1] == nil {
+					refs[l-1] = map[string][]string{}
 				}
+				refs[l-1][c.Coder] = append(refs[l-1][c.Coder], seg.Codes...)
 			}
 		}
 	}
-	for _, lcs := range out {
-		slices.SortFunc(lcs, func(a, b LineCode) int {
-			if a.Code < b.Code {
-				return -1
-			}
-			if a.Code > b.Code {
-				return 1
-			}
-			return 0
-		})
+	out := make([][]LineCode, t.Len())
+	for i, r := range refs {
+		if r != nil {
+			out[i] = CodesOf(r, coders, res)
+		}
 	}
+	return out
+}
+
+// CodesOf lists the codes on one line as LineCodes does, from each
+// coder's references on it as written (coder -> refs), for the coders
+// given (nil: all, by name).
+func CodesOf(refs map[string][]string, coders []string, res *Resolver) []LineCode {
+	if coders == nil {
+		coders = slices.Sorted(maps.Keys(refs))
+	}
+	var out []LineCode
+	for _, c := range coders {
+		for _, ref := range refs[c] {
+			name, unknown := ref, true
+			if code := res.Code(ref); code != nil {
+				name, unknown = code.Path, false
+			}
+			i := slices.IndexFunc(out, func(lc LineCode) bool { return lc.Code == name })
+			if i < 0 {
+				out = append(out, LineCode{Code: name, Unknown: unknown})
+				i = len(out) - 1
+			}
+			if !slices.Contains(out[i].Coders, c) {
+				out[i].Coders = append(out[i].Coders, c)
+			}
+		}
+	}
+	slices.SortFunc(out, func(a, b LineCode) int { return strings.Compare(a.Code, b.Code) })
 	return out
 }
 

@@ -93,10 +93,10 @@ func (s *Study) LockFile(rel string, wait func(Holder)) (*Lock, error) {
 		waited = true
 		time.Sleep(lockPoll)
 	}
-	// The holder note is best effort: the lock is the system's, not the note.
+	// The holder note is best effort: the lock is the system's, not the
+	// note, so it is not synced (a search would pay a disk flush for it).
 	if err := f.Truncate(0); err == nil {
 		fmt.Fprintf(f, "%d\n%s\n%s\n", os.Getpid(), time.Now().UTC().Format(time.RFC3339), LockCommand)
-		f.Sync()
 	}
 	return &Lock{f: f}, nil
 }

@@ -16,6 +16,7 @@ type searchOptions struct {
 	context int
 	limit   int
 	sort    string
+	within  string
 }
 
 func newSearchCmd(g *globals) *cobra.Command {
@@ -51,13 +52,23 @@ coded. --speaker participant keeps the participants' own turns (their id
 or pseudonym as speaker label), --speaker interviewer the interviewer's,
 any other value that speaker label. --where attr=value as for stats.
 Hits come in transcripts.csv and line order; --sort score puts the most
-relevant first. --context N prints lines around as grep -C does. See
+relevant first. --context N prints lines around as grep -C does.
+
+Transcripts hold a sentence per line, so '+fatigue +stairs' misses the two
+words in consecutive sentences of one answer. --within turn matches whole
+speaker turns instead (every + term somewhere in the turn, no - term in
+it) and prints each turn, its matching lines with ':' and the others with
+'-', turns apart with "--"; --limit counts turns. "a b"~N finds the words
+within N other words of each other, in any order, across the lines of a
+turn (without --within turn, the lines that hold them are the hits). See
 docs/search.md for the fields and how the index stays current.`,
 		Example: `  qda search taxi
   qda search '"cup of tea"' --speaker participant --context 1
   qda search 'lonel* -interviewer' --where location=rural --limit 20
   qda search bus --code sustainability --coder jt --json
-  qda search '' --uncoded --coder jt --where transcript=may-1`,
+  qda search '' --uncoded --coder jt --where transcript=may-1
+  qda search '+fatigue +stairs' --within turn
+  qda search '"bus lonely"~5' --speaker participant`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error { return runSearch(g, args[0], opt) },
 	}
@@ -68,7 +79,9 @@ docs/search.md for the fields and how the index stays current.`,
 	cmd.Flags().IntVar(&opt.context, "context", 0, "show `N` lines around each hit")
 	cmd.Flags().IntVar(&opt.limit, "limit", 0, "show at most `N` hits (0: all)")
 	cmd.Flags().StringVar(&opt.sort, "sort", "line", "order hits by `line` (transcript and line) or score")
+	cmd.Flags().StringVar(&opt.within, "within", "line", "match a `line` or a whole speaker turn")
 	cmd.RegisterFlagCompletionFunc("code", completeCodes(g))
+	cmd.RegisterFlagCompletionFunc("within", cobra.FixedCompletions([]string{"line", "turn"}, cobra.ShellCompDirectiveNoFileComp))
 	cmd.RegisterFlagCompletionFunc("speaker", cobra.FixedCompletions([]string{"participant", "interviewer"}, cobra.ShellCompDirectiveNoFileComp))
 	cmd.RegisterFlagCompletionFunc("sort", cobra.FixedCompletions([]string{"line", "score"}, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
@@ -83,7 +96,9 @@ func runSearch(g *globals, q string, opt searchOptions) error {
 	if err != nil {
 		return err
 	}
-	ix, err := openSearch(g, s)
+	// The codes printed come from the index: it checks the codings files
+	// of the transcripts printed, and all of them for a query on codes.
+	ix, err := openSearchWith(g, s, search.Options{LazyCodings: true})
 	if err != nil {
 		return err
 	}
@@ -91,9 +106,13 @@ func runSearch(g *globals, q string, opt searchOptions) error {
 	// The matched byte ranges are printed only in colour or --json, and
 	// a hit clipped to a width is clipped around its first match.
 	req.NoSpans = !g.json && !isTerminal(g.stdout) && termWidth(g.stdout) == 0
+	req.WithRefs, req.NoScores = true, !g.json
 	res, err := ix.Search(req)
 	if err != nil {
 		return queryErr(err)
+	}
+	if req.Within == search.WithinTurn {
+		return printSearchTurns(g, s, res, req.Coders, opt.limit > 0)
 	}
 	hits, err := s.readHits(res.Hits, req.Coders, opt.context)
 	if err != nil {
@@ -131,6 +150,16 @@ func (s *session) searchRequest(g *globals, q string, opt searchOptions) (search
 		req.ByScore = true
 	case opt.sort != "line":
 		return req, usageErr(fmt.Errorf("--sort %q: choose line or score", opt.sort))
+	}
+	switch opt.within {
+	case search.WithinLine:
+	case search.WithinTurn:
+		req.Within = search.WithinTurn
+		if opt.context != 0 || req.ByScore {
+			return req, usageErr(fmt.Errorf("--within turn prints whole turns in line order: leave out --context and --sort"))
+		}
+	default:
+		return req, usageErr(fmt.Errorf("--within %q: choose line or turn", opt.within))
 	}
 	return req, nil
 }

@@ -32,45 +32,68 @@ type hitJSON struct {
 // readHits reads each hit's line, codes and context from the files.
 func (s *session) readHits(hits []search.Hit, coders []string, context int) ([]hitJSON, error) {
 	out := []hitJSON{}
-	var t *corpus.Transcript
-	var codes [][]corpus.LineCode
-	res := corpus.NewResolver(s.cb)
+	hr := s.newHitReader(coders)
 	for _, h := range hits {
 		row, ok := s.ix.Transcripts.Lookup(h.Transcript)
 		if !ok {
 			continue // only a damaged index names a transcript the study lacks
 		}
-		if t == nil || t.ID != h.Transcript {
-			var err error
-			if t, err = s.study.ReadTranscript(h.Transcript); err != nil {
-				return nil, err
-			}
-			codings, err := s.codingsOf(h.Transcript, coders)
-			if err != nil {
-				return nil, err
-			}
-			codes = corpus.LineCodes(t, codings, res)
+		t, err := hr.load(h.Transcript)
+		if err != nil {
+			return nil, err
 		}
 		if h.Line > t.Len() {
 			continue // the file changed after the search; the next one reindexes
 		}
-		line := t.Line(h.Line)
-		j := hitJSON{Transcript: h.Transcript, File: corpus.TranscriptFile(h.Transcript), Participant: s.ix.Transcripts.Get(row, "participant"),
-			Line: h.Line, Speaker: line.Speaker, Text: line.Text, Score: h.Score, Matches: [][2]int{}, Codes: codes[h.Line-1]}
-		if j.Codes == nil {
-			j.Codes = []corpus.LineCode{}
-		}
-		for _, sp := range h.Spans {
-			j.Matches = append(j.Matches, [2]int{sp.Start, sp.End})
-		}
-		for l := max(1, h.Line-context); l <= min(t.Len(), h.Line+context); l++ {
-			if l != h.Line {
-				j.Context = append(j.Context, excerptLine{Line: l, Text: t.Line(l).Text, Context: true})
-			}
-		}
-		out = append(out, j)
+		out = append(out, hr.hit(h, row, context))
 	}
 	return out, nil
+}
+
+// hitReader reads the transcripts hits are in, one at a time: hits come
+// grouped by transcript. The codes come with the hits, from the index.
+type hitReader struct {
+	s      *session
+	coders []string
+	res    *corpus.Resolver
+	t      *corpus.Transcript
+}
+
+func (s *session) newHitReader(coders []string) *hitReader {
+	return &hitReader{s: s, coders: coders, res: corpus.NewResolver(s.cb)}
+}
+
+// load reads transcript id and its codes, unless it is the one read last.
+func (hr *hitReader) load(id string) (*corpus.Transcript, error) {
+	if hr.t != nil && hr.t.ID == id {
+		return hr.t, nil
+	}
+	t, err := hr.s.study.ReadTranscript(id)
+	if err != nil {
+		return nil, err
+	}
+	hr.t = t
+	return t, nil
+}
+
+// hit is h, a line of the transcript loaded, as printed.
+func (hr *hitReader) hit(h search.Hit, row corpus.Row, context int) hitJSON {
+	t := hr.t
+	line := t.Line(h.Line)
+	j := hitJSON{Transcript: h.Transcript, File: corpus.TranscriptFile(h.Transcript), Participant: hr.s.ix.Transcripts.Get(row, "participant"),
+		Line: h.Line, Speaker: line.Speaker, Text: line.Text, Score: h.Score, Matches: [][2]int{}, Codes: corpus.CodesOf(h.Refs, hr.coders, hr.res)}
+	if j.Codes == nil {
+		j.Codes = []corpus.LineCode{}
+	}
+	for _, sp := range h.Spans {
+		j.Matches = append(j.Matches, [2]int{sp.Start, sp.End})
+	}
+	for l := max(1, h.Line-context); l <= min(t.Len(), h.Line+context); l++ {
+		if l != h.Line {
+			j.Context = append(j.Context, excerptLine{Line: l, Text: t.Line(l).Text, Context: true})
+		}
+	}
+	return j
 }
 
 // printHitsJSON prints hits as printJSON would, one hit at a time and
@@ -122,15 +145,6 @@ func printHitsJSON(w io.Writer, hits []hitJSON) error {
 	}
 	out.WriteString("\n]\n")
 	return out.Flush()
-}
-
-// codingsOf reads the chosen coders' codings of transcript id.
-func (s *session) codingsOf(id string, coders []string) ([]*corpus.Codings, error) {
-	out, err := s.study.CodingsOf(s.ix, id, coders)
-	if err != nil {
-		return nil, withHint(err, "fix the file first; 'qda check' lists its problems")
-	}
-	return out, nil
 }
 
 // hitBar sets a hit's codes apart from its text.

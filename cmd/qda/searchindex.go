@@ -16,23 +16,27 @@ import (
 // progress bar on a terminal when many transcripts need indexing, and the
 // index's notices (a rebuild, a file it could not read) on stderr.
 func openSearch(g *globals, s *session) (*searchIndex, error) {
+	return openSearchWith(g, s, search.Options{})
+}
+
+// openSearchWith is openSearch with the index's options (the hooks are
+// openSearch's).
+func openSearchWith(g *globals, s *session, opt search.Options) (*searchIndex, error) {
 	// bleve reports some damage through the log package as well as in its
 	// errors; qda says it once, as a notice.
 	log.SetOutput(io.Discard)
 	var bar *progressbar.ProgressBar
-	opt := search.Options{
-		Wait: func(h corpus.Holder) {
-			g.sayf("qda: ", "waiting for %s to finish with the search index...", h)
-		},
-		Progress: func(done, total int) {
-			if bar == nil && total >= 200 && isTerminal(g.stderr) {
-				bar = progressbar.NewOptions(total, progressbar.OptionSetWriter(g.stderr),
-					progressbar.OptionSetDescription("indexing"), progressbar.OptionShowCount(), progressbar.OptionClearOnFinish())
-			}
-			if bar != nil {
-				bar.Set(done)
-			}
-		},
+	opt.Wait = func(h corpus.Holder) {
+		g.sayf("qda: ", "waiting for %s to finish with the search index...", h)
+	}
+	opt.Progress = func(done, total int) {
+		if bar == nil && total >= 200 && isTerminal(g.stderr) {
+			bar = progressbar.NewOptions(total, progressbar.OptionSetWriter(g.stderr),
+				progressbar.OptionSetDescription("indexing"), progressbar.OptionShowCount(), progressbar.OptionClearOnFinish())
+		}
+		if bar != nil {
+			bar.Set(done)
+		}
 	}
 	ix, err := search.Open(s.study, s.ix, s.cb, opt)
 	if bar != nil {

@@ -74,7 +74,7 @@ func (ix *Index) Autocode(codes []*codebook.Code, target string) ([]Proposal, er
 		}
 		found := map[string]map[int]bool{}
 		for _, p := range code.Patterns {
-			res, err := ix.Search(Request{Query: p, NoSpans: true})
+			res, err := ix.Search(Request{Query: p, NoSpans: true, NoScores: true})
 			if err != nil {
 				return nil, &PatternError{Code: code, Pattern: p, Err: err}
 			}
@@ -123,7 +123,7 @@ func (ix *Index) Autocode(codes []*codebook.Code, target string) ([]Proposal, er
 
 func (ix *Index) agreement(code *codebook.Code, coder string, found map[string]map[int]bool) (Agreement, error) {
 	a := Agreement{Coder: coder}
-	res, err := ix.Search(Request{Code: code, Coders: []string{coder}, NoSpans: true})
+	res, err := ix.Search(Request{Code: code, Coders: []string{coder}, NoSpans: true, NoScores: true})
 	if err != nil {
 		return a, err
 	}

@@ -150,13 +150,14 @@ func documents(t *corpus.Transcript, codings []*corpus.Codings, attrs map[string
 			}
 			for _, p := range pieces(line.Text) {
 				doc := document.NewDocument(pieceID(t.ID, i+1, p.off))
-				keyword := func(field string, pos int, value string) {
+				keywordAs := func(opts index.FieldIndexingOptions, field string, pos int, value string) {
 					var ap []uint64
 					if pos > 0 {
 						ap = []uint64{uint64(pos)}
 					}
-					doc.AddField(document.NewTextFieldCustom(field, ap, []byte(value), keywordOptions, an.keyword))
+					doc.AddField(document.NewTextFieldCustom(field, ap, []byte(value), opts, an.keyword))
 				}
+				keyword := func(field string, pos int, value string) { keywordAs(keywordOptions, field, pos, value) }
 				for _, k := range keys {
 					keyword(attrField(k), 0, attrs[k])
 				}
@@ -174,7 +175,9 @@ func documents(t *corpus.Transcript, codings []*corpus.Codings, attrs map[string
 					for j, c := range coders {
 						keyword(FieldCoder, j, c)
 						for k, r := range rs[c] {
-							keyword(refField(c), k, r)
+							// Stored too: the margin of a printed hit is
+							// read from here, not from the codings files.
+							keywordAs(keywordOptions|index.StoreField, refField(c), k, r)
 							if !slices.Contains(all, r) {
 								all = append(all, r)
 							}

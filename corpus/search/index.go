@@ -37,6 +37,10 @@ type Options struct {
 	// Progress is called as a full build indexes transcripts; total is
 	// the number of transcripts to index.
 	Progress func(done, total int)
+	// LazyCodings leaves the codings files of transcripts whose text did
+	// not move unchecked until a search needs them (codings.go): for a
+	// caller that searches with WithRefs, as qda search does.
+	LazyCodings bool
 }
 
 // Index is the open, up-to-date index of a study. Close releases it.
@@ -47,8 +51,11 @@ type Index struct {
 	idx   bleve.Index
 	man   *manifest
 	lock  *corpus.Lock
-	refs  []string // the code references in the index, read once
-	an    analyzers
+	refs  []string       // the code references in the index, read once
+	rank  map[string]int // transcript -> place in transcripts.csv
+	// lazy is set while codings files are unchecked (codings.go).
+	lazy bool
+	an   analyzers
 	// Notices are what the caller should tell the user: a rebuild and
 	// why, files that could not be indexed.
 	Notices []string
@@ -72,7 +79,7 @@ func Open(st *corpus.Study, cix *corpus.Index, cb *codebook.Codebook, opt Option
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", LockFile, err)
 	}
-	ix := &Index{study: st, cix: cix, cb: cb, lock: lk}
+	ix := &Index{study: st, cix: cix, cb: cb, lock: lk, lazy: opt.LazyCodings}
 	if err := ix.open(); err != nil {
 		ix.Close()
 		return nil, err
@@ -81,7 +88,9 @@ func Open(st *corpus.Study, cix *corpus.Index, cb *codebook.Codebook, opt Option
 	if isPanic(err) {
 		// Damage bleve's open did not notice: start again from nothing.
 		ix.Notices = append(ix.Notices, fmt.Sprintf("rebuilding the search index in %s: it is damaged (%v)", Dir, err))
-		ix.idx.Close()
+		if ix.idx != nil {
+			ix.idx.Close()
+		}
 		if err = ix.create(); err == nil {
 			err = ix.update(opt.Progress)
 		}
@@ -107,8 +116,9 @@ func (ix *Index) Close() error {
 	return err
 }
 
-// open opens the index on disk, or makes a new one when there is none or
-// it cannot be trusted.
+// open reads the manifest of the index on disk, or makes a new index
+// when there is none or it cannot be trusted. bleve's files are opened
+// later (openBleve), once the update knows whether it writes to them.
 func (ix *Index) open() error {
 	st := ix.study
 	why := ""
@@ -127,33 +137,12 @@ func (ix *Index) open() error {
 		}
 	}
 	if why == "" {
-		var idx bleve.Index
-		err := safely(func() (err error) {
-			idx, err = bleve.Open(st.Path(bleveDir))
-			return err
-		})
-		if err == nil {
-			if n, want := docCount(idx), m.docs(); n != want {
-				idx.Close()
-				err = fmt.Errorf("it holds %d lines and should hold %d", n, want)
-			}
-		}
-		if err == nil {
-			if err = ix.checkHome(m); err != nil {
-				idx.Close()
-			}
-		}
+		err := ix.checkHome(m)
 		if errors.Is(err, errTracked) {
 			return err
 		}
 		if err == nil {
-			ix.idx, ix.man = idx, m
-			if m.Tables == nil {
-				m.Tables = map[string]fileState{}
-			}
-			if m.Transcripts == nil {
-				m.Transcripts = map[string]*entry{}
-			}
+			ix.man = m
 			return nil
 		}
 		msg, _, _ := strings.Cut(err.Error(), "\n")
@@ -164,6 +153,34 @@ func (ix *Index) open() error {
 	}
 	ix.Notices = append(ix.Notices, fmt.Sprintf("rebuilding the search index in %s: %s", Dir, why))
 	return ix.create()
+}
+
+// openBleve opens bleve's files of an index whose manifest was read, read
+// only when the update writes nothing: a search that finds nothing
+// changed then neither writes nor syncs anything. An index that does not
+// open, or holds another number of documents than the manifest says, is
+// made again, with a notice, and false is returned: every transcript then
+// needs indexing.
+func (ix *Index) openBleve(readOnly bool) (bool, error) {
+	st := ix.study
+	var idx bleve.Index
+	err := safely(func() (err error) {
+		idx, err = bleve.OpenUsing(st.Path(bleveDir), map[string]any{"read_only": readOnly})
+		return err
+	})
+	if err == nil {
+		if n, want := docCount(idx), ix.man.docs(); n != want {
+			idx.Close()
+			err = fmt.Errorf("it holds %d lines and should hold %d", n, want)
+		}
+	}
+	if err == nil {
+		ix.idx = idx
+		return true, nil
+	}
+	msg, _, _ := strings.Cut(err.Error(), "\n")
+	ix.Notices = append(ix.Notices, fmt.Sprintf("rebuilding the search index in %s: it cannot be used (%s)", Dir, msg))
+	return false, ix.create()
 }
 
 // create starts an empty index, removing whatever was there.

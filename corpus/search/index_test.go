@@ -232,6 +232,31 @@ func TestStaleness(t *testing.T) {
 				t.Fatal(err)
 			}
 		}, Request{Query: "taxi"}, []string{"ted-1:3"}, 1, 0},
+		{"codings edited in place, its folder's mtime as before", func(t *testing.T, dir string) {
+			// An editor that writes in place (nano, VS Code, >>) leaves the
+			// folder alone: the file's own stat tells, even at the same size.
+			folder := filepath.Join(dir, "codings/jt")
+			fi, err := os.Stat(folder)
+			if err != nil {
+				t.Fatal(err)
+			}
+			path := filepath.Join(folder, "ted-1.yaml")
+			f, err := os.OpenFile(path, os.O_WRONLY, 0)
+			if err != nil {
+				t.Fatal(err)
+			}
+			f.WriteAt([]byte("- lines: 4\n"), 0) // was lines: 3, same size
+			f.Close()
+			later := time.Now().Add(time.Minute)
+			os.Chtimes(path, later, later)
+			os.Chtimes(folder, fi.ModTime(), fi.ModTime())
+		}, Request{Query: "code:confidence/travel"}, []string{"ted-1:4"}, 1, 0},
+		{"transcript added whose codings file was there before it", func(t *testing.T, dir string) {
+			// Its coder's folder did not move, but the transcript is new to
+			// the index: the folder's listing says it is coded.
+			write(t, dir, "transcripts/ann-1.txt", "Ann: The bus again.\n")
+			write(t, dir, "transcripts.csv", "id,participant,wave\nmay-1,may,1\nted-1,ted,1\nann-1,ann,1\n")
+		}, Request{Query: "bus"}, []string{"ted-1:3", "ann-1:1"}, 1, 0},
 		{"touched, bytes the same", func(t *testing.T, dir string) {
 			later := time.Now().Add(time.Hour)
 			os.Chtimes(filepath.Join(dir, "transcripts/ted-1.txt"), later, later)
@@ -260,6 +285,64 @@ func TestStaleness(t *testing.T) {
 
 // TestRebuild breaks the index in the ways a disk or an upgrade can; the
 // next open rebuilds it and says why.
+// TestFolderStats: a coder's folder whose mtime has not moved is trusted
+// for which files it holds, but only once its mtime is old enough that a
+// change in the same clock tick cannot hide behind it.
+func TestFolderStats(t *testing.T) {
+	dir := writeStudy(t, tiny)
+	hits(t, dir, Request{Query: "bus"})
+	ix := openIndex(t, dir)
+	if s, ok := ix.man.Dirs["jt"]; !ok || s.MTime != 0 {
+		t.Errorf("a folder changed just now: %+v, want it remembered without an mtime", s)
+	}
+	ix.Close()
+	past := time.Now().Add(-time.Hour)
+	for _, c := range []string{"jt", "eh"} {
+		os.Chtimes(filepath.Join(dir, "codings", c), past, past)
+	}
+	_, ix = hits(t, dir, Request{Query: "bus"})
+	if s := ix.man.Dirs["jt"]; s.MTime != past.UnixNano() {
+		t.Errorf("an old folder: %+v, want its mtime %d", s, past.UnixNano())
+	}
+	// A file added by rename moves the folder: the next search lists it.
+	write(t, dir, "new.yaml", "- lines: 4\n  codes: [tea]\n")
+	if err := os.Rename(filepath.Join(dir, "new.yaml"), filepath.Join(dir, "codings/eh/ted-1.yaml")); err != nil {
+		t.Fatal(err)
+	}
+	got, ix := hits(t, dir, Request{Query: "code_eh:tea"})
+	if want := []string{"may-1:8", "ted-1:4"}; !slices.Equal(got, want) || ix.Stats.Reindexed != 1 {
+		t.Errorf("after a file was added: %q (%+v), want %q", got, ix.Stats, want)
+	}
+}
+
+// TestReadOnlyWhenUnchanged: a search that finds nothing to index writes
+// nothing under .qda/index.
+func TestReadOnlyWhenUnchanged(t *testing.T) {
+	dir := writeStudy(t, tiny)
+	// Files changed within the racy window are read again by every
+	// search until they are old enough to trust: make them old.
+	past := time.Now().Add(-time.Hour)
+	filepath.Walk(dir, func(path string, _ os.FileInfo, err error) error {
+		if err == nil {
+			os.Chtimes(path, past, past)
+		}
+		return err
+	})
+	hits(t, dir, Request{Query: "bus"})
+	time.Sleep(10 * time.Millisecond)
+	before := time.Now()
+	_, ix := hits(t, dir, Request{Query: "bus"})
+	if ix.Stats.Reindexed != 0 {
+		t.Fatalf("second search reindexed: %+v", ix.Stats)
+	}
+	filepath.Walk(filepath.Join(dir, Dir), func(path string, fi os.FileInfo, err error) error {
+		if err == nil && fi.Mode().IsRegular() && fi.ModTime().After(before) {
+			t.Errorf("%s written by a search that changed nothing", path)
+		}
+		return nil
+	})
+}
+
 func TestRebuild(t *testing.T) {
 	for _, tc := range []struct {
 		name   string
@@ -420,5 +503,33 @@ func TestRole(t *testing.T) {
 				t.Errorf("role(%q) = %q, want %q", tc.speaker, got, tc.want)
 			}
 		})
+	}
+}
+
+// TestLimitSpans: under --limit in line order the spans are found for
+// the printed hits only, by a second search; they are the same spans,
+// and the refs come with the hits.
+func TestLimitSpans(t *testing.T) {
+	dir := writeStudy(t, tiny)
+	ix := openIndex(t, dir)
+	all, err := ix.Search(Request{Query: "interviewer OR bus", WithRefs: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	some, err := ix.Search(Request{Query: "interviewer OR bus", Limit: 3, NoScores: true, WithRefs: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(all.Hits) != 4 || len(some.Hits) != 3 || some.Total != 4 {
+		t.Fatalf("got %d and %d hits (total %d)", len(all.Hits), len(some.Hits), some.Total)
+	}
+	for i, h := range some.Hits {
+		a := all.Hits[i]
+		if h.Transcript != a.Transcript || h.Line != a.Line || !slices.Equal(h.Spans, a.Spans) || len(h.Spans) == 0 {
+			t.Errorf("hit %d: %+v, want %+v", i, h, a)
+		}
+	}
+	if refs := all.Hits[3].Refs; !slices.Equal(refs["jt"], []string{"confidence/travel"}) || len(refs) != 1 {
+		t.Errorf("refs of ted-1:3: %v", refs)
 	}
 }

@@ -12,7 +12,7 @@ import (
 
 // Version changes whenever the documents or the manifest change shape: an
 // index of another version is rebuilt.
-const Version = 6
+const Version = 7
 
 // manifest records what the index holds: for each transcript, the state of
 // its text and codings files when they were indexed and the attributes it
@@ -21,8 +21,10 @@ type manifest struct {
 	Version int `json:"version"`
 	// Home is where the index was made (home.go): an index found in
 	// another place came with a copy or a clone of the study.
-	Home        string               `json:"home"`
-	Tables      map[string]fileState `json:"tables"`
+	Home   string               `json:"home"`
+	Tables map[string]fileState `json:"tables"`
+	// Dirs are the coders' codings folders (statAll).
+	Dirs        map[string]fileState `json:"dirs"`
 	Transcripts map[string]*entry    `json:"transcripts"`
 }
 
@@ -79,10 +81,12 @@ const racyWindow = 3 * time.Second
 // forgetRacy drops the mtimes that are not yet safe to trust at now.
 func (m *manifest) forgetRacy(now time.Time) {
 	cutoff := now.Add(-racyWindow).UnixNano()
-	for name, s := range m.Tables {
-		if s.MTime >= cutoff {
-			s.MTime = 0
-			m.Tables[name] = s
+	for _, states := range []map[string]fileState{m.Tables, m.Dirs} {
+		for name, s := range states {
+			if s.MTime >= cutoff {
+				s.MTime = 0
+				states[name] = s
+			}
 		}
 	}
 	for _, e := range m.Transcripts {
@@ -98,32 +102,67 @@ func (m *manifest) forgetRacy(now time.Time) {
 	}
 }
 
+// parseManifest reads the manifest with one pass over its bytes and no
+// copies: every search reads it, and splitting it into lines and fields
+// cost more than the query.
 func parseManifest(data []byte) (*manifest, error) {
-	var err error
 	m := newManifest()
-	lines := strings.Split(strings.TrimSuffix(string(data), "\n"), "\n")
-	head := strings.Fields(lines[0])
-	if len(head) != 2 || head[0] != "qda-index" {
-		return nil, errors.New("not a manifest")
+	text := string(data)
+	m.Transcripts = make(map[string]*entry, strings.Count(text, "\nt "))
+	var f [64]string
+	fields := func(line string) []string {
+		n := 0
+		for len(line) > 0 && n < len(f) {
+			i := strings.IndexByte(line, ' ')
+			if i < 0 {
+				i = len(line)
+			}
+			if i > 0 {
+				f[n] = line[:i]
+				n++
+			}
+			line = line[min(i+1, len(line)):]
+		}
+		if len(line) > 0 {
+			return nil // more fields than any line has
+		}
+		return f[:n]
 	}
-	if m.Version, err = strconv.Atoi(head[1]); err != nil {
-		return nil, errors.New("not a manifest")
-	}
-	if m.Version != Version {
-		return m, nil
-	}
-	for i, line := range lines[1:] {
-		f := strings.Fields(line)
-		bad := fmt.Errorf("line %d: malformed", i+2)
+	for n := 1; len(text) > 0; n++ {
+		line := text
+		if i := strings.IndexByte(text, '\n'); i >= 0 {
+			line, text = text[:i], text[i+1:]
+		} else {
+			text = ""
+		}
+		f := fields(line)
+		if n == 1 {
+			v, err := 0, error(nil)
+			if len(f) == 2 && f[0] == "qda-index" {
+				v, err = strconv.Atoi(f[1])
+			}
+			if len(f) != 2 || f[0] != "qda-index" || err != nil {
+				return nil, errors.New("not a manifest")
+			}
+			if m.Version = v; v != Version {
+				return m, nil
+			}
+			continue
+		}
+		bad := malformed(n)
 		switch {
 		case len(f) == 2 && f[0] == "home":
 			m.Home = f[1]
-		case len(f) == 4 && f[0] == "table":
+		case len(f) == 4 && (f[0] == "table" || f[0] == "dir"):
 			st, ok := parseState(f[2], f[3], "")
 			if !ok {
 				return nil, bad
 			}
-			m.Tables[f[1]] = st
+			if f[0] == "dir" {
+				m.Dirs[f[1]] = st
+			} else {
+				m.Tables[f[1]] = st
+			}
 		case len(f) >= 9 && (len(f)-9)%4 == 0 && f[0] == "t":
 			n, err1 := strconv.Atoi(f[2])
 			docs, err2 := strconv.Atoi(f[3])
@@ -132,7 +171,7 @@ func parseManifest(data []byte) (*manifest, error) {
 			if err1 != nil || err2 != nil || err3 != nil || !ok {
 				return nil, bad
 			}
-			e := &entry{Lines: n, Docs: docs, Pieces: pieces, Attrs: f[5], Text: text, Codings: map[string]fileState{}}
+			e := &entry{Lines: n, Docs: docs, Pieces: pieces, Attrs: f[5], Text: text, Codings: make(map[string]fileState, (len(f)-9)/4)}
 			for j := 9; j < len(f); j += 4 {
 				st, ok := parseState(f[j+1], f[j+2], f[j+3])
 				if !ok {
@@ -145,8 +184,16 @@ func parseManifest(data []byte) (*manifest, error) {
 			return nil, bad
 		}
 	}
+	if len(data) == 0 {
+		return nil, errors.New("not a manifest")
+	}
 	return m, nil
 }
+
+// malformed is the error of line n, made only when it is returned.
+type malformed int
+
+func (n malformed) Error() string { return fmt.Sprintf("line %d: malformed", int(n)) }
 
 func parseState(size, mtime, hash string) (fileState, bool) {
 	s, err1 := strconv.ParseInt(size, 10, 64)
@@ -166,6 +213,10 @@ func (m *manifest) marshal() []byte {
 	for _, name := range sortedKeys2(m.Tables) {
 		st := m.Tables[name]
 		fmt.Fprintf(&b, "table %s %d %d\n", name, st.Size, st.MTime)
+	}
+	for _, name := range sortedKeys2(m.Dirs) {
+		st := m.Dirs[name]
+		fmt.Fprintf(&b, "dir %s %d %d\n", name, st.Size, st.MTime)
 	}
 	ids := make([]string, 0, len(m.Transcripts))
 	for id := range m.Transcripts {
@@ -192,7 +243,7 @@ func orDash(s string) string {
 }
 
 func newManifest() *manifest {
-	return &manifest{Version: Version, Tables: map[string]fileState{}, Transcripts: map[string]*entry{}}
+	return &manifest{Version: Version, Tables: map[string]fileState{}, Dirs: map[string]fileState{}, Transcripts: map[string]*entry{}}
 }
 
 // docs is the number of documents the index should hold.

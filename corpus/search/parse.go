@@ -121,24 +121,32 @@ func required(s string) string {
 	return "+" + s
 }
 
-// parse reads a query string into bleve's query tree. bleve's own errors
-// carry no position, so on an error the tokens are parsed as growing
-// prefixes: the first prefix that fails holds the culprit.
-func parse(s string) (query.Query, error) {
+// parse reads a query string into bleve's query tree, and its proximity
+// terms ("a b"~N), which bleve's syntax lacks, apart; q is nil when the
+// query is proximity terms only. bleve's own errors carry no position,
+// so on an error the tokens are parsed as growing prefixes: the first
+// prefix that fails holds the culprit.
+func parse(s string) (q query.Query, prox []proximity, err error) {
 	toks, qe := lex(s)
 	if qe != nil {
-		return nil, qe
+		return nil, nil, qe
 	}
 	if toks, qe = operators(s, toks); qe != nil {
-		return nil, qe
+		return nil, nil, qe
+	}
+	if toks, prox, qe = proximities(s, toks); qe != nil {
+		return nil, nil, qe
+	}
+	if len(toks) == 0 {
+		return nil, prox, nil
 	}
 	texts := make([]string, len(toks))
 	for i, t := range toks {
 		texts[i] = t.text
 	}
-	q, err := query.NewQueryStringQuery(strings.Join(texts, " ")).Parse()
+	q, err = query.NewQueryStringQuery(strings.Join(texts, " ")).Parse()
 	if err == nil {
-		return q, nil
+		return q, prox, nil
 	}
 	msg := strings.TrimPrefix(err.Error(), "parse error: ")
 	bad := len(toks) - 1
@@ -149,10 +157,10 @@ func parse(s string) (query.Query, error) {
 		}
 	}
 	if bad < 0 {
-		return nil, &QueryError{Query: s, Column: 1, Msg: msg}
+		return nil, nil, &QueryError{Query: s, Column: 1, Msg: msg}
 	}
 	t := toks[bad]
-	return nil, &QueryError{Query: s, Column: column(s, t.start), Near: t.text, Msg: explain(msg, t.text)}
+	return nil, nil, &QueryError{Query: s, Column: column(s, t.start), Near: t.text, Msg: explain(msg, t.text)}
 }
 
 // explain puts bleve's terse messages in words a researcher can act on.

@@ -21,7 +21,7 @@ func TestParseErrors(t *testing.T) {
 		{`café "thé`, `column 6, at "\"thé": the phrase is not closed`},
 	} {
 		t.Run(tc.query, func(t *testing.T) {
-			_, err := parse(tc.query)
+			_, _, err := parse(tc.query)
 			if err == nil || !strings.Contains(err.Error(), tc.want) {
 				t.Errorf("parse(%q) = %v, want %q", tc.query, err, tc.want)
 			}
@@ -62,7 +62,7 @@ func FuzzParse(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		_, err := parse(s)
+		_, _, err := parse(s)
 		if qe, ok := err.(*QueryError); ok {
 			if qe.Column < 1 || qe.Column > len([]rune(s))+1 {
 				t.Errorf("parse(%q): column %d outside the query", s, qe.Column)

@@ -26,6 +26,14 @@ type Request struct {
 	Uncoded bool // lines no chosen coder has coded
 	Limit   int  // 0 for every hit
 	ByScore bool // most relevant first, instead of transcript and line order
+	// Within is WithinLine (or "") for line hits, WithinTurn for whole
+	// speaker turns (Result.Turns).
+	Within string
+	// NoScores spares computing relevance in line order, for a caller
+	// that does not print it.
+	NoScores bool
+	// WithRefs asks for each hit's code references (Hit.Refs).
+	WithRefs bool
 	// NoSpans asks only which lines match, without the byte ranges that
 	// matched: bleve then keeps no term locations for the hits, which on
 	// a word repeated a million times is most of a search's memory.
@@ -40,6 +48,9 @@ type Hit struct {
 	// Spans are the byte ranges of the line's text that matched, for
 	// highlighting; a hit by a filter alone has none.
 	Spans []Span
+	// Refs are the code references on the line by coder, as written in
+	// the codings files, when the request asked for them.
+	Refs map[string][]string
 }
 
 // Span is a byte range [Start, End) of a line.
@@ -47,38 +58,84 @@ type Span struct{ Start, End int }
 
 // Result is the hits of a search, in the order asked for.
 type Result struct {
-	Hits  []Hit
-	Total int // hits before Limit
+	Hits []Hit
+	// Turns are the matching turns of a search within turns; Hits then
+	// hold their matching lines.
+	Turns []TurnHit
+	Total int // hits (turns within turns) before Limit
 }
 
-// Search runs r on the index.
+// What a hit is.
+const (
+	WithinLine = "line"
+	WithinTurn = "turn"
+)
+
+// Search runs r on the index. A query with a proximity term, or asked
+// for --within turn, is answered turn by turn (turns.go).
 func (ix *Index) Search(r Request) (*Result, error) {
-	q, err := ix.Query(r)
+	text, prox, err := ix.textQuery(r.Query)
 	if err != nil {
 		return nil, err
 	}
+	if ix.lazy && (needsCodings(r, text) || !r.WithRefs) {
+		if err := ix.ensureCodings(); err != nil {
+			return nil, err
+		}
+		// Translated again: code: terms depend on the index's references.
+		if text, prox, err = ix.textQuery(r.Query); err != nil {
+			return nil, err
+		}
+	}
+	res, err := ix.searchOnce(r, text, prox)
+	if err == nil && ix.lazy && ix.codingsMoved(printed(res)) {
+		// A codings file of a printed transcript moved: check them all.
+		if err := ix.ensureCodings(); err != nil {
+			return nil, err
+		}
+		res, err = ix.searchOnce(r, text, prox)
+	}
+	return res, err
+}
+
+func (ix *Index) searchOnce(r Request, text query.Query, prox []proximity) (*Result, error) {
+	var res *Result
+	var err error
+	if r.Within == WithinTurn || len(prox) > 0 {
+		res, err = ix.searchTurns(r, text, prox)
+	} else {
+		res, err = ix.searchLines(and(append([]query.Query{text}, ix.filters(r)...)), r)
+	}
+	if err == nil && r.WithRefs {
+		err = ix.fillRefs(res)
+	}
+	return res, err
+}
+
+// searchLines runs q, the whole of a line-level search, with r's order,
+// limit and spans.
+func (ix *Index) searchLines(q query.Query, r Request) (*Result, error) {
 	// A long line's pieces are documents of their own: with any in the
 	// index, every matching document is fetched, so that a line's hits
 	// are gathered into one and counted once.
 	pieced := ix.man.pieced()
-	size := 10000
+	// In line order every hit is needed to find the first ones, so all
+	// are asked for at once (asking for 10,000 and then again for more
+	// ran a common word's search twice); by score, only those printed.
+	size := max(1, int(min(ix.man.docs(), 1<<30)))
 	if r.Limit > 0 && r.ByScore && !pieced {
 		size = r.Limit
 	}
-	var res *bleve.SearchResult
-	var sq *spanQuery
-	for {
-		sq = newSpanQuery(q, !r.NoSpans)
-		req := bleve.NewSearchRequestOptions(sq, size, 0, false)
-		req.IncludeLocations = !r.NoSpans
-		res, err = ix.search(req)
-		if err != nil {
-			return nil, err
-		}
-		if int(res.Total) <= size || size == r.Limit {
-			break
-		}
-		size = int(res.Total)
+	// Under --limit in line order, the matched ranges are found only for
+	// the hits printed: a second search of just those lines by id.
+	spansLater := r.Limit > 0 && !r.ByScore && !r.NoSpans && !pieced
+	// Every hit printed, each line's references come with it: bleve
+	// reads the stored fields of the hits it found, where looking the
+	// lines up again by id costs a dictionary lookup per line and segment.
+	withRefs := r.WithRefs && r.Limit == 0 && !pieced
+	res, sq, err := ix.run(q, size, !r.NoSpans && !spansLater, r.NoScores && !r.ByScore, withRefs)
+	if err != nil {
+		return nil, err
 	}
 	out := &Result{Total: int(res.Total)}
 	type lineKey struct {
@@ -89,6 +146,9 @@ func (ix *Index) Search(r Request) (*Result, error) {
 	for _, h := range res.Hits {
 		id, line, off := splitID(h.ID)
 		hit := Hit{Transcript: id, Line: line, Score: h.Score}
+		if withRefs {
+			hit.Refs = storedRefs(h.Fields)
+		}
 		i, seen := len(out.Hits), false
 		if pieced {
 			key := lineKey{id, line}
@@ -113,10 +173,7 @@ func (ix *Index) Search(r Request) (*Result, error) {
 		out.Total = len(out.Hits)
 	}
 	if !r.ByScore {
-		order := make(map[string]int, len(ix.cix.Transcripts.Rows))
-		for i, row := range ix.cix.Transcripts.Rows {
-			order[row.ID] = i
-		}
+		order := ix.order()
 		slices.SortFunc(out.Hits, func(a, b Hit) int {
 			return cmp.Or(cmp.Compare(order[a.Transcript], order[b.Transcript]), cmp.Compare(a.Line, b.Line))
 		})
@@ -124,7 +181,61 @@ func (ix *Index) Search(r Request) (*Result, error) {
 	if r.Limit > 0 && len(out.Hits) > r.Limit {
 		out.Hits = out.Hits[:r.Limit]
 	}
+	if spansLater && len(out.Hits) > 0 {
+		if err := ix.spansOf(q, out.Hits, r.NoScores); err != nil {
+			return nil, err
+		}
+	}
 	return out, nil
+}
+
+// run runs q for up to size hits, with the matched ranges (spans) or
+// without, with scores or without.
+func (ix *Index) run(q query.Query, size int, spans, noScores, refs bool) (*bleve.SearchResult, *spanQuery, error) {
+	sq := newSpanQuery(q, spans)
+	req := bleve.NewSearchRequestOptions(sq, size, 0, false)
+	req.IncludeLocations = spans
+	if refs {
+		req.Fields = []string{"*"}
+	}
+	if noScores {
+		req.Score = "none"
+	}
+	res, err := ix.search(req)
+	return res, sq, err
+}
+
+// spansOf fills in the matched ranges of hits, lines of whole documents
+// (no pieces), by running q again on just their documents.
+func (ix *Index) spansOf(q query.Query, hits []Hit, noScores bool) error {
+	ids := make([]string, len(hits))
+	at := make(map[string]int, len(hits))
+	for i, h := range hits {
+		ids[i] = docID(h.Transcript, h.Line)
+		at[ids[i]] = i
+	}
+	res, sq, err := ix.run(query.NewConjunctionQuery([]query.Query{q, query.NewDocIDQuery(ids)}), len(ids), true, noScores, false)
+	if err != nil {
+		return err
+	}
+	for _, dm := range res.Hits {
+		if i, ok := at[dm.ID]; ok {
+			hits[i].Spans = mergeSpans(sq.spans[string(dm.IndexInternalID)])
+		}
+	}
+	return nil
+}
+
+// order is each transcript's place in transcripts.csv, the order hits
+// are printed in.
+func (ix *Index) order() map[string]int {
+	if ix.rank == nil {
+		ix.rank = make(map[string]int, len(ix.cix.Transcripts.Rows))
+		for i, row := range ix.cix.Transcripts.Rows {
+			ix.rank[row.ID] = i
+		}
+	}
+	return ix.rank
 }
 
 // search runs req. On damaged segment files bleve fails or panics; then
@@ -189,27 +300,68 @@ func mergeSpans(spans []Span) []Span {
 }
 
 // Query builds the bleve query for r: the query string with its fields
-// translated, and the filters as required clauses.
+// translated, and the filters as required clauses. A proximity term has
+// no bleve query of its own: Search answers it turn by turn.
 func (ix *Index) Query(r Request) (query.Query, error) {
-	var parts []query.Query
-	if s := strings.TrimSpace(r.Query); s != "" && s != "*" {
-		q, err := parse(s)
-		if err != nil {
-			return nil, err
-		}
-		if q, err = ix.translate(q); err != nil {
-			var qe *QueryError
-			if errors.As(err, &qe) {
-				qe.Query = r.Query
-				qe.Column = 1
-				if i := strings.Index(r.Query, qe.Near); i >= 0 {
-					qe.Column = column(r.Query, i)
-				}
-			}
-			return nil, err
-		}
-		parts = append(parts, q)
+	text, prox, err := ix.textQuery(r.Query)
+	if err != nil {
+		return nil, err
 	}
+	if len(prox) > 0 {
+		return nil, &QueryError{Query: r.Query, Column: 1, Near: prox[0].text, Msg: "a proximity term is matched turn by turn, not by one query"}
+	}
+	return and(append([]query.Query{text}, ix.filters(r)...)), nil
+}
+
+// textQuery parses and translates the query string; nil for "" or *,
+// and for a query of proximity terms only.
+func (ix *Index) textQuery(s string) (query.Query, []proximity, error) {
+	s = strings.TrimSpace(s)
+	if s == "" || s == "*" {
+		return nil, nil, nil
+	}
+	q, prox, err := parse(s)
+	if err == nil && q != nil {
+		q, err = ix.translate(q)
+	}
+	if err == nil {
+		err = ix.checkProximity(prox)
+	}
+	if err != nil {
+		var qe *QueryError
+		if errors.As(err, &qe) && qe.Query == "" {
+			qe.Query = s
+			qe.Column = 1
+			if i := strings.Index(s, qe.Near); i >= 0 {
+				qe.Column = column(s, i)
+			}
+		}
+		return nil, nil, err
+	}
+	return q, prox, nil
+}
+
+// and is the conjunction of the queries that are not nil; every line
+// when there are none.
+func and(qs []query.Query) query.Query {
+	var parts []query.Query
+	for _, q := range qs {
+		if q != nil {
+			parts = append(parts, q)
+		}
+	}
+	switch len(parts) {
+	case 0:
+		return query.NewMatchAllQuery()
+	case 1:
+		return parts[0]
+	}
+	return query.NewConjunctionQuery(parts)
+}
+
+// filters are the request's flags as required clauses.
+func (ix *Index) filters(r Request) []query.Query {
+	var parts []query.Query
 	coders := r.Coders
 	if coders == nil {
 		coders = ix.cix.Coders
@@ -251,13 +403,7 @@ func (ix *Index) Query(r Request) (query.Query, error) {
 	default:
 		parts = append(parts, term(FieldSpeaker, strings.ToLower(r.Speaker)))
 	}
-	switch len(parts) {
-	case 0:
-		return query.NewMatchAllQuery(), nil
-	case 1:
-		return parts[0], nil
-	}
-	return query.NewConjunctionQuery(parts), nil
+	return parts
 }
 
 func term(field, value string) query.Query {

@@ -106,7 +106,7 @@ func (ix *Index) update(progress func(done, total int)) error {
 		plans[i] = &plan{id: r.ID, row: r}
 		seen[r.ID] = true
 	}
-	ix.statAll(plans, tablesChanged)
+	dirsChanged := ix.statAll(plans, tablesChanged)
 	var todo []*plan
 	for _, p := range plans {
 		if p.reindex {
@@ -120,9 +120,19 @@ func (ix *Index) update(progress func(done, total int)) error {
 		}
 	}
 	slices.Sort(gone)
-	if len(todo) == 0 && len(gone) == 0 {
+	nothing := len(todo) == 0 && len(gone) == 0
+	if ix.idx == nil {
+		ok, err := ix.openBleve(nothing)
+		if err != nil {
+			return err
+		}
+		if !ok {
+			return ix.update(progress) // made again: index everything
+		}
+	}
+	if nothing {
 		ix.Stats.Unchanged = len(plans)
-		if tablesChanged || ix.Stats.Rebuilt {
+		if tablesChanged || dirsChanged || ix.Stats.Rebuilt {
 			return ix.saveManifest()
 		}
 		return nil
@@ -165,7 +175,15 @@ func (ix *Index) saveManifest() error {
 // study of 10,000 transcripts these stats are most of an update's cost.
 // Each is relative to its folder's descriptor, which spares the kernel
 // walking the study's path 40,000 times.
-func (ix *Index) statAll(plans []*plan, tablesChanged bool) {
+//
+// Which codings files exist is known without listing the coders'
+// folders when a folder's mtime has not moved since the last update: a
+// file is added, removed or replaced by rename (qda's writes, git, most
+// editors) only by changing its folder. A file written in place (some
+// editors, a shell's >>) leaves its folder alone, so every file is still
+// stat'ed, and read again when its size or mtime moved (or its mtime is
+// too recent to trust, forgetRacy). It reports whether a folder moved.
+func (ix *Index) statAll(plans []*plan, tablesChanged bool) bool {
 	dirs := map[string]*os.File{}
 	for _, d := range append([]string{corpus.TranscriptsDir}, ix.cix.Coders...) {
 		path := ix.study.Path(d)
@@ -177,6 +195,34 @@ func (ix *Index) statAll(plans []*plan, tablesChanged bool) {
 			defer f.Close()
 		}
 	}
+	// The folders' stats are taken before anything in them is looked at,
+	// so a change made meanwhile moves them again for the next update.
+	changed := false
+	listed := map[string]bool{} // coders whose folder moved: ask the listing
+	folders := map[string]fileState{}
+	for _, c := range ix.cix.Coders {
+		var s fileState
+		if f := dirs[c]; f != nil {
+			var st unix.Stat_t
+			if unix.Fstat(int(f.Fd()), &st) == nil {
+				s = fileState{Size: st.Size, MTime: st.Mtim.Nano()}
+			}
+		}
+		folders[c] = s
+		old, ok := ix.man.Dirs[c]
+		if !ok || old.MTime == 0 || !s.sameStat(old) {
+			listed[c] = true
+			changed = true
+		}
+	}
+	if len(folders) != len(ix.man.Dirs) {
+		changed = true
+	}
+	// Lazily, not every file of a moved folder is looked at: its old
+	// state stays, so that the next full update lists it.
+	if changed && !ix.lazy {
+		ix.man.Dirs = folders
+	}
 	var wg sync.WaitGroup
 	workers := max(1, runtime.GOMAXPROCS(0))
 	chunk := (len(plans) + workers - 1) / max(1, workers)
@@ -186,23 +232,47 @@ func (ix *Index) statAll(plans []*plan, tablesChanged bool) {
 		go func() {
 			defer wg.Done()
 			for _, p := range part {
-				ix.stat(p, dirs, tablesChanged)
+				ix.stat(p, dirs, listed, tablesChanged)
 			}
 		}()
 	}
 	wg.Wait()
+	return changed && !ix.lazy
 }
 
-func (ix *Index) stat(p *plan, dirs map[string]*os.File, tablesChanged bool) {
+// hasCoded reports whether coder has a codings file for the transcript
+// whose manifest entry is old: the entry says so when the coder's folder
+// has not moved; else (and for a transcript new to the index, whose file
+// may have been there before its row) the folder's listing does.
+func (ix *Index) hasCoded(coder, id string, old *entry, listed map[string]bool) bool {
+	if old == nil || listed[coder] {
+		return ix.cix.HasCoded(coder, id)
+	}
+	_, ok := old.Codings[coder]
+	return ok
+}
+
+func (ix *Index) stat(p *plan, dirs map[string]*os.File, listed map[string]bool, tablesChanged bool) {
 	old := ix.man.Transcripts[p.id]
 	p.text = statAt(dirs[corpus.TranscriptsDir], p.id+".txt")
 	p.reindex = old == nil || !p.text.sameStat(old.Text)
+	if tablesChanged {
+		p.attrs = ix.cix.Attrs(p.row)
+		if old == nil || old.Attrs != attrsHash(p.attrs) {
+			p.reindex = true
+		}
+	}
+	// Lazily, a transcript's codings files are left for later unless it
+	// is indexed again anyway (codings.go).
+	if ix.lazy && !p.reindex {
+		return
+	}
 	// No map per transcript unless it changed: this loop runs for every
 	// transcript before every query.
 	var buf [8]fileState
 	states := buf[:0]
 	for _, c := range ix.cix.Coders {
-		if !ix.cix.HasCoded(c, p.id) {
+		if !ix.hasCoded(c, p.id, old, listed) {
 			continue
 		}
 		s := statAt(dirs[c], p.id+".yaml")
@@ -214,17 +284,14 @@ func (ix *Index) stat(p *plan, dirs map[string]*os.File, tablesChanged bool) {
 	if old != nil && len(old.Codings) != len(states) {
 		p.reindex = true
 	}
-	if tablesChanged || p.reindex {
+	if p.reindex && p.attrs == nil {
 		p.attrs = ix.cix.Attrs(p.row)
-		if old == nil || old.Attrs != attrsHash(p.attrs) {
-			p.reindex = true
-		}
 	}
 	if p.reindex {
 		p.codings = make(map[string]fileState, len(states))
 		i := 0
 		for _, c := range ix.cix.Coders {
-			if ix.cix.HasCoded(c, p.id) {
+			if ix.hasCoded(c, p.id, old, listed) {
 				p.codings[c] = states[i]
 				i++
 			}
