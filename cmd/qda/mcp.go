@@ -71,7 +71,7 @@ func runMCP(g *globals, stdin io.Reader, model string, allowIdentifiers bool) er
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	fmt.Fprintf(g.stderr, "qda: serving the study over MCP on stdin/stdout; proposals are written as %s\n", a.Coder)
+	g.sayf("qda: ", "serving the study over MCP on stdin/stdout; proposals are written as %s", a.Coder)
 	s := mcpserver.New(a, qdaVersion())
 	err = s.Run(ctx, &mcp.IOTransport{Reader: io.NopCloser(stdin), Writer: nopWriteCloser{g.stdout}})
 	if ctx.Err() != nil {

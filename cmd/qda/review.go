@@ -100,7 +100,7 @@ func runReview(g *globals, stdin io.Reader, id string, opt reviewOptions) error 
 		return err
 	}
 	if len(pending) == 0 {
-		fmt.Fprintf(g.stderr, "qda: no proposals of %s wait for review\n", machine)
+		g.sayf("qda: ", "no proposals of %s wait for review", machine)
 		return nil
 	}
 	in := bufio.NewScanner(stdin)
@@ -143,7 +143,7 @@ func runReview(g *globals, stdin io.Reader, id string, opt reviewOptions) error 
 			continue
 		}
 		if err != nil {
-			fmt.Fprintf(g.stderr, "qda: %v; proposal left for later\n", err)
+			g.sayf("qda: ", "%v; proposal left for later", err)
 			counts["skipped"]++
 			continue
 		}
@@ -156,7 +156,7 @@ func runReview(g *globals, stdin io.Reader, id string, opt reviewOptions) error 
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(g.stderr, "qda: accepted %d, accepted with changes %d, rejected %d, skipped %d; %s of %s left (%s)\n",
+	g.sayf("qda: ", "accepted %d, accepted with changes %d, rejected %d, skipped %d; %s of %s left (%s)",
 		counts[assistant.Accepted], counts[assistant.Changed], counts[assistant.Rejected], counts["skipped"],
 		plural(len(left), "proposal"), machine, corpus.ReviewLogFile(machine))
 	return nil
@@ -231,7 +231,7 @@ func printReviewStats(g *globals, r *assistant.Review) error {
 	if err := t.flush(); err != nil {
 		return err
 	}
-	fmt.Fprintf(g.stderr, "qda: %s: %d of %d proposed codes accepted into the codebook; %s waiting\n",
+	g.sayf("qda: ", "%s: %d of %d proposed codes accepted into the codebook; %s waiting",
 		s.Coder, s.CodesAccepted, s.CodesProposed, plural(s.Pending, "proposal"))
 	return nil
 }

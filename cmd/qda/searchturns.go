@@ -80,6 +80,6 @@ func printSearchTurns(g *globals, s *session, res *search.Result, coders []strin
 	if limited && res.Total > len(turns) {
 		sum += fmt.Sprintf(" (%d more turns beyond --limit)", res.Total-len(turns))
 	}
-	fmt.Fprintf(g.stderr, "qda: %s\n", sum)
+	g.sayf("qda: ", "%s", sum)
 	return nil
 }
