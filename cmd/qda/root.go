@@ -170,6 +170,7 @@ or 'qda init' to start a study of your own.`,
 		newAutocodeCmd(g),
 		newCoderCmd(g),
 		newTranscriptsCmd(g),
+		newReportCmd(g),
 	)
 	return root
 }

@@ -1,0 +1,277 @@
+package report
+
+import (
+	"bytes"
+	"embed"
+	"fmt"
+	"html/template"
+	"regexp"
+	"strings"
+
+	"github.com/qdatool/qda/codebook"
+	"github.com/qdatool/qda/corpus"
+	"github.com/qdatool/qda/export"
+)
+
+//go:embed templates/*.html
+var templateFS embed.FS
+
+//go:embed assets/report.css assets/report.js
+var assetFS embed.FS
+
+// File is one file of the report, its name relative to the report's folder.
+type File struct {
+	Name string
+	Data []byte
+}
+
+// page is one page of the site, or one section of the single file.
+type page struct {
+	name     string // "overview", "codebook", "charts" or a code page's file name
+	title    string
+	template string
+	data     any
+	search   bool
+}
+
+// layoutData is what the layout template sees.
+type layoutData struct {
+	R         *Report
+	Page      string
+	PageTitle string
+	Body      template.HTML
+	Data      any
+	Search    bool
+	Single    bool
+	CSS       template.CSS
+	JS        template.JS
+}
+
+// Render writes the report: with single unset, index.html, codebook.html,
+// charts.html, a page per code and the assets; with single set, one file,
+// index.html, holding every page as a section, the styles and the script.
+func (r *Report) Render(single bool) ([]File, error) {
+	t, err := r.templates(single)
+	if err != nil {
+		return nil, err
+	}
+	pages := r.pages()
+	data := r.pageData()
+	css, _ := assetFS.ReadFile("assets/report.css")
+	js, _ := assetFS.ReadFile("assets/report.js")
+	if single {
+		var body bytes.Buffer
+		for _, p := range pages {
+			if err := t.ExecuteTemplate(&body, p.template, p.data); err != nil {
+				return nil, err
+			}
+		}
+		var out bytes.Buffer
+		err := t.ExecuteTemplate(&out, "layout", layoutData{R: r, Page: "overview", PageTitle: "Report", Body: template.HTML(body.String()),
+			Data: data, Search: true, Single: true, CSS: template.CSS(css), JS: template.JS(js)})
+		if err != nil {
+			return nil, err
+		}
+		return []File{{Name: "index.html", Data: out.Bytes()}}, nil
+	}
+	var files []File
+	for _, p := range pages {
+		var body bytes.Buffer
+		if err := t.ExecuteTemplate(&body, p.template, p.data); err != nil {
+			return nil, err
+		}
+		ld := layoutData{R: r, Page: p.name, PageTitle: p.title, Body: template.HTML(body.String()), Search: p.search}
+		if p.search {
+			ld.Data = data
+		}
+		var out bytes.Buffer
+		if err := t.ExecuteTemplate(&out, "layout", ld); err != nil {
+			return nil, err
+		}
+		name := p.name
+		if name == "overview" {
+			name = "index"
+		}
+		if !strings.HasSuffix(name, ".html") {
+			name += ".html"
+		}
+		files = append(files, File{Name: name, Data: out.Bytes()})
+	}
+	files = append(files, File{Name: "assets/report.css", Data: css}, File{Name: "assets/report.js", Data: js})
+	return files, nil
+}
+
+// pages lists the report's pages in reading order.
+func (r *Report) pages() []page {
+	ps := []page{
+		{name: "overview", title: "Overview", template: "overview", data: r, search: true},
+		{name: "codebook", title: "Codebook", template: "codebook", data: r},
+		{name: "charts", title: "Charts", template: "charts", data: r.charts()},
+	}
+	for _, e := range r.Book {
+		ps = append(ps, page{name: e.Page, title: e.Code.DisplayLabel(), template: "code", data: codePage{R: r, E: e}})
+	}
+	return ps
+}
+
+type codePage struct {
+	R *Report
+	E *CodeEntry
+}
+
+// participantPassages are one participant's passages of a code.
+type participantPassages struct {
+	Participant string
+	Passages    []*Passage
+}
+
+func (r *Report) groupByParticipant(refs []int) []participantPassages {
+	var out []participantPassages
+	for _, i := range refs {
+		p := r.Passage.Get(i)
+		if len(out) == 0 || out[len(out)-1].Participant != p.Participant {
+			out = append(out, participantPassages{Participant: p.Participant})
+		}
+		last := &out[len(out)-1]
+		last.Passages = append(last.Passages, p)
+	}
+	return out
+}
+
+// cssColour accepts the colours a codebook may give (#rgb, #rrggbb and
+// names of letters): anything else from the study is dropped rather than
+// placed in a style.
+var cssColour = regexp.MustCompile(`^(#[0-9a-fA-F]{3}|#[0-9a-fA-F]{6}|[a-zA-Z]{1,30})$`)
+
+func (r *Report) templates(single bool) (*template.Template, error) {
+	pageOf := map[string]string{}
+	for _, e := range r.Book {
+		pageOf[e.Code.Path] = e.Page
+	}
+	link := func(name string) string {
+		id := strings.TrimSuffix(name, ".html")
+		if single {
+			return "#" + id
+		}
+		switch id {
+		case "overview":
+			return "index.html"
+		case "heatmap":
+			return "index.html#heatmap"
+		}
+		return id + ".html"
+	}
+	funcs := template.FuncMap{
+		"link":   link,
+		"anchor": func(name string) string { return strings.TrimSuffix(name, ".html") },
+		"page":   func(c *codebook.Code) string { return pageOf[c.Path] },
+		"colour": colourOf,
+		"css": func(c string) template.CSS {
+			if cssColour.MatchString(c) {
+				return template.CSS(c)
+			}
+			return "transparent"
+		},
+		"share": CodedShare,
+		"join":  strings.Join,
+		"short": func(s string) string { return s[:min(len(s), 12)] },
+		"title": func(s string) string {
+			if s == "" {
+				return s
+			}
+			return strings.ToUpper(s[:1]) + s[1:]
+		},
+		"noun": MeasureNoun,
+		"steps": func() []int {
+			out := make([]int, Steps)
+			for i := range out {
+				out[i] = i + 1
+			}
+			return out
+		},
+		"shown": func(g *HeatGroup) []*HeatRow { return g.Rows[:g.Shown] },
+		"add":   func(a, b int) int { return a + b },
+		"sub":   func(a, b int) int { return a - b },
+		"filters": func(fs []corpus.Filter) string {
+			var parts []string
+			for _, f := range fs {
+				parts = append(parts, f.Key+"="+strings.Join(f.Values, "|"))
+			}
+			return strings.Join(parts, "; ")
+		},
+		"ancestors": func(c *codebook.Code) []*codebook.Code {
+			var out []*codebook.Code
+			for p := c.Parent; p != nil; p = p.Parent {
+				out = append([]*codebook.Code{p}, out...)
+			}
+			return out
+		},
+		"groupByParticipant": r.groupByParticipant,
+		"coocStep":           func(v int) int { return Step(v, r.coocMax()) },
+		"stat":               func(s export.Stat) string { return s.String() },
+	}
+	return template.New("report").Funcs(funcs).ParseFS(templateFS, "templates/*.html")
+}
+
+func (r *Report) coocMax() int {
+	top := 0
+	for i, row := range r.Cooc.Counts {
+		for j, v := range row {
+			if i != j {
+				top = max(top, v)
+			}
+		}
+	}
+	return top
+}
+
+// pageData is the heat map's data for the page's script: the passages
+// behind each cell, the framework summaries, and the rows the page does
+// not hold as HTML.
+type pageData struct {
+	Measure string            `json:"measure"`
+	Columns []string          `json:"cols"`
+	Rows    []dataRow         `json:"rows"`
+	Groups  [][2]int          `json:"groups"` // each group's first row in Rows and its count
+	Cells   map[string][]int  `json:"cells"`  // "row.col" → passages
+	Sums    map[string]string `json:"sums,omitempty"`
+	P       []*Passage        `json:"p"`
+}
+
+type dataRow struct {
+	Index int    `json:"i"`
+	Key   string `json:"k"`
+	Vals  []int  `json:"v"`
+	Steps []int  `json:"s"`
+	Total int    `json:"t"`
+}
+
+func (r *Report) pageData() pageData {
+	h := r.Heat
+	d := pageData{Measure: h.Measure, Cells: map[string][]int{}, Sums: map[string]string{}, P: r.Passage.List}
+	for _, c := range h.Columns {
+		d.Columns = append(d.Columns, c.Code.DisplayLabel())
+	}
+	for _, g := range h.Groups {
+		d.Groups = append(d.Groups, [2]int{len(d.Rows), len(g.Rows)})
+		for _, row := range g.Rows {
+			dr := dataRow{Index: row.Index, Key: row.Key, Total: row.Total}
+			for j, c := range row.Cells {
+				dr.Vals = append(dr.Vals, c.Value)
+				dr.Steps = append(dr.Steps, c.Step)
+				key := fmt.Sprintf("%d.%d", row.Index, j)
+				if len(c.Passages) > 0 {
+					d.Cells[key] = c.Passages
+				}
+				if c.Summary != "" {
+					d.Sums[key] = c.Summary
+				}
+			}
+			d.Rows = append(d.Rows, dr)
+		}
+	}
+	if d.P == nil {
+		d.P = []*Passage{}
+	}
+	return d
+}
