@@ -55,7 +55,10 @@ func (r *Report) Render(single bool) ([]File, error) {
 	if err != nil {
 		return nil, err
 	}
-	pages := r.pages()
+	pages, err := r.pages()
+	if err != nil {
+		return nil, err
+	}
 	data := r.pageData()
 	css, _ := assetFS.ReadFile("assets/report.css")
 	js, _ := assetFS.ReadFile("assets/report.js")
@@ -102,16 +105,20 @@ func (r *Report) Render(single bool) ([]File, error) {
 }
 
 // pages lists the report's pages in reading order.
-func (r *Report) pages() []page {
+func (r *Report) pages() ([]page, error) {
+	charts, err := r.charts()
+	if err != nil {
+		return nil, err
+	}
 	ps := []page{
 		{name: "overview", title: "Overview", template: "overview", data: r, search: true},
 		{name: "codebook", title: "Codebook", template: "codebook", data: r},
-		{name: "charts", title: "Charts", template: "charts", data: r.charts()},
+		{name: "charts", title: "Charts", template: "charts", data: charts},
 	}
 	for _, e := range r.Book {
 		ps = append(ps, page{name: e.Page, title: e.Code.DisplayLabel(), template: "code", data: codePage{R: r, E: e}})
 	}
-	return ps
+	return ps, nil
 }
 
 type codePage struct {
@@ -213,17 +220,7 @@ func (r *Report) templates(single bool) (*template.Template, error) {
 	return template.New("report").Funcs(funcs).ParseFS(templateFS, "templates/*.html")
 }
 
-func (r *Report) coocMax() int {
-	top := 0
-	for i, row := range r.Cooc.Counts {
-		for j, v := range row {
-			if i != j {
-				top = max(top, v)
-			}
-		}
-	}
-	return top
-}
+func (r *Report) coocMax() int { return offDiagonalMax(r.Cooc) }
 
 // pageData is the heat map's data for the page's script: the passages
 // behind each cell, the framework summaries, and the rows the page does
