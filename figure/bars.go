@@ -41,13 +41,15 @@ func Bars(d BarsData) *Figure {
 	ticks := niceTicks(lo, hi)
 	lo, hi = ticks[0], ticks[len(ticks)-1]
 	const pad = 4.0
-	labelW := 0.0
-	for _, c := range d.Categories {
-		labelW = max(labelW, textWidth(cut(c), labelSize, false))
-	}
 	width := d.Width
 	if width <= 0 {
 		width = Column
+	}
+	labels := make([]string, len(d.Categories))
+	labelW := 0.0
+	for i, c := range d.Categories {
+		labels[i] = fit(cut(c), labelSize, width*2/5)
+		labelW = max(labelW, textWidth(labels[i], labelSize, false))
 	}
 	left := pad + labelW + pad
 	valueW := textWidth(format(hi)+"0", valueSize, false)
@@ -73,7 +75,7 @@ func Bars(d BarsData) *Figure {
 		f.W = max(f.W, kx)
 	}
 	for i, c := range d.Categories {
-		f.Items = append(f.Items, Item{Kind: Text, X: left - pad, Y: y + groupH/2 + 1, Text: cut(c), Size: labelSize, Anchor: End, Title: c})
+		f.Items = append(f.Items, Item{Kind: Text, X: left - pad, Y: y + groupH/2 + 1, Text: labels[i], Size: labelSize, Anchor: End, Title: c})
 		for s, name := range d.Series {
 			v := 0.0
 			if i < len(d.Values) && s < len(d.Values[i]) {
@@ -134,7 +136,9 @@ func niceTicks(lo, hi float64) []float64 {
 	start := math.Floor(lo/step) * step
 	var out []float64
 	for v := start; v < hi+step-1e-9; v += step {
-		out = append(out, math.Round(v/step)*step)
+		// Rounded to 12 digits: 3 × 0.2 is 0.6000000000000001.
+		r, _ := strconv.ParseFloat(strconv.FormatFloat(math.Round(v/step)*step, 'g', 12, 64), 64)
+		out = append(out, r)
 	}
 	if len(out) < 2 {
 		out = append(out, start+step)

@@ -2,6 +2,7 @@ package figure
 
 import (
 	"fmt"
+	"math"
 	"strconv"
 )
 
@@ -68,9 +69,16 @@ func Heatmap(d HeatmapData) *Figure {
 	if noun == nil {
 		noun = strconv.Itoa
 	}
+	// Row labels take at most two fifths of the width asked for.
+	rowMax := math.Inf(1)
+	if d.Width > 0 {
+		rowMax = d.Width * 2 / 5
+	}
+	rowLabels := make([]string, len(d.Rows))
 	rowW := 0.0
-	for _, r := range d.Rows {
-		rowW = max(rowW, textWidth(cut(r), labelSize, false))
+	for i, r := range d.Rows {
+		rowLabels[i] = fit(cut(r), labelSize, rowMax)
+		rowW = max(rowW, textWidth(rowLabels[i], labelSize, false))
 	}
 	colH := 0.0
 	for _, c := range d.Cols {
@@ -102,7 +110,7 @@ func Heatmap(d HeatmapData) *Figure {
 	}
 	for i, r := range d.Rows {
 		y := head + cellH*float64(i)
-		f.Items = append(f.Items, Item{Kind: Text, X: left - pad, Y: y + cellH - 3, Text: cut(r), Size: labelSize, Anchor: End})
+		f.Items = append(f.Items, Item{Kind: Text, X: left - pad, Y: y + cellH - 3, Text: rowLabels[i], Size: labelSize, Anchor: End, Title: r})
 		for j := range d.Cols {
 			v := 0
 			if i < len(d.Values) && j < len(d.Values[i]) {
@@ -125,6 +133,15 @@ func Heatmap(d HeatmapData) *Figure {
 	f.W = max(f.W, left+8+12*float64(len(Blues))+textWidth(strconv.Itoa(top), labelSize, false)+pad)
 	f.Desc = fmt.Sprintf("A heat map of %d rows by %d columns; each cell's count is written in it.", len(d.Rows), len(d.Cols))
 	return f
+}
+
+// fit shortens s, ending it with "…", until it is at most w points wide.
+func fit(s string, size, w float64) string {
+	r := []rune(s)
+	for n := len(r); n > 1 && textWidth(s, size, false) > w; n-- {
+		s = string(r[:n-1]) + "…"
+	}
+	return s
 }
 
 // cut shortens a label to maxLabel characters.

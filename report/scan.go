@@ -2,6 +2,7 @@ package report
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
@@ -60,6 +61,7 @@ func Scan(files []File, names []string) []Finding {
 func scanHTML(f File, add func(file, text string)) {
 	z := html.NewTokenizer(bytes.NewReader(f.Data))
 	skip := false // inside qda's own style or script
+	inJSON := false
 	for {
 		tt := z.Next()
 		switch tt {
@@ -69,13 +71,23 @@ func scanHTML(f File, add func(file, text string)) {
 			}
 			return
 		case html.TextToken:
-			if !skip {
+			switch {
+			case inJSON:
+				// The page's data, read as the script reads it: its
+				// escapes (\u003c) are not text a reader sees.
+				var v any
+				if err := json.Unmarshal(z.Text(), &v); err != nil {
+					add(f.Name, string(z.Text()))
+				} else {
+					eachString(v, func(s string) { add(f.Name, s) })
+				}
+			case !skip:
 				add(f.Name, html.UnescapeString(string(z.Text())))
 			}
 		case html.StartTagToken, html.SelfClosingTagToken:
 			name, hasAttr := z.TagName()
 			tag := string(name)
-			json := false
+			isJSON := false
 			for hasAttr {
 				var k, v []byte
 				k, v, hasAttr = z.TagAttr()
@@ -83,12 +95,29 @@ func scanHTML(f File, add func(file, text string)) {
 				case "title", "aria-label", "alt", "content":
 					add(f.Name, string(v))
 				case "type":
-					json = string(v) == "application/json"
+					isJSON = string(v) == "application/json"
 				}
 			}
-			skip = tag == "style" || (tag == "script" && !json)
+			skip = tag == "style" || (tag == "script" && !isJSON)
+			inJSON = tag == "script" && isJSON
 		case html.EndTagToken:
-			skip = false
+			skip, inJSON = false, false
+		}
+	}
+}
+
+// eachString calls fn with every string in a decoded JSON value.
+func eachString(v any, fn func(string)) {
+	switch v := v.(type) {
+	case string:
+		fn(v)
+	case []any:
+		for _, e := range v {
+			eachString(e, fn)
+		}
+	case map[string]any:
+		for _, k := range sortedKeys(v) {
+			eachString(v[k], fn)
 		}
 	}
 }
