@@ -1,7 +1,10 @@
 package report
 
 import (
+	"encoding/json"
 	"slices"
+	"strconv"
+	"strings"
 
 	"github.com/qdatool/qda/codebook"
 	"github.com/qdatool/qda/corpus"
@@ -26,10 +29,25 @@ type Passage struct {
 
 // PassageTurn is one speaker turn of a passage.
 type PassageTurn struct {
-	Speaker     string `json:"s,omitempty"`
-	Interviewer bool   `json:"i,omitempty"`
-	// Lines are [number, text] pairs, so the page shows each line's number.
-	Lines [][2]any `json:"x"`
+	Speaker     string        `json:"s,omitempty"`
+	Interviewer bool          `json:"i,omitempty"`
+	Lines       []PassageLine `json:"x"`
+}
+
+// PassageLine is one line of a turn, written in the page's data as a
+// [number, text] pair: a study of 10,000 participants has a million of them.
+type PassageLine struct {
+	N    int
+	Text string
+}
+
+// MarshalJSON writes l as [number, text].
+func (l PassageLine) MarshalJSON() ([]byte, error) {
+	text, err := json.Marshal(l.Text)
+	if err != nil {
+		return nil, err
+	}
+	return append(append(strconv.AppendInt([]byte{'['}, int64(l.N), 10), ','), append(text, ']')...), nil
 }
 
 // Passages are the report's passages, each once.
@@ -63,11 +81,13 @@ func (ps *Passages) add(it *corpus.Item, res *corpus.Resolver, code *codebook.Co
 	if !ok {
 		order = len(ps.pOrder)
 	}
-	p := &Passage{Transcript: it.ID, Participant: it.Participant, Lines: ref.String(), Coders: coders, Row: row, start: ref.Start, order: order}
+	p := &Passage{Transcript: strings.Clone(it.ID), Participant: strings.Clone(it.Participant), Lines: ref.String(), Coders: coders, Row: row, start: ref.Start, order: order}
 	for _, tu := range corpus.Turns(it.Transcript, ref) {
-		pt := PassageTurn{Speaker: tu.Speaker, Interviewer: tu.Interviewer}
+		// Copies, so that a passage does not keep its whole transcript
+		// in memory until the report is written.
+		pt := PassageTurn{Speaker: strings.Clone(tu.Speaker), Interviewer: tu.Interviewer}
 		for _, l := range tu.Text {
-			pt.Lines = append(pt.Lines, [2]any{l.N, l.Text})
+			pt.Lines = append(pt.Lines, PassageLine{l.N, strings.Clone(l.Text)})
 		}
 		p.Turns = append(p.Turns, pt)
 	}

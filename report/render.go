@@ -3,6 +3,7 @@ package report
 import (
 	"bytes"
 	"embed"
+	"encoding/json"
 	"fmt"
 	"html/template"
 	"regexp"
@@ -25,6 +26,11 @@ type File struct {
 	Data []byte
 }
 
+// PagePassages is the most passages a code's page quotes, and the most
+// disagreements the charts page lists: a theme of a study of 10,000
+// participants has a hundred thousand, a page no one reads to the end.
+const PagePassages = 300
+
 // page is one page of the site, or one section of the single file.
 type page struct {
 	name     string // "overview", "codebook", "charts" or a code page's file name
@@ -40,7 +46,7 @@ type layoutData struct {
 	Page      string
 	PageTitle string
 	Body      template.HTML
-	Data      any
+	Data      template.JS
 	Search    bool
 	Single    bool
 	CSS       template.CSS
@@ -59,7 +65,14 @@ func (r *Report) Render(single bool) ([]File, error) {
 	if err != nil {
 		return nil, err
 	}
-	data := r.pageData()
+	// The data is marshalled once here rather than by the template, which
+	// would marshal it and then copy it to escape it: json.Marshal already
+	// writes <, > and & as \u003c, \u003e and \u0026, so the JSON cannot
+	// end its script element.
+	data, err := json.Marshal(r.pageData())
+	if err != nil {
+		return nil, err
+	}
 	css, _ := assetFS.ReadFile("assets/report.css")
 	js, _ := assetFS.ReadFile("assets/report.js")
 	if single {
@@ -71,7 +84,7 @@ func (r *Report) Render(single bool) ([]File, error) {
 		}
 		var out bytes.Buffer
 		err := t.ExecuteTemplate(&out, "layout", layoutData{R: r, Page: "overview", PageTitle: "Report", Body: template.HTML(body.String()),
-			Data: data, Search: true, Single: true, CSS: template.CSS(css), JS: template.JS(js)})
+			Data: template.JS(data), Search: true, Single: true, CSS: template.CSS(css), JS: template.JS(js)})
 		if err != nil {
 			return nil, err
 		}
@@ -85,7 +98,7 @@ func (r *Report) Render(single bool) ([]File, error) {
 		}
 		ld := layoutData{R: r, Page: p.name, PageTitle: p.title, Body: template.HTML(body.String()), Search: p.search}
 		if p.search {
-			ld.Data = data
+			ld.Data = template.JS(data)
 		}
 		var out bytes.Buffer
 		if err := t.ExecuteTemplate(&out, "layout", ld); err != nil {
@@ -214,8 +227,12 @@ func (r *Report) templates(single bool) (*template.Template, error) {
 			return out
 		},
 		"groupByParticipant": r.groupByParticipant,
-		"coocStep":           func(v int) int { return Step(v, r.coocMax()) },
-		"stat":               func(s export.Stat) string { return s.String() },
+		"pageRefs":           func(refs []int) []int { return refs[:min(len(refs), PagePassages)] },
+		"pageDisagreements": func(ds []export.AgreementDisagreement) []export.AgreementDisagreement {
+			return ds[:min(len(ds), PagePassages)]
+		},
+		"coocStep": func(v int) int { return Step(v, r.coocMax()) },
+		"stat":     func(s export.Stat) string { return s.String() },
 	}
 	return template.New("report").Funcs(funcs).ParseFS(templateFS, "templates/*.html")
 }

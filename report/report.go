@@ -65,9 +65,10 @@ type CodeEntry struct {
 	Refs []int
 }
 
-// Build counts the report over the study: the matrix (with the passages
-// behind every cell and every code, in the same pass), qda stats' counts,
-// the co-occurrence of the heat map's codes and the coders' agreement.
+// Build counts the report over the study in three passes: the matrix (with
+// the passages behind every cell and every code, and the co-occurrence of
+// its codes, from the same coverage), qda stats' counts, and the coders'
+// agreement.
 func Build(s *corpus.Study, ix *corpus.Index, cb *codebook.Codebook, opt Options) (*Report, error) {
 	if opt.By != "" {
 		if !opt.matrixKeyed() {
@@ -91,10 +92,17 @@ func Build(s *corpus.Study, ix *corpus.Index, cb *codebook.Codebook, opt Options
 		r.codeEntry[c.Path] = e
 	}
 	res := corpus.NewResolver(cb)
+	// Co-occurrence is counted in the matrix's pass, from the same coverage.
+	cooc, err := export.NewCooccurrence(cb, export.CooccurrenceOptions{Scan: opt.Matrix.Scan, Depth: opt.Matrix.Depth, Codes: opt.Matrix.Codes})
+	if err != nil {
+		return nil, err
+	}
+	r.Cooc = cooc
 	m, err := export.BuildMatrix(s, ix, cb, opt.Matrix, func(it *corpus.Item, row int, cov *corpus.Coverage) error {
 		if opt.Progress != nil {
 			opt.Progress()
 		}
+		cooc.Add(cov)
 		for _, e := range r.Book {
 			for _, ref := range cov.References(e.Code) {
 				e.Refs = append(e.Refs, r.Passage.add(it, res, e.Code, ref, row))
@@ -118,10 +126,6 @@ func Build(s *corpus.Study, ix *corpus.Index, cb *codebook.Codebook, opt Options
 		r.codeEntry[cs.Code.Path].Total = cs.Total
 	}
 	r.Heat, err = newHeatmap(r, ix, opt)
-	if err != nil {
-		return nil, err
-	}
-	r.Cooc, err = export.CountCooccurrence(s, ix, cb, export.CooccurrenceOptions{Scan: opt.Matrix.Scan, Depth: opt.Matrix.Depth, Codes: opt.Matrix.Codes}, nil)
 	if err != nil {
 		return nil, err
 	}

@@ -75,11 +75,20 @@ func scanHTML(f File, add func(file, text string)) {
 			case inJSON:
 				// The page's data, read as the script reads it: its
 				// escapes (\u003c) are not text a reader sees.
-				var v any
-				if err := json.Unmarshal(z.Text(), &v); err != nil {
-					add(f.Name, string(z.Text()))
-				} else {
-					eachString(v, func(s string) { add(f.Name, s) })
+				// Token by token: the data of a large study is tens of
+				// megabytes, too much to decode whole.
+				d := json.NewDecoder(bytes.NewReader(z.Text()))
+				for {
+					tok, err := d.Token()
+					if err != nil {
+						if err != io.EOF {
+							add(f.Name, string(z.Text()))
+						}
+						break
+					}
+					if s, ok := tok.(string); ok {
+						add(f.Name, s)
+					}
 				}
 			case !skip:
 				add(f.Name, html.UnescapeString(string(z.Text())))
@@ -102,22 +111,6 @@ func scanHTML(f File, add func(file, text string)) {
 			inJSON = tag == "script" && isJSON
 		case html.EndTagToken:
 			skip, inJSON = false, false
-		}
-	}
-}
-
-// eachString calls fn with every string in a decoded JSON value.
-func eachString(v any, fn func(string)) {
-	switch v := v.(type) {
-	case string:
-		fn(v)
-	case []any:
-		for _, e := range v {
-			eachString(e, fn)
-		}
-	case map[string]any:
-		for _, k := range sortedKeys(v) {
-			eachString(v[k], fn)
 		}
 	}
 }
