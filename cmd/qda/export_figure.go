@@ -64,15 +64,8 @@ the text width (7 in).`,
 	f := cmd.Flags()
 	f.StringVarP(&opt.out, "output", "o", "", "write to `FILE` (.svg or .png)")
 	f.StringVar(&opt.format, "format", "", "the format, when not the extension of -o: svg, png")
-	f.StringVar(&opt.rows, "rows", export.RowsParticipant, "rows: participant, transcript, or an attribute `ATTR`")
-	f.StringVar(&opt.measure, "measure", "references", "the measure in each cell: references, transcripts, participants, lines, words, presence")
-	f.IntVar(&opt.depth, "depth", 1, "columns are the codes at depth `N` (0: every code)")
-	f.StringArrayVar(&opt.where, "where", nil, "keep transcripts whose `attr=value` matches")
-	f.StringSliceVar(&opt.codes, "codes", nil, "keep the columns within these codes `C,...`")
+	matrixFlags(cmd, g, &opt.exportMatrixOptions)
 	f.StringVar(&opt.width, "width", "column", "the figure's width: column (3.5 in) or page (7 in)")
-	cmd.RegisterFlagCompletionFunc("rows", completeAttributes(g))
-	cmd.RegisterFlagCompletionFunc("codes", completeCodes(g))
-	cmd.RegisterFlagCompletionFunc("measure", cobra.FixedCompletions(corpus.MeasureNames, cobra.ShellCompDirectiveNoFileComp))
 	cmd.RegisterFlagCompletionFunc("width", cobra.FixedCompletions([]string{"column", "page"}, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }

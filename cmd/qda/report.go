@@ -7,7 +7,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/qdatool/qda/corpus"
 	"github.com/qdatool/qda/export"
 	"github.com/qdatool/qda/report"
 )
@@ -49,17 +48,10 @@ same bytes.`,
 	f := cmd.Flags()
 	f.StringVarP(&opt.out, "output", "o", "", "write the report into `DIR` (with --single-file, the FILE.html)")
 	f.BoolVar(&opt.single, "single-file", false, "write one HTML file with everything inlined")
-	f.StringVar(&opt.rows, "rows", export.RowsParticipant, "heat map rows: participant, transcript, or an attribute `ATTR`")
-	f.StringVar(&opt.measure, "measure", "references", "the measure in each cell: references, transcripts, participants, lines, words, presence")
-	f.IntVar(&opt.depth, "depth", 1, "columns are the codes at depth `N` (0: every code)")
-	f.StringArrayVar(&opt.where, "where", nil, "keep transcripts whose `attr=value` matches")
-	f.StringSliceVar(&opt.codes, "codes", nil, "keep the columns within these codes `C,...`")
+	matrixFlags(cmd, g, &opt.exportMatrixOptions)
 	f.StringVar(&opt.by, "by", "", "group the heat map's rows, and split the frequencies, by attribute `ATTR`")
 	f.BoolVar(&opt.allowIdentifiers, "allow-identifiers", false, "write the report even when it holds possible identifiers")
-	cmd.RegisterFlagCompletionFunc("rows", completeAttributes(g))
 	cmd.RegisterFlagCompletionFunc("by", completeAttributes(g))
-	cmd.RegisterFlagCompletionFunc("codes", completeCodes(g))
-	cmd.RegisterFlagCompletionFunc("measure", cobra.FixedCompletions(corpus.MeasureNames, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
 
