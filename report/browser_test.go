@@ -26,7 +26,10 @@ func TestBrowser(t *testing.T) {
 		t.Skipf("skipped: %s is not installed (Debian's chromium package; .ci/run installs it)", chromiumPath)
 	}
 	sm := openSmall(t)
-	files, err := sm.build(t, sm.options(t)).Render(false)
+	// One row in the page's HTML, so that the script adds the other.
+	opt := sm.options(t)
+	opt.RowsInPage = 1
+	files, err := sm.build(t, opt).Render(false)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -109,6 +112,23 @@ func TestBrowser(t *testing.T) {
 	title := run(t, ctx, chromedp.Text(chromedp.ID("cell-title")))
 	body := run(t, ctx, chromedp.Text(chromedp.ID("cell-body")))
 	shot2 := run(t, ctx, chromedp.CaptureScreenshot())
+
+	// ted's row is in the page's data, not its HTML, until asked for.
+	if err := chromedp.Do(ctx,
+		chromedp.Click(chromedp.ID("cell-close")),
+		chromedp.WaitNotVisible(chromedp.ID("cell")),
+		chromedp.Click(chromedp.CSS(`#heat button[data-more="0"]`)),
+		chromedp.Click(chromedp.CSS(`#heat tr[data-r="1"] button[data-c="2"]`)),
+		chromedp.WaitVisible(chromedp.CSS(`#cell figure.passage`)),
+	); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := run(t, ctx, chromedp.Text(chromedp.ID("cell-title"))), "ted · Ending support: 1 reference"; got != want {
+		t.Errorf("added row's cell: %q, want %q", got, want)
+	}
+	if got := run(t, ctx, chromedp.Text(chromedp.ID("cell-body"))); !strings.Contains(got, "Ted: 3 When she left it was like losing a friend.") {
+		t.Errorf("added row's passages: %q", got)
+	}
 	if keep := os.Getenv("QDA_SCREENSHOTS"); keep != "" {
 		os.WriteFile(filepath.Join(keep, "report-index.png"), shot1, 0o644)
 		os.WriteFile(filepath.Join(keep, "report-cell.png"), shot2, 0o644)
@@ -130,8 +150,8 @@ func TestBrowser(t *testing.T) {
 			t.Errorf("the cell's passages lack %q:\n%s", want, body)
 		}
 	}
-	if !strings.Contains(rows, "may") || !strings.Contains(rows, "ted") {
-		t.Errorf("heat map rows: %q", rows)
+	if !strings.Contains(rows, "may") || strings.Contains(rows, "ted") || !strings.Contains(rows, "Show 1 more rows") {
+		t.Errorf("heat map rows before more: %q", rows)
 	}
 	cancel() // ends the subscriptions
 	wg.Wait()

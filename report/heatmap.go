@@ -119,9 +119,13 @@ func newHeatmap(r *Report, ix *corpus.Index, opt Options) (*Heatmap, error) {
 		g.Total += row.Total
 	}
 	slices.SortStableFunc(h.Groups, func(a, b *HeatGroup) int { return strings.Compare(a.Name, b.Name) })
-	left := RowsInPage
+	inPage := opt.RowsInPage
+	if inPage <= 0 {
+		inPage = RowsInPage
+	}
+	left := inPage
 	for _, g := range h.Groups {
-		if h.Rows <= RowsInPage {
+		if h.Rows <= inPage {
 			g.Shown = len(g.Rows)
 		} else if opt.By == "" {
 			g.Shown = min(len(g.Rows), left)

@@ -30,6 +30,9 @@ type Options struct {
 	// AgreeCoders are the coders compared on the agreement chart (two or
 	// more; fewer leaves the chart out).
 	AgreeCoders []string
+	// RowsInPage is how many heat-map rows the page holds as HTML (0:
+	// the package's RowsInPage).
+	RowsInPage int
 	// Progress, when set, is called once per transcript read.
 	Progress func()
 }

@@ -278,3 +278,29 @@ func TestGolden(t *testing.T) {
 		})
 	}
 }
+
+// TestRowsInPage: past the limit, the page holds the first rows ungrouped,
+// and none of any group when grouped (each opens on request).
+func TestRowsInPage(t *testing.T) {
+	sm := openSmall(t)
+	for _, tc := range []struct {
+		by     string
+		inPage int
+		want   string
+	}{
+		{"", 0, ":2/2"},
+		{"", 1, ":2/1"},
+		{"gender", 1, "female:1/0 male:1/0"},
+		{"gender", 2, "female:1/1 male:1/1"},
+	} {
+		opt := sm.options(t)
+		opt.By, opt.RowsInPage = tc.by, tc.inPage
+		var got []string
+		for _, g := range sm.build(t, opt).Heat.Groups {
+			got = append(got, fmt.Sprintf("%s:%d/%d", g.Name, len(g.Rows), g.Shown))
+		}
+		if strings.Join(got, " ") != tc.want {
+			t.Errorf("by %q, %d in page: %s, want %s", tc.by, tc.inPage, strings.Join(got, " "), tc.want)
+		}
+	}
+}
