@@ -100,7 +100,7 @@ func TestBrowser(t *testing.T) {
 	); err != nil {
 		t.Fatal(err)
 	}
-	shot1 := run(t, ctx, chromedp.FullScreenshot(90))
+	shot1 := run(t, ctx, chromedp.FullScreenshot(100))
 	rows := run(t, ctx, chromedp.Text(chromedp.CSS(`#heat tbody`)))
 	// may's cell of "A cup of tea & company": two references.
 	if err := chromedp.Do(ctx,
@@ -150,7 +150,7 @@ func TestBrowser(t *testing.T) {
 			t.Errorf("the cell's passages lack %q:\n%s", want, body)
 		}
 	}
-	if !strings.Contains(rows, "may") || strings.Contains(rows, "ted") || !strings.Contains(rows, "Show 1 more rows") {
+	if !strings.Contains(rows, "may") || strings.Contains(rows, "ted") || !strings.Contains(rows, "Show 1 more row") {
 		t.Errorf("heat map rows before more: %q", rows)
 	}
 	cancel() // ends the subscriptions

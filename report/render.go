@@ -211,7 +211,13 @@ func (r *Report) templates(single bool) (*template.Template, error) {
 		},
 		"shown": func(g *HeatGroup) []*HeatRow { return g.Rows[:g.Shown] },
 		"add":   func(a, b int) int { return a + b },
-		"sub":   func(a, b int) int { return a - b },
+		"plural": func(n int, what string) string {
+			if n == 1 {
+				return "1 " + what
+			}
+			return fmt.Sprintf("%d %ss", n, what)
+		},
+		"sub": func(a, b int) int { return a - b },
 		"filters": func(fs []corpus.Filter) string {
 			var parts []string
 			for _, f := range fs {

@@ -142,7 +142,8 @@
       tbody.insertBefore(rowElement(data.rows[k]), moreRow);
     }
     if (upto >= group[1]) { moreRow.remove(); } else {
-      button.textContent = "Show " + (group[1] - upto) + " more rows";
+      var left = group[1] - upto;
+      button.textContent = "Show " + left + " more row" + (left === 1 ? "" : "s");
     }
   }
   function rowElement(row) {
