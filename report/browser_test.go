@@ -129,6 +129,19 @@ func TestBrowser(t *testing.T) {
 	if got := run(t, ctx, chromedp.Text(chromedp.ID("cell-body"))); !strings.Contains(got, "Ted: 3 When she left it was like losing a friend.") {
 		t.Errorf("added row's passages: %q", got)
 	}
+	// Search finds passages by their words, in the page.
+	if err := chromedp.Do(ctx,
+		chromedp.Click(chromedp.ID("cell-close")),
+		chromedp.WaitNotVisible(chromedp.ID("cell")),
+		chromedp.SendKeys(chromedp.ID("search"), "losing FRIEND"),
+		chromedp.WaitVisible(chromedp.CSS(`#results figure.passage mark`)),
+	); err != nil {
+		t.Fatal(err)
+	}
+	if got := run(t, ctx, chromedp.Text(chromedp.ID("results"))); !strings.Contains(got, "1 passage") || !strings.Contains(got, "ted-1:3") {
+		t.Errorf("search results: %q", got)
+	}
+
 	if keep := os.Getenv("QDA_SCREENSHOTS"); keep != "" {
 		os.WriteFile(filepath.Join(keep, "report-index.png"), shot1, 0o644)
 		os.WriteFile(filepath.Join(keep, "report-cell.png"), shot2, 0o644)
