@@ -234,11 +234,8 @@ func (r *Report) templates(single bool) (*template.Template, error) {
 		},
 		"groupByParticipant": r.groupByParticipant,
 		"pageRefs":           func(refs []int) []int { return refs[:min(len(refs), PagePassages)] },
-		"pageDisagreements": func(ds []export.AgreementDisagreement) []export.AgreementDisagreement {
-			return ds[:min(len(ds), PagePassages)]
-		},
-		"coocStep": func(v int) int { return Step(v, r.coocMax()) },
-		"stat":     func(s export.Stat) string { return s.String() },
+		"coocStep":           func(v int) int { return Step(v, r.coocMax()) },
+		"stat":               func(s export.Stat) string { return s.String() },
 	}
 	return template.New("report").Funcs(funcs).ParseFS(templateFS, "templates/*.html")
 }

@@ -149,19 +149,21 @@ func (o Options) matrixKeyed() bool {
 func agreement(s *corpus.Study, ix *corpus.Index, cb *codebook.Codebook, opt Options) (*export.Agreement, error) {
 	codes := export.Columns(cb, opt.Matrix.Depth, opt.Matrix.Codes)
 	var ds []export.AgreementDisagreement
+	found := 0
 	res, err := s.Agree(ix, cb, corpus.AgreeOptions{Coders: opt.AgreeCoders, Codes: codes, Unit: corpus.UnitLine,
 		Filters: opt.Matrix.Scan.Filters, OnDisagreement: func(d *corpus.Disagreement) error {
-			ds = append(ds, export.NewAgreementDisagreement(d))
+			// Only those the page lists are kept, with their text: a
+			// large study has hundreds of thousands.
+			if found++; len(ds) < PagePassages {
+				ds = append(ds, export.NewAgreementDisagreement(d))
+			}
 			return nil
 		}})
 	if err != nil {
 		return nil, err
 	}
 	a := export.NewAgreement(res, corpus.UnitLine, false)
-	a.Disagreements = ds
-	if a.Disagreements == nil {
-		a.Disagreements = []export.AgreementDisagreement{}
-	}
+	a.Disagreements, a.Found = ds, found
 	return a, nil
 }
 
