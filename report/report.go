@@ -64,8 +64,12 @@ type CodeEntry struct {
 	Total corpus.Measures
 	// Refs are the code's passages (rolled up from its descendants),
 	// indexes into Passages, grouped by participant in participants.csv
-	// order.
+	// order: all of them for a column of the heat map, whose cells open
+	// them, else the first PagePassages found, which its page quotes.
 	Refs []int
+	// RefCount counts all of the code's passages.
+	RefCount int
+	column   bool
 }
 
 // Build counts the report over the study in three passes: the matrix (with
@@ -101,6 +105,9 @@ func Build(s *corpus.Study, ix *corpus.Index, cb *codebook.Codebook, opt Options
 		return nil, err
 	}
 	r.Cooc = cooc
+	for _, c := range export.Columns(cb, opt.Matrix.Depth, opt.Matrix.Codes) {
+		r.codeEntry[c.Path].column = true
+	}
 	m, err := export.BuildMatrix(s, ix, cb, opt.Matrix, func(it *corpus.Item, row int, cov *corpus.Coverage) error {
 		if opt.Progress != nil {
 			opt.Progress()
@@ -108,7 +115,9 @@ func Build(s *corpus.Study, ix *corpus.Index, cb *codebook.Codebook, opt Options
 		cooc.Add(cov)
 		for _, e := range r.Book {
 			for _, ref := range cov.References(e.Code) {
-				e.Refs = append(e.Refs, r.Passage.add(it, res, e.Code, ref, row))
+				if e.RefCount++; e.column || len(e.Refs) < PagePassages {
+					e.Refs = append(e.Refs, r.Passage.add(it, res, e.Code, ref, row))
+				}
 			}
 		}
 		return nil
