@@ -2,6 +2,8 @@ package report
 
 import (
 	"os"
+	"runtime"
+	"runtime/pprof"
 	"testing"
 	"time"
 
@@ -46,6 +48,14 @@ func BenchmarkReport(b *testing.B) {
 			b.Fatal(err)
 		}
 		rendered := time.Now()
+		if p := os.Getenv("QDA_BENCH_HEAP"); p != "" {
+			// What is held once the pages are rendered, the report's peak.
+			runtime.GC()
+			if f, err := os.Create(p); err == nil {
+				pprof.WriteHeapProfile(f)
+				f.Close()
+			}
+		}
 		Scan(files, nil)
 		b.Logf("build %v, render %v, scan %v", built.Sub(start), rendered.Sub(built), time.Since(rendered))
 	}

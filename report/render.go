@@ -83,6 +83,7 @@ func (r *Report) Render(single bool) ([]File, error) {
 			}
 		}
 		var out bytes.Buffer
+		out.Grow(len(data) + body.Len() + len(css) + len(js) + 64<<10)
 		err := t.ExecuteTemplate(&out, "layout", layoutData{R: r, Page: "overview", PageTitle: "Report", Body: template.HTML(body.String()),
 			Data: template.JS(data), Search: true, Single: true, CSS: template.CSS(css), JS: template.JS(js)})
 		if err != nil {
@@ -101,6 +102,8 @@ func (r *Report) Render(single bool) ([]File, error) {
 			ld.Data = template.JS(data)
 		}
 		var out bytes.Buffer
+		// Sized for the data, which a growing buffer would copy several times.
+		out.Grow(len(ld.Data) + body.Len() + 64<<10)
 		if err := t.ExecuteTemplate(&out, "layout", ld); err != nil {
 			return nil, err
 		}

@@ -2,6 +2,7 @@ package report
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -303,4 +304,42 @@ func TestRowsInPage(t *testing.T) {
 			t.Errorf("by %q, %d in page: %s, want %s", tc.by, tc.inPage, strings.Join(got, " "), tc.want)
 		}
 	}
+}
+
+func TestJSONStrings(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{`{"a":"x\"y","b":["\u003cb\u003e",1,"c\\"]}`, `a|x"y|b|<b>|c\`},
+		{`[]`, ``},
+		{`["unterminated`, `"unterminated`},
+		{`"\ud800"`, "\ufffd"},
+	} {
+		var got []string
+		jsonStrings([]byte(tc.in), func(s string) { got = append(got, s) })
+		if strings.Join(got, "|") != tc.want {
+			t.Errorf("jsonStrings(%s) = %q, want %q", tc.in, strings.Join(got, "|"), tc.want)
+		}
+	}
+}
+
+// FuzzJSONStrings: any bytes, no panic, and the strings of marshalled JSON
+// come back as they were.
+func FuzzJSONStrings(f *testing.F) {
+	f.Add("plain", `x"y\z`)
+	f.Add("<b>&", "\u2028")
+	f.Fuzz(func(t *testing.T, a, b string) {
+		jsonStrings([]byte(a+b), func(string) {})
+		data, err := json.Marshal([]string{a, b})
+		if err != nil {
+			t.Skip()
+		}
+		var got []string
+		jsonStrings(data, func(s string) { got = append(got, s) })
+		var want []string // as the page's script reads them
+		if err := json.Unmarshal(data, &want); err != nil {
+			t.Fatal(err)
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("%q: got %q, want %q", data, got, want)
+		}
+	})
 }

@@ -75,21 +75,7 @@ func scanHTML(f File, add func(file, text string)) {
 			case inJSON:
 				// The page's data, read as the script reads it: its
 				// escapes (\u003c) are not text a reader sees.
-				// Token by token: the data of a large study is tens of
-				// megabytes, too much to decode whole.
-				d := json.NewDecoder(bytes.NewReader(z.Text()))
-				for {
-					tok, err := d.Token()
-					if err != nil {
-						if err != io.EOF {
-							add(f.Name, string(z.Text()))
-						}
-						break
-					}
-					if s, ok := tok.(string); ok {
-						add(f.Name, s)
-					}
-				}
+				jsonStrings(z.Text(), func(s string) { add(f.Name, s) })
 			case !skip:
 				add(f.Name, html.UnescapeString(string(z.Text())))
 			}
@@ -112,5 +98,34 @@ func scanHTML(f File, add func(file, text string)) {
 		case html.EndTagToken:
 			skip, inJSON = false, false
 		}
+	}
+}
+
+// jsonStrings calls fn with each string of the JSON in data, unquoted,
+// one at a time: the data of a large study is tens of megabytes, and
+// neither a decoded tree nor a decoder's copy of it is needed to read its
+// strings. Data that is not JSON is passed whole.
+func jsonStrings(data []byte, fn func(string)) {
+	for i := 0; i < len(data); i++ {
+		if data[i] != '"' {
+			continue
+		}
+		j := i + 1
+		for j < len(data) && data[j] != '"' {
+			if data[j] == '\\' {
+				j++
+			}
+			j++
+		}
+		if j >= len(data) {
+			fn(string(data[i:]))
+			return
+		}
+		var s string
+		if err := json.Unmarshal(data[i:j+1], &s); err != nil {
+			s = string(data[i : j+1])
+		}
+		fn(s)
+		i = j
 	}
 }
