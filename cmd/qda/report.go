@@ -108,6 +108,8 @@ func runReport(g *globals, opt reportOptions) error {
 	if err != nil {
 		return err
 	}
+	what := fmt.Sprintf("%s (%s by %s, %s, %s)", plural(len(files), "file"), mo.Measure, mo.Rows, plural(len(rep.Matrix.Rows), "row"), plural(len(rep.Matrix.Columns), "code"))
+	rep = nil // the pages hold what is written; the model may go before the scan
 	names, fs := s.study.IdentifyingNames()
 	if err := fs.Err(); err != nil {
 		return err
@@ -122,7 +124,6 @@ func runReport(g *globals, opt reportOptions) error {
 	if err := dest.Write(files); err != nil {
 		return err
 	}
-	what := fmt.Sprintf("%s (%s by %s, %s, %s)", plural(len(files), "file"), mo.Measure, mo.Rows, plural(len(rep.Matrix.Rows), "row"), plural(len(rep.Matrix.Columns), "code"))
 	fmt.Fprintf(g.stderr, "qda: wrote %s to %s\n", what, opt.out)
 	if !opt.single {
 		fmt.Fprintf(g.stderr, "qda: open %s\n", filepath.Join(opt.out, "index.html"))
