@@ -65,14 +65,11 @@ func (r *Report) Render(single bool) ([]File, error) {
 	if err != nil {
 		return nil, err
 	}
-	// The data is marshalled once here rather than by the template, which
-	// would marshal it and then copy it to escape it: json.Marshal already
-	// writes <, > and & as \u003c, \u003e and \u0026, so the JSON cannot
-	// end its script element.
-	data, err := json.Marshal(r.pageData())
-	if err != nil {
-		return nil, err
-	}
+	// The data is written into the page by withData, passage by passage,
+	// where the template leaves a mark: the template would marshal it
+	// whole and copy it again to escape it, tens of megabytes for a large
+	// study.
+	pd := r.pageData()
 	css, _ := assetFS.ReadFile("assets/report.css")
 	js, _ := assetFS.ReadFile("assets/report.js")
 	if single {
@@ -83,13 +80,16 @@ func (r *Report) Render(single bool) ([]File, error) {
 			}
 		}
 		var out bytes.Buffer
-		out.Grow(len(data) + body.Len() + len(css) + len(js) + 64<<10)
 		err := t.ExecuteTemplate(&out, "layout", layoutData{R: r, Page: "overview", PageTitle: "Report", Body: template.HTML(body.String()),
-			Data: template.JS(data), Search: true, Single: true, CSS: template.CSS(css), JS: template.JS(js)})
+			Data: dataMark, Search: true, Single: true, CSS: template.CSS(css), JS: template.JS(js)})
 		if err != nil {
 			return nil, err
 		}
-		return []File{{Name: "index.html", Data: out.Bytes()}}, nil
+		page, err := withData(out.Bytes(), pd)
+		if err != nil {
+			return nil, err
+		}
+		return []File{{Name: "index.html", Data: page}}, nil
 	}
 	var files []File
 	for _, p := range pages {
@@ -99,13 +99,17 @@ func (r *Report) Render(single bool) ([]File, error) {
 		}
 		ld := layoutData{R: r, Page: p.name, PageTitle: p.title, Body: template.HTML(body.String()), Search: p.search}
 		if p.search {
-			ld.Data = template.JS(data)
+			ld.Data = dataMark
 		}
 		var out bytes.Buffer
-		// Sized for the data, which a growing buffer would copy several times.
-		out.Grow(len(ld.Data) + body.Len() + 64<<10)
 		if err := t.ExecuteTemplate(&out, "layout", ld); err != nil {
 			return nil, err
+		}
+		page := out.Bytes()
+		if p.search {
+			if page, err = withData(page, pd); err != nil {
+				return nil, err
+			}
 		}
 		name := p.name
 		if name == "overview" {
@@ -114,7 +118,7 @@ func (r *Report) Render(single bool) ([]File, error) {
 		if !strings.HasSuffix(name, ".html") {
 			name += ".html"
 		}
-		files = append(files, File{Name: name, Data: out.Bytes()})
+		files = append(files, File{Name: name, Data: page})
 	}
 	files = append(files, File{Name: "assets/report.css", Data: css}, File{Name: "assets/report.js", Data: js})
 	return files, nil
@@ -255,7 +259,46 @@ type pageData struct {
 	Groups  [][2]int          `json:"groups"` // each group's first row in Rows and its count
 	Cells   map[string][]int  `json:"cells"`  // "row.col" → passages
 	Sums    map[string]string `json:"sums,omitempty"`
-	P       []*Passage        `json:"p"`
+	P       []*Passage        `json:"-"` // written one by one by withData
+}
+
+// dataMark is where the template leaves the page's data for withData.
+const dataMark template.JS = "/*qda-data*/"
+
+// withData returns page with its data mark replaced by d as JSON, written
+// passage by passage into a buffer of the final size. json.Marshal writes
+// <, > and & as \u003c, \u003e and \u0026, so the JSON cannot end its
+// script element.
+func withData(page []byte, d pageData) ([]byte, error) {
+	at := bytes.Index(page, []byte(dataMark))
+	if at < 0 {
+		return nil, fmt.Errorf("report: the page has no place for its data")
+	}
+	head, err := json.Marshal(d)
+	if err != nil {
+		return nil, err
+	}
+	passages := make([][]byte, len(d.P))
+	size := len(page) + len(head) + 16
+	for i, p := range d.P {
+		if passages[i], err = json.Marshal(p); err != nil {
+			return nil, err
+		}
+		size += len(passages[i]) + 1
+	}
+	out := make([]byte, 0, size)
+	out = append(out, page[:at]...)
+	out = append(out, head[:len(head)-1]...) // without its closing brace
+	out = append(out, `,"p":[`...)
+	for i, p := range passages {
+		if i > 0 {
+			out = append(out, ',')
+		}
+		out = append(out, p...)
+		passages[i] = nil
+	}
+	out = append(out, "]}"...)
+	return append(out, page[at+len(dataMark):]...), nil
 }
 
 type dataRow struct {
