@@ -85,3 +85,15 @@ func outline(s string, size float64, bold bool) string {
 	}
 	return b.String()
 }
+
+// anchorShift is how far a text's start lies from its anchor point: a
+// drawing starts text at its start, and the anchor may be its middle or end.
+func anchorShift(it Item) float64 {
+	switch it.Anchor {
+	case Middle:
+		return -textWidth(it.Text, it.Size, it.Bold) / 2
+	case End:
+		return -textWidth(it.Text, it.Size, it.Bold)
+	}
+	return 0
+}

@@ -86,14 +86,7 @@ func drawItem(c *vgimg.Canvas, h float64, it Item) error {
 		if err != nil {
 			return err
 		}
-		w := textWidth(it.Text, it.Size, it.Bold)
-		dx := 0.0
-		switch it.Anchor {
-		case Middle:
-			dx = -w / 2
-		case End:
-			dx = -w
-		}
+		dx := anchorShift(it)
 		c.SetColor(col)
 		c.Push()
 		c.Translate(vg.Point{X: vg.Length(it.X), Y: vg.Length(h - it.Y)})

@@ -84,14 +84,7 @@ func writeItem(b *bytes.Buffer, it Item, opt SVGOptions) {
 		if opt.Outline {
 			// The path's origin is the start of the baseline: shift it by
 			// the anchor, as text-anchor would.
-			w := textWidth(it.Text, it.Size, it.Bold)
-			dx := 0.0
-			switch it.Anchor {
-			case Middle:
-				dx = -w / 2
-			case End:
-				dx = -w
-			}
+			dx := anchorShift(it)
 			fmt.Fprintf(b, `<path%s aria-label="%s" fill="%s"%s transform="%stranslate(%s %s)" d="%s"/>`+"\n", attrs, esc(it.Text), fill,
 				"", rotatePrefix(it, x, y), num(x+dx), num(y), outline(it.Text, it.Size, it.Bold))
 			return
