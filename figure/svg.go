@@ -85,8 +85,8 @@ func writeItem(b *bytes.Buffer, it Item, opt SVGOptions) {
 			// The path's origin is the start of the baseline: shift it by
 			// the anchor, as text-anchor would.
 			dx := anchorShift(it)
-			fmt.Fprintf(b, `<path%s aria-label="%s" fill="%s"%s transform="%stranslate(%s %s)" d="%s"/>`+"\n", attrs, esc(it.Text), fill,
-				"", rotatePrefix(it, x, y), num(x+dx), num(y), outline(it.Text, it.Size, it.Bold))
+			fmt.Fprintf(b, `<path%s aria-label="%s" fill="%s" transform="%stranslate(%s %s)" d="%s"/>`+"\n", attrs, esc(it.Text), fill,
+				rotatePrefix(it, x, y), num(x+dx), num(y), outline(it.Text, it.Size, it.Bold))
 			return
 		}
 		anchor := map[Anchor]string{Start: "start", Middle: "middle", End: "end"}[it.Anchor]
