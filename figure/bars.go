@@ -14,7 +14,7 @@ type BarsData struct {
 	Series     []string
 	// Values are [category][series].
 	Values [][]float64
-	// Format prints a value on its bar and in its title.
+	// Format prints a value on its bar and in its title. NaN is n/a: no bar.
 	Format func(float64) string
 	// Min and Max fix the scale (both 0: from 0 to the largest value).
 	Min, Max float64
@@ -33,8 +33,10 @@ func Bars(d BarsData) *Figure {
 	if lo == 0 && hi == 0 {
 		for _, row := range d.Values {
 			for _, v := range row {
-				hi = math.Max(hi, v)
-				lo = math.Min(lo, v)
+				if !math.IsNaN(v) {
+					hi = math.Max(hi, v)
+					lo = math.Min(lo, v)
+				}
 			}
 		}
 	}
@@ -82,6 +84,14 @@ func Bars(d BarsData) *Figure {
 				v = d.Values[i][s]
 			}
 			by := y + barH*float64(s)
+			if math.IsNaN(v) {
+				// Undefined (kappa with no variation): no bar, and says so.
+				title := fmt.Sprintf("%s · %s: n/a", c, name)
+				f.Items = append(f.Items,
+					Item{Kind: Rect, X: xOf(math.Max(lo, 0)), Y: by, W: 0, H: barH - 1, Class: "bar", Data: [2]int{i, s}, Title: title},
+					Item{Kind: Text, X: xOf(math.Max(lo, 0)) + 2, Y: by + barH - 1.5, Text: "n/a", Size: valueSize - 1, Fill: "#57606a"})
+				continue
+			}
 			x0, x1 := xOf(math.Max(lo, 0)), xOf(v)
 			if x1 < x0 {
 				x0, x1 = x1, x0

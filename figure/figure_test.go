@@ -121,7 +121,7 @@ func TestHeatmapSVG(t *testing.T) {
 
 func TestBarsSVG(t *testing.T) {
 	d := BarsData{Title: "Refs", Categories: []string{"Confidence", "Tea"}, Series: []string{"female", "male", "(none)"},
-		Values: [][]float64{{3, 1, 0}, {2, 0, 5}}, Width: Column}
+		Values: [][]float64{{3, 1, 0}, {2, math.NaN(), 5}}, Width: Column}
 	var b bytes.Buffer
 	if err := Bars(d).WriteSVG(&b, SVGOptions{}); err != nil {
 		t.Fatal(err)
@@ -133,7 +133,7 @@ func TestBarsSVG(t *testing.T) {
 			titles = append(titles, e.Title)
 		}
 	}
-	want := "Confidence · female: 3|Confidence · male: 1|Confidence · (none): 0|Tea · female: 2|Tea · male: 0|Tea · (none): 5"
+	want := "Confidence · female: 3|Confidence · male: 1|Confidence · (none): 0|Tea · female: 2|Tea · male: n/a|Tea · (none): 5"
 	if got := strings.Join(titles, "|"); got != want {
 		t.Errorf("bars\n%s\nwant\n%s", got, want)
 	}

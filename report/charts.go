@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"html/template"
+	"math"
 	"strconv"
 
 	"github.com/qdatool/qda/codebook"
@@ -127,10 +128,16 @@ func CooccurrenceFigure(c *export.Cooccurrence, width float64) *figure.Figure {
 func AgreementFigure(a *export.Agreement, width float64) *figure.Figure {
 	d := figure.BarsData{Title: "Agreement per code", Series: []string{"alpha", "kappa"}, Max: 1, Width: width,
 		Format: func(v float64) string { return strconv.FormatFloat(v, 'f', 2, 64) }}
+	value := func(s export.Stat) float64 {
+		if !s.Defined {
+			return math.NaN()
+		}
+		d.Min = min(d.Min, s.V)
+		return s.V
+	}
 	for _, row := range a.Codes {
 		d.Categories = append(d.Categories, row.Label)
-		d.Values = append(d.Values, []float64{row.Alpha.V, row.Kappa.V})
-		d.Min = min(d.Min, row.Alpha.V, row.Kappa.V)
+		d.Values = append(d.Values, []float64{value(row.Alpha), value(row.Kappa)})
 	}
 	return figure.Bars(d)
 }
