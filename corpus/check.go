@@ -55,7 +55,7 @@ func (s *Study) Check() (*CheckReport, error) {
 		return nil, err
 	}
 	rep.Coders = len(ix.Coders)
-	names, fs := s.identifyingNames()
+	names, fs := s.IdentifyingNames()
 	add(fs...)
 	if s.Config.Anonymise.Key != "" {
 		if _, err := s.KeyPath(""); err != nil && !errors.Is(err, ErrNoKey) {
@@ -159,13 +159,14 @@ func (s *Study) transcriptFiles() (map[string]bool, error) {
 // qda.yaml and .qda/identifiers.txt. A file of names it cannot read is a
 // finding, and the scan goes on with the others.
 func (s *Study) IdentifierScanner() (*anon.Scanner, diag.List) {
-	names, fs := s.identifyingNames()
+	names, fs := s.IdentifyingNames()
 	return anon.New(names), fs
 }
 
-// identifyingNames reads the names the anonymisation scan looks for: from
+// IdentifyingNames reads the names the anonymisation scan looks for: from
 // qda.yaml and from .qda/identifiers.txt, which keeps real names out of git.
-func (s *Study) identifyingNames() ([]string, diag.List) {
+// qda report scans its own pages with them.
+func (s *Study) IdentifyingNames() ([]string, diag.List) {
 	names := slices.Clone(s.Config.Anonymise.Names)
 	data, err := s.ReadFile(IdentifiersFile)
 	if errors.Is(err, fs.ErrNotExist) {

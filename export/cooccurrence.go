@@ -30,6 +30,25 @@ type Cooccurrence struct {
 
 // CountCooccurrence counts co-occurrence over the transcripts opt chooses.
 func CountCooccurrence(s *corpus.Study, ix *corpus.Index, cb *codebook.Codebook, opt CooccurrenceOptions, progress func()) (*Cooccurrence, error) {
+	c, err := NewCooccurrence(cb, opt)
+	if err != nil {
+		return nil, err
+	}
+	res := corpus.NewResolver(cb)
+	err = s.Scan(ix, opt.Scan, func(it *corpus.Item) error {
+		c.Add(corpus.Cover(it.Transcript, it.Codings, res))
+		if progress != nil {
+			progress()
+		}
+		return nil
+	})
+	return c, err
+}
+
+// NewCooccurrence is an empty table of the codes opt chooses, to count
+// transcripts into with Add: qda report counts it in the pass that counts
+// its matrix.
+func NewCooccurrence(cb *codebook.Codebook, opt CooccurrenceOptions) (*Cooccurrence, error) {
 	if opt.Within < 0 {
 		return nil, fmt.Errorf("within must be 0 or more lines")
 	}
@@ -38,28 +57,24 @@ func CountCooccurrence(s *corpus.Study, ix *corpus.Index, cb *codebook.Codebook,
 	for i := range c.Counts {
 		c.Counts[i] = make([]int, len(codes))
 	}
-	res := corpus.NewResolver(cb)
-	err := s.Scan(ix, opt.Scan, func(it *corpus.Item) error {
-		cov := corpus.Cover(it.Transcript, it.Codings, res)
-		refs := make([][]corpus.Range, len(codes))
-		for i, code := range codes {
-			refs[i] = cov.References(code)
-		}
-		for i := range codes {
-			for j := range codes {
-				for _, r := range refs[i] {
-					if near(r, refs[j], opt.Within) {
-						c.Counts[i][j]++
-					}
+	return c, nil
+}
+
+// Add counts one transcript's coverage.
+func (c *Cooccurrence) Add(cov *corpus.Coverage) {
+	refs := make([][]corpus.Range, len(c.Codes))
+	for i, code := range c.Codes {
+		refs[i] = cov.References(code)
+	}
+	for i := range c.Codes {
+		for j := range c.Codes {
+			for _, r := range refs[i] {
+				if near(r, refs[j], c.Within) {
+					c.Counts[i][j]++
 				}
 			}
 		}
-		if progress != nil {
-			progress()
-		}
-		return nil
-	})
-	return c, err
+	}
 }
 
 // near reports whether r overlaps, or lies within n lines of, any of refs.

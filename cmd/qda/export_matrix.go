@@ -58,17 +58,24 @@ inputs give the same bytes.`,
 	f := cmd.Flags()
 	f.StringVarP(&opt.out, "output", "o", "", "write to `FILE` (.xlsx, .csv, .md, .json; - for stdout)")
 	f.StringVar(&opt.format, "format", "", "the format, when not the extension of -o: xlsx, csv, md, json")
+	matrixFlags(cmd, g, &opt)
+	f.BoolVar(&opt.summaries, "summaries", false, "put the framework summaries (qda summarize) in the cells instead of numbers")
+	f.BoolVar(&opt.lineNumbers, "line-numbers", false, "in the workbook's Excerpts, start each line of a passage with its number")
+	return cmd
+}
+
+// matrixFlags are the flags that choose a matrix, shared by export matrix,
+// export heatmap and report, so the three draw the same table.
+func matrixFlags(cmd *cobra.Command, g *globals, opt *exportMatrixOptions) {
+	f := cmd.Flags()
 	f.StringVar(&opt.rows, "rows", export.RowsParticipant, "rows: participant, transcript, or an attribute `ATTR`")
 	f.StringVar(&opt.measure, "measure", "references", "the measure in each cell: references, transcripts, participants, lines, words, presence")
 	f.IntVar(&opt.depth, "depth", 1, "columns are the codes at depth `N` (0: every code)")
 	f.StringArrayVar(&opt.where, "where", nil, "keep transcripts whose `attr=value` matches")
 	f.StringSliceVar(&opt.codes, "codes", nil, "keep the columns within these codes `C,...`")
-	f.BoolVar(&opt.summaries, "summaries", false, "put the framework summaries (qda summarize) in the cells instead of numbers")
-	f.BoolVar(&opt.lineNumbers, "line-numbers", false, "in the workbook's Excerpts, start each line of a passage with its number")
 	cmd.RegisterFlagCompletionFunc("rows", completeAttributes(g))
 	cmd.RegisterFlagCompletionFunc("codes", completeCodes(g))
 	cmd.RegisterFlagCompletionFunc("measure", cobra.FixedCompletions(corpus.MeasureNames, cobra.ShellCompDirectiveNoFileComp))
-	return cmd
 }
 
 func runExportMatrix(g *globals, opt exportMatrixOptions) error {

@@ -173,6 +173,7 @@ or 'qda init' to start a study of your own.`,
 		newTranscriptsCmd(g),
 		newMCPCmd(g),
 		newReviewCmd(g),
+		newReportCmd(g),
 	)
 	return root
 }
