@@ -71,7 +71,7 @@ func TestCrashAnywhere(t *testing.T) {
 				dir := copyStudy(t, orig)
 				qdaIn(t, dir, 3, append(tc.args, "QDA_TEST_CRASH_AT="+point)...)
 				want, state := updated, "new"
-				if strings.HasPrefix(point, "staged") {
+				if strings.HasPrefix(point, "staged") || point == "synced" {
 					want, state = old, "old"
 					qdaIn(t, dir, 0, "stats")
 				} else {
