@@ -361,21 +361,74 @@ func (s *Study) load(ix *Index, r Row, coders []string, filters []Filter, attrsO
 }
 
 // EachCodings calls fn with every codings file of every coder, one at a
-// time; a file that does not parse stops it with its findings.
+// time and in order; a file that does not parse stops it with its
+// findings. The files are read and parsed ahead, by as many workers as
+// there are processors (a refactoring reads every codings file of the
+// study, and parsing YAML is most of its time), a few per worker at most.
 func (s *Study) EachCodings(ix *Index, fn func(*Codings) error) error {
-	for _, coder := range ix.Coders {
-		ids, err := s.CodedBy(coder)
-		if err != nil {
-			return err
+	type job struct {
+		coder, id string
+		cs        *Codings
+		err       error
+		done      chan struct{}
+	}
+	workers := max(1, runtime.GOMAXPROCS(0))
+	todo := make(chan *job)
+	order := make(chan *job, 4*workers)
+	quit := make(chan struct{})
+	defer close(quit)
+	go func() {
+		defer close(order)
+		defer close(todo)
+		send := func(j *job) bool {
+			select {
+			case order <- j:
+			case <-quit:
+				return false
+			}
+			if j.err != nil {
+				return true // nothing to read: its error comes in its turn
+			}
+			select {
+			case todo <- j:
+				return true
+			case <-quit:
+				return false
+			}
 		}
-		for _, id := range ids {
-			cs, err := s.ReadCodings(coder, id)
+		for _, coder := range ix.Coders {
+			ids, err := s.CodedBy(coder)
 			if err != nil {
-				return err
+				j := &job{err: err, done: make(chan struct{})}
+				close(j.done)
+				send(j)
+				return
 			}
-			if err := fn(cs); err != nil {
-				return err
+			for _, id := range ids {
+				if !send(&job{coder: coder, id: id, done: make(chan struct{})}) {
+					return
+				}
 			}
+		}
+	}()
+	for range workers {
+		go func() {
+			for j := range todo {
+				j.cs, j.err = s.ReadCodings(j.coder, j.id)
+				close(j.done)
+			}
+		}()
+	}
+	for j := range order {
+		select {
+		case <-j.done:
+		case <-quit:
+		}
+		if j.err != nil {
+			return j.err
+		}
+		if err := fn(j.cs); err != nil {
+			return err
 		}
 	}
 	return nil
