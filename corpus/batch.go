@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"path"
 	"path/filepath"
-	"slices"
 	"strconv"
 )
 
@@ -116,6 +115,7 @@ func (b *Batch) Commit() error {
 	}
 	crashPoint("journal")
 	dirs := newFolders()
+	defer dirs.close()
 	for i, e := range j.Renames {
 		if err := s.renameInto(j.temp(i), e.Target, dirs); err != nil {
 			return fmt.Errorf("%w; run 'qda fix' to complete the change", err)
@@ -169,14 +169,7 @@ func (s *Study) stage(j *journal, files []staged) error {
 // rename of a code rewrites tens of thousands of files in a few folders),
 // then removes the journal and the staging folder.
 func (s *Study) finishJournal(j journal, dirs *folders) error {
-	names := make([]string, 0, len(dirs.touched))
-	for d := range dirs.touched {
-		names = append(names, d)
-	}
-	slices.Sort(names)
-	for _, d := range names {
-		s.syncDir(d)
-	}
+	dirs.sync(s)
 	s.syncDir(j.dir())
 	r, err := s.fsRoot()
 	if err != nil {

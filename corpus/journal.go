@@ -45,6 +45,7 @@ func (s *Study) Recover() (int, error) {
 		return 0, err
 	}
 	dirs := newFolders()
+	defer dirs.close()
 	for _, i := range pending {
 		if err := s.renameInto(j.temp(i), j.Renames[i].Target, dirs); err != nil {
 			return 0, err

@@ -6,9 +6,11 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/qdatool/qda/internal/diag"
@@ -155,32 +157,70 @@ func (s *Study) renameInto(temp, rel string, dirs *folders) error {
 			dirs.checked[dir] = true
 		}
 	}
-	if st, err := r.Lstat(filepath.FromSlash(rel)); err == nil && st.IsDir() {
-		return fmt.Errorf("%s: a folder where qda writes a file: move it away", rel)
+	if dirs != nil {
+		if err := dirs.rename(r, temp, rel); err != nil {
+			return insideErr(rel, err)
+		}
+		dirs.touched[dir] = true
+		return nil
+	}
+	if err := refuseFolder(r, rel); err != nil {
+		return err
 	}
 	if err := r.Rename(filepath.FromSlash(temp), filepath.FromSlash(rel)); err != nil {
 		return insideErr(rel, err)
-	}
-	if dirs != nil {
-		dirs.touched[dir] = true
-		return nil
 	}
 	s.syncDir(dir)
 	s.syncDir(path.Dir(temp))
 	return nil
 }
 
+// refuseFolder refuses to rename a file over the study's folder rel.
+func refuseFolder(r *os.Root, rel string) error {
+	if st, err := r.Lstat(filepath.FromSlash(rel)); err == nil && st.IsDir() {
+		return errFolder(rel)
+	}
+	return nil
+}
+
+func errFolder(rel string) error {
+	return fmt.Errorf("%s: a folder where qda writes a file: move it away", rel)
+}
+
 // folders is what a batch's renames have learnt of the folders they
 // write into: which were made and found free of links (checked once a
 // batch: the batch holds the writer lock, and the rename goes through the
-// study's root whatever happens to a folder meanwhile), and which to sync
-// once every rename is made.
+// study's root whatever happens to a folder meanwhile), which are open
+// (rename_unix.go), and which to sync once every rename is made.
 type folders struct {
 	checked, touched map[string]bool
+	open             map[string]*os.File
 }
 
 func newFolders() *folders {
-	return &folders{checked: map[string]bool{}, touched: map[string]bool{}}
+	return &folders{checked: map[string]bool{}, touched: map[string]bool{}, open: map[string]*os.File{}}
+}
+
+// sync makes the renames into every folder touched durable, each folder
+// once, and closes the folders open.
+func (d *folders) sync(s *Study) {
+	for _, dir := range slices.Sorted(maps.Keys(d.touched)) {
+		if f := d.open[dir]; f != nil {
+			f.Sync()
+		} else {
+			s.syncDir(dir)
+		}
+	}
+	d.close()
+}
+
+// close closes the folders open; a batch stopped by an error closes them
+// too.
+func (d *folders) close() {
+	for _, f := range d.open {
+		f.Close()
+	}
+	clear(d.open)
 }
 
 // noLinks refuses a folder rel of the study (slash-separated) that is, or
