@@ -30,7 +30,9 @@ func (s *Study) Fix(ix *Index, cb *codebook.Codebook, dryRun bool) (*FixReport, 
 		}
 		if s.fixSegments(cs, t, cb, rep) {
 			rep.Files = append(rep.Files, cs.File)
-			b.Put(cs.File, MarshalCodings(cs.Segments))
+			if !dryRun { // a dry run stages nothing, not even in memory
+				b.Put(cs.File, MarshalCodings(cs.Segments))
+			}
 		}
 		return nil
 	})

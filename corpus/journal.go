@@ -44,13 +44,14 @@ func (s *Study) Recover() (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	synced := map[string]bool{}
+	dirs := newFolders()
+	defer dirs.close()
 	for _, i := range pending {
-		if err := s.renameInto(j.temp(i), j.Renames[i].Target, synced); err != nil {
+		if err := s.renameInto(j.temp(i), j.Renames[i].Target, dirs); err != nil {
 			return 0, err
 		}
 	}
-	if err := s.finishJournal(*j, synced); err != nil {
+	if err := s.finishJournal(*j, dirs); err != nil {
 		return len(pending), err
 	}
 	return len(pending), s.sweepStaging()

@@ -32,7 +32,9 @@ func (s *Study) Recode(ix *Index, old *codebook.Codebook, m map[string]string, n
 		segs, changed := recodeSegments(cs.Segments, res, m, rep)
 		if changed {
 			rep.Files = append(rep.Files, cs.File)
-			b.Put(cs.File, MarshalCodings(segs))
+			if !dryRun { // a dry run stages nothing, not even in memory
+				b.Put(cs.File, MarshalCodings(segs))
+			}
 		}
 		return nil
 	})

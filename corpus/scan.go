@@ -2,7 +2,6 @@ package corpus
 
 import (
 	"fmt"
-	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -268,37 +267,6 @@ func (s *Study) Scan(ix *Index, opt ScanOptions, fn func(*Item) error) error {
 			return err
 		}
 	}
-	type job struct {
-		row  Row
-		item *Item
-		err  error
-		done chan struct{}
-	}
-	workers := max(1, runtime.GOMAXPROCS(0))
-	todo := make(chan *job)
-	order := make(chan *job, 4*workers)
-	quit := make(chan struct{})
-	defer close(quit)
-	go func() {
-		defer close(order)
-		defer close(todo)
-		for _, r := range ix.Transcripts.Rows {
-			if opt.Only != nil && !slices.Contains(opt.Only, r.ID) {
-				continue
-			}
-			j := &job{row: r, done: make(chan struct{})}
-			select {
-			case order <- j:
-			case <-quit:
-				return
-			}
-			select {
-			case todo <- j:
-			case <-quit:
-				return
-			}
-		}
-	}()
 	attrs := ix.Attrs
 	if opt.Attrs != nil {
 		names := slices.Clone(opt.Attrs)
@@ -307,30 +275,24 @@ func (s *Study) Scan(ix *Index, opt ScanOptions, fn func(*Item) error) error {
 		}
 		attrs = ix.attrsOf(names)
 	}
-	for range workers {
-		go func() {
-			for j := range todo {
-				j.item, j.err = s.load(ix, j.row, coders, opt.Filters, attrs)
-				close(j.done)
+	rows := func(yield func(Row, error) bool) {
+		for _, r := range ix.Transcripts.Rows {
+			if opt.Only != nil && !slices.Contains(opt.Only, r.ID) {
+				continue
 			}
-		}()
-	}
-	for j := range order {
-		select {
-		case <-j.done:
-		case <-quit:
-		}
-		if j.err != nil {
-			return j.err
-		}
-		if j.item == nil {
-			continue
-		}
-		if err := fn(j.item); err != nil {
-			return err
+			if !yield(r, nil) {
+				return
+			}
 		}
 	}
-	return nil
+	return inOrder(rows, func(r Row) (*Item, error) {
+		return s.load(ix, r, coders, opt.Filters, attrs)
+	}, func(it *Item) error {
+		if it == nil {
+			return nil // left out by the filters
+		}
+		return fn(it)
+	})
 }
 
 // load reads one transcript and the chosen coders' codings for it; nil
@@ -361,24 +323,27 @@ func (s *Study) load(ix *Index, r Row, coders []string, filters []Filter, attrsO
 }
 
 // EachCodings calls fn with every codings file of every coder, one at a
-// time; a file that does not parse stops it with its findings.
+// time and in order; a file that does not parse stops it with its
+// findings. The files are read and parsed ahead, by as many workers as
+// there are processors (a refactoring reads every codings file of the
+// study, and parsing YAML is most of its time), a few per worker at most.
 func (s *Study) EachCodings(ix *Index, fn func(*Codings) error) error {
-	for _, coder := range ix.Coders {
-		ids, err := s.CodedBy(coder)
-		if err != nil {
-			return err
-		}
-		for _, id := range ids {
-			cs, err := s.ReadCodings(coder, id)
+	type file struct{ coder, id string }
+	files := func(yield func(file, error) bool) {
+		for _, coder := range ix.Coders {
+			ids, err := s.CodedBy(coder)
 			if err != nil {
-				return err
+				yield(file{}, err)
+				return
 			}
-			if err := fn(cs); err != nil {
-				return err
+			for _, id := range ids {
+				if !yield(file{coder, id}, nil) {
+					return
+				}
 			}
 		}
 	}
-	return nil
+	return inOrder(files, func(f file) (*Codings, error) { return s.ReadCodings(f.coder, f.id) }, fn)
 }
 
 // CodingsOf reads the codings of transcript id by coders (every coder's

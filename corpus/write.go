@@ -6,9 +6,11 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/qdatool/qda/internal/diag"
@@ -101,56 +103,124 @@ func (s *Study) writeNew(rel string, data []byte, perm os.FileMode) error {
 	if err != nil {
 		return err
 	}
-	f, err := r.OpenFile(filepath.FromSlash(rel), os.O_WRONLY|os.O_CREATE|os.O_EXCL, perm)
+	err = createIn(r, filepath.FromSlash(rel), data, perm, true)
+	if err != nil && !errors.Is(err, fs.ErrExist) {
+		return insideErr(rel, err)
+	}
+	return err
+}
+
+// createIn writes data to the new file name of r, synced when sync is
+// set (a batch syncs all its files together instead); a file left half
+// written is removed. An existing name is fs.ErrExist, unwrapped.
+func createIn(r *os.Root, name string, data []byte, perm os.FileMode, sync bool) error {
+	f, err := r.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, perm)
 	if err != nil {
 		if errors.Is(err, fs.ErrExist) {
 			return fs.ErrExist
 		}
-		return insideErr(rel, err)
+		return err
 	}
 	_, err = f.Write(data)
-	if err == nil {
+	if err == nil && sync {
 		err = f.Sync()
 	}
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}
 	if err != nil {
-		s.removeQuietly(rel)
-		return fmt.Errorf("%s: %w", rel, err)
+		r.Remove(name)
+		return fmt.Errorf("%s: %w", filepath.ToSlash(name), err)
 	}
 	return nil
 }
 
 // renameInto renames the temporary file temp over the study's file rel,
 // through the study's root, after making rel's folder; a folder that is a
-// link is refused. synced, when not nil, collects the folders to sync
-// later (a batch syncs each once); otherwise both folders are synced now.
-func (s *Study) renameInto(temp, rel string, synced map[string]bool) error {
+// link is refused. A batch passes its folders (below), so each target
+// folder is made, checked and synced once, not once a file; with nil,
+// both folders are synced now.
+func (s *Study) renameInto(temp, rel string, dirs *folders) error {
 	r, err := s.fsRoot()
 	if err != nil {
 		return err
 	}
 	dir := path.Dir(rel)
-	if err := s.mkdirAll(dir); err != nil {
-		return err
+	if dirs == nil || !dirs.checked[dir] {
+		if err := s.mkdirAll(dir); err != nil {
+			return err
+		}
+		if err := s.noLinks(dir); err != nil {
+			return err
+		}
+		if dirs != nil {
+			dirs.checked[dir] = true
+		}
 	}
-	if err := s.noLinks(dir); err != nil {
-		return err
+	if dirs != nil {
+		if err := dirs.rename(r, temp, rel); err != nil {
+			return insideErr(rel, err)
+		}
+		dirs.touched[dir] = true
+		return nil
 	}
-	if st, err := r.Lstat(filepath.FromSlash(rel)); err == nil && st.IsDir() {
-		return fmt.Errorf("%s: a folder where qda writes a file: move it away", rel)
+	if err := refuseFolder(r, rel); err != nil {
+		return err
 	}
 	if err := r.Rename(filepath.FromSlash(temp), filepath.FromSlash(rel)); err != nil {
 		return insideErr(rel, err)
 	}
-	if synced != nil {
-		synced[dir] = true
-		return nil
-	}
 	s.syncDir(dir)
 	s.syncDir(path.Dir(temp))
 	return nil
+}
+
+// refuseFolder refuses to rename a file over the study's folder rel.
+func refuseFolder(r *os.Root, rel string) error {
+	if st, err := r.Lstat(filepath.FromSlash(rel)); err == nil && st.IsDir() {
+		return errFolder(rel)
+	}
+	return nil
+}
+
+func errFolder(rel string) error {
+	return fmt.Errorf("%s: a folder where qda writes a file: move it away", rel)
+}
+
+// folders is what a batch's renames have learnt of the folders they
+// write into: which were made and found free of links (checked once a
+// batch: the batch holds the writer lock, and the rename goes through the
+// study's root whatever happens to a folder meanwhile), which are open
+// (rename_unix.go), and which to sync once every rename is made.
+type folders struct {
+	checked, touched map[string]bool
+	open             map[string]*os.File
+}
+
+func newFolders() *folders {
+	return &folders{checked: map[string]bool{}, touched: map[string]bool{}, open: map[string]*os.File{}}
+}
+
+// sync makes the renames into every folder touched durable, each folder
+// once, and closes the folders open.
+func (d *folders) sync(s *Study) {
+	for _, dir := range slices.Sorted(maps.Keys(d.touched)) {
+		if f := d.open[dir]; f != nil {
+			f.Sync()
+		} else {
+			s.syncDir(dir)
+		}
+	}
+	d.close()
+}
+
+// close closes the folders open; a batch stopped by an error closes them
+// too.
+func (d *folders) close() {
+	for _, f := range d.open {
+		f.Close()
+	}
+	clear(d.open)
 }
 
 // noLinks refuses a folder rel of the study (slash-separated) that is, or

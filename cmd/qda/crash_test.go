@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/qdatool/qda/corpus/demo"
 )
@@ -72,7 +73,7 @@ func TestCrashAnywhere(t *testing.T) {
 				dir := copyStudy(t, orig)
 				qdaIn(t, dir, 3, append(tc.args, "QDA_TEST_CRASH_AT="+point)...)
 				want, state := updated, "new"
-				if strings.HasPrefix(point, "staged") {
+				if strings.HasPrefix(point, "staged") || point == "synced" {
 					want, state = old, "old"
 					qdaIn(t, dir, 0, "stats")
 				} else {
@@ -207,4 +208,79 @@ func diffState(got, want map[string][32]byte) string {
 		diff = append(diff[:5], "…")
 	}
 	return strings.Join(diff, ", ")
+}
+
+// TestKillDuringRename kills qda with SIGKILL (not at a crash point, but
+// wherever it is when the signal lands) once it has passed a point of
+// each stage of a rename, and checks what TestCrashAnywhere checks: the
+// next command that writes leaves the study in its old or its new state.
+// The study has 300 participants, so the rename rewrites hundreds of
+// files and the signal lands inside the stage it was sent in, not after
+// the last rename.
+func TestKillDuringRename(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs qda a few dozen times")
+	}
+	orig := t.TempDir()
+	if _, err := demo.Write(orig, demo.Options{Participants: 300}); err != nil {
+		t.Fatal(err)
+	}
+	args := []string{"codebook", "rename", "confidence", "self-belief"}
+	old := snapshot(t, orig)
+	done := copyStudy(t, orig)
+	log := filepath.Join(t.TempDir(), "points")
+	qdaIn(t, done, 0, append(args, "QDA_TEST_CRASH_POINTS="+log)...)
+	updated := snapshot(t, done)
+	data, err := os.ReadFile(log)
+	if err != nil {
+		t.Fatal(err)
+	}
+	killed := 0
+	for _, after := range spread(strings.Fields(strings.ReplaceAll(string(data), " ", "_"))) {
+		after = strings.ReplaceAll(after, "_", " ")
+		dir := copyStudy(t, orig)
+		points := filepath.Join(t.TempDir(), "points")
+		cmd := exec.Command(os.Args[0], args...)
+		cmd.Dir = dir
+		cmd.Env = append(os.Environ(), "QDA_TEST_MAIN=1", "QDA_CODER=", "NO_COLOR=1", "QDA_TEST_CRASH_POINTS="+points)
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		exited := make(chan error, 1)
+		go func() { exited <- cmd.Wait() }()
+		var status error
+	wait:
+		for {
+			select {
+			case status = <-exited:
+				break wait
+			default:
+			}
+			if passed, _ := os.ReadFile(points); bytes.Contains(passed, []byte(after+"\n")) {
+				cmd.Process.Signal(os.Kill)
+				status = <-exited
+				break
+			}
+			time.Sleep(100 * time.Microsecond)
+		}
+		if status != nil {
+			killed++
+		}
+		// A dry run of fix completes the change (every writer does) and
+		// changes nothing else: a fix would also heal half a rename, whose
+		// codebook keeps the old name as an alias.
+		qdaIn(t, dir, 0, "fix", "--dry-run")
+		got := snapshot(t, dir)
+		qdaIn(t, dir, 0, "check")
+		if !sameState(got, old) && !sameState(got, updated) {
+			t.Errorf("killed after %q: the study is neither old (%s) nor new (%s)", after, diffState(got, old), diffState(got, updated))
+		}
+		if left, _ := os.ReadDir(filepath.Join(dir, ".qda", "staging")); len(left) > 0 {
+			t.Errorf("killed after %q: %d temporary files left in .qda/staging after the next writer", after, len(left))
+		}
+	}
+	if killed == 0 {
+		t.Fatal("every run finished before its kill: the test killed nothing")
+	}
+	t.Logf("%d runs killed by SIGKILL", killed)
 }
