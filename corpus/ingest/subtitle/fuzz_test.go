@@ -115,9 +115,30 @@ type wordSources struct {
 
 func newWordSources(data []byte) *wordSources {
 	text := decode(data)
-	stripped := assCodesRE.ReplaceAllString(anyTagRE.ReplaceAllString(text, ""), "")
+	// The readers strip tags and override codes within a cue's text, not
+	// across its timing line: a "{\\" on the timing line and a "}" in the
+	// cue strip nothing there (a fuzzed input found the whole-file strip
+	// taking a word away that the reader rightly kept). So the cues' text
+	// is a source too, and each with tags, codes or both stripped.
+	var blocks []string
+	for _, block := range strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n\n") {
+		var kept []string
+		for _, l := range strings.Split(block, "\n") {
+			if !strings.Contains(l, "-->") {
+				kept = append(kept, l)
+			}
+		}
+		blocks = append(blocks, strings.Join(kept, "\n"))
+	}
+	var texts []string
+	for _, t := range []string{text, strings.Join(blocks, "\n\n")} {
+		tags := anyTagRE.ReplaceAllString(t, "")
+		for _, v := range []string{t, tags, assCodesRE.ReplaceAllString(t, ""), assCodesRE.ReplaceAllString(tags, "")} {
+			texts = append(texts, v, decodeEntities(v))
+		}
+	}
 	ws := &wordSources{
-		texts: []string{text, decodeEntities(text), stripped, decodeEntities(stripped)},
+		texts: texts,
 		words: map[string]bool{},
 	}
 	for _, t := range ws.texts {
