@@ -27,21 +27,8 @@ func TestMerged(t *testing.T) {
 	}
 	open := func() (*Index, bool) {
 		t.Helper()
-		st, err := corpus.Open(dir)
-		if err != nil {
-			t.Fatal(err)
-		}
-		cix, _, err := st.LoadIndex()
-		if err != nil {
-			t.Fatal(err)
-		}
-		cb, _ := st.Codebook()
 		merged := false
-		ix, err := Open(st, cix, cb, Options{Merging: func() { merged = true }})
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() { ix.Close() })
+		ix := openWith(t, dir, Options{Merging: func() { merged = true }})
 		return ix, merged
 	}
 
