@@ -102,17 +102,3 @@ func waitPersisted(stats *scorch.Stats) error {
 	}
 	return nil
 }
-
-// segments is the number of the index's segments on disk; 0 when bleve
-// cannot say.
-func (ix *Index) segments() int {
-	adv, err := ix.idx.Advanced()
-	if err != nil {
-		return 0
-	}
-	s, ok := adv.(*scorch.Scorch)
-	if !ok {
-		return 0
-	}
-	return int(atomic.LoadUint64(&s.Stats().(*scorch.Stats).TotFileSegmentsAtRoot))
-}

@@ -4,7 +4,10 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"sync/atomic"
 	"testing"
+
+	"github.com/blevesearch/bleve/v2/index/scorch"
 
 	"github.com/qdatool/qda/corpus"
 	"github.com/qdatool/qda/corpus/demo"
@@ -77,4 +80,18 @@ func hitIDs(hits []Hit) []string {
 		ids = append(ids, docID(h.Transcript, h.Line))
 	}
 	return ids
+}
+
+// segments is the number of the index's segments on disk; 0 when bleve
+// cannot say.
+func (ix *Index) segments() int {
+	adv, err := ix.idx.Advanced()
+	if err != nil {
+		return 0
+	}
+	s, ok := adv.(*scorch.Scorch)
+	if !ok {
+		return 0
+	}
+	return int(atomic.LoadUint64(&s.Stats().(*scorch.Stats).TotFileSegmentsAtRoot))
 }
