@@ -38,9 +38,22 @@ func openSearchWith(g *globals, s *session, opt search.Options) (*searchIndex, e
 			bar.Set(done)
 		}
 	}
+	// The merge after a build shows as a spinner where the bar was.
+	var merging *progressbar.ProgressBar
+	opt.Merging = func() {
+		if bar != nil {
+			bar.Finish()
+			merging = progressbar.NewOptions(-1, progressbar.OptionSetWriter(g.stderr),
+				progressbar.OptionSetDescription("merging the index"), progressbar.OptionClearOnFinish())
+			merging.RenderBlank()
+		}
+	}
 	ix, err := search.Open(s.study, s.ix, s.cb, opt)
 	if bar != nil {
 		bar.Finish()
+	}
+	if merging != nil {
+		merging.Finish()
 	}
 	if err != nil {
 		return nil, withHint(err, "the index is derived data: delete %s and run the command again", search.Dir)

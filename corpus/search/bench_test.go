@@ -158,3 +158,21 @@ func BenchmarkQueryKinds(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkCommonWord is a word on about one line in 40, every hit
+// fetched with its codes as qda search prints them: the query whose cost
+// grows with the index's segments (merge.go).
+func BenchmarkCommonWord(b *testing.B) {
+	ix := benchOpen(b, benchDir(b))
+	defer ix.Close()
+	b.Logf("%d segments", ix.segments())
+	for _, q := range []string{"bus", `"cup of tea"`, "taxi*", "noticeboard"} {
+		b.Run(q, func(b *testing.B) {
+			for b.Loop() {
+				if _, err := ix.Search(Request{Query: q, WithRefs: true}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

@@ -6,27 +6,11 @@ import (
 	"slices"
 	"testing"
 	"time"
-
-	"github.com/qdatool/qda/corpus"
 )
 
 func openLazy(t *testing.T, dir string) *Index {
 	t.Helper()
-	st, err := corpus.Open(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	cix, _, err := st.LoadIndex()
-	if err != nil {
-		t.Fatal(err)
-	}
-	cb, _ := st.Codebook()
-	ix, err := Open(st, cix, cb, Options{LazyCodings: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { ix.Close() })
-	return ix
+	return openWith(t, dir, Options{LazyCodings: true})
 }
 
 // editInPlace rewrites a file of the study in place, as nano or VS Code

@@ -37,6 +37,10 @@ type Options struct {
 	// Progress is called as a full build indexes transcripts; total is
 	// the number of transcripts to index.
 	Progress func(done, total int)
+	// Merging is called when an update, having indexed, merges the whole
+	// index into one segment (after a build: seconds at 10,000
+	// participants).
+	Merging func()
 	// LazyCodings leaves the codings files of transcripts whose text did
 	// not move unchecked until a search needs them (codings.go): for a
 	// caller that searches with WithRefs, as qda search does.
@@ -54,8 +58,9 @@ type Index struct {
 	refs  []string       // the code references in the index, read once
 	rank  map[string]int // transcript -> place in transcripts.csv
 	// lazy is set while codings files are unchecked (codings.go).
-	lazy bool
-	an   analyzers
+	lazy    bool
+	merging func() // Options.Merging
+	an      analyzers
 	// Notices are what the caller should tell the user: a rebuild and
 	// why, files that could not be indexed.
 	Notices []string
@@ -79,7 +84,7 @@ func Open(st *corpus.Study, cix *corpus.Index, cb *codebook.Codebook, opt Option
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", LockFile, err)
 	}
-	ix := &Index{study: st, cix: cix, cb: cb, lock: lk, lazy: opt.LazyCodings}
+	ix := &Index{study: st, cix: cix, cb: cb, lock: lk, lazy: opt.LazyCodings, merging: opt.Merging}
 	if err := ix.open(); err != nil {
 		ix.Close()
 		return nil, err

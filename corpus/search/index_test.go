@@ -69,6 +69,12 @@ func write(t *testing.T, dir, name, text string) {
 
 func openIndex(t *testing.T, dir string) *Index {
 	t.Helper()
+	return openWith(t, dir, Options{})
+}
+
+// openWith opens the index of the study in dir with opt, as a process would.
+func openWith(t *testing.T, dir string, opt Options) *Index {
+	t.Helper()
 	st, err := corpus.Open(dir)
 	if err != nil {
 		t.Fatal(err)
@@ -81,7 +87,7 @@ func openIndex(t *testing.T, dir string) *Index {
 	if findings.Err() != nil {
 		t.Fatal(findings)
 	}
-	ix, err := Open(st, cix, cb, Options{})
+	ix, err := Open(st, cix, cb, opt)
 	if err != nil {
 		t.Fatal(err)
 	}

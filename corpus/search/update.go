@@ -163,7 +163,14 @@ func (ix *Index) update(progress func(done, total int)) error {
 		return err
 	}
 	ix.Stats.Unchanged = len(plans) - ix.Stats.Reindexed
-	return ix.markClean()
+	if err := ix.markClean(); err != nil {
+		return err
+	}
+	// The index is whole without a merge: one that fails is a notice.
+	if err := ix.merge(ix.Stats.Documents); err != nil {
+		ix.Notices = append(ix.Notices, fmt.Sprintf("%v; searches stay correct, only slower, until the index is next rebuilt (delete %s)", err, Dir))
+	}
+	return nil
 }
 
 func (ix *Index) saveManifest() error {
