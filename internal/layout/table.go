@@ -11,9 +11,11 @@ import (
 //
 // When the table is wider than the width it is given, it is fitted by
 // wrapping its free-text columns (Wrap, or the widest column that is
-// neither numbers nor a path) and by eliding the middle of the code paths
-// in the Paths columns; other columns keep their width. A table that
-// cannot be fitted that way is printed as wide as it must be.
+// neither numbers nor a path), by eliding the middle of the code paths in
+// the Paths columns, by wrapping and then hyphenating headers, and last
+// by wrapping other text columns, the one that costs fewest lines first
+// (see fit). A table that still cannot fit is laid out as records, one
+// row's columns under its name (see records). Numbers are never broken.
 type Table struct {
 	Rows  [][]string
 	Paths map[int]bool // columns of code paths: elided, never wrapped
@@ -378,25 +380,6 @@ func hyphenate(header string, width int) string {
 		out = append(out, w)
 	}
 	return strings.Join(out, " ")
-}
-
-// floors returns the least width of each column that breaks no word of
-// it (see wordFloor), or cuts no number.
-func (t *Table) floors(numeric []bool) []int {
-	var floors []int
-	for r, row := range t.Rows {
-		for i, c := range row {
-			if i >= len(floors) {
-				floors = append(floors, 0)
-			}
-			if r > 0 && numeric[i] {
-				floors[i] = max(floors[i], Width(c))
-			} else {
-				floors[i] = max(floors[i], wordFloor(c))
-			}
-		}
-	}
-	return floors
 }
 
 // wordFloor is the width of the longest piece of s between spaces and
