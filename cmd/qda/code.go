@@ -138,7 +138,7 @@ func prepareEdit(g *globals, id, lines string) (*editTarget, error) {
 	if err != nil {
 		return nil, err
 	}
-	t, err := s.transcript(id)
+	t, cs, _, err := s.codingsOf(coder, id)
 	if err != nil {
 		return nil, err
 	}
@@ -149,13 +149,6 @@ func prepareEdit(g *globals, id, lines string) (*editTarget, error) {
 	if r.End > t.Len() {
 		return nil, withHint(usageErr(fmt.Errorf("lines %s are outside %s, which has %d lines", r, corpus.TranscriptFile(id), t.Len())),
 			"'qda show %s' shows the line numbers", id)
-	}
-	cs, err := s.study.ReadCodings(coder, id)
-	if err != nil {
-		return nil, withHint(err, "fix the file first; 'qda check' lists its problems")
-	}
-	if cs == nil {
-		cs = &corpus.Codings{Coder: coder, Transcript: id, File: corpus.CodingsFile(coder, id)}
 	}
 	res := corpus.NewResolver(s.cb)
 	canon := func(ref string) string {
@@ -255,19 +248,15 @@ func runCodeNone(g *globals, id, memo string) error {
 	if err != nil {
 		return err
 	}
-	t, err := s.transcript(id)
+	t, cs, existed, err := s.codingsOf(coder, id)
 	if err != nil {
 		return err
 	}
-	cs, err := s.study.ReadCodings(coder, id)
-	if err != nil {
-		return withHint(err, "fix the file first; 'qda check' lists its problems")
-	}
 	switch {
-	case cs != nil && len(cs.Segments) > 0:
+	case len(cs.Segments) > 0:
 		return withHint(usageErr(fmt.Errorf("%s has %s in %s: a transcript where nothing applies has none", coder, plural(len(cs.Segments), "segment"), id)),
 			"'qda uncode %s 1-%d' removes them first, if nothing applies after all", id, t.Len())
-	case cs != nil && cs.None && cs.NoneMemo == memo:
+	case existed && cs.None && cs.NoneMemo == memo:
 		g.sayf("qda: ", "%s already says nothing in %s applies; nothing changed", cs.File, id)
 		return nil
 	}

@@ -45,17 +45,9 @@ func runCodeEdit(g *globals, arg string) error {
 	if err != nil {
 		return err
 	}
-	t, err := s.transcript(id)
+	t, cs, existed, err := s.codingsOf(coder, id)
 	if err != nil {
 		return err
-	}
-	cs, err := s.study.ReadCodings(coder, id)
-	if err != nil {
-		return withHint(err, "fix the file first; 'qda check' lists its problems")
-	}
-	existed := cs != nil
-	if cs == nil {
-		cs = &corpus.Codings{Coder: coder, Transcript: id, File: corpus.CodingsFile(coder, id)}
 	}
 	e := &codeEdit{g: g, s: s, t: t, codings: cs, existed: existed, rel: keptRel}
 	e.setResolvers()

@@ -221,6 +221,22 @@ func (s *session) transcript(id string) (*corpus.Transcript, error) {
 	return s.study.ReadTranscript(id)
 }
 
+// codingsOf reads transcript id and coder's codings of it, for a command
+// about to change them: the codings are new and empty when coder has no
+// file for id yet (existed false).
+func (s *session) codingsOf(coder, id string) (t *corpus.Transcript, cs *corpus.Codings, existed bool, err error) {
+	if t, err = s.transcript(id); err != nil {
+		return nil, nil, false, err
+	}
+	if cs, err = s.study.ReadCodings(coder, id); err != nil {
+		return nil, nil, false, withHint(err, "fix the file first; 'qda check' lists its problems")
+	}
+	if cs == nil {
+		return t, &corpus.Codings{Coder: coder, Transcript: id, File: corpus.CodingsFile(coder, id)}, false, nil
+	}
+	return t, cs, true, nil
+}
+
 func quote(s string) string { return `"` + s + `"` }
 
 // codersHint names the study's coders for a hint, or says there are none
