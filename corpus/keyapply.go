@@ -216,27 +216,28 @@ func (s *Study) ApplyKey(ix *Index, k *Key) (*ApplyReport, error) {
 		rep.Files = append(rep.Files, rel)
 		return nil
 	}
-	// left checks what will be written of a whole file.
-	left := func(rel, text string) error {
-		if term, at, ok := r.find(text); ok {
-			return r.remains(rel, lineAt(text, at), term, "it")
+	// rewrite replaces in a whole file, checks what that leaves, and
+	// stages the result; it returns the new text when there is one.
+	rewrite := func(rel string) (string, bool, error) {
+		data, err := s.ReadFile(rel)
+		if err != nil {
+			return "", false, err
 		}
-		return nil
+		out := r.apply(string(data), rep.Counts)
+		if out == string(data) {
+			return "", false, nil
+		}
+		if term, at, ok := r.find(out); ok {
+			return "", false, r.remains(rel, lineAt(out, at), term, "it")
+		}
+		return out, true, put(rel, data, []byte(out))
 	}
 	for _, row := range ix.Transcripts.Rows {
-		rel := TranscriptFile(row.ID)
-		data, err := s.ReadFile(rel)
+		out, changed, err := rewrite(TranscriptFile(row.ID))
 		if err != nil {
 			return nil, err
 		}
-		out := r.apply(string(data), rep.Counts)
-		if out != string(data) {
-			if err := left(rel, out); err != nil {
-				return nil, err
-			}
-			if err := put(rel, data, []byte(out)); err != nil {
-				return nil, err
-			}
+		if changed {
 			sum := sha256.Sum256([]byte(out))
 			t.Set(row.ID, "sha256", hex.EncodeToString(sum[:]))
 		}
@@ -304,18 +305,7 @@ func (s *Study) ApplyKey(ix *Index, k *Key) (*ApplyReport, error) {
 		if e.IsDir() || !(strings.HasSuffix(e.Name(), ".md") || strings.HasSuffix(e.Name(), ".txt")) {
 			continue
 		}
-		rel := MemosDir + "/" + e.Name()
-		data, err := s.ReadFile(rel)
-		if err != nil {
-			return nil, err
-		}
-		out := r.apply(string(data), rep.Counts)
-		if out != string(data) {
-			if err := left(rel, out); err != nil {
-				return nil, err
-			}
-		}
-		if err := put(rel, data, []byte(out)); err != nil {
+		if _, _, err := rewrite(MemosDir + "/" + e.Name()); err != nil {
 			return nil, err
 		}
 	}
