@@ -5,7 +5,6 @@ import (
 	"path/filepath"
 	"slices"
 	"testing"
-	"time"
 )
 
 func openLazy(t *testing.T, dir string) *Index {
@@ -33,13 +32,7 @@ func editInPlace(t *testing.T, dir, name, text string) {
 // codes is as fresh as the files.
 func TestLazyCodings(t *testing.T) {
 	dir := writeStudy(t, tiny)
-	past := time.Now().Add(-time.Hour)
-	filepath.Walk(dir, func(path string, _ os.FileInfo, err error) error {
-		if err == nil {
-			os.Chtimes(path, past, past)
-		}
-		return err
-	})
+	ageStudy(dir)
 	hits(t, dir, Request{Query: "bus"})
 
 	// A transcript not printed: its codings edited in place are left
