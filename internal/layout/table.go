@@ -208,6 +208,14 @@ func (t *Table) fit(widths []int, numeric []bool, width int) (wraps []int) {
 			over--
 		}
 	}
+	// take narrows column i by n and marks it wrapped.
+	take := func(i, n int) {
+		widths[i] -= n
+		over -= n
+		if !slices.Contains(wraps, i) {
+			wraps = append(wraps, i)
+		}
+	}
 	// narrow takes the columns after the first (the row's name) down
 	// toward floor, the one with most to give first, until the table fits.
 	narrow := func(floor func(i int) int) {
@@ -221,11 +229,7 @@ func (t *Table) fit(widths []int, numeric []bool, width int) (wraps []int) {
 			if best < 0 {
 				return
 			}
-			widths[best]--
-			over--
-			if !slices.Contains(wraps, best) {
-				wraps = append(wraps, best)
-			}
+			take(best, 1)
 		}
 	}
 	// What each column's values need whole, and what its header needs
@@ -257,11 +261,7 @@ func (t *Table) fit(widths []int, numeric []bool, width int) (wraps []int) {
 		if best < 0 {
 			break
 		}
-		widths[best] -= most
-		over -= most
-		if !slices.Contains(wraps, best) {
-			wraps = append(wraps, best)
-		}
+		take(best, most)
 	}
 	shrink(minWrap)
 	shrinkPaths(minPath)
@@ -294,15 +294,18 @@ func (t *Table) fit(widths []int, numeric []bool, width int) (wraps []int) {
 			return n
 		}
 		wrapped := func(i, w int) int { return lines(i, w) - lines(i, w+1) }
+		floors := make([]int, len(widths))
+		for i := range widths {
+			floors[i] = max(t.valueWidth(i, numeric[i], wordFloor), hyphened[i])
+			if slices.Contains(t.Wrap, i) {
+				// Free text narrower than this is no longer read as text.
+				floors[i] = max(floors[i], minWrap)
+			}
+		}
 		for over > 0 {
 			best, cost := -1, 0
 			for i := 1; i < len(widths); i++ {
-				floor := max(t.valueWidth(i, numeric[i], wordFloor), hyphened[i])
-				if slices.Contains(t.Wrap, i) {
-					// Free text narrower than this is no longer read as text.
-					floor = max(floor, minWrap)
-				}
-				if t.Paths[i] || numeric[i] || widths[i] <= floor {
+				if t.Paths[i] || numeric[i] || widths[i] <= floors[i] {
 					continue
 				}
 				if c := wrapped(i, widths[i]-1); best < 0 || c < cost {
@@ -312,11 +315,7 @@ func (t *Table) fit(widths []int, numeric []bool, width int) (wraps []int) {
 			if best < 0 {
 				break
 			}
-			widths[best]--
-			over--
-			if !slices.Contains(wraps, best) {
-				wraps = append(wraps, best)
-			}
+			take(best, 1)
 		}
 	}
 	// Room left over goes back to the free text, then to the paths.
