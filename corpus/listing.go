@@ -110,3 +110,42 @@ func (s *Study) CoderSummaries(ix *Index) ([]CoderSummary, error) {
 	}
 	return rows, nil
 }
+
+// ParticipantSummary is one row of 'qda participants'.
+type ParticipantSummary struct {
+	ID          string            `json:"id"`
+	Transcripts []string          `json:"transcripts"`
+	Attributes  map[string]string `json:"attributes"`
+}
+
+// ParticipantList lists the rows of participants.csv with their transcripts,
+// in the table's order, keeping those that match filters: on their own
+// attributes, or on a transcript of theirs (a participant is kept when any
+// of their transcripts matches).
+func (ix *Index) ParticipantList(filters []Filter) []ParticipantSummary {
+	byP := map[string][]string{}
+	matched := map[string]bool{}
+	for _, r := range ix.Transcripts.Rows {
+		attrs := ix.Attrs(r)
+		p := attrs["participant"]
+		byP[p] = append(byP[p], r.ID)
+		if Match(attrs, filters) {
+			matched[p] = true
+		}
+	}
+	rows := []ParticipantSummary{}
+	for _, r := range ix.Participants.Rows {
+		attrs := ix.Participants.Attributes(r)
+		attrs["participant"] = r.ID
+		if !matched[r.ID] && !Match(attrs, filters) {
+			continue
+		}
+		delete(attrs, "participant")
+		ts := byP[r.ID]
+		if ts == nil {
+			ts = []string{}
+		}
+		rows = append(rows, ParticipantSummary{ID: r.ID, Transcripts: ts, Attributes: attrs})
+	}
+	return rows
+}

@@ -33,34 +33,13 @@ their transcripts and attributes (--json for scripts).`,
 	return cmd
 }
 
-type participantJSON struct {
-	ID          string            `json:"id"`
-	Transcripts []string          `json:"transcripts"`
-	Attributes  map[string]string `json:"attributes"`
-}
-
 func runParticipantsList(g *globals) error {
 	s, err := openStudy(g)
 	if err != nil {
 		return err
 	}
-	byParticipant := map[string][]string{}
-	for _, r := range s.ix.Transcripts.Rows {
-		p := s.ix.Transcripts.Get(r, "participant")
-		byParticipant[p] = append(byParticipant[p], r.ID)
-	}
 	attrs := s.ix.Participants.Header[1:]
-	rows := []participantJSON{}
-	for _, r := range s.ix.Participants.Rows {
-		row := participantJSON{ID: r.ID, Transcripts: byParticipant[r.ID], Attributes: map[string]string{}}
-		if row.Transcripts == nil {
-			row.Transcripts = []string{}
-		}
-		for _, a := range attrs {
-			row.Attributes[a] = s.ix.Participants.Get(r, a)
-		}
-		rows = append(rows, row)
-	}
+	rows := s.ix.ParticipantList(nil)
 	if g.json {
 		return printJSON(g.stdout, rows)
 	}
