@@ -258,3 +258,47 @@ func coderValue(k Coder) string {
 	e.Close()
 	return strings.TrimSpace(b.String())
 }
+
+// DeclareCoder adds k to qda.yaml's coders and returns who was declared
+// ("auto (machine)" for a machine). When the study declares no person yet
+// and k is one, the coders that already have folders are declared first,
+// by their ids, so that holding the study to its list refuses no one.
+func (s *Study) DeclareCoder(k Coder) ([]string, error) {
+	data, err := s.ReadFile(ConfigFile)
+	if err != nil {
+		return nil, err
+	}
+	var add []Coder
+	if !s.Config.Declares() && !k.Machine {
+		folders, err := s.Coders()
+		if err != nil {
+			return nil, err
+		}
+		for _, c := range folders {
+			if _, ok := s.Config.Coder(c); !ok && c != k.ID {
+				add = append(add, Coder{ID: c})
+			}
+		}
+	}
+	add = append(add, k)
+	var names []string
+	for _, c := range add {
+		if data, err = AddCoderText(ConfigFile, data, c); err != nil {
+			return nil, err
+		}
+		name := c.ID
+		if c.Machine {
+			name += " (machine)"
+		}
+		names = append(names, name)
+	}
+	if err := s.WriteStudyFile(ConfigFile, data); err != nil {
+		return nil, err
+	}
+	cfg, fs := ParseConfig(ConfigFile, data)
+	if err := fs.Err(); err != nil {
+		return nil, err
+	}
+	s.Config = cfg
+	return names, nil
+}

@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -98,5 +99,35 @@ func TestAddCoderText(t *testing.T) {
 	}
 	if _, err := AddCoderText("qda.yaml", []byte("coders: {eh: E}\n"), jt); err == nil || !strings.Contains(err.Error(), "one line") {
 		t.Errorf("a flow-style list: %v", err)
+	}
+}
+
+// TestDeclareCoder: the first person declared brings in everyone already
+// coding; a machine coder is declared alone and the list is re-read.
+func TestDeclareCoder(t *testing.T) {
+	s := studyOf(t, map[string]string{
+		"qda.yaml":              "title: t\n",
+		"codebook.yaml":         "codes:\n  - name: tea\n",
+		"participants.csv":      "id\nmay\n",
+		"transcripts.csv":       "id,participant\nmay-1,may\n",
+		"transcripts/may-1.txt": "May: Tea.\n",
+		"codings/eh/may-1.yaml": "- lines: 1\n  codes: [tea]\n",
+		"codings/jt/may-1.yaml": "- lines: 1\n  codes: [tea]\n",
+	})
+	defer s.Close()
+	got, err := s.DeclareCoder(Coder{ID: "auto", Machine: true})
+	if err != nil || !slices.Equal(got, []string{"auto (machine)"}) {
+		t.Fatalf("machine: %v, %v", got, err)
+	}
+	got, err = s.DeclareCoder(Coder{ID: "jt", Name: "J T"})
+	if err != nil || !slices.Equal(got, []string{"eh", "jt"}) {
+		t.Fatalf("first person: %v, %v", got, err)
+	}
+	if k, ok := s.Config.Coder("jt"); !ok || k.Name != "J T" {
+		t.Errorf("the config was not re-read: %+v %v", k, ok)
+	}
+	got, err = s.DeclareCoder(Coder{ID: "ah"})
+	if err != nil || !slices.Equal(got, []string{"ah"}) {
+		t.Errorf("a later person: %v, %v", got, err)
 	}
 }

@@ -155,7 +155,7 @@ func declareMachine(g *globals, st *corpus.Study, id string) error {
 	if _, ok := st.Config.Coder(id); ok {
 		return nil
 	}
-	declared, err := declareCoders(st, corpus.Coder{ID: id, Name: "qda autocode", Machine: true})
+	declared, err := st.DeclareCoder(corpus.Coder{ID: id, Name: "qda autocode", Machine: true})
 	if err != nil {
 		return err
 	}

@@ -74,56 +74,12 @@ func runCoderAdd(g *globals, id string, opt coderAddOptions) error {
 	if _, ok := st.Config.Coder(id); ok {
 		return usageErr(fmt.Errorf("coder %q is already declared in %s", id, corpus.ConfigFile))
 	}
-	declared, err := declareCoders(st, corpus.Coder{ID: id, Name: opt.name, Email: opt.email, Git: opt.git, Machine: opt.machine})
+	declared, err := st.DeclareCoder(corpus.Coder{ID: id, Name: opt.name, Email: opt.email, Git: opt.git, Machine: opt.machine})
 	if err != nil {
 		return err
 	}
 	g.sayf("qda: ", "declared %s in %s", strings.Join(declared, ", "), corpus.ConfigFile)
 	return nil
-}
-
-// declareCoders adds k to qda.yaml; when the study has no list yet, the
-// coders that already have folders come first, declared by their ids.
-func declareCoders(st *corpus.Study, k corpus.Coder) ([]string, error) {
-	data, err := st.ReadFile(corpus.ConfigFile)
-	if err != nil {
-		return nil, err
-	}
-	var add []corpus.Coder
-	if !st.Config.Declares() && !k.Machine {
-		// The first person declared: everyone already coding is declared
-		// too, so that holding the study to its list refuses no one.
-		folders, err := st.Coders()
-		if err != nil {
-			return nil, err
-		}
-		for _, c := range folders {
-			if _, ok := st.Config.Coder(c); !ok && c != k.ID {
-				add = append(add, corpus.Coder{ID: c})
-			}
-		}
-	}
-	add = append(add, k)
-	var names []string
-	for _, c := range add {
-		if data, err = corpus.AddCoderText(corpus.ConfigFile, data, c); err != nil {
-			return nil, err
-		}
-		name := c.ID
-		if c.Machine {
-			name += " (machine)"
-		}
-		names = append(names, name)
-	}
-	if err := st.WriteStudyFile(corpus.ConfigFile, data); err != nil {
-		return nil, err
-	}
-	cfg, fs := corpus.ParseConfig(corpus.ConfigFile, data)
-	if err := fs.Err(); err != nil {
-		return nil, err
-	}
-	st.Config = cfg
-	return names, nil
 }
 
 func newCoderListCmd(g *globals) *cobra.Command {
