@@ -92,11 +92,9 @@ func runReport(g *globals, opt reportOptions) error {
 	if err != nil {
 		return withHint(err, "fix the file; it holds the summaries 'qda summarize' writes")
 	}
-	var agree []string
-	for _, c := range chosenOrAll(mo.Scan.Coders, s.ix.Coders) {
-		if !s.study.Config.Machine(c) {
-			agree = append(agree, c) // as qda agree: machine coders only when named
-		}
+	agree := mo.Scan.Coders // as qda agree: the named coders, or every person
+	if agree == nil {
+		agree = s.people()
 	}
 	step, done := progress(g, s, "reporting")
 	rep, err := report.Build(s.study, s.ix, s.cb, report.Options{Matrix: mo, By: opt.by, About: about, Summaries: sums, AgreeCoders: agree, Progress: step})
@@ -129,12 +127,4 @@ func runReport(g *globals, opt reportOptions) error {
 		fmt.Fprintf(g.stderr, "qda: open %s\n", filepath.Join(opt.out, "index.html"))
 	}
 	return nil
-}
-
-// chosenOrAll is the chosen coders, or all when none were chosen.
-func chosenOrAll(chosen, all []string) []string {
-	if chosen != nil {
-		return chosen
-	}
-	return all
 }
