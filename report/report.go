@@ -7,7 +7,6 @@ package report
 
 import (
 	"fmt"
-	"slices"
 	"time"
 
 	"github.com/qdatool/qda/codebook"
@@ -214,14 +213,4 @@ func pageName(path string, taken map[string]bool) string {
 	}
 	taken[name] = true
 	return name
-}
-
-// sortedKeys returns m's keys in order.
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
 }
