@@ -67,13 +67,10 @@ func runReport(g *globals, opt reportOptions) error {
 	if err != nil {
 		return err
 	}
-	if opt.by != "" {
-		if mo.Rows != export.RowsParticipant && mo.Rows != export.RowsTranscript {
-			return withHint(usageErr(fmt.Errorf("--by %s groups rows of participants or transcripts, not of %s", opt.by, mo.Rows)), "drop --rows, or --by")
-		}
-		if err := s.ix.CheckAttribute(opt.by); err != nil {
-			return usageErr(fmt.Errorf("--by: %v", err))
-		}
+	if err := (report.Options{Matrix: mo, By: opt.by}).CheckBy(s.ix); errors.Is(err, report.ErrByRows) {
+		return withHint(usageErr(fmt.Errorf("--by %v", err)), "drop --rows, or --by")
+	} else if err != nil {
+		return usageErr(fmt.Errorf("--by: %v", err))
 	}
 	out := opt.out
 	if !filepath.IsAbs(out) {
