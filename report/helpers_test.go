@@ -1,8 +1,6 @@
 package report
 
 import (
-	"os"
-	"path/filepath"
 	"testing"
 	"time"
 
@@ -11,6 +9,7 @@ import (
 	"github.com/qdatool/qda/codebook"
 	"github.com/qdatool/qda/corpus"
 	"github.com/qdatool/qda/export"
+	"github.com/qdatool/qda/internal/studytest"
 )
 
 // small is testdata/small.txtar written out and opened.
@@ -23,36 +22,8 @@ type small struct {
 
 func openSmall(t testing.TB, extra ...txtar.File) small {
 	t.Helper()
-	ar, err := txtar.ParseFile("testdata/small.txtar")
-	if err != nil {
-		t.Fatal(err)
-	}
-	dir := t.TempDir()
-	for _, f := range append(ar.Files, extra...) {
-		p := filepath.Join(dir, f.Name)
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, f.Data, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	s, err := corpus.Open(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	cb, fs := s.Codebook()
-	if err := fs.Err(); err != nil {
-		t.Fatal(err)
-	}
-	ix, fs, err := s.LoadIndex()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := fs.Err(); err != nil {
-		t.Fatal(err)
-	}
-	return small{dir: dir, s: s, cb: cb, ix: ix}
+	o := studytest.Open(t, studytest.Write(t, "testdata/small.txtar", extra...))
+	return small{dir: o.Dir, s: o.S, cb: o.CB, ix: o.IX}
 }
 
 // options are the report's defaults, as qda report's flags give them.

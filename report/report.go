@@ -6,8 +6,8 @@
 package report
 
 import (
+	"errors"
 	"fmt"
-	"slices"
 	"time"
 
 	"github.com/qdatool/qda/codebook"
@@ -77,13 +77,8 @@ type CodeEntry struct {
 // its codes, from the same coverage), qda stats' counts, and the coders'
 // agreement.
 func Build(s *corpus.Study, ix *corpus.Index, cb *codebook.Codebook, opt Options) (*Report, error) {
-	if opt.By != "" {
-		if !opt.matrixKeyed() {
-			return nil, fmt.Errorf("grouping by %s needs rows by participant or transcript", opt.By)
-		}
-		if err := ix.CheckAttribute(opt.By); err != nil {
-			return nil, err
-		}
+	if err := opt.CheckBy(ix); err != nil {
+		return nil, err
 	}
 	r := &Report{Title: s.Config.Title, Description: s.Config.Description, About: opt.About, By: opt.By, codeEntry: map[string]*CodeEntry{}}
 	if r.Title == "" {
@@ -153,6 +148,23 @@ func (o Options) matrixKeyed() bool {
 	return o.Matrix.Rows == export.RowsParticipant || o.Matrix.Rows == export.RowsTranscript
 }
 
+// ErrByRows is CheckBy's error when the rows are not participants or
+// transcripts: only those are grouped by an attribute's values.
+var ErrByRows = errors.New("groups rows of participants or transcripts only")
+
+// CheckBy reports whether the heat map's rows may be grouped by o.By: an
+// attribute the study has, over rows of participants or transcripts. It
+// is Build's own check, for a caller to make before anything is counted.
+func (o Options) CheckBy(ix *corpus.Index) error {
+	if o.By == "" {
+		return nil
+	}
+	if !o.matrixKeyed() {
+		return fmt.Errorf("%s %w, not of %s", o.By, ErrByRows, o.Matrix.Rows)
+	}
+	return ix.CheckAttribute(o.By)
+}
+
 // agreement compares the coders on the heat map's codes, listing the
 // disagreements, as qda agree does with its defaults (unit: line).
 func agreement(s *corpus.Study, ix *corpus.Index, cb *codebook.Codebook, opt Options) (*export.Agreement, error) {
@@ -214,14 +226,4 @@ func pageName(path string, taken map[string]bool) string {
 	}
 	taken[name] = true
 	return name
-}
-
-// sortedKeys returns m's keys in order.
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
 }

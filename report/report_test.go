@@ -3,6 +3,7 @@ package report
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -342,4 +343,31 @@ func FuzzJSONStrings(f *testing.F) {
 			t.Errorf("%q: got %q, want %q", data, got, want)
 		}
 	})
+}
+
+// TestCheckBy: a grouping needs an attribute the study has, over rows of
+// participants or transcripts; Build refuses what CheckBy refuses.
+func TestCheckBy(t *testing.T) {
+	sm := openSmall(t)
+	for _, tc := range []struct {
+		rows, by string
+		rowsErr  bool
+		err      bool
+	}{
+		{export.RowsParticipant, "", false, false},
+		{export.RowsParticipant, "gender", false, false},
+		{export.RowsTranscript, "gender", false, false},
+		{"gender", "gender", true, true},
+		{export.RowsParticipant, "colour", false, true},
+	} {
+		opt := sm.options(t)
+		opt.Matrix.Rows, opt.By = tc.rows, tc.by
+		err := opt.CheckBy(sm.ix)
+		if (err != nil) != tc.err || errors.Is(err, ErrByRows) != tc.rowsErr {
+			t.Errorf("rows %s by %q: CheckBy = %v", tc.rows, tc.by, err)
+		}
+		if _, berr := Build(sm.s, sm.ix, sm.cb, opt); (berr != nil) != tc.err {
+			t.Errorf("rows %s by %q: Build's error %v, CheckBy's %v", tc.rows, tc.by, berr, err)
+		}
+	}
 }

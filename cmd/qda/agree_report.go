@@ -23,13 +23,7 @@ func (s *session) agreement(g *globals, opt agreeOptions, withDisagreements bool
 		return nil, err
 	}
 	if coders == nil {
-		// Every person: a machine coder (autocode, an assistant) is
-		// compared with people only when named.
-		for _, c := range s.ix.Coders {
-			if !s.study.Config.Machine(c) {
-				coders = append(coders, c)
-			}
-		}
+		coders = s.people()
 	}
 	for i, c := range coders {
 		if slices.Contains(coders[:i], c) {
@@ -146,4 +140,16 @@ func comparedNote(rep *export.Agreement) string {
 		fmt.Fprintf(&b, "; Fleiss' kappa over the %s all of them coded", plural(rep.Complete, "transcript"))
 	}
 	return b.String()
+}
+
+// people is every coder but the machine ones: a machine coder (autocode,
+// an assistant) is compared with people only when named.
+func (s *session) people() []string {
+	var out []string
+	for _, c := range s.ix.Coders {
+		if !s.study.Config.Machine(c) {
+			out = append(out, c)
+		}
+	}
+	return out
 }

@@ -67,13 +67,10 @@ func runReport(g *globals, opt reportOptions) error {
 	if err != nil {
 		return err
 	}
-	if opt.by != "" {
-		if mo.Rows != export.RowsParticipant && mo.Rows != export.RowsTranscript {
-			return withHint(usageErr(fmt.Errorf("--by %s groups rows of participants or transcripts, not of %s", opt.by, mo.Rows)), "drop --rows, or --by")
-		}
-		if err := s.ix.CheckAttribute(opt.by); err != nil {
-			return usageErr(fmt.Errorf("--by: %v", err))
-		}
+	if err := (report.Options{Matrix: mo, By: opt.by}).CheckBy(s.ix); errors.Is(err, report.ErrByRows) {
+		return withHint(usageErr(fmt.Errorf("--by %v", err)), "drop --rows, or --by")
+	} else if err != nil {
+		return usageErr(fmt.Errorf("--by: %v", err))
 	}
 	out := opt.out
 	if !filepath.IsAbs(out) {
@@ -92,11 +89,9 @@ func runReport(g *globals, opt reportOptions) error {
 	if err != nil {
 		return withHint(err, "fix the file; it holds the summaries 'qda summarize' writes")
 	}
-	var agree []string
-	for _, c := range chosenOrAll(mo.Scan.Coders, s.ix.Coders) {
-		if !s.study.Config.Machine(c) {
-			agree = append(agree, c) // as qda agree: machine coders only when named
-		}
+	agree := mo.Scan.Coders // as qda agree: the named coders, or every person
+	if agree == nil {
+		agree = s.people()
 	}
 	step, done := progress(g, s, "reporting")
 	rep, err := report.Build(s.study, s.ix, s.cb, report.Options{Matrix: mo, By: opt.by, About: about, Summaries: sums, AgreeCoders: agree, Progress: step})
@@ -129,12 +124,4 @@ func runReport(g *globals, opt reportOptions) error {
 		fmt.Fprintf(g.stderr, "qda: open %s\n", filepath.Join(opt.out, "index.html"))
 	}
 	return nil
-}
-
-// chosenOrAll is the chosen coders, or all when none were chosen.
-func chosenOrAll(chosen, all []string) []string {
-	if chosen != nil {
-		return chosen
-	}
-	return all
 }
