@@ -157,13 +157,7 @@ func prepareEdit(g *globals, id, lines string) (*editTarget, error) {
 	if cs == nil {
 		cs = &corpus.Codings{Coder: coder, Transcript: id, File: corpus.CodingsFile(coder, id)}
 	}
-	res := corpus.NewResolver(s.cb)
-	canon := func(ref string) string {
-		if c := res.Code(ref); c != nil {
-			return c.Path
-		}
-		return ref
-	}
+	canon := corpus.NewResolver(s.cb).Canon
 	return &editTarget{s: s, coder: coder, t: t, r: r, codings: cs, canon: canon}, nil
 }
 
