@@ -53,7 +53,10 @@ func TestWorkspaceConcurrentCode(t *testing.T) {
 	go func() {
 		defer wg.Done()
 		for _, n := range theirs {
-			runQda(t, study, "code", "may-1", strconv.Itoa(n), theirCode)
+			if _, err := qdaAs(study, "code", "may-1", strconv.Itoa(n), theirCode); err != nil {
+				t.Error(err)
+				return
+			}
 		}
 	}()
 	// Each of the workspace's codings after the other side's last one

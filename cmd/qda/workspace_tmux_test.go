@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -54,13 +55,23 @@ func (s *tmuxSession) waitFor(text string) string {
 // runQda runs the test binary as qda, as another terminal would.
 func runQda(t *testing.T, dir string, args ...string) string {
 	t.Helper()
+	out, err := qdaAs(dir, args...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// qdaAs is runQda for a goroutine of its own, where t.Fatal must not be
+// called: a failed run is an error naming the command, with its output.
+func qdaAs(dir string, args ...string) (string, error) {
 	cmd := exec.Command(os.Args[0], append([]string{"-C", dir}, args...)...)
 	cmd.Env = append(os.Environ(), "QDA_TEST_MAIN=1", "QDA_CODER=me", "NO_COLOR=1")
 	out, err := cmd.CombinedOutput()
 	if err != nil {
-		t.Fatalf("qda %s: %v\n%s", strings.Join(args, " "), err, out)
+		return string(out), fmt.Errorf("qda %s: %v\n%s", strings.Join(args, " "), err, out)
 	}
-	return string(out)
+	return string(out), nil
 }
 
 // TestWorkspaceTmux is a researcher's session replayed in tmux at 80x24:
