@@ -80,7 +80,7 @@ func (w *Workspace) Code(codes []string) (string, error) {
 	}
 	what := fmt.Sprintf("code %s:%s %s", w.Doc.ID, r, strings.Join(codes, ", "))
 	err = w.editCodings(what, func(segs []corpus.Segment) ([]corpus.Segment, error) {
-		out, _ := corpus.AddCoding(segs, w.Doc.T, r, codes, "", w.canon())
+		out, _ := corpus.AddCoding(segs, w.Doc.T, r, codes, "", w.canon)
 		return out, nil
 	})
 	if err != nil {
@@ -102,7 +102,7 @@ func (w *Workspace) Uncode() (string, error) {
 	}
 	removed := 0
 	err = w.editCodings(fmt.Sprintf("uncode %s:%s", w.Doc.ID, r), func(segs []corpus.Segment) ([]corpus.Segment, error) {
-		out, n := corpus.RemoveCoding(segs, w.Doc.T, r, nil, w.canon())
+		out, n := corpus.RemoveCoding(segs, w.Doc.T, r, nil, w.canon)
 		removed = n
 		return out, nil
 	})
@@ -187,7 +187,7 @@ func (w *Workspace) Resize(edge Edge, dir int) (string, error) {
 		out := slices.Delete(segs, i, i+1)
 		// AddCoding merges the resized segment with one it now touches
 		// that has the same codes, as coding the lines afresh would.
-		out, _ = corpus.AddCoding(out, t, r, s.Codes, s.Memo, w.canon())
+		out, _ = corpus.AddCoding(out, t, r, s.Codes, s.Memo, w.canon)
 		return out, nil
 	})
 	if err != nil {

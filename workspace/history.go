@@ -35,32 +35,31 @@ func (w *Workspace) CanRedo() bool { return len(w.history.redo) > 0 }
 
 // Undo takes back the last action of the session not yet undone.
 func (w *Workspace) Undo() (string, error) {
-	h := &w.history
-	if len(h.undo) == 0 {
-		return "", fmt.Errorf("nothing to undo")
-	}
-	c := h.undo[len(h.undo)-1]
-	if err := w.swap(c, c.After, c.Before); err != nil {
-		return "", err
-	}
-	h.undo = h.undo[:len(h.undo)-1]
-	h.redo = append(h.redo, c)
-	return "undid " + c.What, w.after(c)
+	return w.step(&w.history.undo, &w.history.redo, "undo", "undid", true)
 }
 
 // Redo does again the last action undone.
 func (w *Workspace) Redo() (string, error) {
-	h := &w.history
-	if len(h.redo) == 0 {
-		return "", fmt.Errorf("nothing to redo")
+	return w.step(&w.history.redo, &w.history.undo, "redo", "redid", false)
+}
+
+// step takes the last change off the stack from, writes its files back
+// as they were before it (back) or after it, and puts it on the stack to.
+func (w *Workspace) step(from, to *[]*change, verb, did string, back bool) (string, error) {
+	if len(*from) == 0 {
+		return "", fmt.Errorf("nothing to %s", verb)
 	}
-	c := h.redo[len(h.redo)-1]
-	if err := w.swap(c, c.Before, c.After); err != nil {
+	c := (*from)[len(*from)-1]
+	was, will := c.Before, c.After
+	if back {
+		was, will = c.After, c.Before
+	}
+	if err := w.swap(c, was, will); err != nil {
 		return "", err
 	}
-	h.redo = h.redo[:len(h.redo)-1]
-	h.undo = append(h.undo, c)
-	return "redid " + c.What, w.after(c)
+	*from = (*from)[:len(*from)-1]
+	*to = append(*to, c)
+	return did + " " + c.What, w.after(c)
 }
 
 // swap writes to under the lock when the files are still from.

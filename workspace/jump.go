@@ -61,7 +61,7 @@ func (w *Workspace) NextCode(code string) (found, wrapped bool) {
 	if d == nil {
 		return false, false
 	}
-	canon := w.canon()
+	canon := w.canon
 	starts := map[int]bool{}
 	for _, cs := range append([]CoderCodings{d.Mine}, d.Others...) {
 		for _, s := range cs.Segments {
@@ -96,7 +96,7 @@ func (w *Workspace) Disagrees(n int) bool {
 	if d == nil || d.T.Line(n).Blank {
 		return false
 	}
-	canon := w.canon()
+	canon := w.canon
 	var first string
 	seen := 0
 	for _, cs := range append([]CoderCodings{d.Mine}, d.Others...) {

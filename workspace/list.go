@@ -76,11 +76,11 @@ func (l *List) Lines(i int) int {
 	if it.Lines >= 0 || l.study == nil {
 		return it.Lines
 	}
-	data, err := l.study.ReadFile(corpus.TranscriptFile(it.ID))
+	t, err := l.study.ReadTranscript(it.ID)
 	if err != nil {
 		return -1
 	}
-	it.Lines = corpus.ParseTranscript(it.ID, data).Len()
+	it.Lines = t.Len()
 	return it.Lines
 }
 

@@ -76,7 +76,7 @@ func (w *Workspace) NewCode(parent, name string) (string, error) {
 		if err != nil {
 			return nil, err
 		}
-		out, _ := corpus.AddCoding(segs, d.T, r, []string{c}, "", w.canon())
+		out, _ := corpus.AddCoding(segs, d.T, r, []string{c}, "", w.canon)
 		return []content{{data, true}, codingsContent(out)}, nil
 	})
 	if err != nil {

@@ -13,6 +13,7 @@ package workspace
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/qdatool/qda/codebook"
 	"github.com/qdatool/qda/corpus"
@@ -31,8 +32,11 @@ type Workspace struct {
 	Doc    *Doc // the open transcript; nil on the list
 	Picker *Picker
 
-	colour  func(string) string
-	canonOf func(string) string
+	colour func(string) string
+	// canon maps a code as written in a codings file to its canonical
+	// path. It is made once a codebook: a resolver costs the codebook's
+	// size, and the disagreement marks ask for every line drawn.
+	canon   func(string) string
 	history history
 	cbRaw   []byte // codebook.yaml as last read, to see another terminal's change
 }
@@ -48,13 +52,7 @@ func New(st *corpus.Study, cb *codebook.Codebook, ix *corpus.Index, coder string
 func (w *Workspace) setCodebook(cb *codebook.Codebook) {
 	w.CB = cb
 	w.colour = codebook.Colours(cb)
-	res := corpus.NewResolver(cb)
-	w.canonOf = func(ref string) string {
-		if c := res.Code(ref); c != nil {
-			return c.Path
-		}
-		return ref
-	}
+	w.canon = corpus.NewResolver(cb).Canon
 	q := ""
 	if w.Picker != nil {
 		q = w.Picker.Query
@@ -136,7 +134,7 @@ func (w *Workspace) refresh(d *Doc) (bool, error) {
 	if err != nil {
 		return false, err
 	}
-	if !containsStr(coders, w.Coder) {
+	if !slices.Contains(coders, w.Coder) {
 		coders = append(coders, w.Coder)
 	}
 	changed := false
@@ -188,18 +186,4 @@ func sameOthers(a, b []CoderCodings) bool {
 		}
 	}
 	return true
-}
-
-// canon maps a code as written in a codings file to its canonical path.
-// It is made once a codebook: a resolver costs the codebook's size, and
-// the disagreement marks ask for every line drawn.
-func (w *Workspace) canon() func(string) string { return w.canonOf }
-
-func containsStr(ss []string, s string) bool {
-	for _, x := range ss {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }

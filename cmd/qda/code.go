@@ -150,13 +150,7 @@ func prepareEdit(g *globals, id, lines string) (*editTarget, error) {
 		return nil, withHint(usageErr(fmt.Errorf("lines %s are outside %s, which has %d lines", r, corpus.TranscriptFile(id), t.Len())),
 			"'qda show %s' shows the line numbers", id)
 	}
-	res := corpus.NewResolver(s.cb)
-	canon := func(ref string) string {
-		if c := res.Code(ref); c != nil {
-			return c.Path
-		}
-		return ref
-	}
+	canon := corpus.NewResolver(s.cb).Canon
 	return &editTarget{s: s, coder: coder, t: t, r: r, codings: cs, canon: canon}, nil
 }
 

@@ -10,7 +10,6 @@ import (
 	"time"
 
 	"github.com/qdatool/qda/corpus"
-	"github.com/qdatool/qda/corpus/demo"
 	"github.com/qdatool/qda/workspace"
 	"github.com/qdatool/qda/workspace/wstest"
 )
@@ -23,13 +22,7 @@ func TestWorkspaceConcurrentCode(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs qda processes: not with -short")
 	}
-	study := filepath.Join(t.TempDir(), "study")
-	if err := os.Mkdir(study, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := demo.Write(study, demo.Options{}); err != nil {
-		t.Fatal(err)
-	}
+	study := demoStudy(t, t.TempDir())
 	w := wstest.Session(t, study, "me")
 	if err := w.Open("may-1"); err != nil {
 		t.Fatal(err)
@@ -53,7 +46,10 @@ func TestWorkspaceConcurrentCode(t *testing.T) {
 	go func() {
 		defer wg.Done()
 		for _, n := range theirs {
-			runQda(t, study, "code", "may-1", strconv.Itoa(n), theirCode)
+			if _, err := qdaAs(study, "code", "may-1", strconv.Itoa(n), theirCode); err != nil {
+				t.Error(err)
+				return
+			}
 		}
 	}()
 	// Each of the workspace's codings after the other side's last one

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -51,16 +52,40 @@ func (s *tmuxSession) waitFor(text string) string {
 	return ""
 }
 
+// demoStudy writes the demo study (the standard 26 participants) to
+// dir/study and returns that folder.
+func demoStudy(t *testing.T, dir string) string {
+	t.Helper()
+	study := filepath.Join(dir, "study")
+	if err := os.Mkdir(study, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := demo.Write(study, demo.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	return study
+}
+
 // runQda runs the test binary as qda, as another terminal would.
 func runQda(t *testing.T, dir string, args ...string) string {
 	t.Helper()
+	out, err := qdaAs(dir, args...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// qdaAs is runQda for a goroutine of its own, where t.Fatal must not be
+// called: a failed run is an error naming the command, with its output.
+func qdaAs(dir string, args ...string) (string, error) {
 	cmd := exec.Command(os.Args[0], append([]string{"-C", dir}, args...)...)
 	cmd.Env = append(os.Environ(), "QDA_TEST_MAIN=1", "QDA_CODER=me", "NO_COLOR=1")
 	out, err := cmd.CombinedOutput()
 	if err != nil {
-		t.Fatalf("qda %s: %v\n%s", strings.Join(args, " "), err, out)
+		return string(out), fmt.Errorf("qda %s: %v\n%s", strings.Join(args, " "), err, out)
 	}
-	return string(out)
+	return string(out), nil
 }
 
 // TestWorkspaceTmux is a researcher's session replayed in tmux at 80x24:
@@ -76,13 +101,7 @@ func TestWorkspaceTmux(t *testing.T) {
 		t.Skip("drives a terminal: not with -short")
 	}
 	dir := t.TempDir()
-	study := filepath.Join(dir, "study")
-	if err := os.Mkdir(study, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := demo.Write(study, demo.Options{}); err != nil {
-		t.Fatal(err)
-	}
+	study := demoStudy(t, dir)
 	s := &tmuxSession{t: t, sock: filepath.Join(dir, "tmux.sock")}
 	cmdline := "env QDA_TEST_MAIN=1 QDA_CODER=me NO_COLOR=1 TERM=xterm-256color " + os.Args[0] + " -C " + study + " code"
 	s.tmux("new-session", "-d", "-s", "qda", "-x", "80", "-y", "24", cmdline)

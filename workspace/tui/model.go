@@ -4,9 +4,8 @@
 package tui
 
 import (
-	"time"
-
 	"strings"
+	"time"
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
