@@ -240,16 +240,10 @@ type LinesInput struct {
 
 // Line is one line of a transcript with the codes on it.
 type Line struct {
-	N       int        `json:"n"`
-	Speaker string     `json:"speaker,omitempty"`
-	Text    string     `json:"text"`
-	Codes   []LineCode `json:"codes,omitempty"`
-}
-
-// LineCode is a code on a line and who put it there.
-type LineCode struct {
-	Code   string   `json:"code"`
-	Coders []string `json:"coders"`
+	N       int               `json:"n"`
+	Speaker string            `json:"speaker,omitempty"`
+	Text    string            `json:"text"`
+	Codes   []corpus.LineCode `json:"codes,omitempty"`
 }
 
 // LinesResult is a run of a transcript's lines.
@@ -297,11 +291,7 @@ func (a *Assistant) TranscriptLines(in LinesInput) (*LinesResult, error) {
 		if l.Blank {
 			continue
 		}
-		line := Line{N: n, Speaker: l.Speaker, Text: v.text(l.Text, &out.Withheld)}
-		for _, lc := range lcs[n-1] {
-			line.Codes = append(line.Codes, LineCode{Code: lc.Code, Coders: lc.Coders})
-		}
-		out.Lines = append(out.Lines, line)
+		out.Lines = append(out.Lines, Line{N: n, Speaker: l.Speaker, Text: v.text(l.Text, &out.Withheld), Codes: lcs[n-1]})
 	}
 	if to < t.Len() {
 		out.Next = to + 1
