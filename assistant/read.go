@@ -2,7 +2,6 @@ package assistant
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -451,14 +450,4 @@ func memoText(v *view, text string, withheld *int) string {
 		}
 	}
 	return clip(text)
-}
-
-// sortedKeys lists a map's keys in order.
-func sortedKeys[V any](m map[string]V) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	slices.Sort(out)
-	return out
 }

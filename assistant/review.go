@@ -3,6 +3,7 @@ package assistant
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"time"
@@ -361,7 +362,7 @@ func (r *Review) Stats() (*ReviewStats, error) {
 			}
 		}
 	}
-	for _, k := range sortedKeys(by) {
+	for _, k := range slices.Sorted(maps.Keys(by)) {
 		out.Codes = append(out.Codes, *by[k])
 	}
 	for i := range out.Codes {
