@@ -57,6 +57,26 @@ func (r *Review) now() time.Time {
 	return time.Now()
 }
 
+// ReviewedCoder is the machine coder whose proposals are reviewed when
+// none is named: DefaultCoder when the study declares it, else the study's
+// only machine coder. When there is no one answer it is "", with the
+// machine coders the study declares.
+func ReviewedCoder(cfg corpus.Config) (string, []string) {
+	if cfg.Machine(DefaultCoder) {
+		return DefaultCoder, nil
+	}
+	var machines []string
+	for _, k := range cfg.Coders {
+		if k.Machine {
+			machines = append(machines, k.ID)
+		}
+	}
+	if len(machines) == 1 {
+		return machines[0], nil
+	}
+	return "", machines
+}
+
 // CheckCoders refuses a review that is not a person deciding on a
 // machine coder's proposals.
 func CheckCoders(cfg corpus.Config, machine, reviewer string) error {

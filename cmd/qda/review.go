@@ -171,17 +171,13 @@ func reviewedCoder(g *globals, cfg corpus.Config) (string, error) {
 	case len(cs) == 1:
 		return cs[0], nil
 	}
-	if cfg.Machine(assistant.DefaultCoder) {
-		return assistant.DefaultCoder, nil
-	}
-	var machines []string
-	for _, k := range cfg.Coders {
-		if k.Machine {
-			machines = append(machines, k.ID)
-		}
-	}
-	if len(machines) == 1 {
-		return machines[0], nil
+	machine, machines := assistant.ReviewedCoder(cfg)
+	switch {
+	case machine != "":
+		return machine, nil
+	case len(machines) == 0:
+		return "", withHint(usageErr(fmt.Errorf("%s declares no machine coder, so there are no proposals to review", corpus.ConfigFile)),
+			"'qda mcp' declares its coder with its first proposal; 'qda coder list' shows the study's coders")
 	}
 	return "", withHint(usageErr(errors.New("which machine coder's proposals? give --coder")), "the study's machine coders: %s", strings.Join(machines, ", "))
 }
