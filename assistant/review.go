@@ -177,10 +177,8 @@ func (r *Review) Accept(p Proposal, lines string, codes []string, note string) (
 		return nil, err
 	}
 	defer v.st.Close()
-	d := Decision{Kind: p.Kind, Transcript: p.Transcript, Codes: p.Codes, Decision: Accepted, Reviewer: r.Reviewer,
-		Date: r.now().Format("2006-01-02"), Note: oneLine(note)}
+	d := r.decision(p, Accepted, note)
 	if p.Kind == "coding" {
-		d.Lines = p.Lines.String()
 		if err := r.acceptCoding(v, p, lines, codes, &d); err != nil {
 			return nil, err
 		}
@@ -279,12 +277,19 @@ func (r *Review) Reject(p Proposal, note string) (*Decision, error) {
 		return nil, err
 	}
 	defer v.st.Close()
-	d := Decision{Kind: p.Kind, Transcript: p.Transcript, Codes: p.Codes, Decision: Rejected, Reviewer: r.Reviewer,
+	d := r.decision(p, Rejected, note)
+	return &d, r.record(v, d)
+}
+
+// decision is the reviewer's decision on p, dated today, before an
+// acceptance's changes are filled in.
+func (r *Review) decision(p Proposal, decision, note string) Decision {
+	d := Decision{Kind: p.Kind, Transcript: p.Transcript, Codes: p.Codes, Decision: decision, Reviewer: r.Reviewer,
 		Date: r.now().Format("2006-01-02"), Note: oneLine(note)}
 	if p.Kind == "coding" {
 		d.Lines = p.Lines.String()
 	}
-	return &d, r.record(v, d)
+	return d
 }
 
 func (r *Review) openWrite() (*view, error) {
