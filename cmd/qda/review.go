@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"strconv"
 	"strings"
 
@@ -66,7 +65,7 @@ func runReview(g *globals, stdin io.Reader, id string, opt reviewOptions) error 
 		return openError(err)
 	}
 	cfg, root := st.Config, st.Root
-	gitName, gitEmail := st.GitIdentity()
+	who := identity(st, opt.reviewer, "--reviewer")
 	st.Close()
 	machine, err := reviewedCoder(g, cfg)
 	if err != nil {
@@ -78,13 +77,6 @@ func runReview(g *globals, stdin io.Reader, id string, opt reviewOptions) error 
 	}
 	if opt.stats {
 		return printReviewStats(g, r)
-	}
-	who := corpus.Identity{Explicit: opt.reviewer, From: "--reviewer"}
-	if who.Explicit == "" {
-		who.Explicit, who.From = os.Getenv("QDA_CODER"), "$QDA_CODER"
-	}
-	if who.Explicit == "" {
-		who.GitName, who.GitEmail, who.From = gitName, gitEmail, "git config"
 	}
 	if r.Reviewer, err = cfg.ResolveCoder(who); err != nil {
 		return withHint(usageErr(err), "say who reviews: --reviewer ID or $QDA_CODER")
