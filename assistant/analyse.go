@@ -63,7 +63,7 @@ func (a *Assistant) Search(in SearchInput) (*SearchResult, error) {
 			return nil, err
 		}
 		if in.Uncoded {
-			return nil, errors.New("code and uncoded contradict each other")
+			return nil, errors.New("code and uncoded contradict each other: give one of them")
 		}
 	}
 	// bleve reports some damage through the log package as well as in its
@@ -388,7 +388,7 @@ func (a *Assistant) Agreement(in AgreementInput) (*AgreementResult, error) {
 		}
 	}
 	if len(codes) == 0 {
-		return nil, errors.New("no codes to compare")
+		return nil, errors.New("no codes to compare: no code at the depth asked for lies within the codes given, or the codebook has none (the codebook tool lists the codes and their depths)")
 	}
 	res, err := v.st.Agree(v.ix, v.cb, corpus.AgreeOptions{Coders: coders, Codes: codes, Unit: unit, Filters: scan.Filters})
 	if err != nil {
