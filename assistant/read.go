@@ -359,13 +359,9 @@ func (a *Assistant) Excerpts(in ExcerptsInput) (*ExcerptsResult, error) {
 		if n < from || n >= to {
 			return nil
 		}
-		e := Excerpt{Transcript: ex.Transcript, Participant: ex.Participant, Lines: ex.Lines.String(), Codes: ex.Codes, Coders: ex.Coders, Text: []Line{}}
-		for l := ex.Context.Start; l <= min(ex.Context.End, ex.Context.Start+maxExcerptLines-1); l++ {
-			if line := ex.T.Line(l); !line.Blank {
-				e.Text = append(e.Text, Line{N: l, Speaker: line.Speaker, Text: v.text(line.Text, &out.Withheld)})
-			}
-		}
-		out.Excerpts = append(out.Excerpts, e)
+		text := excerptLines(ex.T, ex.Context, func(s string) string { return v.text(s, &out.Withheld) })
+		out.Excerpts = append(out.Excerpts, Excerpt{Transcript: ex.Transcript, Participant: ex.Participant, Lines: ex.Lines.String(),
+			Codes: ex.Codes, Coders: ex.Coders, Text: text})
 		return nil
 	})
 	if err != nil {
@@ -376,6 +372,18 @@ func (a *Assistant) Excerpts(in ExcerptsInput) (*ExcerptsResult, error) {
 		out.Page.NextOffset = to
 	}
 	return out, nil
+}
+
+// excerptLines are the lines of r in t with text, at most
+// maxExcerptLines of them from r's start, each line's text as text gives it.
+func excerptLines(t *corpus.Transcript, r corpus.Range, text func(string) string) []Line {
+	out := []Line{}
+	for n := r.Start; n <= min(r.End, t.Len(), r.Start+maxExcerptLines-1); n++ {
+		if l := t.Line(n); !l.Blank {
+			out = append(out, Line{N: n, Speaker: l.Speaker, Text: text(l.Text)})
+		}
+	}
+	return out
 }
 
 // MemosInput filters memos.

@@ -143,11 +143,7 @@ func (r *Review) Pending(id string) ([]Proposal, error) {
 			if decided[p.key()] {
 				continue
 			}
-			for n := seg.Lines.Start; n <= min(seg.Lines.End, t.Len(), seg.Lines.Start+maxExcerptLines-1); n++ {
-				if l := t.Line(n); !l.Blank {
-					p.Text = append(p.Text, Line{N: n, Speaker: l.Speaker, Text: clip(l.Text)})
-				}
-			}
+			p.Text = excerptLines(t, seg.Lines, clip)
 			out = append(out, p)
 		}
 	}
