@@ -30,12 +30,12 @@ type SearchInput struct {
 
 // Hit is one line that matched.
 type Hit struct {
-	Transcript  string     `json:"transcript"`
-	Participant string     `json:"participant"`
-	Line        int        `json:"line"`
-	Speaker     string     `json:"speaker,omitempty"`
-	Text        string     `json:"text"`
-	Codes       []LineCode `json:"codes,omitempty"`
+	Transcript  string            `json:"transcript"`
+	Participant string            `json:"participant"`
+	Line        int               `json:"line"`
+	Speaker     string            `json:"speaker,omitempty"`
+	Text        string            `json:"text"`
+	Codes       []corpus.LineCode `json:"codes,omitempty"`
 }
 
 // SearchResult is a page of hits.
@@ -63,7 +63,7 @@ func (a *Assistant) Search(in SearchInput) (*SearchResult, error) {
 			return nil, err
 		}
 		if in.Uncoded {
-			return nil, errors.New("code and uncoded contradict each other")
+			return nil, errors.New("code and uncoded contradict each other: give one of them")
 		}
 	}
 	// bleve reports some damage through the log package as well as in its
@@ -102,11 +102,8 @@ func (a *Assistant) Search(in SearchInput) (*SearchResult, error) {
 			continue
 		}
 		l := t.Line(h.Line)
-		hit := Hit{Transcript: h.Transcript, Participant: v.ix.Transcripts.Get(row, "participant"), Line: h.Line, Speaker: l.Speaker, Text: v.text(l.Text, &out.Withheld)}
-		for _, lc := range lcs[h.Line-1] {
-			hit.Codes = append(hit.Codes, LineCode{Code: lc.Code, Coders: lc.Coders})
-		}
-		out.Hits = append(out.Hits, hit)
+		out.Hits = append(out.Hits, Hit{Transcript: h.Transcript, Participant: v.ix.Transcripts.Get(row, "participant"), Line: h.Line,
+			Speaker: l.Speaker, Text: v.text(l.Text, &out.Withheld), Codes: lcs[h.Line-1]})
 	}
 	out.Page = Page{Total: res.Total, Offset: in.Offset, Returned: len(out.Hits)}
 	if to < res.Total {
@@ -391,7 +388,7 @@ func (a *Assistant) Agreement(in AgreementInput) (*AgreementResult, error) {
 		}
 	}
 	if len(codes) == 0 {
-		return nil, errors.New("no codes to compare")
+		return nil, errors.New("no codes to compare: no code at the depth asked for lies within the codes given, or the codebook has none (the codebook tool lists the codes and their depths)")
 	}
 	res, err := v.st.Agree(v.ix, v.cb, corpus.AgreeOptions{Coders: coders, Codes: codes, Unit: unit, Filters: scan.Filters})
 	if err != nil {

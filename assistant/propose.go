@@ -164,7 +164,7 @@ func (a *Assistant) done(v *view) {
 func trim(t *corpus.Transcript, r corpus.Range) (corpus.Range, error) {
 	tr, ok := t.TrimBlank(r)
 	if !ok {
-		return r, fmt.Errorf("lines %s of %s are blank", r, corpus.TranscriptFile(t.ID))
+		return r, fmt.Errorf("lines %s of %s are blank: give lines with text", r, corpus.TranscriptFile(t.ID))
 	}
 	return tr, nil
 }

@@ -2,7 +2,6 @@ package assistant
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -240,16 +239,10 @@ type LinesInput struct {
 
 // Line is one line of a transcript with the codes on it.
 type Line struct {
-	N       int        `json:"n"`
-	Speaker string     `json:"speaker,omitempty"`
-	Text    string     `json:"text"`
-	Codes   []LineCode `json:"codes,omitempty"`
-}
-
-// LineCode is a code on a line and who put it there.
-type LineCode struct {
-	Code   string   `json:"code"`
-	Coders []string `json:"coders"`
+	N       int               `json:"n"`
+	Speaker string            `json:"speaker,omitempty"`
+	Text    string            `json:"text"`
+	Codes   []corpus.LineCode `json:"codes,omitempty"`
 }
 
 // LinesResult is a run of a transcript's lines.
@@ -297,11 +290,7 @@ func (a *Assistant) TranscriptLines(in LinesInput) (*LinesResult, error) {
 		if l.Blank {
 			continue
 		}
-		line := Line{N: n, Speaker: l.Speaker, Text: v.text(l.Text, &out.Withheld)}
-		for _, lc := range lcs[n-1] {
-			line.Codes = append(line.Codes, LineCode{Code: lc.Code, Coders: lc.Coders})
-		}
-		out.Lines = append(out.Lines, line)
+		out.Lines = append(out.Lines, Line{N: n, Speaker: l.Speaker, Text: v.text(l.Text, &out.Withheld), Codes: lcs[n-1]})
 	}
 	if to < t.Len() {
 		out.Next = to + 1
@@ -370,13 +359,9 @@ func (a *Assistant) Excerpts(in ExcerptsInput) (*ExcerptsResult, error) {
 		if n < from || n >= to {
 			return nil
 		}
-		e := Excerpt{Transcript: ex.Transcript, Participant: ex.Participant, Lines: ex.Lines.String(), Codes: ex.Codes, Coders: ex.Coders, Text: []Line{}}
-		for l := ex.Context.Start; l <= min(ex.Context.End, ex.Context.Start+maxExcerptLines-1); l++ {
-			if line := ex.T.Line(l); !line.Blank {
-				e.Text = append(e.Text, Line{N: l, Speaker: line.Speaker, Text: v.text(line.Text, &out.Withheld)})
-			}
-		}
-		out.Excerpts = append(out.Excerpts, e)
+		text := excerptLines(ex.T, ex.Context, func(s string) string { return v.text(s, &out.Withheld) })
+		out.Excerpts = append(out.Excerpts, Excerpt{Transcript: ex.Transcript, Participant: ex.Participant, Lines: ex.Lines.String(),
+			Codes: ex.Codes, Coders: ex.Coders, Text: text})
 		return nil
 	})
 	if err != nil {
@@ -387,6 +372,18 @@ func (a *Assistant) Excerpts(in ExcerptsInput) (*ExcerptsResult, error) {
 		out.Page.NextOffset = to
 	}
 	return out, nil
+}
+
+// excerptLines are the lines of r in t with text, at most
+// maxExcerptLines of them from r's start, each line's text as text gives it.
+func excerptLines(t *corpus.Transcript, r corpus.Range, text func(string) string) []Line {
+	out := []Line{}
+	for n := r.Start; n <= min(r.End, t.Len(), r.Start+maxExcerptLines-1); n++ {
+		if l := t.Line(n); !l.Blank {
+			out = append(out, Line{N: n, Speaker: l.Speaker, Text: text(l.Text)})
+		}
+	}
+	return out
 }
 
 // MemosInput filters memos.
@@ -461,14 +458,4 @@ func memoText(v *view, text string, withheld *int) string {
 		}
 	}
 	return clip(text)
-}
-
-// sortedKeys lists a map's keys in order.
-func sortedKeys[V any](m map[string]V) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	slices.Sort(out)
-	return out
 }

@@ -3,6 +3,7 @@ package assistant
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"time"
@@ -54,6 +55,26 @@ func (r *Review) now() time.Time {
 		return r.Now()
 	}
 	return time.Now()
+}
+
+// ReviewedCoder is the machine coder whose proposals are reviewed when
+// none is named: DefaultCoder when the study declares it, else the study's
+// only machine coder. When there is no one answer it is "", with the
+// machine coders the study declares.
+func ReviewedCoder(cfg corpus.Config) (string, []string) {
+	if cfg.Machine(DefaultCoder) {
+		return DefaultCoder, nil
+	}
+	var machines []string
+	for _, k := range cfg.Coders {
+		if k.Machine {
+			machines = append(machines, k.ID)
+		}
+	}
+	if len(machines) == 1 {
+		return machines[0], nil
+	}
+	return "", machines
 }
 
 // CheckCoders refuses a review that is not a person deciding on a
@@ -122,11 +143,7 @@ func (r *Review) Pending(id string) ([]Proposal, error) {
 			if decided[p.key()] {
 				continue
 			}
-			for n := seg.Lines.Start; n <= min(seg.Lines.End, t.Len(), seg.Lines.Start+maxExcerptLines-1); n++ {
-				if l := t.Line(n); !l.Blank {
-					p.Text = append(p.Text, Line{N: n, Speaker: l.Speaker, Text: clip(l.Text)})
-				}
-			}
+			p.Text = excerptLines(t, seg.Lines, clip)
 			out = append(out, p)
 		}
 	}
@@ -156,10 +173,8 @@ func (r *Review) Accept(p Proposal, lines string, codes []string, note string) (
 		return nil, err
 	}
 	defer v.st.Close()
-	d := Decision{Kind: p.Kind, Transcript: p.Transcript, Codes: p.Codes, Decision: Accepted, Reviewer: r.Reviewer,
-		Date: r.now().Format("2006-01-02"), Note: oneLine(note)}
+	d := r.decision(p, Accepted, note)
 	if p.Kind == "coding" {
-		d.Lines = p.Lines.String()
 		if err := r.acceptCoding(v, p, lines, codes, &d); err != nil {
 			return nil, err
 		}
@@ -258,12 +273,19 @@ func (r *Review) Reject(p Proposal, note string) (*Decision, error) {
 		return nil, err
 	}
 	defer v.st.Close()
-	d := Decision{Kind: p.Kind, Transcript: p.Transcript, Codes: p.Codes, Decision: Rejected, Reviewer: r.Reviewer,
+	d := r.decision(p, Rejected, note)
+	return &d, r.record(v, d)
+}
+
+// decision is the reviewer's decision on p, dated today, before an
+// acceptance's changes are filled in.
+func (r *Review) decision(p Proposal, decision, note string) Decision {
+	d := Decision{Kind: p.Kind, Transcript: p.Transcript, Codes: p.Codes, Decision: decision, Reviewer: r.Reviewer,
 		Date: r.now().Format("2006-01-02"), Note: oneLine(note)}
 	if p.Kind == "coding" {
 		d.Lines = p.Lines.String()
 	}
-	return &d, r.record(v, d)
+	return d
 }
 
 func (r *Review) openWrite() (*view, error) {
@@ -361,7 +383,7 @@ func (r *Review) Stats() (*ReviewStats, error) {
 			}
 		}
 	}
-	for _, k := range sortedKeys(by) {
+	for _, k := range slices.Sorted(maps.Keys(by)) {
 		out.Codes = append(out.Codes, *by[k])
 	}
 	for i := range out.Codes {

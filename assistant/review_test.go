@@ -3,6 +3,7 @@ package assistant
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -10,6 +11,31 @@ import (
 	"github.com/qdatool/qda/corpus"
 	"github.com/qdatool/qda/corpus/demo"
 )
+
+func TestReviewedCoder(t *testing.T) {
+	tests := []struct {
+		yaml, want string
+		machines   []string
+	}{
+		{"coders:\n  jt: Jill\n  auto: {machine: true}\n  ai-claude: {machine: true}\n", "ai-claude", nil},
+		{"coders:\n  jt: Jill\n  auto: {machine: true}\n", "auto", nil},
+		{"coders:\n  jt: Jill\n  auto: {machine: true}\n  ai-gpt: {machine: true}\n", "", []string{"auto", "ai-gpt"}},
+		{"coders:\n  jt: Jill\n", "", nil},
+		{"title: x\n", "", nil},
+	}
+	for _, tc := range tests {
+		cfg, fs := corpus.ParseConfig("qda.yaml", []byte(tc.yaml))
+		if fs.Err() != nil {
+			t.Fatal(fs)
+		}
+		got, machines := ReviewedCoder(cfg)
+		slices.Sort(machines)
+		slices.Sort(tc.machines)
+		if got != tc.want || !slices.Equal(machines, tc.machines) {
+			t.Errorf("%q: got %q %v, want %q %v", tc.yaml, got, machines, tc.want, tc.machines)
+		}
+	}
+}
 
 func TestCheckCoders(t *testing.T) {
 	cfg, fs := corpus.ParseConfig("qda.yaml", []byte("coders:\n  jt: Jill\n  ai-claude: {name: AI, machine: true}\n  auto: {machine: true}\n"))

@@ -2,6 +2,7 @@ package mcpserver
 
 import (
 	"context"
+	"errors"
 	"strings"
 
 	"github.com/modelcontextprotocol/go-sdk/mcp"
@@ -33,8 +34,13 @@ func addResources(s *mcp.Server, a *assistant.Assistant) {
 			return nil, mcp.ResourceNotFoundError(uri)
 		}
 		text, err := a.TranscriptText(id)
-		if err != nil {
+		if errors.Is(err, assistant.ErrUnknownTranscript) {
 			return nil, mcp.ResourceNotFoundError(uri)
+		}
+		if err != nil {
+			// A study that cannot be read says why and what to fix,
+			// not that the transcript is missing.
+			return nil, err
 		}
 		return &mcp.ReadResourceResult{Contents: []*mcp.ResourceContents{{URI: uri, MIMEType: "text/plain", Text: text}}}, nil
 	}

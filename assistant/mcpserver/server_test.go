@@ -534,6 +534,13 @@ func TestResourcesAndPrompt(t *testing.T) {
 			t.Errorf("prompt lacks %q", w)
 		}
 	}
+	// A broken codebook is reported as such, not as a missing transcript.
+	if err := os.WriteFile(filepath.Join(dir, corpus.CodebookFile), []byte("codes: [\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := cs.ReadResource(ctx, &mcp.ReadResourceParams{URI: "qda://transcripts/may-1"}); err == nil || !strings.Contains(err.Error(), corpus.CodebookFile) {
+		t.Errorf("transcript resource of a study with a broken codebook: %v, want an error naming %s", err, corpus.CodebookFile)
+	}
 }
 
 // TestIdentifiersWithheld: a line holding a listed identifying name is not

@@ -137,13 +137,10 @@ func writingCoder(g *globals, st *corpus.Study) (string, error) {
 	return id, err
 }
 
-// whoWrites resolves the writer as writingCoder does, saying nothing: for
-// a memo's author, who makes no codings folder.
-func whoWrites(g *globals, st *corpus.Study) (string, error) {
-	if len(g.coder) > 1 {
-		return "", usageErr(errors.New("give one --coder when writing codings"))
-	}
-	who := corpus.Identity{Explicit: strings.Join(g.coder, ""), From: "--coder"}
+// identity is who runs qda: explicit, given with flag, else $QDA_CODER,
+// else the study's git identity.
+func identity(st *corpus.Study, explicit, flag string) corpus.Identity {
+	who := corpus.Identity{Explicit: explicit, From: flag}
 	if who.Explicit == "" {
 		who.Explicit, who.From = os.Getenv("QDA_CODER"), "$QDA_CODER"
 	}
@@ -151,6 +148,16 @@ func whoWrites(g *globals, st *corpus.Study) (string, error) {
 		who.GitName, who.GitEmail = st.GitIdentity()
 		who.From = "git config"
 	}
+	return who
+}
+
+// whoWrites resolves the writer as writingCoder does, saying nothing: for
+// a memo's author, who makes no codings folder.
+func whoWrites(g *globals, st *corpus.Study) (string, error) {
+	if len(g.coder) > 1 {
+		return "", usageErr(errors.New("give one --coder when writing codings"))
+	}
+	who := identity(st, strings.Join(g.coder, ""), "--coder")
 	id, err := st.Config.ResolveCoder(who)
 	switch {
 	case errors.Is(err, corpus.ErrUndeclared) && who.Explicit != "":

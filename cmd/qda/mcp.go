@@ -83,16 +83,15 @@ func runMCP(g *globals, stdin io.Reader, model string, allowIdentifiers bool) er
 // clock dates proposals and decisions: now, or $SOURCE_DATE_EPOCH when
 // set, as the exports are dated, so a scripted session is reproducible.
 func clock() (func() time.Time, error) {
-	if _, err := export.DateFromEnv(os.Getenv("SOURCE_DATE_EPOCH"), time.Now()); err != nil {
+	epoch := os.Getenv("SOURCE_DATE_EPOCH")
+	if epoch == "" {
+		return time.Now, nil
+	}
+	t, err := export.DateFromEnv(epoch, time.Now())
+	if err != nil {
 		return nil, withHint(usageErr(err), "unset SOURCE_DATE_EPOCH or give seconds since 1970")
 	}
-	return func() time.Time {
-		if v := os.Getenv("SOURCE_DATE_EPOCH"); v != "" {
-			t, _ := export.DateFromEnv(v, time.Now())
-			return t
-		}
-		return time.Now()
-	}, nil
+	return func() time.Time { return t }, nil
 }
 
 // nopWriteCloser keeps stdout open when the server's connection closes.

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"strconv"
 	"strings"
 
@@ -66,7 +65,7 @@ func runReview(g *globals, stdin io.Reader, id string, opt reviewOptions) error 
 		return openError(err)
 	}
 	cfg, root := st.Config, st.Root
-	gitName, gitEmail := st.GitIdentity()
+	who := identity(st, opt.reviewer, "--reviewer")
 	st.Close()
 	machine, err := reviewedCoder(g, cfg)
 	if err != nil {
@@ -78,13 +77,6 @@ func runReview(g *globals, stdin io.Reader, id string, opt reviewOptions) error 
 	}
 	if opt.stats {
 		return printReviewStats(g, r)
-	}
-	who := corpus.Identity{Explicit: opt.reviewer, From: "--reviewer"}
-	if who.Explicit == "" {
-		who.Explicit, who.From = os.Getenv("QDA_CODER"), "$QDA_CODER"
-	}
-	if who.Explicit == "" {
-		who.GitName, who.GitEmail, who.From = gitName, gitEmail, "git config"
 	}
 	if r.Reviewer, err = cfg.ResolveCoder(who); err != nil {
 		return withHint(usageErr(err), "say who reviews: --reviewer ID or $QDA_CODER")
@@ -171,17 +163,13 @@ func reviewedCoder(g *globals, cfg corpus.Config) (string, error) {
 	case len(cs) == 1:
 		return cs[0], nil
 	}
-	if cfg.Machine(assistant.DefaultCoder) {
-		return assistant.DefaultCoder, nil
-	}
-	var machines []string
-	for _, k := range cfg.Coders {
-		if k.Machine {
-			machines = append(machines, k.ID)
-		}
-	}
-	if len(machines) == 1 {
-		return machines[0], nil
+	machine, machines := assistant.ReviewedCoder(cfg)
+	switch {
+	case machine != "":
+		return machine, nil
+	case len(machines) == 0:
+		return "", withHint(usageErr(fmt.Errorf("%s declares no machine coder, so there are no proposals to review", corpus.ConfigFile)),
+			"'qda mcp' declares its coder with its first proposal; 'qda coder list' shows the study's coders")
 	}
 	return "", withHint(usageErr(errors.New("which machine coder's proposals? give --coder")), "the study's machine coders: %s", strings.Join(machines, ", "))
 }
