@@ -179,11 +179,7 @@ func (a *Assistant) Transcripts(in ListInput) (*TranscriptsResult, error) {
 }
 
 // Participant is one row of participants.csv with its transcripts.
-type Participant struct {
-	ID          string            `json:"id"`
-	Attributes  map[string]string `json:"attributes"`
-	Transcripts []string          `json:"transcripts"`
-}
+type Participant = corpus.ParticipantSummary
 
 // ParticipantsResult is a page of participants.
 type ParticipantsResult struct {
@@ -200,30 +196,7 @@ func (a *Assistant) Participants(in ListInput) (*ParticipantsResult, error) {
 		return nil, err
 	}
 	defer v.st.Close()
-	byP := map[string][]string{}
-	matched := map[string]bool{}
-	for _, r := range v.ix.Transcripts.Rows {
-		attrs := v.ix.Attrs(r)
-		p := attrs["participant"]
-		byP[p] = append(byP[p], r.ID)
-		if corpus.Match(attrs, scan.Filters) {
-			matched[p] = true
-		}
-	}
-	var rows []Participant
-	for _, r := range v.ix.Participants.Rows {
-		attrs := v.ix.Participants.Attributes(r)
-		attrs["participant"] = r.ID
-		if !matched[r.ID] && !corpus.Match(attrs, scan.Filters) {
-			continue
-		}
-		delete(attrs, "participant")
-		ts := byP[r.ID]
-		if ts == nil {
-			ts = []string{}
-		}
-		rows = append(rows, Participant{ID: r.ID, Attributes: attrs, Transcripts: ts})
-	}
+	rows := v.ix.ParticipantList(scan.Filters)
 	out := &ParticipantsResult{}
 	out.Participants, out.Page, err = paged(rows, in.Offset, in.Limit)
 	return out, err
