@@ -177,6 +177,8 @@ func (ix *Index) openBleve(readOnly bool) (bool, error) {
 		if n, want := docCount(idx), ix.man.docs(); n != want {
 			idx.Close()
 			err = fmt.Errorf("it holds %d lines and should hold %d", n, want)
+		} else if err = safely(func() error { return ix.seal(idx, false) }); err != nil {
+			idx.Close()
 		}
 	}
 	if err == nil {

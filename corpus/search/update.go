@@ -170,6 +170,9 @@ func (ix *Index) update(progress func(done, total int)) error {
 	if err := ix.merge(ix.Stats.Documents); err != nil {
 		ix.Notices = append(ix.Notices, fmt.Sprintf("%v; searches stay correct, only slower, until the index is next rebuilt (delete %s)", err, Dir))
 	}
+	// The segments were written by this process: sealed without reading
+	// them back. A seal that fails is made on the next open instead.
+	ix.seal(ix.idx, true)
 	return nil
 }
 
