@@ -105,21 +105,41 @@ type CodeInfo struct {
 
 // CodebookResult is the codebook's tree (a page of it) or one code.
 type CodebookResult struct {
-	Title string     `json:"title,omitempty"`
-	Codes []CodeInfo `json:"codes"`
-	Page  Page       `json:"page"`
+	Title    string     `json:"title,omitempty"`
+	Codes    []CodeInfo `json:"codes"`
+	Page     Page       `json:"page"`
+	Withheld int        `json:"withheld,omitempty" jsonschema:"lines withheld because the identifier scan found something in them"`
 }
 
-func codeInfo(c *codebook.Code, full bool) CodeInfo {
-	ci := CodeInfo{Path: c.Path, Label: c.Label, Description: clip(c.Description), Depth: c.Depth(), Codable: !c.NotCodable}
-	ci.Include, ci.Exclude = clip(c.Include), clip(c.Exclude)
+// codeInfo is a code as the tools return it, its texts through the
+// identifier scan as every line of the study's is: a codebook's examples
+// often quote the interviews.
+func (v *view) codeInfo(c *codebook.Code, full bool, withheld *int) CodeInfo {
+	ci := CodeInfo{Path: c.Path, Label: c.Label, Depth: c.Depth(), Codable: !c.NotCodable}
+	ci.Description = clip(v.block(c.Description, withheld))
+	ci.Include, ci.Exclude = clip(v.block(c.Include, withheld)), clip(v.block(c.Exclude, withheld))
 	if full {
-		ci.Examples, ci.Aliases = c.Examples, c.Aliases
+		ci.Aliases = c.Aliases
+		for _, e := range c.Examples {
+			ci.Examples = append(ci.Examples, v.block(e, withheld))
+		}
 		for _, k := range c.Children {
 			ci.Children = append(ci.Children, k.Path)
 		}
 	}
 	return ci
+}
+
+// block is v.text for a text of several lines, each scanned on its own.
+func (v *view) block(s string, withheld *int) string {
+	if s == "" || v.ids == nil {
+		return s
+	}
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		lines[i] = v.text(l, withheld)
+	}
+	return strings.Join(lines, "\n")
 }
 
 // Codebook lists the codes with their definitions, or one code in full.
@@ -135,17 +155,21 @@ func (a *Assistant) Codebook(in CodebookInput) (*CodebookResult, error) {
 		if err != nil {
 			return nil, err
 		}
-		out.Codes = []CodeInfo{codeInfo(c, true)}
+		out.Codes = []CodeInfo{v.codeInfo(c, true, &out.Withheld)}
 		out.Page = Page{Total: 1, Returned: 1}
 		return out, nil
 	}
-	var all []CodeInfo
+	var all []*codebook.Code
 	for _, c := range v.cb.All() {
 		if in.Depth == 0 || c.Depth() <= in.Depth {
-			all = append(all, codeInfo(c, false))
+			all = append(all, c)
 		}
 	}
-	out.Codes, out.Page, err = paged(all, in.Offset, in.Limit)
+	page, p, err := paged(all, in.Offset, in.Limit)
+	out.Codes, out.Page = []CodeInfo{}, p
+	for _, c := range page {
+		out.Codes = append(out.Codes, v.codeInfo(c, false, &out.Withheld))
+	}
 	return out, err
 }
 

@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/json"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -560,6 +561,13 @@ func TestIdentifiersWithheld(t *testing.T) {
 	cfg := filepath.Join(dir, corpus.ConfigFile)
 	data, _ := os.ReadFile(cfg)
 	os.WriteFile(cfg, []byte(strings.Replace(string(data), "names: [", "names: ["+name+", ", 1)), 0o644)
+	// A codebook's definitions may quote an interview too.
+	cbFile := filepath.Join(dir, corpus.CodebookFile)
+	cbData, _ := os.ReadFile(cbFile)
+	if !strings.Contains(string(cbData), "description: ") {
+		t.Fatal("the demo codebook has no description")
+	}
+	os.WriteFile(cbFile, []byte(strings.Replace(string(cbData), "description: ", "description: As "+name+" said, ", 1)), 0o644)
 
 	cs := serve(t, dir)
 	var lines assistant.LinesResult
@@ -580,6 +588,16 @@ func TestIdentifiersWithheld(t *testing.T) {
 	res, err := cs.ReadResource(context.Background(), &mcp.ReadResourceParams{URI: "qda://transcripts/may-1"})
 	if err != nil || strings.Contains(res.Contents[0].Text, line) || !strings.Contains(res.Contents[0].Text, "\n9\t[withheld by qda") {
 		t.Errorf("transcript resource sends the line: %v", err)
+	}
+
+	var cb assistant.CodebookResult
+	mustCall(t, cs, "codebook", map[string]any{}, &cb)
+	if cb.Withheld != 1 || strings.Contains(fmt.Sprint(cb), name) {
+		t.Errorf("codebook tool: withheld %d, sends %s: %v", cb.Withheld, name, strings.Contains(fmt.Sprint(cb), name))
+	}
+	res, err = cs.ReadResource(context.Background(), &mcp.ReadResourceParams{URI: "qda://codebook"})
+	if err != nil || strings.Contains(res.Contents[0].Text, name) || !strings.Contains(res.Contents[0].Text, "# [withheld by qda") {
+		t.Errorf("codebook resource sends %s: %v", name, err)
 	}
 
 	allowed := serve(t, dir, func(a *assistant.Assistant) { a.AllowIdentifiers = true })
