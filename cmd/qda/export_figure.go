@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -24,11 +26,25 @@ func figureWidth(w string) (float64, error) {
 	return 0, usageErr(fmt.Errorf("--width %q: use column (3.5 in) or page (7 in)", w))
 }
 
-// writeFigure writes f to the target as SVG (text as outlines) or PNG.
+// figureFormats are the formats of -o for a figure.
+var figureFormats = []string{"svg", "pdf", "png"}
+
+// writeFigure writes f to the target as SVG (text as outlines), PDF (fonts
+// embedded, dated as the workbooks are) or PNG.
 func writeFigure(g *globals, t exportTarget, f *figure.Figure, what string) error {
+	var date time.Time
+	if t.format == "pdf" {
+		var err error
+		if date, err = export.DateFromEnv(os.Getenv("SOURCE_DATE_EPOCH"), time.Now()); err != nil {
+			return withHint(usageErr(err), "unset SOURCE_DATE_EPOCH or give seconds since 1970")
+		}
+	}
 	err := t.write(g, func(w io.Writer) error {
-		if t.format == "png" {
+		switch t.format {
+		case "png":
 			return f.WritePNG(w)
+		case "pdf":
+			return f.WritePDF(w, figure.PDFOptions{Date: date})
 		}
 		return f.WriteSVG(w, figure.SVGOptions{Outline: true})
 	})
@@ -47,23 +63,25 @@ type exportHeatmapOptions struct {
 func newExportHeatmapCmd(g *globals) *cobra.Command {
 	var opt exportHeatmapOptions
 	cmd := &cobra.Command{
-		Use:   "heatmap -o FIG.svg|FIG.png",
-		Short: "Draw the theme-by-participant matrix as a heat map for a paper (SVG or PNG)",
+		Use:   "heatmap -o FIG.svg|FIG.pdf|FIG.png",
+		Short: "Draw the theme-by-participant matrix as a heat map for a paper (SVG, PDF or PNG)",
 		Long: `Draw the matrix 'qda export matrix' writes as a heat map: a row per
 participant (or transcript, or value of --rows ATTR), a column per code,
 each cell shaded by its count on a colour-blind-safe scale (ColorBrewer
 Blues) with the count written in it and in its title. .svg is vector with
-the text as outlines, so it looks the same without the font; .png is 300
-dpi. --width column fits one column of a two-column page (3.5 in), page
+the text as outlines, so it looks the same without the font (Word, the
+web, journals that take SVG); .pdf is vector with its font embedded, for
+pdflatex's \includegraphics; .png is 300 dpi. --width column fits one column of a two-column page (3.5 in), page
 the text width (7 in).`,
 		Example: `  qda export heatmap -o themes.svg
+  qda export heatmap -o themes.pdf
   qda export heatmap --rows trigger_group --measure participants -o groups.png`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error { return runExportHeatmap(g, opt) },
 	}
 	f := cmd.Flags()
-	f.StringVarP(&opt.out, "output", "o", "", "write to `FILE` (.svg or .png)")
-	f.StringVar(&opt.format, "format", "", "the format, when not the extension of -o: svg, png")
+	f.StringVarP(&opt.out, "output", "o", "", "write to `FILE` (.svg, .pdf or .png)")
+	f.StringVar(&opt.format, "format", "", "the format, when not the extension of -o: svg, pdf, png")
 	matrixFlags(cmd, g, &opt.exportMatrixOptions)
 	f.StringVar(&opt.width, "width", "column", "the figure's width: column (3.5 in) or page (7 in)")
 	cmd.RegisterFlagCompletionFunc("width", cobra.FixedCompletions([]string{"column", "page"}, cobra.ShellCompDirectiveNoFileComp))
@@ -75,7 +93,7 @@ func runExportHeatmap(g *globals, opt exportHeatmapOptions) error {
 	if err != nil {
 		return err
 	}
-	t, err := newExportTarget(g, opt.out, opt.format, "svg", "png")
+	t, err := newExportTarget(g, opt.out, opt.format, figureFormats...)
 	if err != nil {
 		return err
 	}
@@ -105,8 +123,8 @@ type exportChartOptions struct {
 func newExportChartCmd(g *globals) *cobra.Command {
 	var opt exportChartOptions
 	cmd := &cobra.Command{
-		Use:   "chart frequencies|cooccurrence -o FIG.svg|FIG.png",
-		Short: "Draw code frequencies or co-occurrence for a paper (SVG or PNG)",
+		Use:   "chart frequencies|cooccurrence -o FIG.svg|FIG.pdf|FIG.png",
+		Short: "Draw code frequencies or co-occurrence for a paper (SVG, PDF or PNG)",
 		Long: `frequencies: each code's references (or --measure participants, ...) as
 bars, one per value of --by ATTR in Okabe and Ito's colour-blind-safe
 colours, counted as 'qda stats --by' counts them.
@@ -114,7 +132,8 @@ cooccurrence: the codes-by-codes table of 'qda export cooccurrence' as a
 heat map.
 
 Codes are those at --depth (1: the themes), or those within --codes. .svg
-is vector with the text as outlines; .png is 300 dpi. --width column
+is vector with the text as outlines; .pdf is vector with its font
+embedded (for LaTeX); .png is 300 dpi. --width column
 fits one column of a two-column page (3.5 in), page the text width (7 in).`,
 		Example: `  qda export chart frequencies --by gender -o freq.svg
   qda export chart cooccurrence --depth 2 -o together.png`,
@@ -123,8 +142,8 @@ fits one column of a two-column page (3.5 in), page the text width (7 in).`,
 		RunE:      func(cmd *cobra.Command, args []string) error { return runExportChart(g, args[0], opt) },
 	}
 	f := cmd.Flags()
-	f.StringVarP(&opt.out, "output", "o", "", "write to `FILE` (.svg or .png)")
-	f.StringVar(&opt.format, "format", "", "the format, when not the extension of -o: svg, png")
+	f.StringVarP(&opt.out, "output", "o", "", "write to `FILE` (.svg, .pdf or .png)")
+	f.StringVar(&opt.format, "format", "", "the format, when not the extension of -o: svg, pdf, png")
 	f.StringVar(&opt.by, "by", "", "frequencies: a bar per value of attribute `ATTR`")
 	f.StringVar(&opt.measure, "measure", "references", "frequencies: references, transcripts, participants, lines, words")
 	f.IntVar(&opt.depth, "depth", 1, "the codes at depth `N` (0: every code)")
@@ -148,7 +167,7 @@ func runExportChart(g *globals, kind string, opt exportChartOptions) error {
 	if err := export.CheckMeasure(opt.measure); err != nil || opt.measure == "presence" {
 		return usageErr(errors.New("--measure: use references, transcripts, participants, lines or words"))
 	}
-	t, err := newExportTarget(g, opt.out, opt.format, "svg", "png")
+	t, err := newExportTarget(g, opt.out, opt.format, figureFormats...)
 	if err != nil {
 		return err
 	}
