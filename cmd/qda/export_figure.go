@@ -31,7 +31,7 @@ var figureFormats = []string{"svg", "pdf", "png"}
 
 // writeFigure writes f to the target as SVG (text as outlines), PDF (fonts
 // embedded, dated as the workbooks are) or PNG.
-func writeFigure(g *globals, t exportTarget, f *figure.Figure, what string) error {
+func writeFigure(g *globals, t exportTarget, f *figure.Figure, width float64, what string) error {
 	var date time.Time
 	if t.format == "pdf" {
 		var err error
@@ -52,6 +52,38 @@ func writeFigure(g *globals, t exportTarget, f *figure.Figure, what string) erro
 		return err
 	}
 	t.written(g, fmt.Sprintf("%s (%.1f × %.1f in)", what, f.W/72, f.H/72))
+	// Too big for the place asked for: said, with what makes it fit, as
+	// a journal would scale it down and its labels with it.
+	if f.W > width+1 {
+		name := "a column (3.5 in)"
+		if width == figure.Page {
+			name = "the page's width (7 in)"
+		}
+		g.sayf("qda: ", "note: the figure is wider than %s: its text shrinks to %.0f%% when placed there", name, 100*width/f.W)
+		g.sayf("qda: hint: ", "fewer codes fit: --depth 1, or --codes C,...%s", map[bool]string{true: "; or --width page"}[width == figure.Column])
+	}
+	if f.H > figure.PageHeight+1 {
+		g.sayf("qda: ", "note: the figure is taller than a page of text (%.0f in)", figure.PageHeight/72)
+	}
+	return nil
+}
+
+// checkFigureSize refuses a figure of more rows or columns than a reader
+// can take in, with the ways to fewer: before the study is read when the
+// number is known from its tables, else once counted.
+func checkFigureSize(rows, cols int, rowsBy string) error {
+	if rows > figure.MaxRows {
+		what := "rows"
+		if rowsBy == export.RowsParticipant || rowsBy == export.RowsTranscript {
+			what = rowsBy + "s"
+		}
+		return withHint(usageErr(fmt.Errorf("a figure of %d %s is not read in a paper (at most %d rows)", rows, what, figure.MaxRows)),
+			"group them with --rows ATTR (e.g. --rows gender), keep some with --where attr=value, or see every row in 'qda report'")
+	}
+	if cols > figure.MaxCols {
+		return withHint(usageErr(fmt.Errorf("a figure of %d codes is not read in a paper (at most %d)", cols, figure.MaxCols)),
+			"fewer codes: --depth 1 (the themes), or --codes C,...")
+	}
 	return nil
 }
 
@@ -105,11 +137,33 @@ func runExportHeatmap(g *globals, opt exportHeatmapOptions) error {
 	if err != nil {
 		return err
 	}
+	// Rows of participants or transcripts are counted in transcripts.csv
+	// (a participant is a row when a transcript is theirs): a study of
+	// 10,000 is refused before it is read.
+	if len(mo.Scan.Filters) == 0 && len(mo.Scan.Only) == 0 {
+		upper := 0
+		switch mo.Rows {
+		case export.RowsParticipant:
+			who := map[string]bool{}
+			for _, r := range s.ix.Transcripts.Rows {
+				who[s.ix.Transcripts.Get(r, "participant")] = true
+			}
+			upper = len(who)
+		case export.RowsTranscript:
+			upper = len(s.ix.Transcripts.Rows)
+		}
+		if err := checkFigureSize(upper, len(export.Columns(s.cb, mo.Depth, mo.Codes)), mo.Rows); err != nil {
+			return err
+		}
+	}
 	m, err := export.BuildMatrix(s.study, s.ix, s.cb, mo, nil)
 	if err != nil {
 		return err
 	}
-	return writeFigure(g, t, report.HeatmapFigure(m, width),
+	if err := checkFigureSize(len(m.Rows), len(m.Columns), mo.Rows); err != nil {
+		return err
+	}
+	return writeFigure(g, t, report.HeatmapFigure(m, width), width,
 		fmt.Sprintf("a heat map of %s by %s (%s, %s)", mo.Measure, mo.Rows, plural(len(m.Rows), "row"), plural(len(m.Columns), "code")))
 }
 
@@ -180,12 +234,15 @@ func runExportChart(g *globals, kind string, opt exportChartOptions) error {
 		return err
 	}
 	codes := export.Columns(s.cb, mo.Depth, mo.Codes)
+	if err := checkFigureSize(0, len(codes), ""); err != nil {
+		return err
+	}
 	if kind == "cooccurrence" {
 		c, err := export.CountCooccurrence(s.study, s.ix, s.cb, export.CooccurrenceOptions{Scan: mo.Scan, Depth: mo.Depth, Codes: mo.Codes}, nil)
 		if err != nil {
 			return err
 		}
-		return writeFigure(g, t, report.CooccurrenceFigure(c, width), fmt.Sprintf("the co-occurrence of %s", plural(len(c.Codes), "code")))
+		return writeFigure(g, t, report.CooccurrenceFigure(c, width), width, fmt.Sprintf("the co-occurrence of %s", plural(len(c.Codes), "code")))
 	}
 	if opt.by != "" {
 		if err := s.ix.CheckAttribute(opt.by); err != nil {
@@ -196,9 +253,15 @@ func runExportChart(g *globals, kind string, opt exportChartOptions) error {
 	if err != nil {
 		return err
 	}
+	// A bar's colour is its group's: past Okabe and Ito's eight they
+	// would repeat, and two groups would read as one.
+	if n := len(stats.Groups); n > len(figure.OkabeIto) {
+		return withHint(usageErr(fmt.Errorf("--by %s has %d values: a chart tells at most %d apart by colour", opt.by, n, len(figure.OkabeIto))),
+			"choose an attribute of fewer values, or keep some with --where %s=VALUE", opt.by)
+	}
 	what := fmt.Sprintf("the %s of %s", opt.measure, plural(len(codes), "code"))
 	if opt.by != "" {
 		what += " by " + opt.by
 	}
-	return writeFigure(g, t, report.FrequencyFigure(stats, codes, opt.measure, width), what)
+	return writeFigure(g, t, report.FrequencyFigure(stats, codes, opt.measure, width), width, what)
 }
