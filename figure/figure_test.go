@@ -279,3 +279,31 @@ func TestLegendTop(t *testing.T) {
 		t.Errorf("legend ends %q, want \"2 or more\"", got)
 	}
 }
+
+// TestColumnLabelLines: a long column label in a wide cell takes two
+// lines, split at a space, whole; a short one, or one in a narrow cell,
+// one line.
+func TestColumnLabelLines(t *testing.T) {
+	long := "Developing confidence for day-to-day tasks and travel on buses"
+	labels := func(f *Figure) []string {
+		var out []string
+		for _, it := range f.Items {
+			if it.Kind == Text && it.Vertical && it.Title == long {
+				out = append(out, it.Text)
+			}
+		}
+		return out
+	}
+	few := Heatmap(HeatmapData{Rows: []string{"female", "male"}, Cols: []string{"Tea", long}, Values: [][]int{{1, 2}, {3, 4}}, Width: Column})
+	if got := labels(few); len(got) != 2 || got[0]+" "+got[1] != long || math.Abs(float64(len(got[0])-len(got[1]))) > 12 {
+		t.Errorf("two columns: label lines %q, want two halves of %q", got, long)
+	}
+	cols := []string{long}
+	for i := range 13 {
+		cols = append(cols, fmt.Sprint("code ", i))
+	}
+	many := Heatmap(HeatmapData{Rows: []string{"a"}, Cols: cols, Values: [][]int{make([]int, len(cols))}, Width: Column})
+	if got := labels(many); len(got) != 1 || got[0] != cut(long) {
+		t.Errorf("fourteen columns: label lines %q, want one, cut", got)
+	}
+}

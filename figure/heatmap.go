@@ -91,12 +91,7 @@ func Heatmap(d HeatmapData) *Figure {
 		rowLabels[i] = fit(cut(r), labelSize, rowMax)
 		rowW = max(rowW, textWidth(rowLabels[i], labelSize, false))
 	}
-	colH := 0.0
-	for _, c := range d.Cols {
-		colH = max(colH, textWidth(cut(c), labelSize, false))
-	}
 	left := pad + rowW + pad
-	head := pad + colH + pad + 3 // the colour bar under the labels
 	cellH := 12.0
 	cellW := max(narrowest, 16)
 	if d.Width > 0 && len(d.Cols) > 0 {
@@ -105,14 +100,37 @@ func Heatmap(d HeatmapData) *Figure {
 		avail := (d.Width - left - pad) / float64(len(d.Cols))
 		cellW = max(narrowest, min(avail, 48))
 	}
+	// Column labels are read upwards; in a cell wide enough for two lines
+	// a long one takes two, so that a theme's name does not make the
+	// header taller than the grid of a few rows.
+	colLines := make([][]string, len(d.Cols))
+	colH := 0.0
+	for j, c := range d.Cols {
+		colLines[j] = []string{cut(c)}
+		if cellW >= 2*colLine+2 && textWidth(cut(c), labelSize, false) > rowMax {
+			// Two lines hold twice the characters of one.
+			colLines[j] = halve(c)
+			for k, l := range colLines[j] {
+				colLines[j][k] = cut(l)
+			}
+		}
+		for _, l := range colLines[j] {
+			colH = max(colH, textWidth(l, labelSize, false))
+		}
+	}
+	head := pad + colH + pad + 3 // the colour bar under the labels
 	gridW := cellW * float64(len(d.Cols))
 	gridH := cellH * float64(len(d.Rows))
 	f.W = left + gridW + pad
 	legendY := head + gridH + 10
 	f.H = legendY + 20
 	for j, c := range d.Cols {
-		x := left + cellW*float64(j) + cellW/2 + labelSize/3
-		f.Items = append(f.Items, Item{Kind: Text, X: x, Y: head - 3 - pad, Text: cut(c), Size: labelSize, Vertical: true, Title: c})
+		// A line's baseline is a third of the text's size right of its
+		// middle; two lines sit either side of the cell's middle.
+		x := left + cellW*float64(j) + cellW/2 + labelSize/3 - colLine*float64(len(colLines[j])-1)/2
+		for k, l := range colLines[j] {
+			f.Items = append(f.Items, Item{Kind: Text, X: x + colLine*float64(k), Y: head - 3 - pad, Text: l, Size: labelSize, Vertical: true, Title: c})
+		}
 		if j < len(d.ColColours) && d.ColColours[j] != "" {
 			f.Items = append(f.Items, Item{Kind: Rect, X: left + cellW*float64(j), Y: head - 3, W: cellW, H: 3, Fill: d.ColColours[j]})
 		}
@@ -148,6 +166,26 @@ func Heatmap(d HeatmapData) *Figure {
 	f.W = max(f.W, left+8+12*float64(len(Blues))+textWidth(topLabel, labelSize, false)+pad)
 	f.Desc = fmt.Sprintf("A heat map of %d rows by %d columns; each cell's count is written in it.", len(d.Rows), len(d.Cols))
 	return f
+}
+
+// colLine is the distance between the lines of a column's label.
+const colLine = labelSize * 1.15
+
+// halve splits s at the space that makes its longer half shortest.
+func halve(s string) []string {
+	best, bestW := -1, math.Inf(1)
+	for i, r := range s {
+		if r != ' ' {
+			continue
+		}
+		if w := max(textWidth(s[:i], labelSize, false), textWidth(s[i+1:], labelSize, false)); w < bestW {
+			best, bestW = i, w
+		}
+	}
+	if best < 0 {
+		return []string{s}
+	}
+	return []string{s[:best], s[best+1:]}
 }
 
 // fit shortens s, ending it with "…", until it is at most w points wide.
