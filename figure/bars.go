@@ -57,27 +57,31 @@ func Bars(d BarsData) *Figure {
 	valueW := textWidth(format(hi)+"0", valueSize, false)
 	plotW := max(width-left-pad-valueW, 60)
 	f.W = left + plotW + valueW + pad
+	barH := 8.0
+	groupH := barH*float64(len(d.Series)) + 5
+	xOf := func(v float64) float64 { return left + (v-lo)/(hi-lo)*plotW }
+	// The key: a swatch and a name per series, in lines as wide as the
+	// figure (one line of six groups was twice a column's width).
+	const keyLine = 12.0
 	keyH := 0.0
 	if len(d.Series) > 1 {
-		keyH = 14
-	}
-	barH := 6.0
-	groupH := barH*float64(len(d.Series)) + 5
-	y := pad + keyH
-	xOf := func(v float64) float64 { return left + (v-lo)/(hi-lo)*plotW }
-	// The key.
-	kx := left
-	if len(d.Series) > 1 {
+		kx, ky := left, pad
 		for s, name := range d.Series {
+			name = fit(cut(name), labelSize, f.W-left-pad-9)
+			w := 9 + textWidth(name, labelSize, false)
+			if kx > left && kx+w > f.W-pad {
+				kx, ky = left, ky+keyLine
+			}
 			f.Items = append(f.Items,
-				Item{Kind: Rect, X: kx, Y: pad + 2, W: 7, H: 7, Fill: OkabeIto[s%len(OkabeIto)]},
-				Item{Kind: Text, X: kx + 9, Y: pad + 8, Text: name, Size: labelSize})
-			kx += 9 + textWidth(name, labelSize, false) + 8
+				Item{Kind: Rect, X: kx, Y: ky + 2, W: 7, H: 7, Fill: OkabeIto[s%len(OkabeIto)]},
+				Item{Kind: Text, X: kx + 9, Y: ky + 8.5, Text: name, Size: labelSize, Title: d.Series[s]})
+			kx += w + 8
 		}
-		f.W = max(f.W, kx)
+		keyH = ky - pad + keyLine + 2
 	}
+	y := pad + keyH
 	for i, c := range d.Categories {
-		f.Items = append(f.Items, Item{Kind: Text, X: left - pad, Y: y + groupH/2 + 1, Text: labels[i], Size: labelSize, Anchor: End, Title: c})
+		f.Items = append(f.Items, Item{Kind: Text, X: left - pad, Y: y + groupH/2 + 2, Text: labels[i], Size: labelSize, Anchor: End, Title: c})
 		for s, name := range d.Series {
 			v := 0.0
 			if i < len(d.Values) && s < len(d.Values[i]) {
@@ -89,7 +93,7 @@ func Bars(d BarsData) *Figure {
 				title := fmt.Sprintf("%s · %s: n/a", c, name)
 				f.Items = append(f.Items,
 					Item{Kind: Rect, X: xOf(math.Max(lo, 0)), Y: by, W: 0, H: barH - 1, Class: "bar", Data: [2]int{i, s}, Title: title},
-					Item{Kind: Text, X: xOf(math.Max(lo, 0)) + 2, Y: by + barH - 1.5, Text: "n/a", Size: valueSize - 1, Fill: "#57606a"})
+					Item{Kind: Text, X: xOf(math.Max(lo, 0)) + 2, Y: by + barH - 1.5, Text: "n/a", Size: valueSize, Fill: "#57606a"})
 				continue
 			}
 			x0, x1 := xOf(math.Max(lo, 0)), xOf(v)
@@ -102,7 +106,7 @@ func Bars(d BarsData) *Figure {
 			}
 			f.Items = append(f.Items,
 				Item{Kind: Rect, X: x0, Y: by, W: math.Max(x1-x0, 0.5), H: barH - 1, Fill: OkabeIto[s%len(OkabeIto)], Class: "bar", Data: [2]int{i, s}, Title: title},
-				Item{Kind: Text, X: x1 + 2, Y: by + barH - 1.5, Text: format(v), Size: valueSize - 1})
+				Item{Kind: Text, X: x1 + 2, Y: by + barH - 1.5, Text: format(v), Size: valueSize})
 		}
 		y += groupH
 	}

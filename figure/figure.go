@@ -79,3 +79,17 @@ const (
 	Column = 252.0
 	Page   = 504.0
 )
+
+// MaxRows and MaxCols are the most rows and columns a figure is drawn
+// with. A row is 12 points: about 45 fill a page, 100 are two pages of a
+// supplement, and beyond that a figure is no longer read cell by cell (a
+// heat map of 10,000 participants would be 40 metres long, and its PNG
+// gigabytes); grouped rows, or the HTML report, show such a study.
+const (
+	MaxRows = 100
+	MaxCols = 60
+)
+
+// PageHeight is the tallest figure that fits a journal's page of text
+// (9 in), in points.
+const PageHeight = 648.0

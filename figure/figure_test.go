@@ -221,3 +221,89 @@ func abs(n int) int {
 	}
 	return n
 }
+
+// TestFitsWidth: a figure asked for a column's or the page's width is no
+// wider, with a dozen codes of long names in a column and every code of
+// the demo (27) across the page, and its smallest text stays 7 points.
+func TestFitsWidth(t *testing.T) {
+	names := func(n int) []string {
+		var out []string
+		for i := range n {
+			out = append(out, fmt.Sprintf("Code %d: companionship and being listened to", i))
+		}
+		return out
+	}
+	square := func(n, big int) [][]int {
+		v := make([][]int, n)
+		for i := range v {
+			v[i] = make([]int, n)
+			v[i][i] = big
+		}
+		return v
+	}
+	wide := []string{"bereaved", "living-alone", "mobility-health", "retired", "separated", "young-parent"}
+	for _, tc := range []struct {
+		name  string
+		f     *Figure
+		width float64
+	}{
+		{"12 codes in a column", Heatmap(HeatmapData{Rows: names(12), Cols: names(12), Values: square(12, 81), Top: 8, Width: Column}), Column},
+		{"27 codes across the page", Heatmap(HeatmapData{Rows: names(27), Cols: names(27), Values: square(27, 99), Width: Page}), Page},
+		{"six groups' key in a column", Bars(BarsData{Categories: names(3), Series: wide, Values: [][]float64{{2580, 2597, 2614, 497, 1191, 521}}, Width: Column}), Column},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if tc.f.W > tc.width+1 {
+				t.Errorf("%.1f pt wide, over the %.0f pt asked for", tc.f.W, tc.width)
+			}
+			for _, it := range tc.f.Items {
+				if it.Kind == Text && it.Size < valueSize {
+					t.Errorf("text %q at %.1f pt, under %.1f", it.Text, it.Size, valueSize)
+				}
+				if it.Kind != Line && it.X+it.W > tc.f.W+0.01 {
+					t.Errorf("%q reaches %.1f, past the figure's width %.1f", it.Text, it.X+it.W, tc.f.W)
+				}
+			}
+		})
+	}
+}
+
+// TestLegendTop: a scale topped below the largest count says "or more".
+func TestLegendTop(t *testing.T) {
+	legend := func(f *Figure) string { return f.Items[len(f.Items)-1].Text }
+	d := HeatmapData{Rows: []string{"a", "b"}, Cols: []string{"a", "b"}, Values: [][]int{{81, 2}, {2, 9}}}
+	if got := legend(Heatmap(d)); got != "81" {
+		t.Errorf("legend ends %q, want 81", got)
+	}
+	d.Top = 2
+	if got := legend(Heatmap(d)); got != "2 or more" {
+		t.Errorf("legend ends %q, want \"2 or more\"", got)
+	}
+}
+
+// TestColumnLabelLines: a long column label in a wide cell takes two
+// lines, split at a space, whole; a short one, or one in a narrow cell,
+// one line.
+func TestColumnLabelLines(t *testing.T) {
+	long := "Developing confidence for day-to-day tasks and travel on buses"
+	labels := func(f *Figure) []string {
+		var out []string
+		for _, it := range f.Items {
+			if it.Kind == Text && it.Vertical && it.Title == long {
+				out = append(out, it.Text)
+			}
+		}
+		return out
+	}
+	few := Heatmap(HeatmapData{Rows: []string{"female", "male"}, Cols: []string{"Tea", long}, Values: [][]int{{1, 2}, {3, 4}}, Width: Column})
+	if got := labels(few); len(got) != 2 || got[0]+" "+got[1] != long || math.Abs(float64(len(got[0])-len(got[1]))) > 12 {
+		t.Errorf("two columns: label lines %q, want two halves of %q", got, long)
+	}
+	cols := []string{long}
+	for i := range 13 {
+		cols = append(cols, fmt.Sprint("code ", i))
+	}
+	many := Heatmap(HeatmapData{Rows: []string{"a"}, Cols: cols, Values: [][]int{make([]int, len(cols))}, Width: Column})
+	if got := labels(many); len(got) != 1 || got[0] != cut(long) {
+		t.Errorf("fourteen columns: label lines %q, want one, cut", got)
+	}
+}

@@ -46,9 +46,13 @@ type HeatmapData struct {
 	Top int
 }
 
+// Text sizes in points at the figure's own width. A figure 3.5 in wide is
+// usually scaled down to a journal's column (84-90 mm; LaTeX's article
+// class has 3.2 in): 8 and 7 points stay at 6.4 points or more there, the
+// smallest that journals' guides for authors accept.
 const (
-	labelSize = 7.0
-	valueSize = 6.5
+	labelSize = 8.0
+	valueSize = 7.0
 	maxLabel  = 48 // characters of a label before it is cut
 )
 
@@ -56,12 +60,13 @@ const (
 // upwards, a count in every cell and in its title, and a legend.
 func Heatmap(d HeatmapData) *Figure {
 	f := &Figure{Title: d.Title}
-	top := 0
+	largest := 0
 	for _, row := range d.Values {
 		for _, v := range row {
-			top = max(top, v)
+			largest = max(largest, v)
 		}
 	}
+	top := largest
 	if d.Top > 0 {
 		top = d.Top
 	}
@@ -69,10 +74,16 @@ func Heatmap(d HeatmapData) *Figure {
 	if noun == nil {
 		noun = strconv.Itoa
 	}
-	// Row labels take at most two fifths of the width asked for.
+	valW := textWidth(strconv.Itoa(largest), valueSize, false)
+	const pad = 4.0
+	// The narrowest cell holds the largest count and leaves a column's
+	// label (read upwards) room beside its neighbours'.
+	narrowest := max(valW+4, labelSize+3)
+	// Row labels take at most two fifths of the width asked for, less
+	// (down to a quarter) when the narrowest cells need the room.
 	rowMax := math.Inf(1)
 	if d.Width > 0 {
-		rowMax = d.Width * 2 / 5
+		rowMax = min(d.Width*2/5, max(d.Width/4, d.Width-3*pad-narrowest*float64(len(d.Cols))))
 	}
 	rowLabels := make([]string, len(d.Rows))
 	rowW := 0.0
@@ -80,30 +91,46 @@ func Heatmap(d HeatmapData) *Figure {
 		rowLabels[i] = fit(cut(r), labelSize, rowMax)
 		rowW = max(rowW, textWidth(rowLabels[i], labelSize, false))
 	}
-	colH := 0.0
-	for _, c := range d.Cols {
-		colH = max(colH, textWidth(cut(c), labelSize, false))
-	}
-	valW := textWidth(strconv.Itoa(top), valueSize, false)
-	const pad = 4.0
 	left := pad + rowW + pad
-	head := pad + colH + pad + 3 // the colour bar under the labels
-	cellH := 11.0
-	cellW := max(valW+6, 16)
+	cellH := 12.0
+	cellW := max(narrowest, 16)
 	if d.Width > 0 && len(d.Cols) > 0 {
-		// Fill the width asked for, down to the narrowest cell that holds
-		// the largest count, up to a cell no wider than it is useful.
+		// Fill the width asked for, down to the narrowest cell, up to a
+		// cell no wider than it is useful: twelve codes fit a column.
 		avail := (d.Width - left - pad) / float64(len(d.Cols))
-		cellW = max(cellW, min(avail, 48))
+		cellW = max(narrowest, min(avail, 48))
 	}
+	// Column labels are read upwards; in a cell wide enough for two lines
+	// a long one takes two, so that a theme's name does not make the
+	// header taller than the grid of a few rows.
+	colLines := make([][]string, len(d.Cols))
+	colH := 0.0
+	for j, c := range d.Cols {
+		colLines[j] = []string{cut(c)}
+		if cellW >= 2*colLine+2 && textWidth(cut(c), labelSize, false) > rowMax {
+			// Two lines hold twice the characters of one.
+			colLines[j] = halve(c)
+			for k, l := range colLines[j] {
+				colLines[j][k] = cut(l)
+			}
+		}
+		for _, l := range colLines[j] {
+			colH = max(colH, textWidth(l, labelSize, false))
+		}
+	}
+	head := pad + colH + pad + 3 // the colour bar under the labels
 	gridW := cellW * float64(len(d.Cols))
 	gridH := cellH * float64(len(d.Rows))
 	f.W = left + gridW + pad
 	legendY := head + gridH + 10
 	f.H = legendY + 20
 	for j, c := range d.Cols {
-		x := left + cellW*float64(j) + cellW/2 + labelSize/3
-		f.Items = append(f.Items, Item{Kind: Text, X: x, Y: head - 3 - pad, Text: cut(c), Size: labelSize, Vertical: true, Title: c})
+		// A line's baseline is a third of the text's size right of its
+		// middle; two lines sit either side of the cell's middle.
+		x := left + cellW*float64(j) + cellW/2 + labelSize/3 - colLine*float64(len(colLines[j])-1)/2
+		for k, l := range colLines[j] {
+			f.Items = append(f.Items, Item{Kind: Text, X: x + colLine*float64(k), Y: head - 3 - pad, Text: l, Size: labelSize, Vertical: true, Title: c})
+		}
 		if j < len(d.ColColours) && d.ColColours[j] != "" {
 			f.Items = append(f.Items, Item{Kind: Rect, X: left + cellW*float64(j), Y: head - 3, W: cellW, H: 3, Fill: d.ColColours[j]})
 		}
@@ -129,10 +156,36 @@ func Heatmap(d HeatmapData) *Figure {
 	for k, b := range Blues {
 		f.Items = append(f.Items, Item{Kind: Rect, X: left + 4 + 12*float64(k), Y: legendY, W: 12, H: 8, Fill: b, Stroke: "#d0d7de"})
 	}
-	f.Items = append(f.Items, Item{Kind: Text, X: left + 8 + 12*float64(len(Blues)), Y: legendY + 7, Text: strconv.Itoa(top), Size: labelSize})
-	f.W = max(f.W, left+8+12*float64(len(Blues))+textWidth(strconv.Itoa(top), labelSize, false)+pad)
+	// A scale topped below the largest count (a co-occurrence table's
+	// diagonal) says that its last shade is that count or more.
+	topLabel := strconv.Itoa(top)
+	if top < largest {
+		topLabel += " or more"
+	}
+	f.Items = append(f.Items, Item{Kind: Text, X: left + 8 + 12*float64(len(Blues)), Y: legendY + 7, Text: topLabel, Size: labelSize})
+	f.W = max(f.W, left+8+12*float64(len(Blues))+textWidth(topLabel, labelSize, false)+pad)
 	f.Desc = fmt.Sprintf("A heat map of %d rows by %d columns; each cell's count is written in it.", len(d.Rows), len(d.Cols))
 	return f
+}
+
+// colLine is the distance between the lines of a column's label.
+const colLine = labelSize * 1.15
+
+// halve splits s at the space that makes its longer half shortest.
+func halve(s string) []string {
+	best, bestW := -1, math.Inf(1)
+	for i, r := range s {
+		if r != ' ' {
+			continue
+		}
+		if w := max(textWidth(s[:i], labelSize, false), textWidth(s[i+1:], labelSize, false)); w < bestW {
+			best, bestW = i, w
+		}
+	}
+	if best < 0 {
+		return []string{s}
+	}
+	return []string{s[:best], s[best+1:]}
 }
 
 // fit shortens s, ending it with "…", until it is at most w points wide.

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -24,11 +26,25 @@ func figureWidth(w string) (float64, error) {
 	return 0, usageErr(fmt.Errorf("--width %q: use column (3.5 in) or page (7 in)", w))
 }
 
-// writeFigure writes f to the target as SVG (text as outlines) or PNG.
-func writeFigure(g *globals, t exportTarget, f *figure.Figure, what string) error {
+// figureFormats are the formats of -o for a figure.
+var figureFormats = []string{"svg", "pdf", "png"}
+
+// writeFigure writes f to the target as SVG (text as outlines), PDF (fonts
+// embedded, dated as the workbooks are) or PNG.
+func writeFigure(g *globals, t exportTarget, f *figure.Figure, width float64, what string) error {
+	var date time.Time
+	if t.format == "pdf" {
+		var err error
+		if date, err = export.DateFromEnv(os.Getenv("SOURCE_DATE_EPOCH"), time.Now()); err != nil {
+			return withHint(usageErr(err), "unset SOURCE_DATE_EPOCH or give seconds since 1970")
+		}
+	}
 	err := t.write(g, func(w io.Writer) error {
-		if t.format == "png" {
+		switch t.format {
+		case "png":
 			return f.WritePNG(w)
+		case "pdf":
+			return f.WritePDF(w, figure.PDFOptions{Date: date})
 		}
 		return f.WriteSVG(w, figure.SVGOptions{Outline: true})
 	})
@@ -36,6 +52,38 @@ func writeFigure(g *globals, t exportTarget, f *figure.Figure, what string) erro
 		return err
 	}
 	t.written(g, fmt.Sprintf("%s (%.1f × %.1f in)", what, f.W/72, f.H/72))
+	// Too big for the place asked for: said, with what makes it fit, as
+	// a journal would scale it down and its labels with it.
+	if f.W > width+1 {
+		name := "a column (3.5 in)"
+		if width == figure.Page {
+			name = "the page's width (7 in)"
+		}
+		g.sayf("qda: ", "note: the figure is wider than %s: its text shrinks to %.0f%% when placed there", name, 100*width/f.W)
+		g.sayf("qda: hint: ", "fewer codes fit: --depth 1, or --codes C,...%s", map[bool]string{true: "; or --width page"}[width == figure.Column])
+	}
+	if f.H > figure.PageHeight+1 {
+		g.sayf("qda: ", "note: the figure is taller than a page of text (%.0f in)", figure.PageHeight/72)
+	}
+	return nil
+}
+
+// checkFigureSize refuses a figure of more rows or columns than a reader
+// can take in, with the ways to fewer: before the study is read when the
+// number is known from its tables, else once counted.
+func checkFigureSize(rows, cols int, rowsBy string) error {
+	if rows > figure.MaxRows {
+		what := "rows"
+		if rowsBy == export.RowsParticipant || rowsBy == export.RowsTranscript {
+			what = rowsBy + "s"
+		}
+		return withHint(usageErr(fmt.Errorf("a figure of %d %s is not read in a paper (at most %d rows)", rows, what, figure.MaxRows)),
+			"group them with --rows ATTR (e.g. --rows gender), keep some with --where attr=value, or see every row in 'qda report'")
+	}
+	if cols > figure.MaxCols {
+		return withHint(usageErr(fmt.Errorf("a figure of %d codes is not read in a paper (at most %d)", cols, figure.MaxCols)),
+			"fewer codes: --depth 1 (the themes), or --codes C,...")
+	}
 	return nil
 }
 
@@ -47,23 +95,25 @@ type exportHeatmapOptions struct {
 func newExportHeatmapCmd(g *globals) *cobra.Command {
 	var opt exportHeatmapOptions
 	cmd := &cobra.Command{
-		Use:   "heatmap -o FIG.svg|FIG.png",
-		Short: "Draw the theme-by-participant matrix as a heat map for a paper (SVG or PNG)",
+		Use:   "heatmap -o FIG.svg|FIG.pdf|FIG.png",
+		Short: "Draw the theme-by-participant matrix as a heat map for a paper (SVG, PDF or PNG)",
 		Long: `Draw the matrix 'qda export matrix' writes as a heat map: a row per
 participant (or transcript, or value of --rows ATTR), a column per code,
 each cell shaded by its count on a colour-blind-safe scale (ColorBrewer
 Blues) with the count written in it and in its title. .svg is vector with
-the text as outlines, so it looks the same without the font; .png is 300
-dpi. --width column fits one column of a two-column page (3.5 in), page
+the text as outlines, so it looks the same without the font (Word, the
+web, journals that take SVG); .pdf is vector with its font embedded, for
+pdflatex's \includegraphics; .png is 300 dpi. --width column fits one column of a two-column page (3.5 in), page
 the text width (7 in).`,
 		Example: `  qda export heatmap -o themes.svg
+  qda export heatmap -o themes.pdf
   qda export heatmap --rows trigger_group --measure participants -o groups.png`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error { return runExportHeatmap(g, opt) },
 	}
 	f := cmd.Flags()
-	f.StringVarP(&opt.out, "output", "o", "", "write to `FILE` (.svg or .png)")
-	f.StringVar(&opt.format, "format", "", "the format, when not the extension of -o: svg, png")
+	f.StringVarP(&opt.out, "output", "o", "", "write to `FILE` (.svg, .pdf or .png)")
+	f.StringVar(&opt.format, "format", "", "the format, when not the extension of -o: svg, pdf, png")
 	matrixFlags(cmd, g, &opt.exportMatrixOptions)
 	f.StringVar(&opt.width, "width", "column", "the figure's width: column (3.5 in) or page (7 in)")
 	cmd.RegisterFlagCompletionFunc("width", cobra.FixedCompletions([]string{"column", "page"}, cobra.ShellCompDirectiveNoFileComp))
@@ -75,7 +125,7 @@ func runExportHeatmap(g *globals, opt exportHeatmapOptions) error {
 	if err != nil {
 		return err
 	}
-	t, err := newExportTarget(g, opt.out, opt.format, "svg", "png")
+	t, err := newExportTarget(g, opt.out, opt.format, figureFormats...)
 	if err != nil {
 		return err
 	}
@@ -87,11 +137,33 @@ func runExportHeatmap(g *globals, opt exportHeatmapOptions) error {
 	if err != nil {
 		return err
 	}
+	// Rows of participants or transcripts are counted in transcripts.csv
+	// (a participant is a row when a transcript is theirs): a study of
+	// 10,000 is refused before it is read.
+	if len(mo.Scan.Filters) == 0 && len(mo.Scan.Only) == 0 {
+		upper := 0
+		switch mo.Rows {
+		case export.RowsParticipant:
+			who := map[string]bool{}
+			for _, r := range s.ix.Transcripts.Rows {
+				who[s.ix.Transcripts.Get(r, "participant")] = true
+			}
+			upper = len(who)
+		case export.RowsTranscript:
+			upper = len(s.ix.Transcripts.Rows)
+		}
+		if err := checkFigureSize(upper, len(export.Columns(s.cb, mo.Depth, mo.Codes)), mo.Rows); err != nil {
+			return err
+		}
+	}
 	m, err := export.BuildMatrix(s.study, s.ix, s.cb, mo, nil)
 	if err != nil {
 		return err
 	}
-	return writeFigure(g, t, report.HeatmapFigure(m, width),
+	if err := checkFigureSize(len(m.Rows), len(m.Columns), mo.Rows); err != nil {
+		return err
+	}
+	return writeFigure(g, t, report.HeatmapFigure(m, width), width,
 		fmt.Sprintf("a heat map of %s by %s (%s, %s)", mo.Measure, mo.Rows, plural(len(m.Rows), "row"), plural(len(m.Columns), "code")))
 }
 
@@ -105,8 +177,8 @@ type exportChartOptions struct {
 func newExportChartCmd(g *globals) *cobra.Command {
 	var opt exportChartOptions
 	cmd := &cobra.Command{
-		Use:   "chart frequencies|cooccurrence -o FIG.svg|FIG.png",
-		Short: "Draw code frequencies or co-occurrence for a paper (SVG or PNG)",
+		Use:   "chart frequencies|cooccurrence -o FIG.svg|FIG.pdf|FIG.png",
+		Short: "Draw code frequencies or co-occurrence for a paper (SVG, PDF or PNG)",
 		Long: `frequencies: each code's references (or --measure participants, ...) as
 bars, one per value of --by ATTR in Okabe and Ito's colour-blind-safe
 colours, counted as 'qda stats --by' counts them.
@@ -114,7 +186,8 @@ cooccurrence: the codes-by-codes table of 'qda export cooccurrence' as a
 heat map.
 
 Codes are those at --depth (1: the themes), or those within --codes. .svg
-is vector with the text as outlines; .png is 300 dpi. --width column
+is vector with the text as outlines; .pdf is vector with its font
+embedded (for LaTeX); .png is 300 dpi. --width column
 fits one column of a two-column page (3.5 in), page the text width (7 in).`,
 		Example: `  qda export chart frequencies --by gender -o freq.svg
   qda export chart cooccurrence --depth 2 -o together.png`,
@@ -123,8 +196,8 @@ fits one column of a two-column page (3.5 in), page the text width (7 in).`,
 		RunE:      func(cmd *cobra.Command, args []string) error { return runExportChart(g, args[0], opt) },
 	}
 	f := cmd.Flags()
-	f.StringVarP(&opt.out, "output", "o", "", "write to `FILE` (.svg or .png)")
-	f.StringVar(&opt.format, "format", "", "the format, when not the extension of -o: svg, png")
+	f.StringVarP(&opt.out, "output", "o", "", "write to `FILE` (.svg, .pdf or .png)")
+	f.StringVar(&opt.format, "format", "", "the format, when not the extension of -o: svg, pdf, png")
 	f.StringVar(&opt.by, "by", "", "frequencies: a bar per value of attribute `ATTR`")
 	f.StringVar(&opt.measure, "measure", "references", "frequencies: references, transcripts, participants, lines, words")
 	f.IntVar(&opt.depth, "depth", 1, "the codes at depth `N` (0: every code)")
@@ -148,7 +221,7 @@ func runExportChart(g *globals, kind string, opt exportChartOptions) error {
 	if err := export.CheckMeasure(opt.measure); err != nil || opt.measure == "presence" {
 		return usageErr(errors.New("--measure: use references, transcripts, participants, lines or words"))
 	}
-	t, err := newExportTarget(g, opt.out, opt.format, "svg", "png")
+	t, err := newExportTarget(g, opt.out, opt.format, figureFormats...)
 	if err != nil {
 		return err
 	}
@@ -161,12 +234,15 @@ func runExportChart(g *globals, kind string, opt exportChartOptions) error {
 		return err
 	}
 	codes := export.Columns(s.cb, mo.Depth, mo.Codes)
+	if err := checkFigureSize(0, len(codes), ""); err != nil {
+		return err
+	}
 	if kind == "cooccurrence" {
 		c, err := export.CountCooccurrence(s.study, s.ix, s.cb, export.CooccurrenceOptions{Scan: mo.Scan, Depth: mo.Depth, Codes: mo.Codes}, nil)
 		if err != nil {
 			return err
 		}
-		return writeFigure(g, t, report.CooccurrenceFigure(c, width), fmt.Sprintf("the co-occurrence of %s", plural(len(c.Codes), "code")))
+		return writeFigure(g, t, report.CooccurrenceFigure(c, width), width, fmt.Sprintf("the co-occurrence of %s", plural(len(c.Codes), "code")))
 	}
 	if opt.by != "" {
 		if err := s.ix.CheckAttribute(opt.by); err != nil {
@@ -177,9 +253,15 @@ func runExportChart(g *globals, kind string, opt exportChartOptions) error {
 	if err != nil {
 		return err
 	}
+	// A bar's colour is its group's: past Okabe and Ito's eight they
+	// would repeat, and two groups would read as one.
+	if n := len(stats.Groups); n > len(figure.OkabeIto) {
+		return withHint(usageErr(fmt.Errorf("--by %s has %d values: a chart tells at most %d apart by colour", opt.by, n, len(figure.OkabeIto))),
+			"choose an attribute of fewer values, or keep some with --where %s=VALUE", opt.by)
+	}
 	what := fmt.Sprintf("the %s of %s", opt.measure, plural(len(codes), "code"))
 	if opt.by != "" {
 		what += " by " + opt.by
 	}
-	return writeFigure(g, t, report.FrequencyFigure(stats, codes, opt.measure, width), what)
+	return writeFigure(g, t, report.FrequencyFigure(stats, codes, opt.measure, width), width, what)
 }
