@@ -120,6 +120,11 @@ func (ps *Passages) add(it *corpus.Item, res *corpus.Resolver, code *codebook.Co
 	return len(ps.json) - 1, nil
 }
 
+// found ends the finding of passages: the index of those found, a map of
+// hundreds of thousands of entries in a large study, goes before the
+// pages are rendered.
+func (ps *Passages) found() { ps.index = nil }
+
 // sortByParticipant orders passage indexes by participant (participants.csv
 // order), then transcript order (the order they were found), then line.
 func (ps *Passages) sortByParticipant(refs []int) {

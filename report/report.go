@@ -148,6 +148,7 @@ func Build(s *corpus.Study, ix *corpus.Index, cb *codebook.Codebook, opt Options
 		return nil, err
 	}
 	r.Matrix = m
+	r.Passage.found()
 	for _, e := range r.Book {
 		r.Passage.sortByParticipant(e.Refs)
 	}

@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/rogpeppe/go-internal/txtar"
 
@@ -370,4 +371,27 @@ func TestCheckBy(t *testing.T) {
 			t.Errorf("rows %s by %q: Build's error %v, CheckBy's %v", tc.rows, tc.by, berr, err)
 		}
 	}
+}
+
+// FuzzPassageLine: a line written as [number, text] in the page's data
+// reads back as it was (the pages quote passages decoded from that JSON).
+func FuzzPassageLine(f *testing.F) {
+	f.Add(12, "plain")
+	f.Add(-1, "<b>&\u2028\"\\")
+	f.Fuzz(func(t *testing.T, n int, text string) {
+		if !utf8.ValidString(text) {
+			t.Skip() // json.Marshal replaces invalid bytes; transcripts are UTF-8
+		}
+		data, err := json.Marshal(PassageLine{n, text})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got PassageLine
+		if err := json.Unmarshal(data, &got); err != nil {
+			t.Fatalf("%s: %v", data, err)
+		}
+		if got != (PassageLine{n, text}) {
+			t.Errorf("%s: read back %+v", data, got)
+		}
+	})
 }
