@@ -1,6 +1,7 @@
 package report
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"slices"
@@ -66,12 +67,17 @@ func (l *PassageLine) UnmarshalJSON(data []byte) error {
 // a million lines, several times larger as structs of strings than as the
 // bytes written, and the pages quote few of them (Get decodes those).
 type Passages struct {
-	json   [][]byte
+	json   [][]byte // slices of chunks
+	chunk  []byte   // the chunk being filled
+	enc    bytes.Buffer
 	row    []int32
 	order  []int32 // the participant's place in participants.csv
 	index  map[passageKey]int
 	pOrder map[string]int
 }
+
+// passageChunk is the size of the blocks the passages' JSON is kept in.
+const passageChunk = 1 << 20
 
 type passageKey struct {
 	transcript string
@@ -109,11 +115,20 @@ func (ps *Passages) add(it *corpus.Item, res *corpus.Resolver, code *codebook.Co
 		}
 		p.Turns = append(p.Turns, pt)
 	}
-	data, err := json.Marshal(p)
-	if err != nil {
+	// Encoded as json.Marshal would (the encoder escapes HTML alike),
+	// then kept in the current chunk: a few large blocks rather than a
+	// small object per passage, as many as a study has passages.
+	ps.enc.Reset()
+	if err := json.NewEncoder(&ps.enc).Encode(p); err != nil {
 		return 0, err
 	}
-	ps.json = append(ps.json, data)
+	data := bytes.TrimSuffix(ps.enc.Bytes(), []byte("\n"))
+	if len(ps.chunk)+len(data) > cap(ps.chunk) {
+		ps.chunk = make([]byte, 0, max(passageChunk, len(data)))
+	}
+	at := len(ps.chunk)
+	ps.chunk = append(ps.chunk, data...)
+	ps.json = append(ps.json, ps.chunk[at:len(ps.chunk):len(ps.chunk)])
 	ps.row = append(ps.row, int32(row))
 	ps.order = append(ps.order, int32(order))
 	ps.index[k] = len(ps.json) - 1

@@ -69,7 +69,6 @@ func (r *Report) Render(single bool) ([]File, error) {
 	// where the template leaves a mark: the template would marshal it
 	// whole and copy it again to escape it, tens of megabytes for a large
 	// study.
-	pd := r.pageData()
 	css, _ := assetFS.ReadFile("assets/report.css")
 	js, _ := assetFS.ReadFile("assets/report.js")
 	if single {
@@ -85,14 +84,29 @@ func (r *Report) Render(single bool) ([]File, error) {
 		if err != nil {
 			return nil, err
 		}
-		page, err := withData(out.Bytes(), pd)
+		page, err := withData(out.Bytes(), r.pageData())
 		if err != nil {
 			return nil, err
 		}
 		return []File{{Name: "index.html", Data: page}}, nil
 	}
-	var files []File
-	for _, p := range pages {
+	// The page with the data (tens of megabytes, beside the passages it
+	// copies) is rendered last, when the other pages' work is done, so
+	// that the memory it takes is not added to theirs.
+	order := make([]int, 0, len(pages))
+	for i, p := range pages {
+		if !p.search {
+			order = append(order, i)
+		}
+	}
+	for i, p := range pages {
+		if p.search {
+			order = append(order, i)
+		}
+	}
+	files := make([]File, len(pages))
+	for _, i := range order {
+		p := pages[i]
 		var body bytes.Buffer
 		if err := t.ExecuteTemplate(&body, p.template, p.data); err != nil {
 			return nil, err
@@ -107,7 +121,7 @@ func (r *Report) Render(single bool) ([]File, error) {
 		}
 		page := out.Bytes()
 		if p.search {
-			if page, err = withData(page, pd); err != nil {
+			if page, err = withData(page, r.pageData()); err != nil {
 				return nil, err
 			}
 		}
@@ -118,7 +132,7 @@ func (r *Report) Render(single bool) ([]File, error) {
 		if !strings.HasSuffix(name, ".html") {
 			name += ".html"
 		}
-		files = append(files, File{Name: name, Data: page})
+		files[i] = File{Name: name, Data: page}
 	}
 	files = append(files, File{Name: "assets/report.css", Data: css}, File{Name: "assets/report.js", Data: js})
 	return files, nil
