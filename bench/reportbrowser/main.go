@@ -17,9 +17,9 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
-)
 
-const chromiumPath = "/usr/bin/chromium"
+	"github.com/qdatool/qda/internal/chromium"
+)
 
 func main() {
 	if len(os.Args) != 2 {
@@ -42,18 +42,7 @@ func measure(dir string) error {
 		return err
 	}
 	defer os.RemoveAll(profile)
-	actx, cancel := chromedp.NewExecAllocator(context.Background(),
-		chromedp.ExecPath(chromiumPath),
-		chromedp.Flag("headless", true),
-		chromedp.Flag("no-sandbox", true),
-		chromedp.Flag("disable-gpu", true),
-		chromedp.Flag("no-first-run", true),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.UserDataDir(profile),
-		chromedp.WindowSize(1280, 900),
-	)
+	actx, cancel := chromium.Allocator(context.Background(), profile)
 	defer cancel()
 	ctx, cancel := chromedp.NewContext(actx)
 	defer cancel()
