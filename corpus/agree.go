@@ -87,6 +87,47 @@ type unit struct{ start, end int }
 // streams the transcripts and keeps only each code's sufficient
 // statistics.
 func (s *Study) Agree(ix *Index, cb *codebook.Codebook, opt AgreeOptions) (*AgreeResult, error) {
+	ac, err := NewAgreeCounter(ix, cb, opt)
+	if err != nil {
+		return nil, err
+	}
+	only := []string{}
+	for _, r := range ix.Transcripts.Rows {
+		if !Match(ix.Attrs(r), opt.Filters) {
+			continue
+		}
+		if ac.compared(r.ID) {
+			only = append(only, r.ID)
+		} else {
+			ac.out.Skipped++
+		}
+	}
+	if ac.out.Skipped == 0 {
+		// The filters alone choose the same transcripts, and Scan need
+		// not look each one up in a long list.
+		only = nil
+	}
+	scan := ScanOptions{Coders: opt.Coders, Filters: opt.Filters, Only: only}
+	if err := s.Scan(ix, scan, ac.Add); err != nil {
+		return nil, err
+	}
+	return ac.Result(), nil
+}
+
+// AgreeCounter measures what Agree measures one transcript at a time, so
+// that a caller reading the study once for several counts (qda report)
+// gets Agree's figures without another pass.
+type AgreeCounter struct {
+	ix  *Index
+	opt AgreeOptions
+	res *Resolver
+	out *AgreeResult
+}
+
+// NewAgreeCounter checks opt and starts measuring. Its Add takes the
+// transcripts a Scan with opt.Filters yields, in its order, with the
+// codings of opt.Coders at least (others' are not looked at).
+func NewAgreeCounter(ix *Index, cb *codebook.Codebook, opt AgreeOptions) (*AgreeCounter, error) {
 	if len(opt.Coders) < 2 {
 		return nil, fmt.Errorf("agreement needs two coders or more, got %d", len(opt.Coders))
 	}
@@ -107,58 +148,57 @@ func (s *Study) Agree(ix *Index, cb *codebook.Codebook, opt AgreeOptions) (*Agre
 	for _, c := range opt.Codes {
 		out.Codes = append(out.Codes, CodeAgreement{c, agreement.NewTable(m, 2)})
 	}
-	only := []string{}
-	for _, r := range ix.Transcripts.Rows {
-		if !Match(ix.Attrs(r), opt.Filters) {
-			continue
-		}
-		coded := 0
-		for _, c := range opt.Coders {
-			if ix.HasCoded(c, r.ID) {
-				coded++
-			}
-		}
-		if coded >= 2 {
-			only = append(only, r.ID)
-		} else {
-			out.Skipped++
+	return &AgreeCounter{ix: ix, opt: opt, res: NewResolver(cb), out: out}, nil
+}
+
+// compared reports whether transcript id is compared: two of the coders
+// or more have a codings file for it.
+func (ac *AgreeCounter) compared(id string) bool {
+	coded := 0
+	for _, c := range ac.opt.Coders {
+		if ac.ix.HasCoded(c, id) {
+			coded++
 		}
 	}
-	if out.Skipped == 0 {
-		// The filters alone choose the same transcripts, and Scan need
-		// not look each one up in a long list.
-		only = nil
-	}
-	res := NewResolver(cb)
-	scan := ScanOptions{Coders: opt.Coders, Filters: opt.Filters, Only: only}
-	err := s.Scan(ix, scan, func(it *Item) error {
-		out.Transcripts++
-		a := newAgreeItem(it, opt, res, ix)
-		out.count(a.present)
-		var ds []*Disagreement
-		for i := range out.Codes {
-			ds = append(ds, a.add(out.Codes[i].Table, i)...)
-		}
-		if opt.OnDisagreement == nil {
-			return nil
-		}
-		ds = dropAncestors(ds)
-		a.fill(ds)
-		slices.SortStableFunc(ds, func(x, y *Disagreement) int { return x.Lines.Start - y.Lines.Start })
-		for _, d := range ds {
-			if err := opt.OnDisagreement(d); err != nil {
-				return err
-			}
-		}
+	return coded >= 2
+}
+
+// Add compares the coders on one transcript, calling OnDisagreement with
+// its disagreements; a transcript fewer than two of them coded is skipped.
+func (ac *AgreeCounter) Add(it *Item) error {
+	if !ac.compared(it.ID) {
+		ac.out.Skipped++
 		return nil
-	})
-	if err != nil {
-		return nil, err
 	}
+	out, opt := ac.out, ac.opt
+	out.Transcripts++
+	a := newAgreeItem(it, opt, ac.res, ac.ix)
+	out.count(a.present)
+	var ds []*Disagreement
+	for i := range out.Codes {
+		ds = append(ds, a.add(out.Codes[i].Table, i)...)
+	}
+	if opt.OnDisagreement == nil {
+		return nil
+	}
+	ds = dropAncestors(ds)
+	a.fill(ds)
+	slices.SortStableFunc(ds, func(x, y *Disagreement) int { return x.Lines.Start - y.Lines.Start })
+	for _, d := range ds {
+		if err := opt.OnDisagreement(d); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Result is the figures of the transcripts added.
+func (ac *AgreeCounter) Result() *AgreeResult {
+	out := ac.out
 	for _, ca := range out.Codes {
 		out.Overall.Merge(ca.Table)
 	}
-	return out, nil
+	return out
 }
 
 // count adds a transcript with the coders present to the counts of

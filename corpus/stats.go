@@ -57,86 +57,121 @@ func GroupValue(attrs map[string]string, by string) string {
 
 // Stats counts every code over the transcripts opt chooses, streaming them.
 func (s *Study) Stats(ix *Index, cb *codebook.Codebook, opt StatsOptions) (*StatsResult, error) {
-	if opt.By != "" {
-		if err := ix.CheckAttribute(opt.By); err != nil {
-			return nil, err
-		}
+	sc, err := NewStatsCounter(ix, cb, opt)
+	if err != nil {
+		return nil, err
 	}
-	res := NewResolver(cb)
-	tally := NewTally()
-	coders := opt.Scan.Coders
-	if coders == nil {
-		coders = ix.Coders
-	}
-	coderStats := make(map[string]*CoderStats, len(coders))
-	for _, c := range coders {
-		coderStats[c] = &CoderStats{Coder: c}
-	}
-	groups := map[string]bool{}
-	participants := map[string]bool{}
-	out := &StatsResult{}
 	scan := opt.Scan
 	scan.Attrs = []string{}
 	if opt.By != "" {
 		scan.Attrs = []string{opt.By}
 	}
-	err := s.Scan(ix, scan, func(it *Item) error {
-		out.Transcripts++
-		participants[it.Participant] = true
-		cov := Cover(it.Transcript, it.Codings, res)
-		tally.AddCoverage(cov, "", it.Participant)
-		if opt.By != "" {
-			g := GroupValue(it.Attrs, opt.By)
-			groups[g] = true
-			tally.AddCoverage(cov, "by\x00"+g, it.Participant)
+	if err := s.Scan(ix, scan, func(it *Item) error { sc.Add(it, nil); return nil }); err != nil {
+		return nil, err
+	}
+	return sc.Result(), nil
+}
+
+// StatsCounter counts what Stats counts one transcript at a time, so that
+// a caller reading the study once for several counts (qda report: the
+// matrix, these, the agreement) gets Stats' numbers without another pass.
+type StatsCounter struct {
+	cb           *codebook.Codebook
+	opt          StatsOptions
+	res          *Resolver
+	tally        *Tally
+	coders       []string
+	coderStats   map[string]*CoderStats
+	groups       map[string]bool
+	participants map[string]bool
+	out          *StatsResult
+}
+
+// NewStatsCounter starts counting Stats with opt. Its Add takes the
+// transcripts a Scan with opt.Scan yields, in its order.
+func NewStatsCounter(ix *Index, cb *codebook.Codebook, opt StatsOptions) (*StatsCounter, error) {
+	if opt.By != "" {
+		if err := ix.CheckAttribute(opt.By); err != nil {
+			return nil, err
 		}
-		for _, c := range it.Codings {
-			one := Cover(it.Transcript, []*Codings{c}, res)
-			tally.AddCoverage(one, "coder\x00"+c.Coder, it.Participant)
-			cs := coderStats[c.Coder]
-			cs.Transcripts++
-			cs.Segments += len(c.Segments)
-			coded := codedLines(it.Transcript, c)
-			for i, l := range it.Transcript.Lines {
-				if !l.Blank {
-					cs.TextLines++
-					if coded[i] {
-						cs.CodedLines++
-					}
+	}
+	sc := &StatsCounter{cb: cb, opt: opt, res: NewResolver(cb), tally: NewTally(), coders: opt.Scan.Coders,
+		groups: map[string]bool{}, participants: map[string]bool{}, out: &StatsResult{}}
+	if sc.coders == nil {
+		sc.coders = ix.Coders
+	}
+	sc.coderStats = make(map[string]*CoderStats, len(sc.coders))
+	for _, c := range sc.coders {
+		sc.coderStats[c] = &CoderStats{Coder: c}
+	}
+	return sc, nil
+}
+
+// Add counts one transcript. cov, when not nil, is its coverage by all
+// of its codings (Cover(it.Transcript, it.Codings, ...) with the same
+// codebook), which a caller that has it need not have counted twice.
+func (sc *StatsCounter) Add(it *Item, cov *Coverage) {
+	sc.out.Transcripts++
+	sc.participants[it.Participant] = true
+	if cov == nil {
+		cov = Cover(it.Transcript, it.Codings, sc.res)
+	}
+	sc.tally.AddCoverage(cov, "", it.Participant)
+	if sc.opt.By != "" {
+		g := GroupValue(it.Attrs, sc.opt.By)
+		sc.groups[g] = true
+		sc.tally.AddCoverage(cov, "by\x00"+g, it.Participant)
+	}
+	for _, c := range it.Codings {
+		cs := sc.coderStats[c.Coder]
+		if cs == nil {
+			continue // a coder Stats was not asked about
+		}
+		one := Cover(it.Transcript, []*Codings{c}, sc.res)
+		sc.tally.AddCoverage(one, "coder\x00"+c.Coder, it.Participant)
+		cs.Transcripts++
+		cs.Segments += len(c.Segments)
+		coded := codedLines(it.Transcript, c)
+		for i, l := range it.Transcript.Lines {
+			if !l.Blank {
+				cs.TextLines++
+				if coded[i] {
+					cs.CodedLines++
 				}
 			}
 		}
-		return nil
-	})
-	if err != nil {
-		return nil, err
 	}
-	out.Participants = len(participants)
-	for g := range groups {
+}
+
+// Result is what the transcripts added count.
+func (sc *StatsCounter) Result() *StatsResult {
+	out, opt := sc.out, sc.opt
+	out.Participants = len(sc.participants)
+	for g := range sc.groups {
 		out.Groups = append(out.Groups, g)
 	}
 	slices.Sort(out.Groups)
-	for _, c := range coders {
-		out.Coders = append(out.Coders, *coderStats[c])
+	for _, c := range sc.coders {
+		out.Coders = append(out.Coders, *sc.coderStats[c])
 	}
-	cb.Walk(func(code *codebook.Code) bool {
+	sc.cb.Walk(func(code *codebook.Code) bool {
 		if opt.Depth > 0 && code.Depth() > opt.Depth {
 			return false
 		}
-		cs := CodeStats{Code: code, Total: tally.Get(code, ""), ByCoder: map[string]Measures{}}
+		cs := CodeStats{Code: code, Total: sc.tally.Get(code, ""), ByCoder: map[string]Measures{}}
 		if opt.By != "" {
 			cs.By = map[string]Measures{}
 			for _, g := range out.Groups {
-				cs.By[g] = tally.Get(code, "by\x00"+g)
+				cs.By[g] = sc.tally.Get(code, "by\x00"+g)
 			}
 		}
-		for _, c := range coders {
-			cs.ByCoder[c] = tally.Get(code, "coder\x00"+c)
+		for _, c := range sc.coders {
+			cs.ByCoder[c] = sc.tally.Get(code, "coder\x00"+c)
 		}
 		out.Codes = append(out.Codes, cs)
 		return true
 	})
-	return out, nil
+	return out
 }
 
 // codedLines marks the text lines any segment of c covers, whatever its codes.

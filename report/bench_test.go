@@ -49,12 +49,14 @@ func BenchmarkReport(b *testing.B) {
 		}
 		rendered := time.Now()
 		if p := os.Getenv("QDA_BENCH_HEAP"); p != "" {
-			// What is held once the pages are rendered, the report's peak.
+			// What is held once the pages are rendered, the model still
+			// with them: the report's peak.
 			runtime.GC()
 			if f, err := os.Create(p); err == nil {
 				pprof.WriteHeapProfile(f)
 				f.Close()
 			}
+			runtime.KeepAlive(r)
 		}
 		Scan(files, nil)
 		b.Logf("build %v, render %v, scan %v", built.Sub(start), rendered.Sub(built), time.Since(rendered))

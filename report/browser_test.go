@@ -12,18 +12,17 @@ import (
 
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
-)
 
-// chromiumPath is Debian's chromium, which .ci/run installs.
-const chromiumPath = "/usr/bin/chromium"
+	"github.com/qdatool/qda/internal/chromium"
+)
 
 // TestBrowser opens the small study's report from file:// in headless
 // Chromium, chooses a heat-map cell and reads its passages, and fails on a
 // console error, an uncaught exception or any request that is not for a
 // file of the report. QDA_SCREENSHOTS=DIR keeps the screenshots.
 func TestBrowser(t *testing.T) {
-	if _, err := exec.LookPath(chromiumPath); err != nil {
-		t.Skipf("skipped: %s is not installed (Debian's chromium package; .ci/run installs it)", chromiumPath)
+	if _, err := exec.LookPath(chromium.Path); err != nil {
+		t.Skipf("skipped: %s is not installed (Debian's chromium package; .ci/run installs it)", chromium.Path)
 	}
 	sm := openSmall(t)
 	// One row in the page's HTML, so that the script adds the other.
@@ -42,19 +41,7 @@ func TestBrowser(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	opts := []chromedp.ExecAllocatorOption{
-		chromedp.ExecPath(chromiumPath),
-		chromedp.Flag("headless", true),
-		chromedp.Flag("no-sandbox", true),
-		chromedp.Flag("disable-gpu", true),
-		chromedp.Flag("no-first-run", true),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.UserDataDir(t.TempDir()),
-		chromedp.WindowSize(1280, 900),
-	}
-	actx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
+	actx, cancel := chromium.Allocator(context.Background(), t.TempDir())
 	defer cancel()
 	ctx, cancel := chromedp.NewContext(actx)
 	defer cancel()

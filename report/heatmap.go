@@ -92,7 +92,7 @@ func newHeatmap(r *Report, ix *corpus.Index, opt Options) (*Heatmap, error) {
 	}
 	for j, c := range m.Columns {
 		for _, p := range r.Entry(c.Path).Refs {
-			row := r.Passage.Get(p).Row
+			row := r.Passage.Row(p)
 			cells[row][j].Passages = append(cells[row][j].Passages, p)
 		}
 	}

@@ -69,7 +69,6 @@ func (r *Report) Render(single bool) ([]File, error) {
 	// where the template leaves a mark: the template would marshal it
 	// whole and copy it again to escape it, tens of megabytes for a large
 	// study.
-	pd := r.pageData()
 	css, _ := assetFS.ReadFile("assets/report.css")
 	js, _ := assetFS.ReadFile("assets/report.js")
 	if single {
@@ -85,14 +84,29 @@ func (r *Report) Render(single bool) ([]File, error) {
 		if err != nil {
 			return nil, err
 		}
-		page, err := withData(out.Bytes(), pd)
+		page, err := withData(out.Bytes(), r.pageData())
 		if err != nil {
 			return nil, err
 		}
 		return []File{{Name: "index.html", Data: page}}, nil
 	}
-	var files []File
-	for _, p := range pages {
+	// The page with the data (tens of megabytes, beside the passages it
+	// copies) is rendered last, when the other pages' work is done, so
+	// that the memory it takes is not added to theirs.
+	order := make([]int, 0, len(pages))
+	for i, p := range pages {
+		if !p.search {
+			order = append(order, i)
+		}
+	}
+	for i, p := range pages {
+		if p.search {
+			order = append(order, i)
+		}
+	}
+	files := make([]File, len(pages))
+	for _, i := range order {
+		p := pages[i]
 		var body bytes.Buffer
 		if err := t.ExecuteTemplate(&body, p.template, p.data); err != nil {
 			return nil, err
@@ -107,7 +121,7 @@ func (r *Report) Render(single bool) ([]File, error) {
 		}
 		page := out.Bytes()
 		if p.search {
-			if page, err = withData(page, pd); err != nil {
+			if page, err = withData(page, r.pageData()); err != nil {
 				return nil, err
 			}
 		}
@@ -118,7 +132,7 @@ func (r *Report) Render(single bool) ([]File, error) {
 		if !strings.HasSuffix(name, ".html") {
 			name += ".html"
 		}
-		files = append(files, File{Name: name, Data: page})
+		files[i] = File{Name: name, Data: page}
 	}
 	files = append(files, File{Name: "assets/report.css", Data: css}, File{Name: "assets/report.js", Data: js})
 	return files, nil
@@ -152,17 +166,20 @@ type participantPassages struct {
 	Passages    []*Passage
 }
 
-func (r *Report) groupByParticipant(refs []int) []participantPassages {
+func (r *Report) groupByParticipant(refs []int) ([]participantPassages, error) {
 	var out []participantPassages
 	for _, i := range refs {
-		p := r.Passage.Get(i)
+		p, err := r.Passage.Get(i)
+		if err != nil {
+			return nil, err
+		}
 		if len(out) == 0 || out[len(out)-1].Participant != p.Participant {
 			out = append(out, participantPassages{Participant: p.Participant})
 		}
 		last := &out[len(out)-1]
 		last.Passages = append(last.Passages, p)
 	}
-	return out
+	return out, nil
 }
 
 // cssColour accepts the colours a codebook may give (#rgb, #rrggbb and
@@ -259,16 +276,16 @@ type pageData struct {
 	Groups  [][2]int          `json:"groups"` // each group's first row in Rows and its count
 	Cells   map[string][]int  `json:"cells"`  // "row.col" → passages
 	Sums    map[string]string `json:"sums,omitempty"`
-	P       []*Passage        `json:"-"` // written one by one by withData
+	P       *Passages         `json:"-"` // written one by one by withData
 }
 
 // dataMark is where the template leaves the page's data for withData.
 const dataMark template.JS = "/*qda-data*/"
 
-// withData returns page with its data mark replaced by d as JSON, written
-// passage by passage into a buffer of the final size. json.Marshal writes
-// <, > and & as \u003c, \u003e and \u0026, so the JSON cannot end its
-// script element.
+// withData returns page with its data mark replaced by d as JSON, the
+// passages copied from the JSON they are held as into a buffer of the
+// final size. json.Marshal writes <, > and & as \u003c, \u003e and
+// \u0026, so the JSON cannot end its script element.
 func withData(page []byte, d pageData) ([]byte, error) {
 	at := bytes.Index(page, []byte(dataMark))
 	if at < 0 {
@@ -278,24 +295,19 @@ func withData(page []byte, d pageData) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	passages := make([][]byte, len(d.P))
 	size := len(page) + len(head) + 16
-	for i, p := range d.P {
-		if passages[i], err = json.Marshal(p); err != nil {
-			return nil, err
-		}
-		size += len(passages[i]) + 1
+	for i := range d.P.Len() {
+		size += len(d.P.JSON(i)) + 1
 	}
 	out := make([]byte, 0, size)
 	out = append(out, page[:at]...)
 	out = append(out, head[:len(head)-1]...) // without its closing brace
 	out = append(out, `,"p":[`...)
-	for i, p := range passages {
+	for i := range d.P.Len() {
 		if i > 0 {
 			out = append(out, ',')
 		}
-		out = append(out, p...)
-		passages[i] = nil
+		out = append(out, d.P.JSON(i)...)
 	}
 	out = append(out, "]}"...)
 	return append(out, page[at+len(dataMark):]...), nil
@@ -311,7 +323,7 @@ type dataRow struct {
 
 func (r *Report) pageData() pageData {
 	h := r.Heat
-	d := pageData{Measure: h.Measure, Cells: map[string][]int{}, Sums: map[string]string{}, P: r.Passage.List}
+	d := pageData{Measure: h.Measure, Cells: map[string][]int{}, Sums: map[string]string{}, P: r.Passage}
 	for _, c := range h.Columns {
 		d.Columns = append(d.Columns, c.Code.DisplayLabel())
 	}
@@ -332,9 +344,6 @@ func (r *Report) pageData() pageData {
 			}
 			d.Rows = append(d.Rows, dr)
 		}
-	}
-	if d.P == nil {
-		d.P = []*Passage{}
 	}
 	return d
 }

@@ -8,6 +8,7 @@ package report
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/qdatool/qda/codebook"
@@ -72,10 +73,11 @@ type CodeEntry struct {
 	column   bool
 }
 
-// Build counts the report over the study in three passes: the matrix (with
+// Build counts the report over the study in one pass: the matrix (with
 // the passages behind every cell and every code, and the co-occurrence of
-// its codes, from the same coverage), qda stats' counts, and the coders'
-// agreement.
+// its codes, from the same coverage) feeds qda stats' counts and the
+// coders' agreement with each transcript it reads, through the counters
+// qda stats and qda agree count with.
 func Build(s *corpus.Study, ix *corpus.Index, cb *codebook.Codebook, opt Options) (*Report, error) {
 	if err := opt.CheckBy(ix); err != nil {
 		return nil, err
@@ -103,15 +105,40 @@ func Build(s *corpus.Study, ix *corpus.Index, cb *codebook.Codebook, opt Options
 	for _, c := range export.Columns(cb, opt.Matrix.Depth, opt.Matrix.Codes) {
 		r.codeEntry[c.Path].column = true
 	}
+	// Stats are counted over the same transcripts (the same scan options)
+	// from the matrix's coverage.
+	stats, err := corpus.NewStatsCounter(ix, cb, corpus.StatsOptions{Scan: opt.Matrix.Scan, By: opt.By})
+	if err != nil {
+		return nil, err
+	}
+	var agree *agreeCounter
+	if len(opt.AgreeCoders) >= 2 {
+		if agree, err = newAgreeCounter(ix, cb, opt); err != nil {
+			return nil, err
+		}
+	}
+	// The agreement comes from the same pass when the matrix's scan reads
+	// every compared coder's codings and every transcript Agree reads.
+	agreeInPass := agree != nil && opt.Matrix.Scan.Only == nil && readsAll(opt.Matrix.Scan.Coders, opt.AgreeCoders)
 	m, err := export.BuildMatrix(s, ix, cb, opt.Matrix, func(it *corpus.Item, row int, cov *corpus.Coverage) error {
 		if opt.Progress != nil {
 			opt.Progress()
 		}
 		cooc.Add(cov)
+		stats.Add(it, cov)
+		if agreeInPass {
+			if err := agree.Add(it); err != nil {
+				return err
+			}
+		}
 		for _, e := range r.Book {
 			for _, ref := range cov.References(e.Code) {
 				if e.RefCount++; e.column || len(e.Refs) < PagePassages {
-					e.Refs = append(e.Refs, r.Passage.add(it, res, e.Code, ref, row))
+					i, err := r.Passage.add(it, res, e.Code, ref, row)
+					if err != nil {
+						return err
+					}
+					e.Refs = append(e.Refs, i)
 				}
 			}
 		}
@@ -121,27 +148,41 @@ func Build(s *corpus.Study, ix *corpus.Index, cb *codebook.Codebook, opt Options
 		return nil, err
 	}
 	r.Matrix = m
+	r.Passage.found()
 	for _, e := range r.Book {
 		r.Passage.sortByParticipant(e.Refs)
 	}
-	stats, err := s.Stats(ix, cb, corpus.StatsOptions{Scan: opt.Matrix.Scan, By: opt.By})
-	if err != nil {
-		return nil, err
-	}
-	r.Stats = stats
-	for _, cs := range stats.Codes {
+	r.Stats = stats.Result()
+	for _, cs := range r.Stats.Codes {
 		r.codeEntry[cs.Code.Path].Total = cs.Total
 	}
 	r.Heat, err = newHeatmap(r, ix, opt)
 	if err != nil {
 		return nil, err
 	}
-	if len(opt.AgreeCoders) >= 2 {
-		if r.Agree, err = agreement(s, ix, cb, opt); err != nil {
-			return nil, err
+	if agree != nil {
+		if !agreeInPass {
+			if err := s.Scan(ix, corpus.ScanOptions{Coders: opt.AgreeCoders, Filters: opt.Matrix.Scan.Filters}, agree.Add); err != nil {
+				return nil, err
+			}
 		}
+		r.Agree = agree.result()
 	}
 	return r, nil
+}
+
+// readsAll reports whether a scan of coders (nil: every coder) reads the
+// codings of each of want.
+func readsAll(coders, want []string) bool {
+	if coders == nil {
+		return true
+	}
+	for _, w := range want {
+		if !slices.Contains(coders, w) {
+			return false
+		}
+	}
+	return true
 }
 
 func (o Options) matrixKeyed() bool {
@@ -165,27 +206,34 @@ func (o Options) CheckBy(ix *corpus.Index) error {
 	return ix.CheckAttribute(o.By)
 }
 
-// agreement compares the coders on the heat map's codes, listing the
+// agreeCounter compares the coders on the heat map's codes, listing the
 // disagreements, as qda agree does with its defaults (unit: line).
-func agreement(s *corpus.Study, ix *corpus.Index, cb *codebook.Codebook, opt Options) (*export.Agreement, error) {
+type agreeCounter struct {
+	*corpus.AgreeCounter
+	ds    []export.AgreementDisagreement
+	found int
+}
+
+func newAgreeCounter(ix *corpus.Index, cb *codebook.Codebook, opt Options) (*agreeCounter, error) {
+	a := &agreeCounter{}
 	codes := export.Columns(cb, opt.Matrix.Depth, opt.Matrix.Codes)
-	var ds []export.AgreementDisagreement
-	found := 0
-	res, err := s.Agree(ix, cb, corpus.AgreeOptions{Coders: opt.AgreeCoders, Codes: codes, Unit: corpus.UnitLine,
+	var err error
+	a.AgreeCounter, err = corpus.NewAgreeCounter(ix, cb, corpus.AgreeOptions{Coders: opt.AgreeCoders, Codes: codes, Unit: corpus.UnitLine,
 		Filters: opt.Matrix.Scan.Filters, OnDisagreement: func(d *corpus.Disagreement) error {
 			// Only those the page lists are kept, with their text: a
 			// large study has hundreds of thousands.
-			if found++; len(ds) < PagePassages {
-				ds = append(ds, export.NewAgreementDisagreement(d))
+			if a.found++; len(a.ds) < PagePassages {
+				a.ds = append(a.ds, export.NewAgreementDisagreement(d))
 			}
 			return nil
 		}})
-	if err != nil {
-		return nil, err
-	}
-	a := export.NewAgreement(res, corpus.UnitLine, false)
-	a.Disagreements, a.Found = ds, found
-	return a, nil
+	return a, err
+}
+
+func (a *agreeCounter) result() *export.Agreement {
+	out := export.NewAgreement(a.Result(), corpus.UnitLine, false)
+	out.Disagreements, out.Found = a.ds, a.found
+	return out
 }
 
 // Entry returns the codebook entry of the code at path, or nil.

@@ -7,10 +7,12 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/rogpeppe/go-internal/txtar"
 
@@ -368,6 +370,81 @@ func TestCheckBy(t *testing.T) {
 		}
 		if _, berr := Build(sm.s, sm.ix, sm.cb, opt); (berr != nil) != tc.err {
 			t.Errorf("rows %s by %q: Build's error %v, CheckBy's %v", tc.rows, tc.by, berr, err)
+		}
+	}
+}
+
+// FuzzPassageLine: a line written as [number, text] in the page's data
+// reads back as it was (the pages quote passages decoded from that JSON).
+func FuzzPassageLine(f *testing.F) {
+	f.Add(12, "plain")
+	f.Add(-1, "<b>&\u2028\"\\")
+	f.Fuzz(func(t *testing.T, n int, text string) {
+		if !utf8.ValidString(text) {
+			t.Skip() // json.Marshal replaces invalid bytes; transcripts are UTF-8
+		}
+		data, err := json.Marshal(PassageLine{n, text})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got PassageLine
+		if err := json.Unmarshal(data, &got); err != nil {
+			t.Fatalf("%s: %v", data, err)
+		}
+		if got != (PassageLine{n, text}) {
+			t.Errorf("%s: read back %+v", data, got)
+		}
+	})
+}
+
+// TestOnePass: the stats and the agreement Build counts in the matrix's
+// pass are those of Study.Stats and Study.Agree (qda stats and qda agree),
+// with filters, with --by, and when the matrix reads fewer coders than
+// the agreement compares (a pass of its own then).
+func TestOnePass(t *testing.T) {
+	sm := openSmall(t)
+	female, err := corpus.ParseFilters([]string{"gender=female"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name    string
+		coders  []string
+		filters []corpus.Filter
+		by      string
+	}{
+		{"every coder", nil, nil, ""},
+		{"by gender", nil, nil, "gender"},
+		{"filtered", nil, female, ""},
+		{"the matrix reads jt only", []string{"jt"}, nil, "wave"},
+	} {
+		opt := sm.options(t)
+		opt.Matrix.Scan = corpus.ScanOptions{Coders: tc.coders, Filters: tc.filters}
+		opt.By = tc.by
+		r := sm.build(t, opt)
+		stats, err := sm.s.Stats(sm.ix, sm.cb, corpus.StatsOptions{Scan: opt.Matrix.Scan, By: tc.by})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(r.Stats, stats) {
+			t.Errorf("%s: stats %+v, Study.Stats %+v", tc.name, r.Stats, stats)
+		}
+		var ds []export.AgreementDisagreement
+		res, err := sm.s.Agree(sm.ix, sm.cb, corpus.AgreeOptions{Coders: opt.AgreeCoders, Codes: r.Matrix.Columns, Unit: corpus.UnitLine,
+			Filters: tc.filters, OnDisagreement: func(d *corpus.Disagreement) error {
+				ds = append(ds, export.NewAgreementDisagreement(d))
+				return nil
+			}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := export.NewAgreement(res, corpus.UnitLine, false)
+		want.Disagreements, want.Found = ds, len(ds)
+		if !reflect.DeepEqual(r.Agree, want) {
+			t.Errorf("%s: agreement %+v, Study.Agree %+v", tc.name, r.Agree, want)
+		}
+		if res.Transcripts == 0 {
+			t.Errorf("%s: nothing compared; the test compares nothing", tc.name)
 		}
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 
@@ -58,8 +59,35 @@ func Scan(files []File, names []string) []Finding {
 	return out
 }
 
+// dataOpen opens the page's data (templates/layout.html).
+var dataOpen = []byte(`<script type="application/json" id="qda-data">`)
+
+// scanHTML scans one page. The page's data is read as JSON where it lies,
+// between the page before it and the page after it: through the
+// tokenizer, whose buffer grows to hold a whole element, the data of a
+// large study would be copied into a buffer of twice its size.
 func scanHTML(f File, add func(file, text string)) {
-	z := html.NewTokenizer(bytes.NewReader(f.Data))
+	data := f.Data
+	if at := bytes.Index(data, dataOpen); at >= 0 {
+		start := at + len(dataOpen)
+		// json.Marshal writes < as \u003c: the first "</" ends the script.
+		if n := bytes.Index(data[start:], []byte("</")); n >= 0 {
+			end := start + n
+			if !tokenize(f, data[:start], add) {
+				return
+			}
+			jsonStrings(data[start:end], func(s string) { add(f.Name, s) })
+			tokenize(f, data[end:], add)
+			return
+		}
+	}
+	tokenize(f, data, add)
+}
+
+// tokenize scans part of page f's HTML, reporting whether it could be read
+// (when not, all of f has been scanned as text).
+func tokenize(f File, part []byte, add func(file, text string)) bool {
+	z := html.NewTokenizer(bytes.NewReader(part))
 	skip := false // inside qda's own style or script
 	inJSON := false
 	for {
@@ -68,8 +96,9 @@ func scanHTML(f File, add func(file, text string)) {
 		case html.ErrorToken:
 			if z.Err() != io.EOF {
 				add(f.Name, string(f.Data)) // unreadable: scan it all
+				return false
 			}
-			return
+			return true
 		case html.TextToken:
 			switch {
 			case inJSON:
@@ -122,10 +151,25 @@ func jsonStrings(data []byte, fn func(string)) {
 			return
 		}
 		var s string
-		if err := json.Unmarshal(data[i:j+1], &s); err != nil {
+		if plainJSON(data[i+1 : j]) {
+			// Nothing to unquote, as for most of the passages' text:
+			// what json.Unmarshal would return, without its cost.
+			s = string(data[i+1 : j])
+		} else if err := json.Unmarshal(data[i:j+1], &s); err != nil {
 			s = string(data[i : j+1])
 		}
 		fn(s)
 		i = j
 	}
+}
+
+// plainJSON reports whether b, the inside of a JSON string, is its own
+// value: valid UTF-8 with no escape and no control character.
+func plainJSON(b []byte) bool {
+	for _, c := range b {
+		if c == '\\' || c < 0x20 {
+			return false
+		}
+	}
+	return utf8.Valid(b)
 }
