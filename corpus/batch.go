@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"os"
 	"path"
 	"path/filepath"
 	"strconv"
@@ -150,8 +151,10 @@ func (s *Study) stage(j *journal, files []staged) error {
 		return insideErr(j.dir(), err)
 	}
 	defer dir.Close()
+	modes := &perms{s: s, dirs: map[string]*os.Root{}}
+	defer modes.close()
 	for i, f := range files {
-		if err := createIn(in, strconv.Itoa(i), f.data, s.permOf(f.rel), false); err != nil {
+		if err := createIn(in, strconv.Itoa(i), f.data, modes.of(f.rel), false); err != nil {
 			return fmt.Errorf("%s: %w", j.dir(), err)
 		}
 		sum := sha256.Sum256(f.data)

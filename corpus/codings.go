@@ -5,7 +5,6 @@ import (
 	"cmp"
 	"encoding/json"
 	"fmt"
-	"regexp"
 	"slices"
 	"strings"
 
@@ -50,6 +49,16 @@ func ParseCodings(file string, data []byte) ([]Segment, diag.List) {
 // ParseCodingsDoc reads a codings file: its segments, or the entry that
 // says nothing applies.
 func ParseCodingsDoc(file string, data []byte) (CodingsDoc, diag.List) {
+	if segs, ok := parseCanonicalCodings(data); ok {
+		return CodingsDoc{Segments: segs}, nil
+	}
+	return parseCodingsYAML(file, data)
+}
+
+// parseCodingsYAML reads any codings file through yaml.v3's nodes: what
+// the fast path (codingsfast.go) leaves, and the reference it is tested
+// against.
+func parseCodingsYAML(file string, data []byte) (CodingsDoc, diag.List) {
 	var doc CodingsDoc
 	root, f := yamldoc.Decode(file, data)
 	if f != nil {
@@ -261,6 +270,14 @@ func MarshalCodings(segs []Segment) []byte {
 
 // blockScalar renders a string value after "key: " as yaml.v3 would.
 func blockScalar(s string) string {
+	if q, ok := quickScalar(s); ok {
+		return q
+	}
+	return marshalScalar(s)
+}
+
+// marshalScalar is blockScalar by yaml.v3 itself.
+func marshalScalar(s string) string {
 	out, err := yaml.Marshal(s)
 	if err != nil {
 		return fmt.Sprintf("%q", s)
@@ -285,7 +302,7 @@ func blockScalar(s string) string {
 // quotes; anything else is double-quoted, since ',' ']' and the like end a
 // plain scalar in a flow list, and a JSON string is a valid YAML one.
 func flowScalar(s string) string {
-	if codePathRE.MatchString(s) {
+	if isCodePath(s) {
 		return s
 	}
 	out, err := json.Marshal(s)
@@ -294,8 +311,6 @@ func flowScalar(s string) string {
 	}
 	return string(out)
 }
-
-var codePathRE = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*(/[a-z0-9]+(-[a-z0-9]+)*)*$`)
 
 // yamlString renders s as a YAML scalar, quoted only when it must be.
 func yamlString(s string) string { return blockScalar(s) }

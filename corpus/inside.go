@@ -6,9 +6,11 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/qdatool/qda/internal/diag"
 )
@@ -150,4 +152,61 @@ func (s *Study) ReadDir(rel string) ([]os.DirEntry, error) {
 	}
 	slices.SortFunc(entries, func(a, b os.DirEntry) int { return strings.Compare(a.Name(), b.Name()) })
 	return entries, nil
+}
+
+// folderFiles reads many files of the study, each folder opened once
+// through the study's root and each file then opened by name in it: a
+// path walked from the root costs system calls for every folder on the
+// way, a tenth of the CPU of a command that reads the whole study. A file
+// that cannot be read that way (a link out of its folder, a folder that
+// is not there) is read by ReadFile, so the answer and the error are
+// ReadFile's. Used for one pass over the study: a folder removed and made
+// again meanwhile would not be seen.
+type folderFiles struct {
+	s    *Study
+	mu   sync.Mutex
+	dirs map[string]*os.Root // nil where the folder could not be opened
+	done bool
+}
+
+func (s *Study) folderFiles() *folderFiles {
+	return &folderFiles{s: s, dirs: map[string]*os.Root{}}
+}
+
+// read is ReadFile.
+func (f *folderFiles) read(rel string) ([]byte, error) {
+	dir, name := path.Split(rel)
+	if d := f.dir(dir); d != nil && name != "" {
+		if fh, err := d.Open(name); err == nil {
+			defer fh.Close()
+			return readLimited(rel, fh)
+		}
+	}
+	return f.s.ReadFile(rel)
+}
+
+func (f *folderFiles) dir(dir string) *os.Root {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	d, ok := f.dirs[dir]
+	if !ok && !f.done {
+		if r, err := f.s.fsRoot(); err == nil && dir != "" {
+			d, _ = r.OpenRoot(filepath.FromSlash(strings.TrimSuffix(dir, "/")))
+		}
+		f.dirs[dir] = d
+	}
+	return d
+}
+
+// close closes the folders; a read after it goes through ReadFile.
+func (f *folderFiles) close() {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	for _, d := range f.dirs {
+		if d != nil {
+			d.Close()
+		}
+	}
+	clear(f.dirs)
+	f.done = true
 }

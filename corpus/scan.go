@@ -285,8 +285,10 @@ func (s *Study) Scan(ix *Index, opt ScanOptions, fn func(*Item) error) error {
 			}
 		}
 	}
+	files := s.folderFiles()
+	defer files.close()
 	return inOrder(rows, func(r Row) (*Item, error) {
-		return s.load(ix, r, coders, opt.Filters, attrs)
+		return s.load(files, ix, r, coders, opt.Filters, attrs)
 	}, func(it *Item) error {
 		if it == nil {
 			return nil // left out by the filters
@@ -297,12 +299,12 @@ func (s *Study) Scan(ix *Index, opt ScanOptions, fn func(*Item) error) error {
 
 // load reads one transcript and the chosen coders' codings for it; nil
 // when the filters leave it out.
-func (s *Study) load(ix *Index, r Row, coders []string, filters []Filter, attrsOf func(Row) map[string]string) (*Item, error) {
+func (s *Study) load(files *folderFiles, ix *Index, r Row, coders []string, filters []Filter, attrsOf func(Row) map[string]string) (*Item, error) {
 	attrs := attrsOf(r)
 	if !Match(attrs, filters) {
 		return nil, nil
 	}
-	t, err := s.ReadTranscript(r.ID)
+	t, err := s.readTranscript(files.read, r.ID)
 	if err != nil {
 		return nil, fmt.Errorf("%w (listed in %s:%d)", err, TranscriptsFile, r.Line)
 	}
@@ -311,7 +313,7 @@ func (s *Study) load(ix *Index, r Row, coders []string, filters []Filter, attrsO
 		if !ix.HasCoded(c, r.ID) {
 			continue
 		}
-		cs, err := s.ReadCodings(c, r.ID)
+		cs, err := s.readCodings(files.read, c, r.ID)
 		if err != nil {
 			return nil, err
 		}
@@ -343,7 +345,9 @@ func (s *Study) EachCodings(ix *Index, fn func(*Codings) error) error {
 			}
 		}
 	}
-	return inOrder(files, func(f file) (*Codings, error) { return s.ReadCodings(f.coder, f.id) }, fn)
+	read := s.folderFiles()
+	defer read.close()
+	return inOrder(files, func(f file) (*Codings, error) { return s.readCodings(read.read, f.coder, f.id) }, fn)
 }
 
 // CodingsOf reads the codings of transcript id by coders (every coder's

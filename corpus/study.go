@@ -176,7 +176,12 @@ func CodingsFile(coder, id string) string { return CodingsDir + "/" + coder + "/
 
 // ReadTranscript reads transcripts/ID.txt.
 func (s *Study) ReadTranscript(id string) (*Transcript, error) {
-	data, err := s.ReadFile(TranscriptFile(id))
+	return s.readTranscript(s.ReadFile, id)
+}
+
+// readTranscript is ReadTranscript with the file read by read.
+func (s *Study) readTranscript(read func(string) ([]byte, error), id string) (*Transcript, error) {
+	data, err := read(TranscriptFile(id))
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
 			return nil, fmt.Errorf("%s: no such transcript", TranscriptFile(id))
@@ -222,8 +227,13 @@ func (s *Study) CodedBy(coder string) ([]string, error) {
 // ReadCodings reads coder's codings for transcript id. A missing file is
 // returned as nil with no error: that coder has not coded the transcript.
 func (s *Study) ReadCodings(coder, id string) (*Codings, error) {
+	return s.readCodings(s.ReadFile, coder, id)
+}
+
+// readCodings is ReadCodings with the file read by read.
+func (s *Study) readCodings(read func(string) ([]byte, error), coder, id string) (*Codings, error) {
 	file := CodingsFile(coder, id)
-	data, err := s.ReadFile(file)
+	data, err := read(file)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, nil
 	}

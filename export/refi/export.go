@@ -91,8 +91,13 @@ func ExportProject(st *corpus.Study, cb *codebook.Codebook, ix *corpus.Index, op
 	defer spill.close()
 	res := corpus.NewResolver(cb)
 	d := newDater(st, opt.Epoch)
+	// Each code's GUID made once, not once a coding.
+	codeIDs := map[string]string{}
+	for _, c := range cb.All() {
+		codeIDs[c.Path] = ids.Of("code", c.Path)
+	}
 	err = st.Scan(ix, corpus.ScanOptions{Coders: coders}, func(it *corpus.Item) error {
-		src, text := exportSource(it, ids, users, res, d, opt.Combined, rep)
+		src, text := exportSource(it, ids, codeIDs, users, res, d, opt.Combined, rep)
 		row, _ := ix.Transcripts.Lookup(it.ID)
 		src.Values = values(tvars, ix.Transcripts, row)
 		if err := spill.add(src); err != nil {
@@ -218,7 +223,7 @@ func encode(w io.Writer, v any) error {
 // segment a selection per code spanning its lines (or, combined, one
 // selection with a coding per code), dated by the codings file's last
 // commit.
-func exportSource(it *corpus.Item, ids GUIDs, users map[string]string, res *corpus.Resolver, d *dater, combined bool, rep *ExportReport) (TextSource, []byte) {
+func exportSource(it *corpus.Item, ids GUIDs, codeIDs, users map[string]string, res *corpus.Resolver, d *dater, combined bool, rep *ExportReport) (TextSource, []byte) {
 	guid := ids.Of("source", it.ID)
 	src := TextSource{GUID: guid, Name: it.ID, PlainTextPath: "internal://" + guid + ".txt", CreationDateTime: d.of(corpus.TranscriptFile(it.ID))}
 	var text strings.Builder
@@ -234,9 +239,9 @@ func exportSource(it *corpus.Item, ids GUIDs, users map[string]string, res *corp
 	for _, cs := range it.Codings {
 		date := d.of(cs.File)
 		for _, seg := range cs.Segments {
-			where := fmt.Sprintf("%s:%d", cs.File, seg.Line)
+			where := func() string { return fmt.Sprintf("%s:%d", cs.File, seg.Line) }
 			if seg.Lines.End > it.Transcript.Len() {
-				rep.Skipped = append(rep.Skipped, fmt.Sprintf("%s: lines %s are outside the transcript (%d lines)", where, seg.Lines, it.Transcript.Len()))
+				rep.Skipped = append(rep.Skipped, fmt.Sprintf("%s: lines %s are outside the transcript (%d lines)", where(), seg.Lines, it.Transcript.Len()))
 				continue
 			}
 			var paths []string
@@ -244,7 +249,7 @@ func exportSource(it *corpus.Item, ids GUIDs, users map[string]string, res *corp
 				if c := res.Code(ref); c != nil {
 					paths = append(paths, c.Path)
 				} else {
-					rep.Skipped = append(rep.Skipped, fmt.Sprintf("%s: code %q is not in the codebook", where, ref))
+					rep.Skipped = append(rep.Skipped, fmt.Sprintf("%s: code %q is not in the codebook", where(), ref))
 				}
 			}
 			slices.Sort(paths)
@@ -271,7 +276,7 @@ func exportSource(it *corpus.Item, ids GUIDs, users map[string]string, res *corp
 					Description:      seg.Memo,
 				}
 				for _, path := range group {
-					sel.Codings = append(sel.Codings, Coding{GUID: ids.Of("coding", key+"/"+path), CreatingUser: users[cs.Coder], CreationDateTime: date, CodeRef: Ref{ids.Of("code", path)}})
+					sel.Codings = append(sel.Codings, Coding{GUID: ids.Of("coding", key+"/"+path), CreatingUser: users[cs.Coder], CreationDateTime: date, CodeRef: Ref{codeIDs[path]}})
 				}
 				src.Selections = append(src.Selections, sel)
 				rep.Selections++
