@@ -178,7 +178,7 @@ func (ix *Index) searchLines(q query.Query, r Request) (*Result, error) {
 	if pieced {
 		out.Total = len(out.Hits)
 	}
-	if !r.ByScore {
+	if !r.ByScore && len(out.Hits) > 1 {
 		order := ix.order()
 		slices.SortFunc(out.Hits, func(a, b Hit) int {
 			return cmp.Or(cmp.Compare(order[a.Transcript], order[b.Transcript]), cmp.Compare(a.Line, b.Line))

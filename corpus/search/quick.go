@@ -131,12 +131,13 @@ func splitLines(text string, n int) []string {
 // place in transcripts.csv, for a search that read no table.
 func (m *manifest) quickOrder() map[string]int {
 	rank := make(map[string]int, strings.Count(m.rest, "\n")+1)
-	var buf [64]string
 	for text := m.rest; len(text) > 0; {
 		var line string
 		line, text = nextLine(text)
-		if f := fields(line, buf[:]); len(f) > 1 {
-			rank[f[1]] = len(rank)
+		// The id alone: quick checked every line's shape.
+		id, _, _ := strings.Cut(strings.TrimPrefix(line, "t "), " ")
+		if _, dup := rank[id]; !dup {
+			rank[id] = len(rank)
 		}
 	}
 	return rank
