@@ -22,20 +22,7 @@ import (
 // reported at their lines and an unknown id is told apart from a table
 // qda cannot read.
 func (s *Study) LoadIndexFor(id string) (*Index, diag.List, error) {
-	tt, ok := s.tableRow(TranscriptsFile, id, "id", "participant")
-	if !ok {
-		return s.LoadIndex()
-	}
-	row, _ := tt.Lookup(id)
-	pt, ok := s.tableRow(ParticipantsFile, tt.Get(row, "participant"), "id")
-	if !ok {
-		return s.LoadIndex()
-	}
-	coders, err := s.Coders()
-	if err != nil {
-		return nil, nil, err
-	}
-	return &Index{Participants: pt, Transcripts: tt, Coders: coders, s: s}, nil, nil
+	return s.LoadIndexOf([]string{id})
 }
 
 // LoadHeads is LoadIndex without the tables' rows: their headers, and
@@ -48,11 +35,7 @@ func (s *Study) LoadHeads() (*Index, diag.List, error) {
 	if !ok1 || !ok2 {
 		return s.LoadIndex()
 	}
-	coders, err := s.Coders()
-	if err != nil {
-		return nil, nil, err
-	}
-	return &Index{Participants: pt, Transcripts: tt, Coders: coders, s: s}, nil, nil
+	return s.partIndex(pt, tt)
 }
 
 // LoadIndexOf is LoadIndexFor for the transcripts ids: the tables hold
@@ -75,6 +58,11 @@ func (s *Study) LoadIndexOf(ids []string) (*Index, diag.List, error) {
 	if !ok {
 		return s.LoadIndex()
 	}
+	return s.partIndex(pt, tt)
+}
+
+// partIndex is an index of some of the tables' rows, and the coders.
+func (s *Study) partIndex(pt, tt *Table) (*Index, diag.List, error) {
 	coders, err := s.Coders()
 	if err != nil {
 		return nil, nil, err
@@ -82,19 +70,11 @@ func (s *Study) LoadIndexOf(ids []string) (*Index, diag.List, error) {
 	return &Index{Participants: pt, Transcripts: tt, Coders: coders, s: s}, nil, nil
 }
 
-// tableRow reads file's header and the row of id; ok is false when it
-// cannot be sure of the row by its line, or the row is not there, or it
-// has a problem. It streams the file up to the row: reading a large
-// table whole cost more than the rest of show.
-func (s *Study) tableRow(file, id string, wantCols ...string) (*Table, bool) {
-	if id == "" {
-		return nil, false
-	}
-	return s.tableRows(file, map[string]bool{id: true}, wantCols...)
-}
-
-// tableRows is tableRow for the rows of every id in ids (none: the
-// header alone), read up to the last of them, in the file's order.
+// tableRows reads file's header and the rows of every id in ids (none:
+// the header alone); ok is false when it cannot be sure of a row by its
+// line, or a row is not there, or has a problem. It streams the file up
+// to the last of them: reading a large table whole cost more than the
+// rest of show, and than a search.
 func (s *Study) tableRows(file string, ids map[string]bool, wantCols ...string) (*Table, bool) {
 	f, err := s.OpenFile(file)
 	if err != nil {

@@ -119,6 +119,14 @@ func hits(t *testing.T, dir string, r Request) ([]string, *Index) {
 		}
 		r.Query, r.Code = "", code
 	}
+	out := searchIDs(t, ix, r)
+	ix.Close()
+	return out, ix
+}
+
+// searchIDs runs r and names its hits TRANSCRIPT:LINE.
+func searchIDs(t *testing.T, ix *Index, r Request) []string {
+	t.Helper()
 	res, err := ix.Search(r)
 	if err != nil {
 		t.Fatal(err)
@@ -127,8 +135,7 @@ func hits(t *testing.T, dir string, r Request) ([]string, *Index) {
 	for _, h := range res.Hits {
 		out = append(out, docID(h.Transcript, h.Line))
 	}
-	ix.Close()
-	return out, ix
+	return out
 }
 
 func TestSearch(t *testing.T) {

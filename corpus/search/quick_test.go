@@ -52,14 +52,7 @@ func quickHits(t *testing.T, dir string, r Request) ([]string, *Index) {
 	t.Helper()
 	ix, _ := openQuick(t, dir)
 	r.WithRefs = true
-	res, err := ix.Search(r)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var out []string
-	for _, h := range res.Hits {
-		out = append(out, docID(h.Transcript, h.Line))
-	}
+	out := searchIDs(t, ix, r)
 	ix.Close()
 	return out, ix
 }
@@ -124,15 +117,7 @@ func TestQuick(t *testing.T) {
 			if *read == tc.quick {
 				t.Errorf("tables read %v, want %v", *read, !tc.quick)
 			}
-			res, err := ix.Search(Request{Query: tc.query, WithRefs: true})
-			if err != nil {
-				t.Fatal(err)
-			}
-			var got []string
-			for _, h := range res.Hits {
-				got = append(got, docID(h.Transcript, h.Line))
-			}
-			if !slices.Equal(got, tc.want) {
+			if got := searchIDs(t, ix, Request{Query: tc.query, WithRefs: true}); !slices.Equal(got, tc.want) {
 				t.Errorf("got %q, want %q", got, tc.want)
 			}
 		})

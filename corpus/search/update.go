@@ -94,8 +94,8 @@ func (ix *Index) update(progress func(done, total int)) error {
 		}
 		// Made again: everything is indexed below.
 	}
-	// The tables are stat'ed before they are read, so that an edit made
-	// meanwhile moves them again for the next update.
+	// The tables are stat'ed before loadAll reads them (Options.Tables),
+	// so that an edit made meanwhile moves them again for the next update.
 	var tables [2]fileState
 	for i, t := range []string{corpus.ParticipantsFile, corpus.TranscriptsFile} {
 		if fi, err := os.Stat(ix.study.Path(t)); err == nil {
