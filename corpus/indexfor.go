@@ -22,15 +22,47 @@ import (
 // reported at their lines and an unknown id is told apart from a table
 // qda cannot read.
 func (s *Study) LoadIndexFor(id string) (*Index, diag.List, error) {
-	tt, ok := s.tableRow(TranscriptsFile, id, "id", "participant")
+	return s.LoadIndexOf([]string{id})
+}
+
+// LoadHeads is LoadIndex without the tables' rows: their headers, and
+// the coders, for a command that reads the rows only if it must (qda
+// search: corpus/search/quick.go) and then with LoadIndex. A header it
+// cannot be sure of alone is read with the whole table, by LoadIndex.
+func (s *Study) LoadHeads() (*Index, diag.List, error) {
+	pt, ok1 := s.tableRows(ParticipantsFile, nil, "id")
+	tt, ok2 := s.tableRows(TranscriptsFile, nil, "id", "participant")
+	if !ok1 || !ok2 {
+		return s.LoadIndex()
+	}
+	return s.partIndex(pt, tt)
+}
+
+// LoadIndexOf is LoadIndexFor for the transcripts ids: the tables hold
+// their rows and their participants', found as LoadIndexFor finds one.
+// It reads the tables as far as the last of those rows.
+func (s *Study) LoadIndexOf(ids []string) (*Index, diag.List, error) {
+	want := map[string]bool{}
+	for _, id := range ids {
+		want[id] = true
+	}
+	tt, ok := s.tableRows(TranscriptsFile, want, "id", "participant")
 	if !ok {
 		return s.LoadIndex()
 	}
-	row, _ := tt.Lookup(id)
-	pt, ok := s.tableRow(ParticipantsFile, tt.Get(row, "participant"), "id")
+	who := map[string]bool{}
+	for _, r := range tt.Rows {
+		who[tt.Get(r, "participant")] = true
+	}
+	pt, ok := s.tableRows(ParticipantsFile, who, "id")
 	if !ok {
 		return s.LoadIndex()
 	}
+	return s.partIndex(pt, tt)
+}
+
+// partIndex is an index of some of the tables' rows, and the coders.
+func (s *Study) partIndex(pt, tt *Table) (*Index, diag.List, error) {
 	coders, err := s.Coders()
 	if err != nil {
 		return nil, nil, err
@@ -38,23 +70,22 @@ func (s *Study) LoadIndexFor(id string) (*Index, diag.List, error) {
 	return &Index{Participants: pt, Transcripts: tt, Coders: coders, s: s}, nil, nil
 }
 
-// tableRow reads file's header and the row of id; ok is false when it
-// cannot be sure of the row by its line, or the row is not there, or it
-// has a problem. It streams the file up to the row: reading a large
-// table whole cost more than the rest of show.
-func (s *Study) tableRow(file, id string, wantCols ...string) (*Table, bool) {
-	if id == "" {
-		return nil, false
-	}
+// tableRows reads file's header and the rows of every id in ids (none:
+// the header alone); ok is false when it cannot be sure of a row by its
+// line, or a row is not there, or has a problem. It streams the file up
+// to the last of them: reading a large table whole cost more than the
+// rest of show, and than a search.
+func (s *Study) tableRows(file string, ids map[string]bool, wantCols ...string) (*Table, bool) {
 	f, err := s.OpenFile(file)
 	if err != nil {
 		return nil, false
 	}
 	defer f.Close()
 	r := bufio.NewReaderSize(io.LimitReader(f, MaxFileSize), 64<<10)
-	prefix := []byte(id + ",")
 	var header []byte
-	for n := 1; ; n++ {
+	rows := [][]byte{}
+	var lines []int
+	for n, need := 1, len(ids); len(lines) < need || n == 1; n++ {
 		line, err := r.ReadSlice('\n')
 		if errors.Is(err, bufio.ErrBufferFull) {
 			return nil, false // a line longer than any row qda writes
@@ -70,22 +101,26 @@ func (s *Study) tableRow(file, id string, wantCols ...string) (*Table, bool) {
 		text := bytes.TrimSuffix(bytes.TrimSuffix(line, []byte("\n")), []byte("\r"))
 		if n == 1 {
 			header = bytes.Clone(text)
+			rows = append(rows, header)
 			continue
 		}
-		if !bytes.HasPrefix(text, prefix) && string(text) != id {
+		id, _, _ := bytes.Cut(text, []byte(","))
+		if !ids[string(id)] {
 			if err != nil {
 				return nil, false
 			}
 			continue
 		}
-		t, fs := ParseTable(file, bytes.NewReader(bytes.Join([][]byte{header, text}, []byte("\n"))), wantCols...)
-		if len(fs) > 0 {
-			return nil, false
-		}
-		if _, ok := t.Lookup(id); !ok || len(t.Rows) != 1 {
-			return nil, false
-		}
-		t.Rows[0].Line = n
-		return t, true
+		rows = append(rows, bytes.Clone(text))
+		lines = append(lines, n)
+		delete(ids, string(id)) // an id's first row is its row: the caller's set is used up
 	}
+	t, fs := ParseTable(file, bytes.NewReader(bytes.Join(rows, []byte("\n"))), wantCols...)
+	if len(fs) > 0 || len(t.Rows) != len(lines) {
+		return nil, false
+	}
+	for i := range t.Rows {
+		t.Rows[i].Line = lines[i]
+	}
+	return t, true
 }

@@ -5,6 +5,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/qdatool/qda/corpus"
 	"github.com/qdatool/qda/corpus/search"
 )
 
@@ -88,9 +89,27 @@ docs/search.md for the fields and how the index stays current.`,
 }
 
 func runSearch(g *globals, q string, opt searchOptions) error {
-	s, err := openStudy(g)
+	// The tables' headers only: their rows are read whole only if the
+	// index finds something changed (corpus/search/quick.go), and else
+	// only the rows of the transcripts printed. At 10,000 participants
+	// parsing them whole cost more than the query.
+	st, err := corpus.Open(g.dir)
+	if err != nil {
+		return openError(err)
+	}
+	s, err := loadSession(g, st, st.LoadHeads)
 	if err != nil {
 		return err
+	}
+	partial := true
+	var tablesErr error
+	tables := func() (*corpus.Index, error) {
+		ix, err := s.loadTables()
+		if err == nil {
+			partial = false
+		}
+		tablesErr = err
+		return ix, err
 	}
 	req, err := s.searchRequest(g, q, opt)
 	if err != nil {
@@ -98,7 +117,10 @@ func runSearch(g *globals, q string, opt searchOptions) error {
 	}
 	// The codes printed come from the index: it checks the codings files
 	// of the transcripts printed, and all of them for a query on codes.
-	ix, err := openSearchWith(g, s, search.Options{LazyCodings: true})
+	ix, err := openSearchWith(g, s, search.Options{LazyCodings: true, Tables: tables})
+	if tablesErr != nil {
+		return tablesErr // a problem in a table, not in the index
+	}
 	if err != nil {
 		return err
 	}
@@ -108,8 +130,16 @@ func runSearch(g *globals, q string, opt searchOptions) error {
 	req.NoSpans = !g.json && !isTerminal(g.stdout) && termWidth(g.stdout) == 0
 	req.WithRefs, req.NoScores = true, !g.json
 	res, err := ix.Search(req)
+	if tablesErr != nil {
+		return tablesErr
+	}
 	if err != nil {
 		return queryErr(err)
+	}
+	if partial {
+		if err := s.loadRowsOf(res); err != nil {
+			return err
+		}
 	}
 	if req.Within == search.WithinTurn {
 		return printSearchTurns(g, s, res, req.Coders, opt.limit > 0)
@@ -162,4 +192,38 @@ func (s *session) searchRequest(g *globals, q string, opt searchOptions) (search
 		return req, usageErr(fmt.Errorf("--within %q: choose line or turn", opt.within))
 	}
 	return req, nil
+}
+
+// loadTables reads the tables whole, as openStudy does.
+func (s *session) loadTables() (*corpus.Index, error) {
+	ix, findings, err := s.study.LoadIndex()
+	if err != nil {
+		return nil, err
+	}
+	if err := findings.Err(); err != nil {
+		return nil, withHint(err, "fix the table; 'qda check' lists every problem")
+	}
+	s.ix = ix
+	return ix, nil
+}
+
+// loadRowsOf reads the rows of the transcripts res prints, and of their
+// participants, into a session opened with the tables' headers alone.
+func (s *session) loadRowsOf(res *search.Result) error {
+	var ids []string
+	for _, h := range res.Hits {
+		ids = append(ids, h.Transcript)
+	}
+	for _, th := range res.Turns {
+		ids = append(ids, th.Transcript)
+	}
+	ix, findings, err := s.study.LoadIndexOf(ids)
+	if err != nil {
+		return err
+	}
+	if err := findings.Err(); err != nil {
+		return withHint(err, "fix the table; 'qda check' lists every problem")
+	}
+	s.ix = ix
+	return nil
 }

@@ -83,6 +83,40 @@ func BenchmarkUpdateNothing(b *testing.B) {
 	}
 }
 
+// BenchmarkSearchNothingMoved is the fixed cost of a search as qda search
+// opens the index (the tables' headers alone, codings lazily: quick.go)
+// when nothing moved: open, a word found nowhere, close. The process's
+// own start (package init, about 15 ms) is not in it.
+func BenchmarkSearchNothingMoved(b *testing.B) {
+	dir := benchDir(b)
+	benchOpen(b, dir).Close()
+	benchOpen(b, dir).Close() // past the racy window of the build
+	for b.Loop() {
+		st, err := corpus.Open(dir)
+		if err != nil {
+			b.Fatal(err)
+		}
+		heads, _, err := st.LoadHeads()
+		if err != nil {
+			b.Fatal(err)
+		}
+		cb, _ := st.Codebook()
+		tables := func() (*corpus.Index, error) {
+			b.Fatal("the tables were read: something moved")
+			return nil, nil
+		}
+		ix, err := Open(st, heads, cb, Options{LazyCodings: true, Tables: tables})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := ix.Search(Request{Query: "xylophone", WithRefs: true}); err != nil {
+			b.Fatal(err)
+		}
+		ix.Close()
+		st.Close()
+	}
+}
+
 // BenchmarkUpdateOneFile edits one codings file before each update.
 func BenchmarkUpdateOneFile(b *testing.B) {
 	dir := benchDir(b)

@@ -96,8 +96,9 @@ func (ix *Index) codingsMoved(ids map[string]bool) bool {
 	if len(ix.man.Dirs) != len(ix.cix.Coders) {
 		return true
 	}
+	entries := ix.man.entries(ids)
 	for id := range ids {
-		old := ix.man.Transcripts[id]
+		old := entries[id]
 		if old == nil {
 			return true
 		}

@@ -45,6 +45,12 @@ type Options struct {
 	// not move unchecked until a search needs them (codings.go): for a
 	// caller that searches with WithRefs, as qda search does.
 	LazyCodings bool
+	// Tables, when set, means the index given to Open holds the tables'
+	// headers and the coders but not the rows (corpus.Study.LoadHeads),
+	// and reads them whole when they are needed: only when the quick
+	// check (quick.go) finds something moved, or a search filters by
+	// attributes. It is for a caller that opens with LazyCodings.
+	Tables func() (*corpus.Index, error)
 }
 
 // Index is the open, up-to-date index of a study. Close releases it.
@@ -66,6 +72,9 @@ type Index struct {
 	Notices []string
 	// Stats describe the last update.
 	Stats UpdateStats
+	// tables reads the tables' rows while cix holds only their headers
+	// (Options.Tables); nil once it has.
+	tables func() (*corpus.Index, error)
 }
 
 // UpdateStats say how much an update did.
@@ -84,7 +93,7 @@ func Open(st *corpus.Study, cix *corpus.Index, cb *codebook.Codebook, opt Option
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", LockFile, err)
 	}
-	ix := &Index{study: st, cix: cix, cb: cb, lock: lk, lazy: opt.LazyCodings, merging: opt.Merging}
+	ix := &Index{study: st, cix: cix, cb: cb, lock: lk, lazy: opt.LazyCodings, merging: opt.Merging, tables: opt.Tables}
 	if err := ix.open(); err != nil {
 		ix.Close()
 		return nil, err
@@ -130,6 +139,8 @@ func (ix *Index) open() error {
 	if _, err := os.Stat(st.Path(Dir)); errors.Is(err, os.ErrNotExist) {
 		return ix.create()
 	}
+	// Its head only: the transcripts' entries are parsed by an update that
+	// needs them (quick.go).
 	m, err := readManifest(st.Path(manifestFile))
 	switch {
 	case err != nil:

@@ -119,6 +119,14 @@ func hits(t *testing.T, dir string, r Request) ([]string, *Index) {
 		}
 		r.Query, r.Code = "", code
 	}
+	out := searchIDs(t, ix, r)
+	ix.Close()
+	return out, ix
+}
+
+// searchIDs runs r and names its hits TRANSCRIPT:LINE.
+func searchIDs(t *testing.T, ix *Index, r Request) []string {
+	t.Helper()
 	res, err := ix.Search(r)
 	if err != nil {
 		t.Fatal(err)
@@ -127,8 +135,7 @@ func hits(t *testing.T, dir string, r Request) ([]string, *Index) {
 	for _, h := range res.Hits {
 		out = append(out, docID(h.Transcript, h.Line))
 	}
-	ix.Close()
-	return out, ix
+	return out
 }
 
 func TestSearch(t *testing.T) {
@@ -282,21 +289,29 @@ func TestStaleness(t *testing.T) {
 		}, Request{Query: "bus*"}, []string{"ted-1:3", "ted-1:4"}, 0, 0},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			dir := writeStudy(t, tiny)
-			if _, ix := hits(t, dir, Request{Query: "bus*"}); !ix.Stats.Rebuilt {
-				t.Fatal("first search did not build the index")
-			}
-			tc.edit(t, dir)
-			got, ix := hits(t, dir, tc.req)
-			if !slices.Equal(got, tc.want) {
-				t.Errorf("after the edit: got %q, want %q", got, tc.want)
-			}
-			if ix.Stats.Rebuilt || ix.Stats.Reindexed != tc.reindexed || ix.Stats.Removed != tc.removed {
-				t.Errorf("update %+v, want %d reindexed and %d removed", ix.Stats, tc.reindexed, tc.removed)
-			}
-			// A second search finds nothing more to do.
-			if _, ix := hits(t, dir, tc.req); ix.Stats.Reindexed != 0 || ix.Stats.Removed != 0 {
-				t.Errorf("second update %+v", ix.Stats)
+			// As excerpts and autocode open the index, and as qda search
+			// does (lazily, the tables read only if something moved).
+			for _, quick := range []bool{false, true} {
+				search := hits
+				if quick {
+					search = quickHits
+				}
+				dir := writeStudy(t, tiny)
+				if _, ix := search(t, dir, Request{Query: "bus*"}); !ix.Stats.Rebuilt {
+					t.Fatal("first search did not build the index")
+				}
+				tc.edit(t, dir)
+				got, ix := search(t, dir, tc.req)
+				if !slices.Equal(got, tc.want) {
+					t.Errorf("quick %v: after the edit: got %q, want %q", quick, got, tc.want)
+				}
+				if ix.Stats.Rebuilt || ix.Stats.Reindexed != tc.reindexed || ix.Stats.Removed != tc.removed {
+					t.Errorf("quick %v: update %+v, want %d reindexed and %d removed", quick, ix.Stats, tc.reindexed, tc.removed)
+				}
+				// A second search finds nothing more to do.
+				if _, ix := search(t, dir, tc.req); ix.Stats.Reindexed != 0 || ix.Stats.Removed != 0 {
+					t.Errorf("quick %v: second update %+v", quick, ix.Stats)
+				}
 			}
 		})
 	}

@@ -74,6 +74,12 @@ const (
 // Search runs r on the index. A query with a proximity term, or asked
 // for --within turn, is answered turn by turn (turns.go).
 func (ix *Index) Search(r Request) (*Result, error) {
+	if len(r.Filters) > 0 {
+		// An empty value is matched by naming the transcripts (filters).
+		if err := ix.needTables(); err != nil {
+			return nil, err
+		}
+	}
 	text, prox, err := ix.textQuery(r.Query)
 	if err != nil {
 		return nil, err
@@ -172,7 +178,7 @@ func (ix *Index) searchLines(q query.Query, r Request) (*Result, error) {
 	if pieced {
 		out.Total = len(out.Hits)
 	}
-	if !r.ByScore {
+	if !r.ByScore && len(out.Hits) > 1 {
 		order := ix.order()
 		slices.SortFunc(out.Hits, func(a, b Hit) int {
 			return cmp.Or(cmp.Compare(order[a.Transcript], order[b.Transcript]), cmp.Compare(a.Line, b.Line))
@@ -229,6 +235,9 @@ func (ix *Index) spansOf(q query.Query, hits []Hit, noScores bool) error {
 // order is each transcript's place in transcripts.csv, the order hits
 // are printed in.
 func (ix *Index) order() map[string]int {
+	if ix.rank == nil && ix.man.Transcripts == nil {
+		ix.rank = ix.man.quickOrder() // the quick check read no table
+	}
 	if ix.rank == nil {
 		ix.rank = make(map[string]int, len(ix.cix.Transcripts.Rows))
 		for i, row := range ix.cix.Transcripts.Rows {

@@ -87,25 +87,44 @@ type plan struct {
 // update brings the index up to date with the study: stat every file the
 // manifest knows, and re-read only those whose size or mtime moved.
 func (ix *Index) update(progress func(done, total int)) error {
+	if ix.idx == nil && ix.quick() {
+		ok, err := ix.openBleve(true)
+		if err != nil || ok {
+			return err
+		}
+		// Made again: everything is indexed below.
+	}
+	// The tables are stat'ed before loadAll reads them (Options.Tables),
+	// so that an edit made meanwhile moves them again for the next update.
+	var tables [2]fileState
+	for i, t := range []string{corpus.ParticipantsFile, corpus.TranscriptsFile} {
+		if fi, err := os.Stat(ix.study.Path(t)); err == nil {
+			tables[i] = fileState{Size: fi.Size(), MTime: fi.ModTime().UnixNano()}
+		}
+	}
+	if err := ix.loadAll(); err != nil {
+		return err
+	}
 	cix := ix.cix
 	tablesChanged := false
-	for _, t := range []string{corpus.ParticipantsFile, corpus.TranscriptsFile} {
-		fi, err := os.Stat(ix.study.Path(t))
-		var s fileState
-		if err == nil {
-			s = fileState{Size: fi.Size(), MTime: fi.ModTime().UnixNano()}
-		}
-		if !s.sameStat(ix.man.Tables[t]) {
+	for i, t := range []string{corpus.ParticipantsFile, corpus.TranscriptsFile} {
+		if s := tables[i]; !s.sameStat(ix.man.Tables[t]) {
 			tablesChanged = true
 			ix.man.Tables[t] = s
 		}
 	}
 	plans := make([]*plan, len(cix.Transcripts.Rows))
 	seen := make(map[string]bool, len(plans))
+	order := make([]string, len(plans))
 	for i, r := range cix.Transcripts.Rows {
 		plans[i] = &plan{id: r.ID, row: r}
 		seen[r.ID] = true
+		order[i] = r.ID
 	}
+	// The manifest lists the transcripts as transcripts.csv does, which
+	// is the order of hits for a search that reads no table (quick.go).
+	orderChanged := !slices.Equal(order, ix.man.order)
+	ix.man.order = order
 	dirsChanged := ix.statAll(plans, tablesChanged)
 	var todo []*plan
 	for _, p := range plans {
@@ -132,7 +151,7 @@ func (ix *Index) update(progress func(done, total int)) error {
 	}
 	if nothing {
 		ix.Stats.Unchanged = len(plans)
-		if tablesChanged || dirsChanged || ix.Stats.Rebuilt {
+		if tablesChanged || dirsChanged || orderChanged || ix.Stats.Rebuilt {
 			return ix.saveManifest()
 		}
 		return nil
@@ -173,6 +192,24 @@ func (ix *Index) update(progress func(done, total int)) error {
 	// The segments were written by this process: sealed without reading
 	// them back. A seal that fails is made on the next open instead.
 	ix.seal(ix.idx, true)
+	return nil
+}
+
+// loadAll reads what the quick check left unread: the tables' rows
+// (Options.Tables) and the manifest's entries. A manifest whose entries
+// do not parse is made again, as one whose head does not (Index.open).
+func (ix *Index) loadAll() error {
+	if err := ix.needTables(); err != nil {
+		return err
+	}
+	if err := ix.man.load(); err != nil {
+		ix.Notices = append(ix.Notices, fmt.Sprintf("rebuilding the search index in %s: its manifest is unreadable", Dir))
+		if ix.idx != nil {
+			ix.idx.Close()
+			ix.idx = nil
+		}
+		return ix.create()
+	}
 	return nil
 }
 

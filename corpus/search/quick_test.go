@@ -1,0 +1,143 @@
+package search
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/qdatool/qda/corpus"
+)
+
+// openQuick opens the index as qda search does: lazily, with the tables'
+// headers alone; read reports whether the tables were then read whole.
+func openQuick(t *testing.T, dir string) (ix *Index, read *bool) {
+	t.Helper()
+	st, err := corpus.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	heads, findings, err := st.LoadHeads()
+	if err != nil || findings.Err() != nil {
+		t.Fatal(err, findings)
+	}
+	if len(heads.Transcripts.Rows) != 0 {
+		t.Fatalf("LoadHeads read %d rows", len(heads.Transcripts.Rows))
+	}
+	cb, findings := st.Codebook()
+	if findings.Err() != nil {
+		t.Fatal(findings)
+	}
+	read = new(bool)
+	tables := func() (*corpus.Index, error) {
+		*read = true
+		cix, findings, err := st.LoadIndex()
+		if err == nil {
+			err = findings.Err()
+		}
+		return cix, err
+	}
+	ix, err = Open(st, heads, cb, Options{LazyCodings: true, Tables: tables})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ix.Close() })
+	return ix, read
+}
+
+// quickHits is hits as qda search opens the index.
+func quickHits(t *testing.T, dir string, r Request) ([]string, *Index) {
+	t.Helper()
+	ix, _ := openQuick(t, dir)
+	r.WithRefs = true
+	out := searchIDs(t, ix, r)
+	ix.Close()
+	return out, ix
+}
+
+// TestQuick: when nothing moved, a search reads neither the tables nor
+// the manifest's entries, and orders its hits as transcripts.csv does;
+// anything that moved, down to a transcript edited in place at the same
+// size with its folder's mtime put back, is seen.
+func TestQuick(t *testing.T) {
+	files := map[string]string{}
+	for k, v := range tiny {
+		files[k] = v
+	}
+	// Not in the order of their names: hits come in this order.
+	files["transcripts.csv"] = "id,participant,wave\nted-1,ted,1\nmay-1,may,1\n"
+	for _, tc := range []struct {
+		name  string
+		edit  func(t *testing.T, dir string)
+		query string
+		want  []string
+		quick bool // the quick check passes
+	}{
+		{"nothing moved", func(t *testing.T, dir string) {}, "interviewer", []string{"ted-1:1", "may-1:1", "may-1:6"}, true},
+		{"a transcript edited in place, same size, folder's mtime put back", func(t *testing.T, dir string) {
+			editInPlace(t, dir, "transcripts/ted-1.txt", strings.Replace(tiny["transcripts/ted-1.txt"], "the bus", "a taxi", 1)+"\n")
+		}, "taxi", []string{"ted-1:3"}, false},
+		{"a transcript edited in place, its mtime an hour on", func(t *testing.T, dir string) {
+			path := filepath.Join(dir, "transcripts/may-1.txt")
+			f, err := os.OpenFile(path, os.O_WRONLY, 0)
+			if err != nil {
+				t.Fatal(err)
+			}
+			f.WriteAt([]byte("Interviewer: What did you hope see?"), 0) // for? became see?, in place
+			f.Close()
+			later := time.Now().Add(time.Hour)
+			os.Chtimes(path, later, later)
+			os.Chtimes(filepath.Dir(path), time.Now().Add(-time.Hour), time.Now().Add(-time.Hour))
+		}, "see", []string{"may-1:1"}, false},
+		{"an attribute changed", func(t *testing.T, dir string) {
+			write(t, dir, "participants.csv", "id,pseudonym,gender\nmay,May,female\nted,Ted,female\n")
+		}, "gender:male", nil, false},
+		{"transcripts reordered", func(t *testing.T, dir string) {
+			write(t, dir, "transcripts.csv", "id,participant,wave\nmay-1,may,1\nted-1,ted,1\n")
+		}, "interviewer", []string{"may-1:1", "may-1:6", "ted-1:1"}, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := writeStudy(t, files)
+			ageStudy(dir)
+			quickHits(t, dir, Request{Query: "bus"}) // builds the index
+			// The index's files were made just now: the next search reads
+			// them all again, then trusts them once they are old enough.
+			quickHits(t, dir, Request{Query: "bus"})
+			ageStudy(dir)
+			quickHits(t, dir, Request{Query: "bus"})
+			ix, read := openQuick(t, dir)
+			if *read || ix.man.Transcripts != nil {
+				t.Fatalf("nothing moved, yet the tables were read (%v) or the manifest's entries (%v)", *read, ix.man.Transcripts != nil)
+			}
+			ix.Close()
+			tc.edit(t, dir)
+			ix, read = openQuick(t, dir)
+			if *read == tc.quick {
+				t.Errorf("tables read %v, want %v", *read, !tc.quick)
+			}
+			if got := searchIDs(t, ix, Request{Query: tc.query, WithRefs: true}); !slices.Equal(got, tc.want) {
+				t.Errorf("got %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
+
+// TestQuickDamagedEntry: a transcript's line of the manifest that does not
+// parse fails the quick check, and the update rebuilds the index.
+func TestQuickDamagedEntry(t *testing.T) {
+	dir := writeStudy(t, tiny)
+	ageStudy(dir)
+	quickHits(t, dir, Request{Query: "bus"})
+	path := filepath.Join(dir, manifestFile)
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(path, []byte(strings.Replace(string(data), "\nt ted-1 ", "\nt ted-1 x ", 1)), 0o644)
+	got, ix := quickHits(t, dir, Request{Query: "bus"})
+	if !slices.Equal(got, []string{"ted-1:3"}) || !ix.Stats.Rebuilt || !strings.Contains(strings.Join(ix.Notices, "\n"), "manifest is unreadable") {
+		t.Errorf("got %q, stats %+v, notices %q", got, ix.Stats, ix.Notices)
+	}
+}
