@@ -152,6 +152,16 @@ func TestSearch(t *testing.T) {
 		{"speaker field", Request{Query: "speaker:May"}, []string{"may-1:3", "may-1:4", "may-1:8", "may-1:9"}},
 		{"attribute field", Request{Query: "gender:male"}, []string{"ted-1:1", "ted-1:3", "ted-1:4"}},
 		{"line field", Request{Query: "line:>8"}, []string{"may-1:9"}},
+		// Attributes are on the transcripts' own documents: each kind of
+		// query on one still finds lines, and only lines.
+		{"attribute wildcard", Request{Query: "gender:ma*"}, []string{"ted-1:1", "ted-1:3", "ted-1:4"}},
+		{"attribute or a word", Request{Query: "gender:male OR helps"}, []string{"may-1:9", "ted-1:1", "ted-1:3", "ted-1:4"}},
+		{"attribute and a word", Request{Query: "+participant:may +interviewer"}, []string{"may-1:1", "may-1:6"}},
+		{"not an attribute", Request{Query: "-gender:female"}, []string{"ted-1:1", "ted-1:3", "ted-1:4"}},
+		{"not a word", Request{Query: "-bus* -interviewer -pseudonym:may"}, nil},
+		{"an attribute nobody has", Request{Query: "gender:other"}, nil},
+		{"attribute regexp", Request{Query: "wave:/[0-9]/ +line:<2"}, []string{"may-1:1", "ted-1:1"}},
+		{"every line", Request{Query: "*"}, []string{"may-1:1", "may-1:3", "may-1:4", "may-1:6", "may-1:8", "may-1:9", "ted-1:1", "ted-1:3", "ted-1:4"}},
 		{"code field with descendants", Request{Query: "code:confidence"}, []string{"may-1:3", "ted-1:3"}},
 		{"one coder's code field", Request{Query: "code_eh:tea"}, []string{"may-1:8"}},
 		{"--code", Request{Query: "@confidence"}, []string{"may-1:3", "ted-1:3"}},

@@ -104,7 +104,10 @@ func (ix *Index) searchOnce(r Request, text query.Query, prox []proximity) (*Res
 	if r.Within == WithinTurn || len(prox) > 0 {
 		res, err = ix.searchTurns(r, text, prox)
 	} else {
-		res, err = ix.searchLines(and(append([]query.Query{text}, ix.filters(r)...)), r)
+		var filters []query.Query
+		if filters, err = ix.filters(r); err == nil {
+			res, err = ix.searchLines(and(append([]query.Query{text}, filters...)), r)
+		}
 	}
 	if err == nil && r.WithRefs {
 		err = ix.fillRefs(res)
@@ -192,7 +195,7 @@ func (ix *Index) searchLines(q query.Query, r Request) (*Result, error) {
 // run runs q for up to size hits, with the matched ranges (spans) or
 // without, with scores or without.
 func (ix *Index) run(q query.Query, size int, spans, noScores, refs bool) (*bleve.SearchResult, *spanQuery, error) {
-	sq := newSpanQuery(q, spans)
+	sq := newSpanQuery(linesOnly(q), spans)
 	req := bleve.NewSearchRequestOptions(sq, size, 0, false)
 	req.IncludeLocations = spans
 	if refs {
@@ -310,7 +313,11 @@ func (ix *Index) Query(r Request) (query.Query, error) {
 	if len(prox) > 0 {
 		return nil, &QueryError{Query: r.Query, Column: 1, Near: prox[0].text, Msg: "a proximity term is matched turn by turn, not by one query"}
 	}
-	return and(append([]query.Query{text}, ix.filters(r)...)), nil
+	filters, err := ix.filters(r)
+	if err != nil {
+		return nil, err
+	}
+	return and(append([]query.Query{text}, filters...)), nil
 }
 
 // textQuery parses and translates the query string; nil for "" or *,
@@ -360,7 +367,7 @@ func and(qs []query.Query) query.Query {
 }
 
 // filters are the request's flags as required clauses.
-func (ix *Index) filters(r Request) []query.Query {
+func (ix *Index) filters(r Request) ([]query.Query, error) {
 	var parts []query.Query
 	coders := r.Coders
 	if coders == nil {
@@ -380,7 +387,14 @@ func (ix *Index) filters(r Request) []query.Query {
 		var any []query.Query
 		for _, v := range f.Values {
 			if v != "" {
-				any = append(any, term(attrField(f.Key), strings.ToLower(v)))
+				q := term(attrField(f.Key), strings.ToLower(v))
+				if ix.isAttrField(attrField(f.Key)) {
+					var err error
+					if q, err = ix.attrQuery(q); err != nil {
+						return nil, err
+					}
+				}
+				any = append(any, q)
 				continue
 			}
 			// An empty value indexes no term: name the transcripts
@@ -403,7 +417,7 @@ func (ix *Index) filters(r Request) []query.Query {
 	default:
 		parts = append(parts, term(FieldSpeaker, strings.ToLower(r.Speaker)))
 	}
-	return parts
+	return parts, nil
 }
 
 func term(field, value string) query.Query {
