@@ -163,7 +163,7 @@ func documents(t *corpus.Transcript, codings []*corpus.Codings, attrs map[string
 				keyword(FieldTranscript, 0, t.ID)
 				doc.AddField(document.NewTextFieldCustom(FieldText, nil, []byte(p.text), textOptions, an.en))
 				doc.AddField(document.NewTextFieldCustom(FieldExact, nil, []byte(p.text), textOptions, an.exact))
-				doc.AddField(document.NewNumericFieldWithIndexingOptions(FieldLine, nil, float64(i+1), index.IndexField))
+				doc.AddField(lineField(i + 1))
 				keyword(FieldSpeaker, 0, line.Speaker)
 				keyword(FieldRole, 0, role(line.Speaker, participant, pseudonym))
 				if rs := refs[i]; rs != nil {

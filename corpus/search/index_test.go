@@ -152,6 +152,12 @@ func TestSearch(t *testing.T) {
 		{"speaker field", Request{Query: "speaker:May"}, []string{"may-1:3", "may-1:4", "may-1:8", "may-1:9"}},
 		{"attribute field", Request{Query: "gender:male"}, []string{"ted-1:1", "ted-1:3", "ted-1:4"}},
 		{"line field", Request{Query: "line:>8"}, []string{"may-1:9"}},
+		{"line at least", Request{Query: "line:>=8"}, []string{"may-1:8", "may-1:9"}},
+		{"line at most", Request{Query: "line:<=3"}, []string{"may-1:1", "may-1:3", "ted-1:1", "ted-1:3"}},
+		{"line below", Request{Query: "line:<3"}, []string{"may-1:1", "ted-1:1"}},
+		{"line between, a fraction", Request{Query: "+line:>3.5 +line:<6"}, []string{"may-1:4", "ted-1:4"}},
+		{"line none", Request{Query: "line:>100"}, nil},
+		{"line not", Request{Query: "-line:>1 +interviewer"}, []string{"may-1:1", "ted-1:1"}},
 		// Attributes are on the transcripts' own documents: each kind of
 		// query on one still finds lines, and only lines.
 		{"attribute wildcard", Request{Query: "gender:ma*"}, []string{"ted-1:1", "ted-1:3", "ted-1:4"}},

@@ -164,6 +164,9 @@ func (ix *Index) translate(q query.Query) (query.Query, error) {
 			// A bare number is a word, searched as text beside this.
 			return query.NewMatchNoneQuery(), nil
 		}
+		if q.FieldVal == FieldLine {
+			return lineRange(q), nil
+		}
 		return ix.fielded(q, q.FieldVal)
 	case query.FieldableQuery:
 		return ix.fielded(q, q.Field())
