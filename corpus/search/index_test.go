@@ -1,6 +1,7 @@
 package search
 
 import (
+	"fmt"
 	"maps"
 	"os"
 	"path/filepath"
@@ -190,6 +191,46 @@ func TestSearch(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestStored: with WithRefs a hit brings its line's text and speaker
+// from the index, as the file has them, all hits or under --limit, and
+// an edit is seen; a line indexed in pieces is left to the file.
+func TestStored(t *testing.T) {
+	files := map[string]string{}
+	for k, v := range tiny {
+		files[k] = v
+	}
+	files["transcripts/ted-1.txt"] = "Interviewer: How did you get there?\n\nTed: I took the bus alone after that.\nBuses are dear, so I walk.\n\nTed: " + words(100<<10) + " bus\n"
+	dir := writeStudy(t, files)
+	check := func(ix *Index, r Request, want map[string]string) {
+		t.Helper()
+		res, err := ix.Search(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := map[string]string{}
+		for _, h := range res.Hits {
+			key := fmt.Sprintf("%s:%d", h.Transcript, h.Line)
+			if h.Stored {
+				got[key] = h.Speaker + "|" + h.Text
+			} else {
+				got[key] = "not stored"
+			}
+		}
+		if !maps.Equal(got, want) {
+			t.Errorf("%+v: got %q, want %q", r, got, want)
+		}
+	}
+	ix := openIndex(t, dir)
+	check(ix, Request{Query: "bus*", WithRefs: true}, map[string]string{
+		"ted-1:3": "Ted|Ted: I took the bus alone after that.", "ted-1:4": "Ted|Buses are dear, so I walk.", "ted-1:6": "not stored"})
+	check(ix, Request{Query: "helps", WithRefs: true, Limit: 1}, map[string]string{"may-1:9": "May|It helps."})
+	ix.Close()
+	write(t, dir, "transcripts/may-1.txt", strings.Replace(tiny["transcripts/may-1.txt"], "It helps.", "It helps a lot.", 1))
+	ix = openIndex(t, dir)
+	check(ix, Request{Query: "helps", WithRefs: true}, map[string]string{"may-1:9": "May|It helps a lot."})
+	ix.Close()
 }
 
 func TestSpans(t *testing.T) {

@@ -51,6 +51,11 @@ type Hit struct {
 	// Refs are the code references on the line by coder, as written in
 	// the codings files, when the request asked for them.
 	Refs map[string][]string
+	// Stored is set when the index gave the line's Text and Speaker (with
+	// Refs; not for a line indexed in pieces): they are the file's, as
+	// the index is brought up to date before the search.
+	Stored        bool
+	Text, Speaker string
 }
 
 // Span is a byte range [Start, End) of a line.
@@ -150,7 +155,7 @@ func (ix *Index) searchLines(q query.Query, r Request) (*Result, error) {
 		id, line, off := splitID(h.ID)
 		hit := Hit{Transcript: id, Line: line, Score: h.Score}
 		if withRefs {
-			hit.Refs = storedRefs(h.Fields)
+			hit.setStored(h.Fields)
 		}
 		i, seen := len(out.Hits), false
 		if pieced {

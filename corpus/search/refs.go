@@ -46,9 +46,8 @@ func (ix *Index) fillRefs(res *Result) error {
 		return err
 	}
 	for _, dm := range found.Hits {
-		refs := storedRefs(dm.Fields)
 		for _, h := range at[dm.ID] {
-			h.Refs = refs
+			h.setStored(dm.Fields)
 		}
 	}
 	for _, h := range hits {
@@ -57,6 +56,18 @@ func (ix *Index) fillRefs(res *Result) error {
 		}
 	}
 	return nil
+}
+
+// setStored sets h's references, and its text and speaker when the
+// index stored them, from its document's stored fields.
+func (h *Hit) setStored(fields map[string]any) {
+	h.Refs = storedRefs(fields)
+	text, ok := fields[FieldText].(string)
+	if !ok {
+		return
+	}
+	h.Stored, h.Text = true, text
+	h.Speaker, _ = fields[FieldSpeaker].(string)
 }
 
 // storedRefs are the references of a hit's stored fields, by coder.
