@@ -30,8 +30,9 @@ type hitJSON struct {
 }
 
 // readHits makes each hit's line, codes and context: the line from the
-// index when it stored it, else (and the context) from the files.
-func (s *session) readHits(hits []search.Hit, coders []string, context int) ([]hitJSON, error) {
+// index when it stored it, else (and the context, and the speaker, which
+// the index does not store: withSpeaker) from the files.
+func (s *session) readHits(hits []search.Hit, coders []string, context int, withSpeaker bool) ([]hitJSON, error) {
 	out := []hitJSON{}
 	hr := s.newHitReader(coders)
 	for _, h := range hits {
@@ -39,10 +40,10 @@ func (s *session) readHits(hits []search.Hit, coders []string, context int) ([]h
 		if !ok {
 			continue // only a damaged index names a transcript the study lacks
 		}
-		if h.Stored && context == 0 {
+		if h.Stored && context == 0 && !withSpeaker {
 			// The index holds the line as the file does: reading every
 			// transcript with a hit was most of a common word's search.
-			out = append(out, hr.hitJSON(h, row, h.Speaker, h.Text))
+			out = append(out, hr.hitJSON(h, row, "", h.Text))
 			continue
 		}
 		t, err := hr.load(h.Transcript)

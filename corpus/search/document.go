@@ -161,17 +161,17 @@ func documents(t *corpus.Transcript, codings []*corpus.Codings, attrs map[string
 				// (transcriptDoc): copied onto every line they were
 				// most of a build's work.
 				keyword(FieldTranscript, 0, t.ID)
-				// A whole line's text and speaker are stored too: a search
-				// prints its hits from the index rather than reading every
-				// transcript with a hit (a long line's are read from it).
-				opts, speaker := textOptions, keywordOptions
+				// A whole line's text is stored too: a search prints its
+				// hits from the index rather than reading every transcript
+				// with a hit (a long line's are read from the file).
+				opts := textOptions
 				if len(p.text) == len(line.Text) {
-					opts, speaker = opts|index.StoreField, speaker|index.StoreField
+					opts |= index.StoreField
 				}
 				doc.AddField(document.NewTextFieldCustom(FieldText, nil, []byte(p.text), opts, an.en))
 				doc.AddField(document.NewTextFieldCustom(FieldExact, nil, []byte(p.text), textOptions, an.exact))
 				doc.AddField(lineField(i + 1))
-				keywordAs(speaker, FieldSpeaker, 0, line.Speaker)
+				keyword(FieldSpeaker, 0, line.Speaker)
 				keyword(FieldRole, 0, role(line.Speaker, participant, pseudonym))
 				if rs := refs[i]; rs != nil {
 					var coders, all []string

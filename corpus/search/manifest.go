@@ -12,7 +12,7 @@ import (
 
 // Version changes whenever the documents or the manifest change shape: an
 // index of another version is rebuilt.
-const Version = 10
+const Version = 11
 
 // manifest records what the index holds: for each transcript, the state of
 // its text and codings files when they were indexed and the attributes it

@@ -51,11 +51,11 @@ type Hit struct {
 	// Refs are the code references on the line by coder, as written in
 	// the codings files, when the request asked for them.
 	Refs map[string][]string
-	// Stored is set when the index gave the line's Text and Speaker (with
-	// Refs; not for a line indexed in pieces): they are the file's, as
-	// the index is brought up to date before the search.
-	Stored        bool
-	Text, Speaker string
+	// Stored is set when the index gave the line's Text (with Refs; not
+	// for a line indexed in pieces): it is the file's, as the index is
+	// brought up to date before the search.
+	Stored bool
+	Text   string
 }
 
 // Span is a byte range [Start, End) of a line.

@@ -58,16 +58,11 @@ func (ix *Index) fillRefs(res *Result) error {
 	return nil
 }
 
-// setStored sets h's references, and its text and speaker when the
-// index stored them, from its document's stored fields.
+// setStored sets h's references, and its text when the index stored
+// it, from its document's stored fields.
 func (h *Hit) setStored(fields map[string]any) {
 	h.Refs = storedRefs(fields)
-	text, ok := fields[FieldText].(string)
-	if !ok {
-		return
-	}
-	h.Stored, h.Text = true, text
-	h.Speaker, _ = fields[FieldSpeaker].(string)
+	h.Text, h.Stored = fields[FieldText].(string)
 }
 
 // storedRefs are the references of a hit's stored fields, by coder.
