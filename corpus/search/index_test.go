@@ -226,6 +226,18 @@ func TestStored(t *testing.T) {
 	check(ix, Request{Query: "bus*", WithRefs: true}, map[string]string{
 		"ted-1:3": "Ted: I took the bus alone after that.", "ted-1:4": "Buses are dear, so I walk.", "ted-1:6": "not stored"})
 	check(ix, Request{Query: "helps", WithRefs: true, Limit: 1}, map[string]string{"may-1:9": "It helps."})
+	// Read from the segments, not left to the lookup by id.
+	found, _, err := ix.run(term(FieldExact, "i"), 10, false, true, false)
+	if err != nil || len(found.Hits) != 4 {
+		t.Fatal(err, found)
+	}
+	read := make([]Hit, len(found.Hits))
+	ix.readStored(found.Hits, read)
+	for i, h := range read {
+		if !h.Stored || h.Refs == nil {
+			t.Errorf("%s: not read from its segment", found.Hits[i].ID)
+		}
+	}
 	ix.Close()
 	write(t, dir, "transcripts/may-1.txt", strings.Replace(tiny["transcripts/may-1.txt"], "It helps.", "It helps a lot.", 1))
 	ix = openIndex(t, dir)

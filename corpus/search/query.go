@@ -137,11 +137,12 @@ func (ix *Index) searchLines(q query.Query, r Request) (*Result, error) {
 	// Under --limit in line order, the matched ranges are found only for
 	// the hits printed: a second search of just those lines by id.
 	spansLater := r.Limit > 0 && !r.ByScore && !r.NoSpans && !pieced
-	// Every hit printed, each line's references come with it: bleve
-	// reads the stored fields of the hits it found, where looking the
-	// lines up again by id costs a dictionary lookup per line and segment.
+	// Every hit printed, each line's references and text are read with
+	// it, from the segments of the hits found (readStored), where looking
+	// the lines up again by id costs a dictionary lookup per line and
+	// segment.
 	withRefs := r.WithRefs && r.Limit == 0 && !pieced
-	res, sq, err := ix.run(q, size, !r.NoSpans && !spansLater, r.NoScores && !r.ByScore, withRefs)
+	res, sq, err := ix.run(q, size, !r.NoSpans && !spansLater, r.NoScores && !r.ByScore, false)
 	if err != nil {
 		return nil, err
 	}
@@ -154,9 +155,6 @@ func (ix *Index) searchLines(q query.Query, r Request) (*Result, error) {
 	for _, h := range res.Hits {
 		id, line, off := splitID(h.ID)
 		hit := Hit{Transcript: id, Line: line, Score: h.Score}
-		if withRefs {
-			hit.setStored(h.Fields)
-		}
 		i, seen := len(out.Hits), false
 		if pieced {
 			key := lineKey{id, line}
@@ -176,6 +174,10 @@ func (ix *Index) searchLines(q query.Query, r Request) (*Result, error) {
 	}
 	for i := range out.Hits {
 		out.Hits[i].Spans = mergeSpans(out.Hits[i].Spans)
+	}
+	if withRefs {
+		// Not pieced: out.Hits[i] is res.Hits[i]'s line.
+		ix.readStored(res.Hits, out.Hits)
 	}
 	if pieced {
 		out.Total = len(out.Hits)
