@@ -68,7 +68,7 @@ func (ix *Index) fillRefs(res *Result) error {
 // looks each document up again by its id and builds a whole document
 // of it, a quarter of the CPU of a common word's search. scorch numbers
 // documents across its segments in order, each from the sum of the
-// sizes of those before; the id stored in the segment is checked, and a
+// sizes of those before; the id stored with the fields is checked, and a
 // hit whose document is not where it should be (the segments changed
 // since the search) is left for fillRefs, which looks it up by id.
 func (ix *Index) readStored(found search.DocumentMatchCollection, hits []Hit) {
@@ -106,11 +106,14 @@ func (ix *Index) readStored(found search.DocumentMatchCollection, hits []Hit) {
 		if del := segs[k].Deleted(); del != nil && local <= math.MaxUint32 && del.Contains(uint32(local)) {
 			continue
 		}
-		if id, err := segs[k].DocID(local); err != nil || string(id) != dm.ID {
-			continue
-		}
 		fields := map[string]any{}
+		same := false
 		err := segs[k].VisitDocument(local, func(name string, _ byte, val []byte, _ []uint64) bool {
+			if name == "_id" {
+				// The first field visited: is it the hit's document?
+				same = string(val) == dm.ID
+				return same
+			}
 			if name == FieldText || strings.HasPrefix(name, FieldRef+"_") {
 				v := string(val)
 				switch old := fields[name].(type) {
@@ -124,7 +127,7 @@ func (ix *Index) readStored(found search.DocumentMatchCollection, hits []Hit) {
 			}
 			return true
 		})
-		if err == nil {
+		if err == nil && same {
 			hits[i].setStored(fields)
 		}
 	}
