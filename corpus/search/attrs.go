@@ -7,8 +7,8 @@ import (
 
 // Attributes are indexed once per transcript, on its own document
 // (transcriptDoc), not on each of its lines: copied onto every line,
-// fifteen keyword fields of the demo's tables were most of the build's
-// work and a large part of the index. A query on an attribute is first
+// the demo's fourteen attributes were most of each line's fields and
+// much of the build's work. A query on an attribute is first
 // answered on the transcripts' documents, with the same field, analyzer
 // and query, and becomes the lines of the transcripts it found: the lines
 // a line carrying its transcript's attributes would have matched.

@@ -158,8 +158,8 @@ func documents(t *corpus.Transcript, codings []*corpus.Codings, attrs map[string
 				}
 				keyword := func(field string, pos int, value string) { keywordAs(keywordOptions, field, pos, value) }
 				// The other attributes are the transcript's document's
-				// (transcriptDoc): copied onto every line they were
-				// most of a build's work.
+				// (transcriptDoc): copied onto every line they were most
+				// of its fields and much of a build's work.
 				keyword(FieldTranscript, 0, t.ID)
 				// A whole line's text is stored too: a search prints its
 				// hits from the index rather than reading every transcript

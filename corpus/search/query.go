@@ -341,7 +341,7 @@ func (ix *Index) Query(r Request) (query.Query, error) {
 	if err != nil {
 		return nil, err
 	}
-	return and(append([]query.Query{text}, filters...)), nil
+	return linesOnly(and(append([]query.Query{text}, filters...))), nil
 }
 
 // textQuery parses and translates the query string; nil for "" or *,
