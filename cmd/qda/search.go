@@ -144,7 +144,7 @@ func runSearch(g *globals, q string, opt searchOptions) error {
 	if req.Within == search.WithinTurn {
 		return printSearchTurns(g, s, res, req.Coders, opt.limit > 0)
 	}
-	hits, err := s.readHits(res.Hits, req.Coders, opt.context)
+	hits, err := s.readHits(res.Hits, req.Coders, opt.context, g.json)
 	if err != nil {
 		return err
 	}

@@ -29,14 +29,22 @@ type hitJSON struct {
 	Context     []excerptLine     `json:"context,omitempty"`
 }
 
-// readHits reads each hit's line, codes and context from the files.
-func (s *session) readHits(hits []search.Hit, coders []string, context int) ([]hitJSON, error) {
+// readHits makes each hit's line, codes and context: the line from the
+// index when it stored it, else (and the context, and the speaker, which
+// the index does not store: withSpeaker) from the files.
+func (s *session) readHits(hits []search.Hit, coders []string, context int, withSpeaker bool) ([]hitJSON, error) {
 	out := []hitJSON{}
 	hr := s.newHitReader(coders)
 	for _, h := range hits {
 		row, ok := s.ix.Transcripts.Lookup(h.Transcript)
 		if !ok {
 			continue // only a damaged index names a transcript the study lacks
+		}
+		if h.Stored && context == 0 && !withSpeaker {
+			// The index holds the line as the file does: reading every
+			// transcript with a hit was most of a common word's search.
+			out = append(out, hr.hitJSON(h, row, "", h.Text))
+			continue
 		}
 		t, err := hr.load(h.Transcript)
 		if err != nil {
@@ -80,18 +88,24 @@ func (hr *hitReader) load(id string) (*corpus.Transcript, error) {
 func (hr *hitReader) hit(h search.Hit, row corpus.Row, context int) hitJSON {
 	t := hr.t
 	line := t.Line(h.Line)
+	j := hr.hitJSON(h, row, line.Speaker, line.Text)
+	for l := max(1, h.Line-context); l <= min(t.Len(), h.Line+context); l++ {
+		if l != h.Line {
+			j.Context = append(j.Context, excerptLine{Line: l, Text: t.Line(l).Text, Context: true})
+		}
+	}
+	return j
+}
+
+// hitJSON is h, with its line's speaker and text, without context.
+func (hr *hitReader) hitJSON(h search.Hit, row corpus.Row, speaker, text string) hitJSON {
 	j := hitJSON{Transcript: h.Transcript, File: corpus.TranscriptFile(h.Transcript), Participant: hr.s.ix.Transcripts.Get(row, "participant"),
-		Line: h.Line, Speaker: line.Speaker, Text: line.Text, Score: h.Score, Matches: [][2]int{}, Codes: corpus.CodesOf(h.Refs, hr.coders, hr.res)}
+		Line: h.Line, Speaker: speaker, Text: text, Score: h.Score, Matches: [][2]int{}, Codes: corpus.CodesOf(h.Refs, hr.coders, hr.res)}
 	if j.Codes == nil {
 		j.Codes = []corpus.LineCode{}
 	}
 	for _, sp := range h.Spans {
 		j.Matches = append(j.Matches, [2]int{sp.Start, sp.End})
-	}
-	for l := max(1, h.Line-context); l <= min(t.Len(), h.Line+context); l++ {
-		if l != h.Line {
-			j.Context = append(j.Context, excerptLine{Line: l, Text: t.Line(l).Text, Context: true})
-		}
 	}
 	return j
 }

@@ -210,3 +210,16 @@ func BenchmarkCommonWord(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkBuild is the cold build: the index deleted, then opened
+// (built and merged) again. On QDA_BENCH_STUDY it deletes that study's
+// .qda/index, so run it on a copy.
+func BenchmarkBuild(b *testing.B) {
+	dir := benchDir(b)
+	for b.Loop() {
+		if err := os.RemoveAll(filepath.Join(dir, Dir)); err != nil {
+			b.Fatal(err)
+		}
+		benchOpen(b, dir).Close()
+	}
+}

@@ -140,7 +140,6 @@ func documents(t *corpus.Transcript, codings []*corpus.Codings, attrs map[string
 		}
 		participant := strings.ToLower(attrs["participant"])
 		pseudonym := strings.ToLower(attrs["pseudonym"])
-		keys := sortedKeys(attrs)
 		for i, line := range t.Lines {
 			if line.Blank {
 				if !yield(lineDoc{line: i + 1}) {
@@ -158,12 +157,20 @@ func documents(t *corpus.Transcript, codings []*corpus.Codings, attrs map[string
 					doc.AddField(document.NewTextFieldCustom(field, ap, []byte(value), opts, an.keyword))
 				}
 				keyword := func(field string, pos int, value string) { keywordAs(keywordOptions, field, pos, value) }
-				for _, k := range keys {
-					keyword(attrField(k), 0, attrs[k])
+				// The other attributes are the transcript's document's
+				// (transcriptDoc): copied onto every line they were most
+				// of its fields and much of a build's work.
+				keyword(FieldTranscript, 0, t.ID)
+				// A whole line's text is stored too: a search prints its
+				// hits from the index rather than reading every transcript
+				// with a hit (a long line's are read from the file).
+				opts := textOptions
+				if len(p.text) == len(line.Text) {
+					opts |= index.StoreField
 				}
-				doc.AddField(document.NewTextFieldCustom(FieldText, nil, []byte(p.text), textOptions, an.en))
+				doc.AddField(document.NewTextFieldCustom(FieldText, nil, []byte(p.text), opts, an.en))
 				doc.AddField(document.NewTextFieldCustom(FieldExact, nil, []byte(p.text), textOptions, an.exact))
-				doc.AddField(document.NewNumericFieldWithIndexingOptions(FieldLine, nil, float64(i+1), index.IndexField|index.DocValues))
+				doc.AddField(lineField(i + 1))
 				keyword(FieldSpeaker, 0, line.Speaker)
 				keyword(FieldRole, 0, role(line.Speaker, participant, pseudonym))
 				if rs := refs[i]; rs != nil {
@@ -193,6 +200,25 @@ func documents(t *corpus.Transcript, codings []*corpus.Codings, attrs map[string
 			}
 		}
 	}
+}
+
+// transcriptDoc is a transcript's own document, id the transcript's id:
+// its attributes (participants.csv's and transcripts.csv's, but the
+// transcript id, which every line carries) and fieldKind. A query on an
+// attribute is answered on these documents and becomes the transcripts
+// it found (attrQuery); lines never carry attributes.
+func transcriptDoc(id string, attrs map[string]string, an analyzers) *document.Document {
+	doc := document.NewDocument(id)
+	keyword := func(field, value string) {
+		doc.AddField(document.NewTextFieldCustom(field, nil, []byte(value), keywordOptions, an.keyword))
+	}
+	keyword(fieldKind, kindTranscript)
+	for _, k := range sortedKeys(attrs) {
+		if k != FieldTranscript {
+			keyword(attrField(k), attrs[k])
+		}
+	}
+	return doc
 }
 
 // role tells the participant's own turns from the interviewer's by the

@@ -1,6 +1,7 @@
 package search
 
 import (
+	"fmt"
 	"maps"
 	"os"
 	"path/filepath"
@@ -159,6 +160,22 @@ func TestSearch(t *testing.T) {
 		{"speaker field", Request{Query: "speaker:May"}, []string{"may-1:3", "may-1:4", "may-1:8", "may-1:9"}},
 		{"attribute field", Request{Query: "gender:male"}, []string{"ted-1:1", "ted-1:3", "ted-1:4"}},
 		{"line field", Request{Query: "line:>8"}, []string{"may-1:9"}},
+		{"line at least", Request{Query: "line:>=8"}, []string{"may-1:8", "may-1:9"}},
+		{"line at most", Request{Query: "line:<=3"}, []string{"may-1:1", "may-1:3", "ted-1:1", "ted-1:3"}},
+		{"line below", Request{Query: "line:<3"}, []string{"may-1:1", "ted-1:1"}},
+		{"line between, a fraction", Request{Query: "+line:>3.5 +line:<6"}, []string{"may-1:4", "ted-1:4"}},
+		{"line none", Request{Query: "line:>100"}, nil},
+		{"line not", Request{Query: "-line:>1 +interviewer"}, []string{"may-1:1", "ted-1:1"}},
+		// Attributes are on the transcripts' own documents: each kind of
+		// query on one still finds lines, and only lines.
+		{"attribute wildcard", Request{Query: "gender:ma*"}, []string{"ted-1:1", "ted-1:3", "ted-1:4"}},
+		{"attribute or a word", Request{Query: "gender:male OR helps"}, []string{"may-1:9", "ted-1:1", "ted-1:3", "ted-1:4"}},
+		{"attribute and a word", Request{Query: "+participant:may +interviewer"}, []string{"may-1:1", "may-1:6"}},
+		{"not an attribute", Request{Query: "-gender:female"}, []string{"ted-1:1", "ted-1:3", "ted-1:4"}},
+		{"not a word", Request{Query: "-bus* -interviewer -pseudonym:may"}, nil},
+		{"an attribute nobody has", Request{Query: "gender:other"}, nil},
+		{"attribute regexp", Request{Query: "wave:/[0-9]/ +line:<2"}, []string{"may-1:1", "ted-1:1"}},
+		{"every line", Request{Query: "*"}, []string{"may-1:1", "may-1:3", "may-1:4", "may-1:6", "may-1:8", "may-1:9", "ted-1:1", "ted-1:3", "ted-1:4"}},
 		{"code field with descendants", Request{Query: "code:confidence"}, []string{"may-1:3", "ted-1:3"}},
 		{"one coder's code field", Request{Query: "code_eh:tea"}, []string{"may-1:8"}},
 		{"--code", Request{Query: "@confidence"}, []string{"may-1:3", "ted-1:3"}},
@@ -181,6 +198,58 @@ func TestSearch(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestStored: with WithRefs a hit brings its line's text from the
+// index, as the file has them, all hits or under --limit, and
+// an edit is seen; a line indexed in pieces is left to the file.
+func TestStored(t *testing.T) {
+	files := map[string]string{}
+	for k, v := range tiny {
+		files[k] = v
+	}
+	files["transcripts/ted-1.txt"] = "Interviewer: How did you get there?\n\nTed: I took the bus alone after that.\nBuses are dear, so I walk.\n\nTed: " + words(100<<10) + " bus\n"
+	dir := writeStudy(t, files)
+	check := func(ix *Index, r Request, want map[string]string) {
+		t.Helper()
+		res, err := ix.Search(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := map[string]string{}
+		for _, h := range res.Hits {
+			key := fmt.Sprintf("%s:%d", h.Transcript, h.Line)
+			if h.Stored {
+				got[key] = h.Text
+			} else {
+				got[key] = "not stored"
+			}
+		}
+		if !maps.Equal(got, want) {
+			t.Errorf("%+v: got %q, want %q", r, got, want)
+		}
+	}
+	ix := openIndex(t, dir)
+	check(ix, Request{Query: "bus*", WithRefs: true}, map[string]string{
+		"ted-1:3": "Ted: I took the bus alone after that.", "ted-1:4": "Buses are dear, so I walk.", "ted-1:6": "not stored"})
+	check(ix, Request{Query: "helps", WithRefs: true, Limit: 1}, map[string]string{"may-1:9": "It helps."})
+	// Read from the segments, not left to the lookup by id.
+	found, _, err := ix.run(term(FieldExact, "i"), 10, false, true, false)
+	if err != nil || len(found.Hits) != 4 {
+		t.Fatal(err, found)
+	}
+	read := make([]Hit, len(found.Hits))
+	ix.readStored(found.Hits, read)
+	for i, h := range read {
+		if !h.Stored || h.Refs == nil {
+			t.Errorf("%s: not read from its segment", found.Hits[i].ID)
+		}
+	}
+	ix.Close()
+	write(t, dir, "transcripts/may-1.txt", strings.Replace(tiny["transcripts/may-1.txt"], "It helps.", "It helps a lot.", 1))
+	ix = openIndex(t, dir)
+	check(ix, Request{Query: "helps", WithRefs: true}, map[string]string{"may-1:9": "It helps a lot."})
+	ix.Close()
 }
 
 func TestSpans(t *testing.T) {

@@ -13,8 +13,10 @@ import (
 
 // Version changes whenever the documents or the manifest change shape: an
 // index of another version is rebuilt. 8: the manifest lists transcripts
-// in transcripts.csv's order (quick.go).
-const Version = 8
+// in transcripts.csv's order (quick.go); 8 to 11: attributes on a
+// document per transcript, a line number as one term, a line's text
+// stored; 12: both.
+const Version = 12
 
 // manifest records what the index holds: for each transcript, the state of
 // its text and codings files when they were indexed and the attributes it

@@ -23,12 +23,16 @@ const (
 	FieldCoder       = "coder"       // coders whose segments cover the line
 	FieldRef         = "ref"         // code references as written in the codings files, any coder
 	FieldCode        = "code"        // query-only: a code and its descendants, by any coder
+	// fieldKind marks a transcript's own document (transcriptDoc), which
+	// holds its attributes; line searches leave these documents out.
+	fieldKind      = "_kind"
+	kindTranscript = "transcript"
 )
 
 // reserved are the field names an attribute may not take.
 var reserved = map[string]bool{
 	FieldText: true, FieldExact: true, FieldLine: true, FieldSpeaker: true, FieldRole: true,
-	FieldCoder: true, FieldRef: true, FieldCode: true, "_all": true, "_id": true,
+	FieldCoder: true, FieldRef: true, FieldCode: true, "_all": true, "_id": true, fieldKind: true,
 }
 
 // refField is the field of one coder's code references.

@@ -51,6 +51,11 @@ type Hit struct {
 	// Refs are the code references on the line by coder, as written in
 	// the codings files, when the request asked for them.
 	Refs map[string][]string
+	// Stored is set when the index gave the line's Text (with Refs; not
+	// for a line indexed in pieces): it is the file's, as the index is
+	// brought up to date before the search.
+	Stored bool
+	Text   string
 }
 
 // Span is a byte range [Start, End) of a line.
@@ -110,7 +115,10 @@ func (ix *Index) searchOnce(r Request, text query.Query, prox []proximity) (*Res
 	if r.Within == WithinTurn || len(prox) > 0 {
 		res, err = ix.searchTurns(r, text, prox)
 	} else {
-		res, err = ix.searchLines(and(append([]query.Query{text}, ix.filters(r)...)), r)
+		var filters []query.Query
+		if filters, err = ix.filters(r); err == nil {
+			res, err = ix.searchLines(and(append([]query.Query{text}, filters...)), r)
+		}
 	}
 	if err == nil && r.WithRefs {
 		err = ix.fillRefs(res)
@@ -135,11 +143,12 @@ func (ix *Index) searchLines(q query.Query, r Request) (*Result, error) {
 	// Under --limit in line order, the matched ranges are found only for
 	// the hits printed: a second search of just those lines by id.
 	spansLater := r.Limit > 0 && !r.ByScore && !r.NoSpans && !pieced
-	// Every hit printed, each line's references come with it: bleve
-	// reads the stored fields of the hits it found, where looking the
-	// lines up again by id costs a dictionary lookup per line and segment.
+	// Every hit printed, each line's references and text are read with
+	// it, from the segments of the hits found (readStored), where looking
+	// the lines up again by id costs a dictionary lookup per line and
+	// segment.
 	withRefs := r.WithRefs && r.Limit == 0 && !pieced
-	res, sq, err := ix.run(q, size, !r.NoSpans && !spansLater, r.NoScores && !r.ByScore, withRefs)
+	res, sq, err := ix.run(q, size, !r.NoSpans && !spansLater, r.NoScores && !r.ByScore, false)
 	if err != nil {
 		return nil, err
 	}
@@ -152,9 +161,6 @@ func (ix *Index) searchLines(q query.Query, r Request) (*Result, error) {
 	for _, h := range res.Hits {
 		id, line, off := splitID(h.ID)
 		hit := Hit{Transcript: id, Line: line, Score: h.Score}
-		if withRefs {
-			hit.Refs = storedRefs(h.Fields)
-		}
 		i, seen := len(out.Hits), false
 		if pieced {
 			key := lineKey{id, line}
@@ -175,14 +181,15 @@ func (ix *Index) searchLines(q query.Query, r Request) (*Result, error) {
 	for i := range out.Hits {
 		out.Hits[i].Spans = mergeSpans(out.Hits[i].Spans)
 	}
+	if withRefs {
+		// Not pieced: out.Hits[i] is res.Hits[i]'s line.
+		ix.readStored(res.Hits, out.Hits)
+	}
 	if pieced {
 		out.Total = len(out.Hits)
 	}
 	if !r.ByScore && len(out.Hits) > 1 {
-		order := ix.order()
-		slices.SortFunc(out.Hits, func(a, b Hit) int {
-			return cmp.Or(cmp.Compare(order[a.Transcript], order[b.Transcript]), cmp.Compare(a.Line, b.Line))
-		})
+		ix.sortByLine(out.Hits)
 	}
 	if r.Limit > 0 && len(out.Hits) > r.Limit {
 		out.Hits = out.Hits[:r.Limit]
@@ -198,7 +205,7 @@ func (ix *Index) searchLines(q query.Query, r Request) (*Result, error) {
 // run runs q for up to size hits, with the matched ranges (spans) or
 // without, with scores or without.
 func (ix *Index) run(q query.Query, size int, spans, noScores, refs bool) (*bleve.SearchResult, *spanQuery, error) {
-	sq := newSpanQuery(q, spans)
+	sq := newSpanQuery(linesOnly(q), spans)
 	req := bleve.NewSearchRequestOptions(sq, size, 0, false)
 	req.IncludeLocations = spans
 	if refs {
@@ -230,6 +237,26 @@ func (ix *Index) spansOf(q query.Query, hits []Hit, noScores bool) error {
 		}
 	}
 	return nil
+}
+
+// sortByLine sorts hits in transcripts.csv order, then by line. Each
+// hit's place is looked up once, not at every comparison: a common
+// word's 13,000 hits cost 200,000 map lookups that way.
+func (ix *Index) sortByLine(hits []Hit) {
+	order := ix.order()
+	type key struct{ rank, line, at int }
+	keys := make([]key, len(hits))
+	for i, h := range hits {
+		keys[i] = key{order[h.Transcript], h.Line, i}
+	}
+	slices.SortFunc(keys, func(a, b key) int {
+		return cmp.Or(cmp.Compare(a.rank, b.rank), cmp.Compare(a.line, b.line), cmp.Compare(a.at, b.at))
+	})
+	sorted := make([]Hit, len(hits))
+	for i, k := range keys {
+		sorted[i] = hits[k.at]
+	}
+	copy(hits, sorted)
 }
 
 // order is each transcript's place in transcripts.csv, the order hits
@@ -319,7 +346,11 @@ func (ix *Index) Query(r Request) (query.Query, error) {
 	if len(prox) > 0 {
 		return nil, &QueryError{Query: r.Query, Column: 1, Near: prox[0].text, Msg: "a proximity term is matched turn by turn, not by one query"}
 	}
-	return and(append([]query.Query{text}, ix.filters(r)...)), nil
+	filters, err := ix.filters(r)
+	if err != nil {
+		return nil, err
+	}
+	return linesOnly(and(append([]query.Query{text}, filters...))), nil
 }
 
 // textQuery parses and translates the query string; nil for "" or *,
@@ -369,7 +400,7 @@ func and(qs []query.Query) query.Query {
 }
 
 // filters are the request's flags as required clauses.
-func (ix *Index) filters(r Request) []query.Query {
+func (ix *Index) filters(r Request) ([]query.Query, error) {
 	var parts []query.Query
 	coders := r.Coders
 	if coders == nil {
@@ -389,7 +420,14 @@ func (ix *Index) filters(r Request) []query.Query {
 		var any []query.Query
 		for _, v := range f.Values {
 			if v != "" {
-				any = append(any, term(attrField(f.Key), strings.ToLower(v)))
+				q := term(attrField(f.Key), strings.ToLower(v))
+				if ix.isAttrField(attrField(f.Key)) {
+					var err error
+					if q, err = ix.attrQuery(q); err != nil {
+						return nil, err
+					}
+				}
+				any = append(any, q)
 				continue
 			}
 			// An empty value indexes no term: name the transcripts
@@ -412,7 +450,7 @@ func (ix *Index) filters(r Request) []query.Query {
 	default:
 		parts = append(parts, term(FieldSpeaker, strings.ToLower(r.Speaker)))
 	}
-	return parts
+	return parts, nil
 }
 
 func term(field, value string) query.Query {

@@ -139,18 +139,18 @@ func (ix *Index) translate(q query.Query) (query.Query, error) {
 			}
 			return ix.codeQuery(c, coders), nil
 		}
-		return q, ix.checkField(q.FieldVal)
+		return ix.fielded(q, q.FieldVal)
 	case *query.MatchPhraseQuery:
 		if q.FieldVal == "" {
 			q.FieldVal = FieldExact
 		}
-		return q, ix.checkField(q.FieldVal)
+		return ix.fielded(q, q.FieldVal)
 	case *query.WildcardQuery:
 		if q.FieldVal == "" {
 			q.FieldVal = FieldExact
 		}
 		q.Wildcard = strings.ToLower(q.Wildcard)
-		return q, ix.checkField(q.FieldVal)
+		return ix.fielded(q, q.FieldVal)
 	case *query.RegexpQuery:
 		if q.FieldVal == "" {
 			q.FieldVal = FieldExact
@@ -158,15 +158,18 @@ func (ix *Index) translate(q query.Query) (query.Query, error) {
 		if _, err := regexp.Compile(q.Regexp); err != nil {
 			return nil, &QueryError{Near: "/" + q.Regexp + "/", Msg: "not a regular expression: " + strings.TrimPrefix(err.Error(), "error parsing regexp: ")}
 		}
-		return q, ix.checkField(q.FieldVal)
+		return ix.fielded(q, q.FieldVal)
 	case *query.NumericRangeQuery:
 		if q.FieldVal == "" {
 			// A bare number is a word, searched as text beside this.
 			return query.NewMatchNoneQuery(), nil
 		}
-		return q, ix.checkField(q.FieldVal)
+		if q.FieldVal == FieldLine {
+			return lineRange(q), nil
+		}
+		return ix.fielded(q, q.FieldVal)
 	case query.FieldableQuery:
-		return q, ix.checkField(q.Field())
+		return ix.fielded(q, q.Field())
 	}
 	return q, nil
 }

@@ -83,7 +83,10 @@ func subqueries(q query.Query) []query.Query {
 // and Limit and Total count turns.
 func (ix *Index) searchTurns(r Request, text query.Query, prox []proximity) (*Result, error) {
 	cls := clauses(text, prox)
-	filters := ix.filters(r)
+	filters, err := ix.filters(r)
+	if err != nil {
+		return nil, err
+	}
 	positive := false
 	for _, c := range cls {
 		positive = positive || c.occur != mustNot

@@ -458,8 +458,12 @@ func (ix *Index) reindex(w *writer, p *plan) (int, error) {
 	n := 0
 	for d := range documents(t, codings, p.attrs, ix.an) {
 		if d.doc == nil {
-			if err := w.delete(docID(p.id, d.line)); err != nil {
-				return n, err
+			// A blank line was a document only if the old text had a
+			// line there: a delete costs a lookup in every segment.
+			if old != nil && d.line <= old.Lines {
+				if err := w.delete(docID(p.id, d.line)); err != nil {
+					return n, err
+				}
 			}
 			continue
 		}
@@ -471,6 +475,11 @@ func (ix *Index) reindex(w *writer, p *plan) (int, error) {
 			e.Pieces++
 		}
 	}
+	// The transcript's attributes, one document (which replaces the old).
+	if err := w.index(lineDoc{doc: transcriptDoc(p.id, p.attrs, ix.an)}); err != nil {
+		return n, err
+	}
+	n++
 	e.Lines, e.Docs = t.Len(), n
 	ix.man.Transcripts[p.id] = e
 	ix.Stats.Reindexed++
@@ -501,6 +510,12 @@ func unreadable(file string, err error) (string, bool) {
 func (ix *Index) deleteLines(w *writer, id string, old *entry, keep int) error {
 	if old == nil {
 		return nil
+	}
+	if keep == 0 {
+		// Gone: its own document too (else replaced when re-indexed).
+		if err := w.delete(id); err != nil {
+			return err
+		}
 	}
 	for l := keep + 1; l <= old.Lines; l++ {
 		if err := w.delete(docID(id, l)); err != nil {
