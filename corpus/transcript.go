@@ -146,6 +146,15 @@ func SplitSpeaker(line string) (label, body string, ok bool) {
 // is a segment holding at least one letter or digit, so punctuation and
 // spaces do not count and "didn't" is one word.
 func Words(s string) int {
+	if n, ok := asciiWords(s); ok {
+		return n
+	}
+	return unisegWords(s)
+}
+
+// unisegWords is Words by uniseg: any text, and the reference the ASCII
+// fast path (words.go) is tested against.
+func unisegWords(s string) int {
 	n := 0
 	state := -1
 	rest := s
