@@ -6,11 +6,12 @@ package corpus
 // participants, and transcripts are mostly ASCII. Within ASCII, UAX #29
 // reduces to a few rules (Unicode 15's WordBreakProperty for U+0000 to
 // U+007F): letters, digits and '_' (ExtendNumLet) next to each other are
-// one word (WB5, WB8-WB10, WB13a, WB13b); ':' (MidLetter), '.'
-// (MidNumLet) and '\” (Single_Quote) join a letter to a letter (WB6,
-// WB7); ',' ';' (MidNum), '.' and '\” join a digit to a digit (WB11,
-// WB12); everything else breaks, and a segment counts when it holds a
-// letter or a digit. FuzzASCIIWords checks it against uniseg.
+// one word (WB5, WB8-WB10, WB13a, WB13b); a colon (MidLetter), a full
+// stop (MidNumLet) or an apostrophe (Single_Quote) joins a letter to a
+// letter (WB6, WB7); a comma or semicolon (MidNum), a full stop or an
+// apostrophe joins a digit to a digit (WB11, WB12); everything else
+// breaks, and a segment counts when it holds a letter or a digit.
+// FuzzASCIIWords checks it against uniseg.
 func asciiWords(s string) (int, bool) {
 	n := 0
 	in, counted := false, false // inside a word; it holds a letter or digit
