@@ -103,7 +103,7 @@ func HeatmapFigure(m *export.Matrix, width float64) *figure.Figure {
 		Noun: func(n int) string { return MeasureNoun(m.Measure, n) }}
 	for _, c := range m.Columns {
 		d.Cols = append(d.Cols, c.DisplayLabel())
-		d.ColColours = append(d.ColColours, hexColour(colourOf(c)))
+		d.ColColours = append(d.ColColours, c.Colour())
 	}
 	for _, row := range m.Rows {
 		d.Rows = append(d.Rows, row.Key)
@@ -119,7 +119,7 @@ func CooccurrenceFigure(c *export.Cooccurrence, width float64) *figure.Figure {
 	for _, code := range c.Codes {
 		d.Rows = append(d.Rows, code.DisplayLabel())
 		d.Cols = append(d.Cols, code.DisplayLabel())
-		d.ColColours = append(d.ColColours, hexColour(colourOf(code)))
+		d.ColColours = append(d.ColColours, code.Colour())
 	}
 	return figure.Heatmap(d)
 }
@@ -140,21 +140,6 @@ func AgreementFigure(a *export.Agreement, width float64) *figure.Figure {
 		d.Values = append(d.Values, []float64{value(row.Alpha), value(row.Kappa)})
 	}
 	return figure.Bars(d)
-}
-
-// hexColour is c when it is #rrggbb (or #rgb, widened), else "": a
-// figure takes only colours it can draw.
-func hexColour(c string) string {
-	if len(c) == 4 && c[0] == '#' {
-		c = string([]byte{'#', c[1], c[1], c[2], c[2], c[3], c[3]})
-	}
-	if len(c) != 7 || c[0] != '#' {
-		return ""
-	}
-	if _, err := strconv.ParseUint(c[1:], 16, 32); err != nil {
-		return ""
-	}
-	return c
 }
 
 func title(s string) string {
