@@ -125,9 +125,18 @@ func BuildMatrix(s *corpus.Study, ix *corpus.Index, cb *codebook.Codebook, opt M
 	return buildMatrix(s, ix, cb, opt, visit, nil)
 }
 
-// buildMatrix is BuildMatrix telling planned how many rows there are
-// before the first transcript is read.
-func buildMatrix(s *corpus.Study, ix *corpus.Index, cb *codebook.Codebook, opt MatrixOptions, visit Visit, planned func(rows int) error) (*Matrix, error) {
+// BuildMatrixWithin is BuildMatrix asking within, before any transcript
+// is read, whether a matrix of so many rows and columns is wanted: a
+// figure refuses a study of 10,000 participants in the time it takes to
+// read its tables. The rows are laid out from the index alone, so they
+// are the matrix's rows, filters and all.
+func BuildMatrixWithin(s *corpus.Study, ix *corpus.Index, cb *codebook.Codebook, opt MatrixOptions, visit Visit, within func(rows, cols int) error) (*Matrix, error) {
+	return buildMatrix(s, ix, cb, opt, visit, within)
+}
+
+// buildMatrix is BuildMatrix telling planned how many rows and columns
+// there are before the first transcript is read.
+func buildMatrix(s *corpus.Study, ix *corpus.Index, cb *codebook.Codebook, opt MatrixOptions, visit Visit, planned func(rows, cols int) error) (*Matrix, error) {
 	if err := CheckMeasure(opt.Measure); err != nil {
 		return nil, err
 	}
@@ -142,7 +151,7 @@ func buildMatrix(s *corpus.Study, ix *corpus.Index, cb *codebook.Codebook, opt M
 	m := &Matrix{RowsBy: opt.Rows, Measure: opt.Measure, Depth: opt.Depth, Columns: Columns(cb, opt.Depth, opt.Codes)}
 	index := m.plan(ix, opt.Scan.Filters)
 	if planned != nil {
-		if err := planned(len(m.Rows)); err != nil {
+		if err := planned(len(m.Rows), len(m.Columns)); err != nil {
 			return nil, err
 		}
 	}

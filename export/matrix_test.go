@@ -162,3 +162,33 @@ func checkDistinctTotals(t *testing.T, ts tinyStudy, m *Matrix, scan corpus.Scan
 		t.Errorf("corner %d, want %d distinct", m.Total, len(all))
 	}
 }
+
+// TestBuildMatrixWithin: within is told the matrix's own rows and
+// columns, filters and all, and its refusal comes before any transcript
+// is read.
+func TestBuildMatrixWithin(t *testing.T) {
+	ts := openTiny(t)
+	for _, rows := range []string{RowsParticipant, RowsTranscript, "gender", "wave"} {
+		for _, filters := range [][]corpus.Filter{nil, {{Key: "wave", Values: []string{"1"}}}} {
+			opt := MatrixOptions{Scan: corpus.ScanOptions{Filters: filters}, Rows: rows, Depth: 1, Measure: "references"}
+			var gotRows, gotCols int
+			m, err := BuildMatrixWithin(ts.s, ts.ix, ts.cb, opt, nil, func(r, c int) error {
+				gotRows, gotCols = r, c
+				return nil
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if gotRows != len(m.Rows) || gotCols != len(m.Columns) || gotRows == 0 {
+				t.Errorf("%s %v: within told %d × %d, the matrix is %d × %d", rows, filters, gotRows, gotCols, len(m.Rows), len(m.Columns))
+			}
+			refused := fmt.Errorf("too many")
+			read := 0
+			_, err = BuildMatrixWithin(ts.s, ts.ix, ts.cb, opt, func(*corpus.Item, int, *corpus.Coverage) error { read++; return nil },
+				func(int, int) error { return refused })
+			if err != refused || read != 0 {
+				t.Errorf("%s %v: refused gives %v after %d transcripts, want the refusal before any", rows, filters, err, read)
+			}
+		}
+	}
+}

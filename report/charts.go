@@ -2,6 +2,7 @@ package report
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"html/template"
 	"math"
@@ -61,6 +62,16 @@ func inlineSVG(f *figure.Figure, id string) (template.HTML, error) {
 	// The SVG is written by package figure, which escapes every text it
 	// takes from the study.
 	return template.HTML(b.String()), nil
+}
+
+// CheckFrequencyMeasure refuses a measure FrequencyFigure cannot draw:
+// one qda stats does not count, or presence, a yes or no a cell, which
+// makes no bars.
+func CheckFrequencyMeasure(name string) error {
+	if name == "presence" || export.CheckMeasure(name) != nil {
+		return errors.New("use references, transcripts, participants, lines or words")
+	}
+	return nil
 }
 
 // FrequencyFigure is the bars of measure for codes, a series per group of
