@@ -192,3 +192,36 @@ func TestBuildMatrixWithin(t *testing.T) {
 		}
 	}
 }
+
+// TestCountTable: the assistant's shape is Table less the attribute
+// columns, cell for cell.
+func TestCountTable(t *testing.T) {
+	ts := openTiny(t)
+	for _, rows := range []string{RowsParticipant, RowsTranscript, "gender"} {
+		m, err := BuildMatrix(ts.s, ts.ix, ts.cb, MatrixOptions{Rows: rows, Depth: 0, Measure: "references"}, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		full, counts := m.Table(false, nil), m.CountTable()
+		n := len(m.AttrNames)
+		if rows == RowsParticipant && n == 0 {
+			t.Fatalf("%s: no attribute columns to leave out", rows)
+		}
+		cut := func(r []string) []string { return append([]string{r[0]}, r[1+n:]...) }
+		if counts.Title != full.Title || !slices.Equal(counts.Header, cut(full.Header)) || len(counts.Rows) != len(full.Rows) || len(counts.Rows) != len(m.Rows)+1 {
+			t.Fatalf("%s: count table %q %v (%d rows), full %q %v (%d rows)", rows, counts.Title, counts.Header, len(counts.Rows), full.Title, full.Header, len(full.Rows))
+		}
+		for i := range full.Rows {
+			var fr, cr []string
+			for _, c := range full.Rows[i] {
+				fr = append(fr, c.String())
+			}
+			for _, c := range counts.Rows[i] {
+				cr = append(cr, c.String())
+			}
+			if !slices.Equal(cr, cut(fr)) {
+				t.Errorf("%s row %d: %v, want %v", rows, i, cr, cut(fr))
+			}
+		}
+	}
+}
