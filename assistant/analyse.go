@@ -330,11 +330,7 @@ func (a *Assistant) Agreement(in AgreementInput) (*AgreementResult, error) {
 	defer v.st.Close()
 	coders := scan.Coders
 	if coders == nil {
-		for _, c := range v.ix.Coders {
-			if !v.st.Config.Machine(c) {
-				coders = append(coders, c)
-			}
-		}
+		coders = v.st.Config.People(v.ix.Coders)
 	}
 	for i, c := range coders {
 		if slices.Contains(coders[:i], c) {
