@@ -210,36 +210,13 @@ func (a *Assistant) Matrix(in CountInput) (*Table, error) {
 	if opt.Measure == "" {
 		opt.Measure = "references"
 	}
-	if err := export.CheckMeasure(opt.Measure); err != nil {
-		return nil, err
-	}
-	if opt.Rows != export.RowsParticipant && opt.Rows != export.RowsTranscript {
-		if err := v.ix.CheckAttribute(opt.Rows); err != nil {
-			return nil, err
-		}
-	}
 	m, err := export.BuildMatrix(v.st, v.ix, v.cb, opt, nil)
 	if err != nil {
 		return nil, err
 	}
-	t := &export.Table{Title: fmt.Sprintf("%s by %s", m.Measure, m.RowsBy), Header: []string{m.RowsBy}}
-	for _, c := range m.Columns {
-		t.Header = append(t.Header, c.Path)
-	}
-	t.Header = append(t.Header, "total")
-	for _, r := range m.Rows {
-		row := []export.Cell{export.Text(r.Key)}
-		for _, n := range r.Values {
-			row = append(row, export.Int(n))
-		}
-		t.Row(append(row, export.Int(r.Total))...)
-	}
-	totals := []export.Cell{export.Text("total")}
-	for _, n := range m.Totals {
-		totals = append(totals, export.Int(n))
-	}
-	t.Row(append(totals, export.Int(m.Total))...)
-	return fromExport(t, in.Offset, in.Limit)
+	// The same table 'qda export matrix' writes, less the rows'
+	// attributes (see CountTable), so the numbers cannot drift.
+	return fromExport(m.CountTable(), in.Offset, in.Limit)
 }
 
 // Crosstab is 'qda export crosstab': codes down, an attribute's values across.
@@ -353,11 +330,7 @@ func (a *Assistant) Agreement(in AgreementInput) (*AgreementResult, error) {
 	defer v.st.Close()
 	coders := scan.Coders
 	if coders == nil {
-		for _, c := range v.ix.Coders {
-			if !v.st.Config.Machine(c) {
-				coders = append(coders, c)
-			}
-		}
+		coders = v.st.Config.People(v.ix.Coders)
 	}
 	for i, c := range coders {
 		if slices.Contains(coders[:i], c) {

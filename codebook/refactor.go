@@ -586,7 +586,7 @@ func (f Fields) check() error {
 	if f.Codable != nil && *f.Codable != "true" && *f.Codable != "false" {
 		return diag.Errorf("", 0, "codable must be true or false, not %q", *f.Codable)
 	}
-	if f.Color != nil && *f.Color != "" && !colorRE.MatchString(*f.Color) {
+	if f.Color != nil && *f.Color != "" && !validColour(*f.Color) {
 		return diag.Errorf("", 0, "invalid color %q", *f.Color).
 			WithHint(`write it as "#rgb" or "#rrggbb", e.g. "#4e79a7"`)
 	}

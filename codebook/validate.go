@@ -1,11 +1,8 @@
 package codebook
 
 import (
-	"regexp"
 	"strings"
 )
-
-var colorRE = regexp.MustCompile(`^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$`)
 
 // validate checks what spans more than one field, colors and aliases, and
 // builds the indexes that Lookup and Resolve use.
@@ -22,7 +19,7 @@ func (p *parser) validate(cb *Codebook) {
 }
 
 func (p *parser) checkColor(c *Code) {
-	if c.Color != "" && !colorRE.MatchString(c.Color) {
+	if c.Color != "" && !validColour(c.Color) {
 		p.warnf(p.colorLine[c], "color %q of code %q is not a hex color", c.Color, c.Path).
 			WithHint(`write it as "#rgb" or "#rrggbb", e.g. "#4e79a7"`)
 	}
@@ -122,4 +119,9 @@ func (p *parser) fullAliases(cb *Codebook) map[string]*Code {
 		out[a] = at.code
 	}
 	return out
+}
+
+func validColour(s string) bool {
+	_, ok := ParseColour(s)
+	return ok
 }

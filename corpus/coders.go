@@ -137,6 +137,20 @@ func (c Config) Machine(id string) bool {
 	return ok && k.Machine
 }
 
+// People are the coders of coders that are not declared machine coders,
+// in their order: whom agreement compares when no coder is named ('qda
+// agree', the report, the assistant's agreement tool), as a machine
+// coder is compared with people only when named.
+func (c Config) People(coders []string) []string {
+	var out []string
+	for _, id := range coders {
+		if !c.Machine(id) {
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
 // Identity is who is writing, as the command line, the environment and
 // git say it.
 type Identity struct {

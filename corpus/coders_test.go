@@ -131,3 +131,20 @@ func TestDeclareCoder(t *testing.T) {
 		t.Errorf("a later person: %v, %v", got, err)
 	}
 }
+
+func TestPeople(t *testing.T) {
+	c := Config{Coders: []Coder{{ID: "jt"}, {ID: "auto", Machine: true}, {ID: "ai", Machine: true}}}
+	tests := []struct {
+		coders, want []string
+	}{
+		{nil, nil},
+		{[]string{"jt", "auto", "eh"}, []string{"jt", "eh"}}, // an undeclared coder is a person
+		{[]string{"auto", "ai"}, nil},
+		{[]string{"eh", "jt"}, []string{"eh", "jt"}}, // in their order
+	}
+	for _, tt := range tests {
+		if got := c.People(tt.coders); !slices.Equal(got, tt.want) {
+			t.Errorf("People(%v) = %v, want %v", tt.coders, got, tt.want)
+		}
+	}
+}

@@ -101,37 +101,14 @@ func longestWord(s string) int {
 	return n
 }
 
-// palette colours the codes the codebook gives none (Tableau 10).
-var palette = []string{"#4E79A7", "#F28E2B", "#E15759", "#76B7B2", "#59A14F", "#EDC948", "#B07AA1", "#FF9DA7", "#9C755F", "#BAB0AC"}
-
-// CodeColor is the colour of code c: its own from the codebook, else its
-// nearest ancestor's, else the palette's i-th.
+// CodeColor is the colour of code c as a workbook's styles take it,
+// "#RRGGBB": codebook.Code.Colour, else the palette's i-th.
 func CodeColor(c *codebook.Code, i int) string {
-	for a := c; a != nil; a = a.Parent {
-		if col, ok := hexColor(a.Color); ok {
-			return col
-		}
+	col := c.Colour()
+	if col == "" {
+		col = codebook.DefaultColour(i)
 	}
-	return palette[i%len(palette)]
-}
-
-// hexColor reads #rgb or #rrggbb as #RRGGBB.
-func hexColor(s string) (string, bool) {
-	s = strings.TrimSpace(s)
-	if !strings.HasPrefix(s, "#") {
-		return "", false
-	}
-	h := s[1:]
-	if len(h) == 3 {
-		h = string([]byte{h[0], h[0], h[1], h[1], h[2], h[2]})
-	}
-	if len(h) != 6 {
-		return "", false
-	}
-	if _, err := strconv.ParseUint(h, 16, 32); err != nil {
-		return "", false
-	}
-	return "#" + strings.ToUpper(h), true
+	return strings.ToUpper(col)
 }
 
 // codeHeader is the header style filled with colour, its text black or

@@ -125,9 +125,18 @@ func BuildMatrix(s *corpus.Study, ix *corpus.Index, cb *codebook.Codebook, opt M
 	return buildMatrix(s, ix, cb, opt, visit, nil)
 }
 
-// buildMatrix is BuildMatrix telling planned how many rows there are
-// before the first transcript is read.
-func buildMatrix(s *corpus.Study, ix *corpus.Index, cb *codebook.Codebook, opt MatrixOptions, visit Visit, planned func(rows int) error) (*Matrix, error) {
+// BuildMatrixWithin is BuildMatrix asking within, before any transcript
+// is read, whether a matrix of so many rows and columns is wanted: a
+// figure refuses a study of 10,000 participants in the time it takes to
+// read its tables. The rows are laid out from the index alone, so they
+// are the matrix's rows, filters and all.
+func BuildMatrixWithin(s *corpus.Study, ix *corpus.Index, cb *codebook.Codebook, opt MatrixOptions, visit Visit, within func(rows, cols int) error) (*Matrix, error) {
+	return buildMatrix(s, ix, cb, opt, visit, within)
+}
+
+// buildMatrix is BuildMatrix telling planned how many rows and columns
+// there are before the first transcript is read.
+func buildMatrix(s *corpus.Study, ix *corpus.Index, cb *codebook.Codebook, opt MatrixOptions, visit Visit, planned func(rows, cols int) error) (*Matrix, error) {
 	if err := CheckMeasure(opt.Measure); err != nil {
 		return nil, err
 	}
@@ -140,16 +149,14 @@ func buildMatrix(s *corpus.Study, ix *corpus.Index, cb *codebook.Codebook, opt M
 		}
 	}
 	m := &Matrix{RowsBy: opt.Rows, Measure: opt.Measure, Depth: opt.Depth, Columns: Columns(cb, opt.Depth, opt.Codes)}
-	index := m.plan(ix, opt.Scan.Filters)
-	if planned != nil {
-		if err := planned(len(m.Rows)); err != nil {
-			return nil, err
-		}
+	index, err := m.plan(ix, opt.Scan.Filters, planned)
+	if err != nil {
+		return nil, err
 	}
 	res := corpus.NewResolver(cb)
 	tally := corpus.NewTally()
 	totals := newDistinct(len(m.Rows), len(m.Columns))
-	err := s.Scan(ix, opt.Scan, func(it *corpus.Item) error {
+	err = s.Scan(ix, opt.Scan, func(it *corpus.Item) error {
 		r, ok := index[m.rowKey(it.Attrs)]
 		if !ok {
 			return fmt.Errorf("transcript %s: no row for it", it.ID) // plan and Scan filter alike
@@ -239,7 +246,7 @@ func (m *Matrix) rowKey(attrs map[string]string) string {
 // in transcript order), transcripts in transcripts.csv order, attribute
 // values sorted as qda stats sorts its groups. Only rows with a transcript
 // that passes the filters appear. It returns each row key's index.
-func (m *Matrix) plan(ix *corpus.Index, filters []corpus.Filter) map[string]int {
+func (m *Matrix) plan(ix *corpus.Index, filters []corpus.Filter, planned func(rows, cols int) error) (map[string]int, error) {
 	type seen struct {
 		attrs       map[string]string
 		transcripts []string
@@ -286,6 +293,13 @@ func (m *Matrix) plan(ix *corpus.Index, filters []corpus.Filter) map[string]int 
 	default:
 		slices.Sort(order)
 	}
+	// Told before the rows are made: a matrix refused for its size
+	// (10,000 participants in a figure) costs only the keys.
+	if planned != nil {
+		if err := planned(len(order), len(m.Columns)); err != nil {
+			return nil, err
+		}
+	}
 	index := make(map[string]int, len(order))
 	for i, k := range order {
 		sn := byKey[k]
@@ -308,7 +322,7 @@ func (m *Matrix) plan(ix *corpus.Index, filters []corpus.Filter) map[string]int 
 		m.Rows = append(m.Rows, row)
 		index[k] = i
 	}
-	return index
+	return index, nil
 }
 
 // Keyed reports whether the rows are participants or transcripts, whose

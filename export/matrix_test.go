@@ -162,3 +162,66 @@ func checkDistinctTotals(t *testing.T, ts tinyStudy, m *Matrix, scan corpus.Scan
 		t.Errorf("corner %d, want %d distinct", m.Total, len(all))
 	}
 }
+
+// TestBuildMatrixWithin: within is told the matrix's own rows and
+// columns, filters and all, and its refusal comes before any transcript
+// is read.
+func TestBuildMatrixWithin(t *testing.T) {
+	ts := openTiny(t)
+	for _, rows := range []string{RowsParticipant, RowsTranscript, "gender", "wave"} {
+		for _, filters := range [][]corpus.Filter{nil, {{Key: "wave", Values: []string{"1"}}}} {
+			opt := MatrixOptions{Scan: corpus.ScanOptions{Filters: filters}, Rows: rows, Depth: 1, Measure: "references"}
+			var gotRows, gotCols int
+			m, err := BuildMatrixWithin(ts.s, ts.ix, ts.cb, opt, nil, func(r, c int) error {
+				gotRows, gotCols = r, c
+				return nil
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if gotRows != len(m.Rows) || gotCols != len(m.Columns) || gotRows == 0 {
+				t.Errorf("%s %v: within told %d × %d, the matrix is %d × %d", rows, filters, gotRows, gotCols, len(m.Rows), len(m.Columns))
+			}
+			refused := fmt.Errorf("too many")
+			read := 0
+			_, err = BuildMatrixWithin(ts.s, ts.ix, ts.cb, opt, func(*corpus.Item, int, *corpus.Coverage) error { read++; return nil },
+				func(int, int) error { return refused })
+			if err != refused || read != 0 {
+				t.Errorf("%s %v: refused gives %v after %d transcripts, want the refusal before any", rows, filters, err, read)
+			}
+		}
+	}
+}
+
+// TestCountTable: the assistant's shape is Table less the attribute
+// columns, cell for cell.
+func TestCountTable(t *testing.T) {
+	ts := openTiny(t)
+	for _, rows := range []string{RowsParticipant, RowsTranscript, "gender"} {
+		m, err := BuildMatrix(ts.s, ts.ix, ts.cb, MatrixOptions{Rows: rows, Depth: 0, Measure: "references"}, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		full, counts := m.Table(false, nil), m.CountTable()
+		n := len(m.AttrNames)
+		if rows == RowsParticipant && n == 0 {
+			t.Fatalf("%s: no attribute columns to leave out", rows)
+		}
+		cut := func(r []string) []string { return append([]string{r[0]}, r[1+n:]...) }
+		if counts.Title != full.Title || !slices.Equal(counts.Header, cut(full.Header)) || len(counts.Rows) != len(full.Rows) || len(counts.Rows) != len(m.Rows)+1 {
+			t.Fatalf("%s: count table %q %v (%d rows), full %q %v (%d rows)", rows, counts.Title, counts.Header, len(counts.Rows), full.Title, full.Header, len(full.Rows))
+		}
+		for i := range full.Rows {
+			var fr, cr []string
+			for _, c := range full.Rows[i] {
+				fr = append(fr, c.String())
+			}
+			for _, c := range counts.Rows[i] {
+				cr = append(cr, c.String())
+			}
+			if !slices.Equal(cr, cut(fr)) {
+				t.Errorf("%s row %d: %v, want %v", rows, i, cr, cut(fr))
+			}
+		}
+	}
+}

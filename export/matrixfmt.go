@@ -11,11 +11,23 @@ import (
 // participant's summary of that code instead of a number, and there are
 // no totals.
 func (m *Matrix) Table(labels bool, sums Summaries) *Table {
+	return m.table(labels, sums, m.AttrNames)
+}
+
+// CountTable is Table of the counts by path without the rows' attribute
+// columns: the key, a column per code, the total, and the totals row. The
+// assistant's matrix tool gives this shape, as a row's attributes are its
+// overview tool's and would repeat on every row of every page.
+func (m *Matrix) CountTable() *Table { return m.table(false, nil, nil) }
+
+// table is Table with attrNames as the attribute columns (m.AttrNames, or
+// none).
+func (m *Matrix) table(labels bool, sums Summaries, attrNames []string) *Table {
 	t := &Table{Title: fmt.Sprintf("%s by %s", m.Measure, m.RowsBy)}
 	if sums != nil {
 		t.Title = "summaries by " + m.RowsBy
 	}
-	t.Header = append([]string{m.RowsBy}, m.AttrNames...)
+	t.Header = append([]string{m.RowsBy}, attrNames...)
 	for _, c := range m.Columns {
 		if labels {
 			t.Header = append(t.Header, c.DisplayLabel())
@@ -27,7 +39,10 @@ func (m *Matrix) Table(labels bool, sums Summaries) *Table {
 		t.Header = append(t.Header, "total")
 	}
 	for _, r := range m.Rows {
-		row := append([]Cell{Text(r.Key)}, AutoRow(r.Attrs...)...)
+		row := []Cell{Text(r.Key)}
+		if attrNames != nil {
+			row = append(row, AutoRow(r.Attrs...)...)
+		}
 		for j, v := range r.Values {
 			if sums != nil {
 				row = append(row, Text(sums.Get(r.Participant, m.Columns[j].Path)))
@@ -41,7 +56,7 @@ func (m *Matrix) Table(labels bool, sums Summaries) *Table {
 		t.Row(row...)
 	}
 	if sums == nil {
-		row := append([]Cell{Text("total")}, TextRow(make([]string, len(m.AttrNames))...)...)
+		row := append([]Cell{Text("total")}, TextRow(make([]string, len(attrNames))...)...)
 		for _, v := range m.Totals {
 			row = append(row, Int(v))
 		}

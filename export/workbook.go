@@ -89,7 +89,7 @@ func (w *workbook) write() error {
 	if err := w.segmentsHeader(); err != nil {
 		return err
 	}
-	m, err := buildMatrix(w.s, w.ix, w.cb, w.opt.Matrix, w.visit, func(rows int) (err error) {
+	m, err := buildMatrix(w.s, w.ix, w.cb, w.opt.Matrix, w.visit, func(rows, _ int) (err error) {
 		w.spill, err = newSpill(rows)
 		return err
 	})

@@ -14,6 +14,7 @@ import (
 	"github.com/rogpeppe/go-internal/txtar"
 	"github.com/xuri/excelize/v2"
 
+	"github.com/qdatool/qda/codebook"
 	"github.com/qdatool/qda/corpus"
 )
 
@@ -399,7 +400,7 @@ func TestWorkbookLayout(t *testing.T) {
 	}
 	// The codes' colours: the codebook's, else the palette's, with
 	// text that reads on them.
-	for ref, want := range map[string][2]string{"B1": {"#333333", "FFFFFF"}, "C1": {"#8CD17D", "000000"}, "D1": {palette[2], "000000"}} {
+	for ref, want := range map[string][2]string{"B1": {"#333333", "FFFFFF"}, "C1": {"#8CD17D", "000000"}, "D1": {codebook.Palette[2], "000000"}} {
 		id, _ := f.GetCellStyle("Matrix", ref)
 		st, err := f.GetStyle(id)
 		if err != nil || len(st.Fill.Color) != 1 || !strings.EqualFold(strings.TrimPrefix(st.Fill.Color[0], "#"), strings.TrimPrefix(want[0], "#")) || st.Font == nil || !strings.EqualFold(strings.TrimPrefix(st.Font.Color, "#"), want[1]) {

@@ -9,10 +9,11 @@ import (
 	"image/png"
 	"io"
 	"math"
-	"strconv"
 
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/vgimg"
+
+	"github.com/qdatool/qda/internal/layout"
 )
 
 // WritePNG draws f with gonum/plot's image canvas at DPI dots per inch and
@@ -99,15 +100,14 @@ func drawItem(c *vgimg.Canvas, h float64, it Item) error {
 	return nil
 }
 
+// parseHex reads a figure's colour with layout.RGB, the reader of the
+// codebook's colours too.
 func parseHex(s string) (color.Color, error) {
-	if len(s) != 7 || s[0] != '#' {
-		return nil, fmt.Errorf("colour %q: want #rrggbb", s)
+	r, g, b, ok := layout.RGB(s)
+	if !ok {
+		return nil, fmt.Errorf("colour %q: want #rrggbb or #rgb", s)
 	}
-	v, err := strconv.ParseUint(s[1:], 16, 32)
-	if err != nil {
-		return nil, fmt.Errorf("colour %q: want #rrggbb", s)
-	}
-	return color.RGBA{R: uint8(v >> 16), G: uint8(v >> 8), B: uint8(v), A: 255}, nil
+	return color.RGBA{R: r, G: g, B: b, A: 255}, nil
 }
 
 // withDPI adds a pHYs chunk saying dpi to a PNG, after its header: Go's

@@ -2,6 +2,7 @@ package report
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"html/template"
 	"math"
@@ -63,6 +64,16 @@ func inlineSVG(f *figure.Figure, id string) (template.HTML, error) {
 	return template.HTML(b.String()), nil
 }
 
+// CheckFrequencyMeasure refuses a measure FrequencyFigure cannot draw:
+// one qda stats does not count, or presence, a yes or no a cell, which
+// makes no bars.
+func CheckFrequencyMeasure(name string) error {
+	if name == "presence" || export.CheckMeasure(name) != nil {
+		return errors.New("use references, transcripts, participants, lines or words")
+	}
+	return nil
+}
+
 // FrequencyFigure is the bars of measure for codes, a series per group of
 // stats' By (one series when it has none).
 func FrequencyFigure(stats *corpus.StatsResult, codes []*codebook.Code, measure string, width float64) *figure.Figure {
@@ -103,7 +114,7 @@ func HeatmapFigure(m *export.Matrix, width float64) *figure.Figure {
 		Noun: func(n int) string { return MeasureNoun(m.Measure, n) }}
 	for _, c := range m.Columns {
 		d.Cols = append(d.Cols, c.DisplayLabel())
-		d.ColColours = append(d.ColColours, hexColour(colourOf(c)))
+		d.ColColours = append(d.ColColours, c.Colour())
 	}
 	for _, row := range m.Rows {
 		d.Rows = append(d.Rows, row.Key)
@@ -119,7 +130,7 @@ func CooccurrenceFigure(c *export.Cooccurrence, width float64) *figure.Figure {
 	for _, code := range c.Codes {
 		d.Rows = append(d.Rows, code.DisplayLabel())
 		d.Cols = append(d.Cols, code.DisplayLabel())
-		d.ColColours = append(d.ColColours, hexColour(colourOf(code)))
+		d.ColColours = append(d.ColColours, code.Colour())
 	}
 	return figure.Heatmap(d)
 }
@@ -140,21 +151,6 @@ func AgreementFigure(a *export.Agreement, width float64) *figure.Figure {
 		d.Values = append(d.Values, []float64{value(row.Alpha), value(row.Kappa)})
 	}
 	return figure.Bars(d)
-}
-
-// hexColour is c when it is #rrggbb (or #rgb, widened), else "": a
-// figure takes only colours it can draw.
-func hexColour(c string) string {
-	if len(c) == 4 && c[0] == '#' {
-		c = string([]byte{'#', c[1], c[1], c[2], c[2], c[3], c[3]})
-	}
-	if len(c) != 7 || c[0] != '#' {
-		return ""
-	}
-	if _, err := strconv.ParseUint(c[1:], 16, 32); err != nil {
-		return ""
-	}
-	return c
 }
 
 func title(s string) string {

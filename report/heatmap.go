@@ -77,7 +77,7 @@ func newHeatmap(r *Report, ix *corpus.Index, opt Options) (*Heatmap, error) {
 	m := r.Matrix
 	h := &Heatmap{Measure: m.Measure, RowsBy: m.RowsBy, By: opt.By, Depth: m.Depth, Totals: m.Totals, Total: m.Total, Rows: len(m.Rows)}
 	for _, c := range m.Columns {
-		h.Columns = append(h.Columns, HeatColumn{Code: c, Colour: colourOf(c), Page: r.Entry(c.Path).Page})
+		h.Columns = append(h.Columns, HeatColumn{Code: c, Colour: c.Colour(), Page: r.Entry(c.Path).Page})
 	}
 	cells := make([][]HeatCell, len(m.Rows))
 	for i, row := range m.Rows {
@@ -167,16 +167,6 @@ func Step(v, top int) int {
 		return 0
 	}
 	return 1 + (v-1)*(Steps-1)/max(top-1, 1)
-}
-
-// colourOf is code's colour, or its nearest ancestor's, or "".
-func colourOf(c *codebook.Code) string {
-	for ; c != nil; c = c.Parent {
-		if c.Color != "" {
-			return c.Color
-		}
-	}
-	return ""
 }
 
 // MeasureNoun names what a cell counts, for one or many.

@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"html/template"
-	"regexp"
 	"strings"
 
 	"github.com/qdatool/qda/codebook"
@@ -182,11 +181,6 @@ func (r *Report) groupByParticipant(refs []int) ([]participantPassages, error) {
 	return out, nil
 }
 
-// cssColour accepts the colours a codebook may give (#rgb, #rrggbb and
-// names of letters): anything else from the study is dropped rather than
-// placed in a style.
-var cssColour = regexp.MustCompile(`^(#[0-9a-fA-F]{3}|#[0-9a-fA-F]{6}|[a-zA-Z]{1,30})$`)
-
 func (r *Report) templates(single bool) (*template.Template, error) {
 	pageOf := map[string]string{}
 	for _, e := range r.Book {
@@ -209,10 +203,12 @@ func (r *Report) templates(single bool) (*template.Template, error) {
 		"link":   link,
 		"anchor": func(name string) string { return strings.TrimSuffix(name, ".html") },
 		"page":   func(c *codebook.Code) string { return pageOf[c.Path] },
-		"colour": colourOf,
+		"colour": (*codebook.Code).Colour,
+		// Colours come from the study: only one codebook.ParseColour
+		// takes is placed in a style.
 		"css": func(c string) template.CSS {
-			if cssColour.MatchString(c) {
-				return template.CSS(c)
+			if col, ok := codebook.ParseColour(c); ok {
+				return template.CSS(col)
 			}
 			return "transparent"
 		},

@@ -142,14 +142,5 @@ func comparedNote(rep *export.Agreement) string {
 	return b.String()
 }
 
-// people is every coder but the machine ones: a machine coder (autocode,
-// an assistant) is compared with people only when named.
-func (s *session) people() []string {
-	var out []string
-	for _, c := range s.ix.Coders {
-		if !s.study.Config.Machine(c) {
-			out = append(out, c)
-		}
-	}
-	return out
-}
+// people is every coder but the machine ones (corpus.Config.People).
+func (s *session) people() []string { return s.study.Config.People(s.ix.Coders) }

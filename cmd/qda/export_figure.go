@@ -17,11 +17,8 @@ import (
 
 // figureWidth reads --width: a column of a two-column page, or the page.
 func figureWidth(w string) (float64, error) {
-	switch w {
-	case "column":
-		return figure.Column, nil
-	case "page":
-		return figure.Page, nil
+	if width, ok := figure.Width(w); ok {
+		return width, nil
 	}
 	return 0, usageErr(fmt.Errorf("--width %q: use column (3.5 in) or page (7 in)", w))
 }
@@ -54,37 +51,39 @@ func writeFigure(g *globals, t exportTarget, f *figure.Figure, width float64, wh
 	t.written(g, fmt.Sprintf("%s (%.1f × %.1f in)", what, f.W/72, f.H/72))
 	// Too big for the place asked for: said, with what makes it fit, as
 	// a journal would scale it down and its labels with it.
-	if f.W > width+1 {
-		name := "a column (3.5 in)"
-		if width == figure.Page {
-			name = "the page's width (7 in)"
-		}
-		g.sayf("qda: ", "note: the figure is wider than %s: its text shrinks to %.0f%% when placed there", name, 100*width/f.W)
+	fit := f.Fit(width)
+	if fit.Wide() {
+		g.sayf("qda: ", "note: the figure is wider than %s: its text shrinks to %.0f%% when placed there", figure.WidthName(width), 100*fit.Shrink)
 		g.sayf("qda: hint: ", "fewer codes fit: --depth 1, or --codes C,...%s", map[bool]string{true: "; or --width page"}[width == figure.Column])
 	}
-	if f.H > figure.PageHeight+1 {
+	if fit.Tall {
 		g.sayf("qda: ", "note: the figure is taller than a page of text (%.0f in)", figure.PageHeight/72)
 	}
 	return nil
 }
 
-// checkFigureSize refuses a figure of more rows or columns than a reader
-// can take in, with the ways to fewer: before the study is read when the
-// number is known from its tables, else once counted.
-func checkFigureSize(rows, cols int, rowsBy string) error {
-	if rows > figure.MaxRows {
+// figureSizeErr says figure.CheckSize's refusal of a figure of more rows,
+// codes or series than a reader can take in, with the ways to fewer.
+// rowsBy names the rows; by is --by, whose values are the series.
+func figureSizeErr(err error, rowsBy, by string) error {
+	var tl *figure.TooLarge
+	if !errors.As(err, &tl) {
+		return err
+	}
+	switch tl.What {
+	case figure.Rows:
 		what := "rows"
 		if rowsBy == export.RowsParticipant || rowsBy == export.RowsTranscript {
 			what = rowsBy + "s"
 		}
-		return withHint(usageErr(fmt.Errorf("a figure of %d %s is not read in a paper (at most %d rows)", rows, what, figure.MaxRows)),
+		return withHint(usageErr(fmt.Errorf("a figure of %d %s is not read in a paper (at most %d rows)", tl.N, what, tl.Max)),
 			"group them with --rows ATTR (e.g. --rows gender), keep some with --where attr=value, or see every row in 'qda report'")
-	}
-	if cols > figure.MaxCols {
-		return withHint(usageErr(fmt.Errorf("a figure of %d codes is not read in a paper (at most %d)", cols, figure.MaxCols)),
+	case figure.Cols:
+		return withHint(usageErr(fmt.Errorf("a figure of %d codes is not read in a paper (at most %d)", tl.N, tl.Max)),
 			"fewer codes: --depth 1 (the themes), or --codes C,...")
 	}
-	return nil
+	return withHint(usageErr(fmt.Errorf("--by %s has %d values: a chart tells at most %d apart by colour", by, tl.N, tl.Max)),
+		"choose an attribute of fewer values, or keep some with --where %s=VALUE", by)
 }
 
 type exportHeatmapOptions struct {
@@ -137,30 +136,12 @@ func runExportHeatmap(g *globals, opt exportHeatmapOptions) error {
 	if err != nil {
 		return err
 	}
-	// Rows of participants or transcripts are counted in transcripts.csv
-	// (a participant is a row when a transcript is theirs): a study of
-	// 10,000 is refused before it is read.
-	if len(mo.Scan.Filters) == 0 && len(mo.Scan.Only) == 0 {
-		upper := 0
-		switch mo.Rows {
-		case export.RowsParticipant:
-			who := map[string]bool{}
-			for _, r := range s.ix.Transcripts.Rows {
-				who[s.ix.Transcripts.Get(r, "participant")] = true
-			}
-			upper = len(who)
-		case export.RowsTranscript:
-			upper = len(s.ix.Transcripts.Rows)
-		}
-		if err := checkFigureSize(upper, len(export.Columns(s.cb, mo.Depth, mo.Codes)), mo.Rows); err != nil {
-			return err
-		}
-	}
-	m, err := export.BuildMatrix(s.study, s.ix, s.cb, mo, nil)
+	// The rows are laid out from the study's tables before a transcript
+	// is read: a study of 10,000 is refused before it is read.
+	m, err := export.BuildMatrixWithin(s.study, s.ix, s.cb, mo, nil, func(rows, cols int) error {
+		return figureSizeErr(figure.CheckSize(rows, cols, 0), mo.Rows, "")
+	})
 	if err != nil {
-		return err
-	}
-	if err := checkFigureSize(len(m.Rows), len(m.Columns), mo.Rows); err != nil {
 		return err
 	}
 	return writeFigure(g, t, report.HeatmapFigure(m, width), width,
@@ -218,8 +199,8 @@ func runExportChart(g *globals, kind string, opt exportChartOptions) error {
 	if err != nil {
 		return err
 	}
-	if err := export.CheckMeasure(opt.measure); err != nil || opt.measure == "presence" {
-		return usageErr(errors.New("--measure: use references, transcripts, participants, lines or words"))
+	if err := report.CheckFrequencyMeasure(opt.measure); err != nil {
+		return usageErr(fmt.Errorf("--measure: %v", err))
 	}
 	t, err := newExportTarget(g, opt.out, opt.format, figureFormats...)
 	if err != nil {
@@ -234,8 +215,8 @@ func runExportChart(g *globals, kind string, opt exportChartOptions) error {
 		return err
 	}
 	codes := export.Columns(s.cb, mo.Depth, mo.Codes)
-	if err := checkFigureSize(0, len(codes), ""); err != nil {
-		return err
+	if err := figure.CheckSize(0, len(codes), 0); err != nil {
+		return figureSizeErr(err, "", opt.by)
 	}
 	if kind == "cooccurrence" {
 		c, err := export.CountCooccurrence(s.study, s.ix, s.cb, export.CooccurrenceOptions{Scan: mo.Scan, Depth: mo.Depth, Codes: mo.Codes}, nil)
@@ -253,11 +234,9 @@ func runExportChart(g *globals, kind string, opt exportChartOptions) error {
 	if err != nil {
 		return err
 	}
-	// A bar's colour is its group's: past Okabe and Ito's eight they
-	// would repeat, and two groups would read as one.
-	if n := len(stats.Groups); n > len(figure.OkabeIto) {
-		return withHint(usageErr(fmt.Errorf("--by %s has %d values: a chart tells at most %d apart by colour", opt.by, n, len(figure.OkabeIto))),
-			"choose an attribute of fewer values, or keep some with --where %s=VALUE", opt.by)
+	// A bar's colour is its group's.
+	if err := figure.CheckSize(0, len(codes), len(stats.Groups)); err != nil {
+		return figureSizeErr(err, "", opt.by)
 	}
 	what := fmt.Sprintf("the %s of %s", opt.measure, plural(len(codes), "code"))
 	if opt.by != "" {

@@ -6,14 +6,10 @@ import (
 	"strings"
 )
 
-// Palette is the colour of a top-level code (by its place in the
-// codebook) that sets none: Tableau 10, which the demo's codebook uses.
-var Palette = []string{"#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac"}
-
 // Colour wraps s in the ANSI escapes that show it in the 24-bit colour
 // hex ("#rgb" or "#rrggbb"); s is returned as it is for any other hex.
 func Colour(hex, s string) string {
-	r, g, b, ok := parseHex(hex)
+	r, g, b, ok := RGB(hex)
 	if !ok {
 		return s
 	}
@@ -23,7 +19,11 @@ func Colour(hex, s string) string {
 // Dim wraps s in the ANSI escapes for faint text.
 func Dim(s string) string { return "\x1b[2m" + s + "\x1b[0m" }
 
-func parseHex(hex string) (r, g, b uint8, ok bool) {
+// RGB reads a colour written "#rgb" or "#rrggbb" (hex digits of either
+// case, nothing around them); ok is false for anything else. It is the
+// one reader of colours' digits: codebook.ParseColour, the terminal's
+// colours and the figures' all use it.
+func RGB(hex string) (r, g, b uint8, ok bool) {
 	h, found := strings.CutPrefix(hex, "#")
 	if !found {
 		return 0, 0, 0, false
