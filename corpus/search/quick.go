@@ -96,7 +96,9 @@ func (ix *Index) quick() bool {
 // id), its documents and pieces. ok is false for any line that is not a
 // well-formed transcript's or whose mtime is not trusted.
 func quickEntry(f []string) (st fileState, docs, pieces int, ok bool) {
-	if len(f) < 9 || (len(f)-9)%4 != 0 || f[0] != "t" {
+	// The id names the file stat'ed: only a transcript name, never a
+	// path, whatever the manifest (which git may carry) says.
+	if len(f) < 9 || (len(f)-9)%4 != 0 || f[0] != "t" || !corpus.ValidName(f[1]) {
 		return st, 0, 0, false
 	}
 	size, err1 := strconv.ParseInt(f[6], 10, 64)

@@ -141,3 +141,28 @@ func TestQuickDamagedEntry(t *testing.T) {
 		t.Errorf("got %q, stats %+v, notices %q", got, ix.Stats, ix.Notices)
 	}
 }
+
+// TestQuickEntry: the quick check reads a transcript's manifest line,
+// and takes nothing but a transcript's name for the file it stats.
+func TestQuickEntry(t *testing.T) {
+	for _, tc := range []struct {
+		line string
+		ok   bool
+	}{
+		{"t ted-1 12 4 0 ab 300 1700000000000000000 cd", true},
+		{"t ted-1 12 4 0 ab 300 1700000000000000000 cd jt 10 1700000000000000000 ef", true},
+		{"t ../transcripts/ted-1 12 4 0 ab 300 1700000000000000000 cd", false},
+		{"t /etc/passwd 12 4 0 ab 300 1700000000000000000 cd", false},
+		{"t .. 12 4 0 ab 300 1700000000000000000 cd", false},
+		{"t ted-1 12 4 0 ab 300 0 cd", false},                   // an mtime not to trust
+		{"t ted-1 12 x 0 ab 300 1700000000000000000 cd", false}, // damaged
+		{"t ted-1 12 4 0 ab 300 1700000000000000000 cd jt 10", false},
+		{"table participants.csv 10 1700000000000000000", false},
+	} {
+		var buf [64]string
+		st, _, _, ok := quickEntry(fields(tc.line, buf[:]))
+		if ok != tc.ok {
+			t.Errorf("%q: ok %v, want %v (%+v)", tc.line, ok, tc.ok, st)
+		}
+	}
+}
