@@ -173,10 +173,11 @@ func (ix *Index) open() error {
 
 // openBleve opens bleve's files of an index whose manifest was read, read
 // only when the update writes nothing: a search that finds nothing
-// changed then neither writes nor syncs anything. An index that does not
-// open, or holds another number of documents than the manifest says, is
-// made again, with a notice, and false is returned: every transcript then
-// needs indexing.
+// changed then neither writes nor syncs anything (but the seal, once,
+// after it first checks a segment: seal.go). An index that does not
+// open, holds another number of documents than the manifest says, or has
+// a segment that fails its CRC, is made again, with a notice, and false
+// is returned: every transcript then needs indexing.
 func (ix *Index) openBleve(readOnly bool) (bool, error) {
 	st := ix.study
 	var idx bleve.Index
