@@ -7,6 +7,7 @@ import (
 
 	"github.com/qdatool/qda/corpus"
 	"github.com/qdatool/qda/corpus/search"
+	"github.com/qdatool/qda/internal/diag"
 )
 
 type searchOptions struct {
@@ -131,7 +132,7 @@ func runSearch(g *globals, q string, opt searchOptions) error {
 	req.WithRefs, req.NoScores = true, !g.json
 	res, err := ix.Search(req)
 	if tablesErr != nil {
-		return tablesErr
+		return tablesErr // read when a search found codings moved (lazy)
 	}
 	if err != nil {
 		return queryErr(err)
@@ -196,12 +197,9 @@ func (s *session) searchRequest(g *globals, q string, opt searchOptions) (search
 
 // loadTables reads the tables whole, as openStudy does.
 func (s *session) loadTables() (*corpus.Index, error) {
-	ix, findings, err := s.study.LoadIndex()
+	ix, err := loadTables(s.study.LoadIndex)
 	if err != nil {
 		return nil, err
-	}
-	if err := findings.Err(); err != nil {
-		return nil, withHint(err, "fix the table; 'qda check' lists every problem")
 	}
 	s.ix = ix
 	return ix, nil
@@ -217,12 +215,9 @@ func (s *session) loadRowsOf(res *search.Result) error {
 	for _, th := range res.Turns {
 		ids = append(ids, th.Transcript)
 	}
-	ix, findings, err := s.study.LoadIndexOf(ids)
+	ix, err := loadTables(func() (*corpus.Index, diag.List, error) { return s.study.LoadIndexOf(ids) })
 	if err != nil {
 		return err
-	}
-	if err := findings.Err(); err != nil {
-		return withHint(err, "fix the table; 'qda check' lists every problem")
 	}
 	s.ix = ix
 	return nil

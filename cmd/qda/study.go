@@ -97,14 +97,24 @@ func loadSession(g *globals, st *corpus.Study, loadIndex func() (*corpus.Index, 
 	if err := findings.Err(); err != nil {
 		return nil, withHint(err, "fix %s; 'qda check' lists every problem", corpus.CodebookFile)
 	}
-	ix, findings, err := loadIndex()
+	ix, err := loadTables(loadIndex)
+	if err != nil {
+		return nil, err
+	}
+	return &session{study: st, cb: cb, ix: ix}, nil
+}
+
+// loadTables runs one of corpus's table loaders, a table's findings
+// becoming the error with its hint.
+func loadTables(load func() (*corpus.Index, diag.List, error)) (*corpus.Index, error) {
+	ix, findings, err := load()
 	if err != nil {
 		return nil, err
 	}
 	if err := findings.Err(); err != nil {
 		return nil, withHint(err, "fix the table; 'qda check' lists every problem")
 	}
-	return &session{study: st, cb: cb, ix: ix}, nil
+	return ix, nil
 }
 
 // noteRecovered says when opening the study completed an interrupted change.
