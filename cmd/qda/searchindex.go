@@ -2,7 +2,6 @@ package main
 
 import (
 	"errors"
-	"fmt"
 	"io"
 	"log"
 
@@ -73,7 +72,7 @@ type searchIndex struct {
 
 func (si *searchIndex) notices() {
 	for _, n := range si.Notices[si.printed:] {
-		fmt.Fprintf(si.g.stderr, "qda: %s\n", n)
+		si.g.say("qda: ", n)
 	}
 	si.printed = len(si.Notices)
 }

@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/blevesearch/bleve/v2"
@@ -101,7 +102,7 @@ func Open(st *corpus.Study, cix *corpus.Index, cb *codebook.Codebook, opt Option
 	err = safely(func() error { return ix.update(opt.Progress) })
 	if isPanic(err) {
 		// Damage bleve's open did not notice: start again from nothing.
-		ix.Notices = append(ix.Notices, fmt.Sprintf("rebuilding the search index in %s: it is damaged (%v)", Dir, err))
+		ix.notice(fmt.Sprintf("rebuilding the search index in %s: it is damaged (%v)", Dir, err))
 		if ix.idx != nil {
 			ix.idx.Close()
 		}
@@ -167,7 +168,7 @@ func (ix *Index) open() error {
 			why = msg
 		}
 	}
-	ix.Notices = append(ix.Notices, fmt.Sprintf("rebuilding the search index in %s: %s", Dir, why))
+	ix.notice(fmt.Sprintf("rebuilding the search index in %s: %s", Dir, why))
 	return ix.create()
 }
 
@@ -198,7 +199,7 @@ func (ix *Index) openBleve(readOnly bool) (bool, error) {
 		return true, nil
 	}
 	msg, _, _ := strings.Cut(err.Error(), "\n")
-	ix.Notices = append(ix.Notices, fmt.Sprintf("rebuilding the search index in %s: it cannot be used (%s)", Dir, msg))
+	ix.notice(fmt.Sprintf("rebuilding the search index in %s: it cannot be used (%s)", Dir, msg))
 	return false, ix.create()
 }
 
@@ -272,4 +273,13 @@ func safely(fn func() error) (err error) {
 		}
 	}()
 	return fn()
+}
+
+// notice adds what the caller should tell the user, once: an update that
+// runs again in the same search (after a lazy codings check) finds the
+// same missing file again.
+func (ix *Index) notice(msg string) {
+	if !slices.Contains(ix.Notices, msg) {
+		ix.Notices = append(ix.Notices, msg)
+	}
 }

@@ -283,7 +283,7 @@ func (ix *Index) search(req *bleve.SearchRequest) (*bleve.SearchResult, error) {
 	}
 	// The query was checked before it got here (syntax, fields, regexps,
 	// fuzziness), so an error now is the index's, as a panic is.
-	ix.Notices = append(ix.Notices, fmt.Sprintf("rebuilding the search index in %s: it is damaged (%v)", Dir, broken))
+	ix.notice(fmt.Sprintf("rebuilding the search index in %s: it is damaged (%v)", Dir, broken))
 	ix.idx.Close()
 	ix.idx = nil
 	if err := ix.create(); err != nil {

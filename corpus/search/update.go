@@ -187,7 +187,7 @@ func (ix *Index) update(progress func(done, total int)) error {
 	}
 	// The index is whole without a merge: one that fails is a notice.
 	if err := ix.merge(ix.Stats.Documents); err != nil {
-		ix.Notices = append(ix.Notices, fmt.Sprintf("%v; searches stay correct, only slower, until the index is next rebuilt (delete %s)", err, Dir))
+		ix.notice(fmt.Sprintf("%v; searches stay correct, only slower, until the index is next rebuilt (delete %s)", err, Dir))
 	}
 	// The segments were written by this process: sealed without reading
 	// them back. A seal that fails is made on the next open instead.
@@ -203,7 +203,7 @@ func (ix *Index) loadAll() error {
 		return err
 	}
 	if err := ix.man.load(); err != nil {
-		ix.Notices = append(ix.Notices, fmt.Sprintf("rebuilding the search index in %s: its manifest is unreadable", Dir))
+		ix.notice(fmt.Sprintf("rebuilding the search index in %s: its manifest is unreadable", Dir))
 		if ix.idx != nil {
 			ix.idx.Close()
 			ix.idx = nil
@@ -399,7 +399,7 @@ func (ix *Index) reindex(w *writer, p *plan) (int, error) {
 	var data []byte
 	var err error
 	if p.text.Size > corpus.MaxFileSize {
-		ix.Notices = append(ix.Notices, fmt.Sprintf("%s: larger than %d MB, more than qda reads from one file; not searched (is it the right file? split a longer transcript into parts of a few MB, or remove its row, %s:%d)",
+		ix.notice(fmt.Sprintf("%s: larger than %d MB, more than qda reads from one file; not searched (is it the right file? split a longer transcript into parts of a few MB, or remove its row, %s:%d)",
 			file, corpus.MaxFileSize>>20, corpus.TranscriptsFile, p.row.Line))
 		e.Text = fileState{}
 	} else {
@@ -410,7 +410,7 @@ func (ix *Index) reindex(w *writer, p *plan) (int, error) {
 		if !ok {
 			return 0, err
 		}
-		ix.Notices = append(ix.Notices, fmt.Sprintf("%s (listed in %s:%d); not searched", why, corpus.TranscriptsFile, p.row.Line))
+		ix.notice(fmt.Sprintf("%s (listed in %s:%d); not searched", why, corpus.TranscriptsFile, p.row.Line))
 		// No stat remembered: every search tries it again until it is fixed.
 		data, e.Text = nil, fileState{}
 	}
@@ -436,7 +436,7 @@ func (ix *Index) reindex(w *writer, p *plan) (int, error) {
 			return 0, err
 		}
 		if err != nil {
-			ix.Notices = append(ix.Notices, fmt.Sprintf("%v; %s's codes of %s are not searchable until it is fixed", err, c, p.id))
+			ix.notice(fmt.Sprintf("%v; %s's codes of %s are not searchable until it is fixed", err, c, p.id))
 			s = fileState{}
 		}
 		e.Codings[c] = s
