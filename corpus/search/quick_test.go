@@ -158,11 +158,56 @@ func TestQuickEntry(t *testing.T) {
 		{"t ted-1 12 x 0 ab 300 1700000000000000000 cd", false}, // damaged
 		{"t ted-1 12 4 0 ab 300 1700000000000000000 cd jt 10", false},
 		{"table participants.csv 10 1700000000000000000", false},
+		{"t ted-1 12 4 0 ab 300 -1700000000000000000 cd", true}, // before 1970
+		{"t ted-1 12 4 0 ab 300 9223372036854775807 cd", true},
+		{"t ted-1 12 4 0 ab 300 9223372036854775808 cd", false}, // over an int64
+		{"t ted-1 12 4 0 ab 300 17000000000000000000 cd", false},
+		{"t ted-1 x 4 0 ab 300 1700000000000000000 cd", false},
+		{"t ted-1 12 4 0 ab 300 1700000000000000000", false}, // no hash
+		{"t ted-1 12 4 0 ab 300 1700000000000000000 ", false},
+		{"t ted-1 12 4 0 ab 300 1700000000000000000 cd ", false},
+		{"t ted-1 12 4 0 ab 300 1700000000000000000 cd jt  10 1700000000000000000 ef", false},
+		{"t ted-1 12 4 0 ab 300 1700000000000000000 cd" + strings.Repeat(" jt 10 1700000000000000000 ef", 13), true},  // 61 fields
+		{"t ted-1 12 4 0 ab 300 1700000000000000000 cd" + strings.Repeat(" jt 10 1700000000000000000 ef", 14), false}, // 65
+		{"t ted-1 12 4 0 ab 300 +1700000000000000000 cd", false},
+		{"t ted-1 12 4 0 ab 300 - cd", false},
+		{"t  ted-1 12 4 0 ab 300 1700000000000000000 cd", false},
+		{"t ted-1", false},
+		{"t ", false},
 	} {
-		var buf [64]string
-		st, _, _, ok := quickEntry(fields(tc.line, buf[:]))
+		st, _, _, ok := quickEntry(tc.line)
 		if ok != tc.ok {
 			t.Errorf("%q: ok %v, want %v (%+v)", tc.line, ok, tc.ok, st)
 		}
+	}
+}
+
+// TestNameStat: the quick check's stat agrees with statAt on a file,
+// a file through a symlink and a missing file.
+func TestNameStat(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "may-1.txt"), []byte("Interviewer: hello\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	old := time.Date(2020, 1, 2, 3, 4, 5, 678901234, time.UTC)
+	os.Chtimes(filepath.Join(dir, "may-1.txt"), old, old)
+	os.Symlink("may-1.txt", filepath.Join(dir, "ted-1.txt"))
+	f, err := os.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	ns := newNameStat(f)
+	for _, name := range []string{"may-1", "ted-1", "missing"} {
+		got, want := ns.stat(name, ".txt"), statAt(f, name+".txt")
+		if got != want {
+			t.Errorf("%s: %+v, statAt says %+v", name, got, want)
+		}
+	}
+	if got := ns.stat("may-1", ".txt"); got.Size != 19 || got.MTime != old.UnixNano() {
+		t.Errorf("may-1: %+v, want size 19 and mtime %d", got, old.UnixNano())
+	}
+	if got := ns.stat("missing", ".txt"); got.Size != -1 {
+		t.Errorf("missing: %+v, want size -1", got)
 	}
 }
