@@ -58,6 +58,10 @@ func (ix *Index) quick() bool {
 	// the whole search wait for it.
 	procs := max(1, runtime.GOMAXPROCS(0))
 	parts := splitLines(m.rest, 8*procs)
+	var recs [][]quickRec
+	if m.quick != nil {
+		parts, recs = nil, splitRecs(m.quick.recs, 8*procs)
+	}
 	var moved atomic.Bool
 	var next atomic.Int64
 	docs := make([]uint64, procs)
@@ -69,7 +73,20 @@ func (ix *Index) quick() bool {
 		go func() {
 			defer wg.Done()
 			ns := newNameStat(dir)
-			for i := int(next.Add(1) - 1); i < len(parts) && !moved.Load(); i = int(next.Add(1) - 1) {
+			for i := int(next.Add(1) - 1); i < len(parts)+len(recs) && !moved.Load(); i = int(next.Add(1) - 1) {
+				if recs != nil {
+					for _, r := range recs[i] {
+						st := fileState{Size: r.size, MTime: r.mtime}
+						if r.mtime == 0 || !st.sameStat(ns.stat(r.id, ".txt")) {
+							moved.Store(true)
+							return
+						}
+						docs[w] += uint64(r.docs)
+						pieced[w] = pieced[w] || r.pieces > 0
+						n[w]++
+					}
+					continue
+				}
 				for text := parts[i]; len(text) > 0; {
 					var line string
 					line, text = nextLine(text)
@@ -107,6 +124,15 @@ func (ix *Index) quick() bool {
 // after the stats), and is stricter than fields and parseLine: a line
 // they would accept and it does not only sends the update the long way.
 func quickEntry(line string) (st fileState, docs, pieces int, ok bool) {
+	st, docs, pieces, ok = parseQuick(line)
+	if !ok || st.MTime == 0 {
+		return st, 0, 0, false
+	}
+	return st, docs, pieces, true
+}
+
+// parseQuick is quickEntry without its test of the mtime.
+func parseQuick(line string) (st fileState, docs, pieces int, ok bool) {
 	// t ID LINES DOCS PIECES ATTRS SIZE MTIME HASH [CODER SIZE MTIME HASH]...
 	var f [9]string
 	rest, ok := strings.CutPrefix(line, "t ")
@@ -143,7 +169,7 @@ func quickEntry(line string) (st fileState, docs, pieces int, ok bool) {
 	p, ok3 := decimal(f[4])
 	size, ok4 := decimal(f[6])
 	mtime, ok5 := decimal(f[7])
-	if !ok1 || !ok2 || !ok3 || !ok4 || !ok5 || mtime == 0 {
+	if !ok1 || !ok2 || !ok3 || !ok4 || !ok5 {
 		return st, 0, 0, false
 	}
 	return fileState{Size: size, MTime: mtime, Hash: f[1]}, int(d), int(p), true
@@ -192,9 +218,27 @@ func splitLines(text string, n int) []string {
 	return parts
 }
 
+// splitRecs cuts recs into at most n parts.
+func splitRecs(recs []quickRec, n int) [][]quickRec {
+	var parts [][]quickRec
+	for size := max(1, (len(recs)+n-1)/n); len(recs) > 0; recs = recs[min(size, len(recs)):] {
+		parts = append(parts, recs[:min(size, len(recs))])
+	}
+	return parts
+}
+
 // quickOrder is each transcript's place in the manifest, which is its
 // place in transcripts.csv, for a search that read no table.
 func (m *manifest) quickOrder() map[string]int {
+	if m.quick != nil {
+		rank := make(map[string]int, len(m.quick.recs))
+		for _, r := range m.quick.recs {
+			if _, dup := rank[r.id]; !dup {
+				rank[r.id] = len(rank)
+			}
+		}
+		return rank
+	}
 	rank := make(map[string]int, strings.Count(m.rest, "\n")+1)
 	for text := m.rest; len(text) > 0; {
 		var line string
@@ -222,6 +266,17 @@ func (m *manifest) entries(ids map[string]bool) map[string]*entry {
 		return out
 	}
 	var buf [64]string
+	if m.quick != nil {
+		for _, line := range m.quickLines(ids) {
+			id, _, _ := strings.Cut(strings.TrimPrefix(line, "t "), " ")
+			if f := fields(line, buf[:]); len(f) >= 9 && (len(f)-9)%4 == 0 && f[0] == "t" {
+				if e, ok := parseEntry(f); ok {
+					out[id] = e
+				}
+			}
+		}
+		return out
+	}
 	for text := m.rest; len(text) > 0 && len(out) < len(ids); {
 		var line string
 		line, text = nextLine(text)

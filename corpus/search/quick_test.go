@@ -211,3 +211,122 @@ func TestNameStat(t *testing.T) {
 		t.Errorf("missing: %+v, want size -1", got)
 	}
 }
+
+// quickReady indexes dir and searches until a search finds nothing
+// moved, as TestQuick does, and reports the index of one more search.
+func quickReady(t *testing.T, dir string) *Index {
+	t.Helper()
+	ageStudy(dir)
+	quickHits(t, dir, Request{Query: "bus"})
+	quickHits(t, dir, Request{Query: "bus"})
+	ageStudy(dir)
+	quickHits(t, dir, Request{Query: "bus"}) // writes the quick file
+	ix, read := openQuick(t, dir)
+	if *read || ix.man.Transcripts != nil {
+		t.Fatalf("something moved: tables read %v", *read)
+	}
+	return ix
+}
+
+// TestQuickFile: a search where nothing moved reads the quick file and
+// the manifest's head, and after its query the lines of the transcripts
+// it prints; a quick file that is damaged, or names another manifest, is
+// not used (the manifest is read whole, and the search is as right), and
+// the quick file is made again.
+func TestQuickFile(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		spoil func(t *testing.T, dir string, old []byte)
+	}{
+		{"as written", func(t *testing.T, dir string, old []byte) {}},
+		{"removed", func(t *testing.T, dir string, old []byte) { os.Remove(filepath.Join(dir, quickFile)) }},
+		{"truncated", func(t *testing.T, dir string, old []byte) {
+			data, _ := os.ReadFile(filepath.Join(dir, quickFile))
+			os.WriteFile(filepath.Join(dir, quickFile), data[:len(data)-3], 0o644)
+		}},
+		{"another manifest's", func(t *testing.T, dir string, old []byte) {
+			os.WriteFile(filepath.Join(dir, quickFile), old, 0o644)
+		}},
+		{"a transcript's id made a path", func(t *testing.T, dir string, old []byte) {
+			data, _ := os.ReadFile(filepath.Join(dir, quickFile))
+			os.WriteFile(filepath.Join(dir, quickFile), []byte(strings.Replace(string(data), "ted-1", "../x1", 1)), 0o644)
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := writeStudy(t, tiny)
+			quickReady(t, dir).Close()
+			old, err := os.ReadFile(filepath.Join(dir, quickFile))
+			if err != nil {
+				t.Fatal("no quick file:", err)
+			}
+			// Any save of the manifest (here, after a transcript's edit)
+			// writes a quick file of its own.
+			write(t, dir, "transcripts/may-1.txt", tiny["transcripts/may-1.txt"]+"Interviewer: Thank you.\n")
+			quickReady(t, dir).Close()
+			if now, _ := os.ReadFile(filepath.Join(dir, quickFile)); string(now) == string(old) {
+				t.Fatal("the quick file was not made again with the manifest")
+			}
+			tc.spoil(t, dir, old)
+			ix, read := openQuick(t, dir)
+			spoiled := tc.name != "as written"
+			if *read || ix.man.Transcripts != nil {
+				t.Fatalf("tables read %v, entries parsed %v", *read, ix.man.Transcripts != nil)
+			}
+			if used := ix.man.quick != nil; used == spoiled || used && ix.man.rest != "" {
+				t.Fatalf("quick file used %v, manifest's lines read %d bytes", used, len(ix.man.rest))
+			}
+			for _, r := range []Request{{Query: "bus"}, {Query: "thank"}, {Query: "interviewer"}} {
+				r.WithRefs = true
+				want := map[string][]string{"bus": {"ted-1:3"}, "thank": {"may-1:10"}, "interviewer": {"may-1:1", "may-1:6", "may-1:10", "ted-1:1"}}[r.Query]
+				if got := searchIDs(t, ix, r); !slices.Equal(got, want) {
+					t.Errorf("%s: got %q, want %q", r.Query, got, want)
+				}
+			}
+			// The codings of the transcripts printed were checked on
+			// their lines alone: no full update.
+			if !spoiled && ix.man.quick == nil {
+				t.Error("the manifest was read whole to check the codings printed")
+			}
+			ix.Close()
+			if spoiled {
+				ix, _ = openQuick(t, dir)
+				if ix.man.quick == nil {
+					t.Error("the quick file was not made again")
+				}
+				ix.Close()
+			}
+		})
+	}
+}
+
+// TestQuickFileRoundTrip: the quick file holds every transcript's line
+// of the manifest as quickEntry reads it, and where it lies.
+func TestQuickFileRoundTrip(t *testing.T) {
+	data := "qda-index 12\nhome 1:2\ntable participants.csv 10 1700000000000000000\n" +
+		"t may-1 12 4 0 ab 300 1700000000000000001 cd jt 10 1700000000000000000 ef\n" +
+		"t ted-1 9 3 2 ab 200 0 cd\n"
+	of := fileID3{size: int64(len(data)), mtime: 5, ino: 7}
+	b, ok := makeQuick([]byte(data), of)
+	if !ok {
+		t.Fatal("not made")
+	}
+	q, err := readQuick(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []quickRec{
+		{id: "may-1", docs: 4, size: 300, mtime: 1700000000000000001, off: int64(strings.Index(data, "t may-1")), n: uint32(len("t may-1 12 4 0 ab 300 1700000000000000001 cd jt 10 1700000000000000000 ef"))},
+		{id: "ted-1", docs: 3, pieces: 2, size: 200, off: int64(strings.Index(data, "t ted-1")), n: uint32(len("t ted-1 9 3 2 ab 200 0 cd"))},
+	}
+	if q.of != of || q.headLen != int64(strings.Index(data, "t may-1")) || !slices.Equal(q.recs, want) {
+		t.Errorf("got %+v", q)
+	}
+	for i := range len(b) {
+		if _, err := readQuick(b[:i]); err == nil {
+			t.Fatalf("a quick file cut at %d of %d bytes was read", i, len(b))
+		}
+	}
+	if _, ok := makeQuick([]byte(strings.Replace(data, " 4 0 ", " x 0 ", 1)), of); ok {
+		t.Error("a damaged line was made into a quick file")
+	}
+}

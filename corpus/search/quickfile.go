@@ -1,0 +1,268 @@
+package search
+
+import (
+	"encoding/binary"
+	"errors"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/qdatool/qda/corpus"
+)
+
+// quickFile holds what the quick check (quick.go) needs of the
+// manifest, in a fifth of its bytes: each transcript's id, documents,
+// pieces, text size and mtime, and where its line lies in the manifest.
+// At 10,000 participants the manifest is 3.6 MB, and reading and
+// scanning it whole was most of a search's fixed cost after the stats;
+// with this file a search reads the manifest's head and, after the
+// query, only the lines of the transcripts it prints.
+//
+// It is derived from the manifest's bytes and names the manifest it was
+// made from by size, mtime and inode (a manifest is written by rename,
+// so each save is a new inode): one that does not match is not used,
+// and the manifest is read whole as before. saveManifest removes it
+// before it writes the manifest and writes it after; a search that finds
+// none (an index made before it existed) writes it once.
+const quickFile = Dir + "/quick"
+
+const quickMagic = "qda-quick 1\n"
+
+// quickRec is one transcript of the quick file.
+type quickRec struct {
+	id           string
+	docs, pieces uint32
+	size, mtime  int64
+	off          int64 // of its line in the manifest
+	n            uint32
+}
+
+// quickData is a decoded quick file.
+type quickData struct {
+	of      fileID3 // the manifest's
+	headLen int64   // bytes of the manifest before its first transcript
+	recs    []quickRec
+}
+
+// fileID3 is a file's size, mtime and inode.
+type fileID3 struct {
+	size, mtime int64
+	ino         uint64
+}
+
+// makeQuick builds the quick file of manifest data whose file is of;
+// false when a line does not read as quickEntry reads it (racy mtimes,
+// 0, are kept: the check fails on them as on the manifest's).
+func makeQuick(data []byte, of fileID3) ([]byte, bool) {
+	text := string(data)
+	b := append([]byte(quickMagic), make([]byte, 8*4+4)...)
+	head := strings.Index(text, "\nt ")
+	if head < 0 {
+		head = len(text)
+	} else {
+		head++
+	}
+	n := 0
+	for off := head; off < len(text); {
+		line, _ := nextLine(text[off:])
+		r, ok := quickLine(line)
+		if !ok || len(r.id) > 255 {
+			return nil, false
+		}
+		b = append(b, byte(len(r.id)))
+		b = append(b, r.id...)
+		b = binary.LittleEndian.AppendUint32(b, r.docs)
+		b = binary.LittleEndian.AppendUint32(b, r.pieces)
+		b = binary.LittleEndian.AppendUint64(b, uint64(r.size))
+		b = binary.LittleEndian.AppendUint64(b, uint64(r.mtime))
+		b = binary.LittleEndian.AppendUint64(b, uint64(off))
+		b = binary.LittleEndian.AppendUint32(b, uint32(len(line)))
+		off += len(line) + 1
+		n++
+	}
+	h := b[len(quickMagic):]
+	binary.LittleEndian.PutUint64(h[0:], uint64(of.size))
+	binary.LittleEndian.PutUint64(h[8:], uint64(of.mtime))
+	binary.LittleEndian.PutUint64(h[16:], of.ino)
+	binary.LittleEndian.PutUint64(h[24:], uint64(head))
+	binary.LittleEndian.PutUint32(h[32:], uint32(n))
+	return b, true
+}
+
+// readQuick decodes a quick file; an error for any that is not whole
+// and well formed. Every id is a transcript's name (it names a file the
+// check stats) and every line lies inside the manifest it names.
+func readQuick(data []byte) (*quickData, error) {
+	bad := errors.New("not a quick file")
+	rest, ok := strings.CutPrefix(string(data), quickMagic)
+	if !ok || len(rest) < 36 {
+		return nil, bad
+	}
+	u64 := func(s string) uint64 { return binary.LittleEndian.Uint64([]byte(s[:8])) }
+	q := &quickData{of: fileID3{size: int64(u64(rest)), mtime: int64(u64(rest[8:])), ino: u64(rest[16:])}, headLen: int64(u64(rest[24:]))}
+	n := int(binary.LittleEndian.Uint32([]byte(rest[32:36])))
+	rest = rest[36:]
+	if q.headLen < 0 || q.headLen > q.of.size || n > len(rest)/37 {
+		return nil, bad
+	}
+	q.recs = make([]quickRec, n)
+	for i := range q.recs {
+		if len(rest) < 1 {
+			return nil, bad
+		}
+		k := int(rest[0])
+		if len(rest) < 1+k+36 {
+			return nil, bad
+		}
+		r := &q.recs[i]
+		r.id = rest[1 : 1+k]
+		f := rest[1+k:]
+		r.docs = binary.LittleEndian.Uint32([]byte(f[0:4]))
+		r.pieces = binary.LittleEndian.Uint32([]byte(f[4:8]))
+		r.size, r.mtime, r.off = int64(u64(f[8:])), int64(u64(f[16:])), int64(u64(f[24:]))
+		r.n = binary.LittleEndian.Uint32([]byte(f[32:36]))
+		if !corpus.ValidName(r.id) || r.off < q.headLen || r.off+int64(r.n) > q.of.size {
+			return nil, bad
+		}
+		rest = f[36:]
+	}
+	if rest != "" {
+		return nil, bad
+	}
+	return q, nil
+}
+
+// quickLine reads a transcript's manifest line as quickEntry does, an
+// mtime of 0 (not trusted) included.
+func quickLine(line string) (quickRec, bool) {
+	st, docs, pieces, ok := parseQuick(line)
+	if !ok || docs < 0 || pieces < 0 || docs > 1<<32-1 || pieces > 1<<32-1 {
+		return quickRec{}, false
+	}
+	return quickRec{id: st.Hash, docs: uint32(docs), pieces: uint32(pieces), size: st.Size, mtime: st.MTime}, true
+}
+
+// readManifestFile reads the manifest at path: with a quick file that
+// matches it, only its head, the transcripts' lines left to the quick
+// file and read when needed (manifest.needRest); whole otherwise, in
+// which case it writes the quick file that was missing or stale when
+// write is set.
+func readManifestFile(st *corpus.Study) (*manifest, error) {
+	path := st.Path(manifestFile)
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	of := fileID3{size: fi.Size(), mtime: fi.ModTime().UnixNano(), ino: inode(fi)}
+	if data, err := os.ReadFile(st.Path(quickFile)); err == nil && of.ino != 0 {
+		if q, err := readQuick(data); err == nil && q.of == of {
+			head := make([]byte, q.headLen)
+			if _, err := io.ReadFull(f, head); err == nil {
+				if m, err := parseHead(head); err == nil && m.Version == Version && m.rest == "" {
+					m.quick, m.path = q, path
+					return m, nil
+				}
+			}
+		}
+	}
+	data := make([]byte, of.size)
+	if _, err := f.ReadAt(data, 0); err != nil {
+		return nil, err
+	}
+	m, err := parseHead(data)
+	if err == nil && m.Version == Version && of.ino != 0 {
+		m.unquick, m.unquickOf = data, of
+	}
+	return m, err
+}
+
+// saveQuick writes the quick file of the manifest m was read from, when
+// it had none that matched (readManifestFile): once per index. A quick
+// file that cannot be written leaves searches reading the manifest.
+func (ix *Index) saveQuick() {
+	m := ix.man
+	if m.unquick == nil {
+		return
+	}
+	if b, ok := makeQuick(m.unquick, m.unquickOf); ok {
+		corpus.WriteFile(ix.study.Path(quickFile), b)
+	}
+	m.unquick = nil
+}
+
+// writeQuick writes the quick file of manifest data just written.
+func (ix *Index) writeQuick(data []byte) {
+	fi, err := os.Stat(ix.study.Path(manifestFile))
+	if err != nil {
+		return
+	}
+	of := fileID3{size: fi.Size(), mtime: fi.ModTime().UnixNano(), ino: inode(fi)}
+	if of.ino == 0 || of.size != int64(len(data)) {
+		return
+	}
+	if b, ok := makeQuick(data, of); ok {
+		corpus.WriteFile(ix.study.Path(quickFile), b)
+	}
+}
+
+// needRest reads the manifest's transcripts' lines, left unread when
+// the quick file stood for them: the manifest must still be the one the
+// quick file names.
+func (m *manifest) needRest() error {
+	if m.quick == nil {
+		return nil
+	}
+	q := m.quick
+	f, err := os.Open(m.path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return err
+	}
+	if (fileID3{size: fi.Size(), mtime: fi.ModTime().UnixNano(), ino: inode(fi)}) != q.of {
+		return errors.New("the manifest changed while it was read")
+	}
+	data := make([]byte, q.of.size)
+	if _, err := f.ReadAt(data, 0); err != nil {
+		return err
+	}
+	m.rest, m.quick = string(data[q.headLen:]), nil
+	return nil
+}
+
+// quickLines are the manifest's lines of the transcripts ids, read
+// where the quick file says they lie; a line that is not the
+// transcript's is left out.
+func (m *manifest) quickLines(ids map[string]bool) []string {
+	q := m.quick
+	f, err := os.Open(m.path)
+	if err != nil {
+		return nil
+	}
+	defer f.Close()
+	var lines []string
+	found := map[string]bool{}
+	for i := range q.recs {
+		r := &q.recs[i]
+		if !ids[r.id] || found[r.id] {
+			continue
+		}
+		found[r.id] = true
+		buf := make([]byte, r.n)
+		if _, err := f.ReadAt(buf, r.off); err != nil {
+			continue
+		}
+		if line := string(buf); strings.HasPrefix(line, "t "+r.id+" ") {
+			lines = append(lines, line)
+		}
+	}
+	return lines
+}
