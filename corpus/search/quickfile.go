@@ -23,7 +23,11 @@ import (
 // so each save is a new inode): one that does not match is not used,
 // and the manifest is read whole as before. saveManifest removes it
 // before it writes the manifest and writes it after; a search that finds
-// none (an index made before it existed) writes it once.
+// none that matches (an index made before it existed, a manifest whose
+// mtime a backup put back) writes it once. It is fixed-width binary
+// fields (encoding/binary) after a magic line: decoding a record is a
+// few loads, where a text or gob decoding would cost a good part of what
+// the file saves.
 const quickFile = Dir + "/quick"
 
 const quickMagic = "qda-quick 1\n"
@@ -142,11 +146,10 @@ func quickLine(line string) (quickRec, bool) {
 	return quickRec{id: st.Hash, docs: uint32(docs), pieces: uint32(pieces), size: st.Size, mtime: st.MTime}, true
 }
 
-// readManifestFile reads the manifest at path: with a quick file that
+// readManifestFile reads the study's manifest: with a quick file that
 // matches it, only its head, the transcripts' lines left to the quick
-// file and read when needed (manifest.needRest); whole otherwise, in
-// which case it writes the quick file that was missing or stale when
-// write is set.
+// file and read when needed (needRest, quickLines); whole otherwise,
+// keeping its bytes for the quick file a search then writes (saveQuick).
 func readManifestFile(st *corpus.Study) (*manifest, error) {
 	path := st.Path(manifestFile)
 	f, err := os.Open(path)
