@@ -330,3 +330,24 @@ func TestQuickFileRoundTrip(t *testing.T) {
 		t.Error("a damaged line was made into a quick file")
 	}
 }
+
+// FuzzQuickFile: a quick file, whatever its bytes, is read or refused
+// without a panic, and one that is read names transcripts, never paths,
+// whose lines lie after the manifest's head and inside it.
+func FuzzQuickFile(f *testing.F) {
+	data := "qda-index 12\nt may-1 12 4 0 ab 300 1700000000000000001 cd jt 10 1700000000000000000 ef\nt ted-1 9 3 2 ab 200 0 cd\n"
+	b, _ := makeQuick([]byte(data), fileID3{size: int64(len(data)), mtime: 5, ino: 7})
+	f.Add(b)
+	f.Add([]byte(quickMagic))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		q, err := readQuick(b)
+		if err != nil {
+			return
+		}
+		for _, r := range q.recs {
+			if !corpus.ValidName(r.id) || r.off < q.headLen || r.off+int64(r.n) > q.of.size {
+				t.Fatalf("%+v read from %q", r, b)
+			}
+		}
+	})
+}

@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"strings"
+	"unsafe"
 
 	"github.com/qdatool/qda/corpus"
 )
@@ -98,39 +99,41 @@ func makeQuick(data []byte, of fileID3) ([]byte, bool) {
 // check stats) and every line lies inside the manifest it names.
 func readQuick(data []byte) (*quickData, error) {
 	bad := errors.New("not a quick file")
-	rest, ok := strings.CutPrefix(string(data), quickMagic)
-	if !ok || len(rest) < 36 {
+	if len(data) < len(quickMagic)+36 || string(data[:len(quickMagic)]) != quickMagic {
 		return nil, bad
 	}
-	u64 := func(s string) uint64 { return binary.LittleEndian.Uint64([]byte(s[:8])) }
-	q := &quickData{of: fileID3{size: int64(u64(rest)), mtime: int64(u64(rest[8:])), ino: u64(rest[16:])}, headLen: int64(u64(rest[24:]))}
-	n := int(binary.LittleEndian.Uint32([]byte(rest[32:36])))
-	rest = rest[36:]
-	if q.headLen < 0 || q.headLen > q.of.size || n > len(rest)/37 {
+	// The ids are strings into data, which nothing changes after: a
+	// string per id was a third of the reading.
+	text := unsafe.String(&data[0], len(data))
+	le := binary.LittleEndian
+	b := data[len(quickMagic):]
+	q := &quickData{of: fileID3{size: int64(le.Uint64(b)), mtime: int64(le.Uint64(b[8:])), ino: le.Uint64(b[16:])}, headLen: int64(le.Uint64(b[24:]))}
+	n := int(le.Uint32(b[32:36]))
+	at := len(quickMagic) + 36
+	if q.headLen < 0 || q.headLen > q.of.size || n > (len(data)-at)/38 {
 		return nil, bad
 	}
 	q.recs = make([]quickRec, n)
 	for i := range q.recs {
-		if len(rest) < 1 {
+		if at >= len(data) {
 			return nil, bad
 		}
-		k := int(rest[0])
-		if len(rest) < 1+k+36 {
+		k := int(data[at])
+		if len(data)-at < 1+k+36 {
 			return nil, bad
 		}
 		r := &q.recs[i]
-		r.id = rest[1 : 1+k]
-		f := rest[1+k:]
-		r.docs = binary.LittleEndian.Uint32([]byte(f[0:4]))
-		r.pieces = binary.LittleEndian.Uint32([]byte(f[4:8]))
-		r.size, r.mtime, r.off = int64(u64(f[8:])), int64(u64(f[16:])), int64(u64(f[24:]))
-		r.n = binary.LittleEndian.Uint32([]byte(f[32:36]))
+		r.id = text[at+1 : at+1+k]
+		f := data[at+1+k : at+1+k+36]
+		r.docs, r.pieces = le.Uint32(f), le.Uint32(f[4:])
+		r.size, r.mtime, r.off = int64(le.Uint64(f[8:])), int64(le.Uint64(f[16:])), int64(le.Uint64(f[24:]))
+		r.n = le.Uint32(f[32:])
 		if !corpus.ValidName(r.id) || r.off < q.headLen || r.off+int64(r.n) > q.of.size {
 			return nil, bad
 		}
-		rest = f[36:]
+		at += 1 + k + 36
 	}
-	if rest != "" {
+	if at != len(data) {
 		return nil, bad
 	}
 	return q, nil
