@@ -351,3 +351,24 @@ func FuzzQuickFile(f *testing.F) {
 		}
 	})
 }
+
+// TestQuickFileManifestMoved: a manifest that changes after the quick
+// file was read for it (something other than qda wrote it, under the
+// lock) is not read as the one the quick file named: the search
+// rebuilds, and its hits are right.
+func TestQuickFileManifestMoved(t *testing.T) {
+	dir := writeStudy(t, tiny)
+	quickReady(t, dir).Close()
+	ix, _ := openQuick(t, dir)
+	if ix.man.quick == nil {
+		t.Fatal("the quick file was not used")
+	}
+	later := time.Now().Add(-time.Minute)
+	os.Chtimes(filepath.Join(dir, manifestFile), later, later)
+	if got := searchIDs(t, ix, Request{Query: "bus", WithRefs: true}); !slices.Equal(got, []string{"ted-1:3"}) {
+		t.Errorf("got %q", got)
+	}
+	if !ix.Stats.Rebuilt || !strings.Contains(strings.Join(ix.Notices, "\n"), "manifest is unreadable") {
+		t.Errorf("stats %+v, notices %q", ix.Stats, ix.Notices)
+	}
+}

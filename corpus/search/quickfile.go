@@ -224,32 +224,50 @@ func (m *manifest) needRest() error {
 		return nil
 	}
 	q := m.quick
-	f, err := os.Open(m.path)
+	f, err := m.openNamed()
 	if err != nil {
 		return err
 	}
 	defer f.Close()
-	fi, err := f.Stat()
-	if err != nil {
-		return err
-	}
-	if (fileID3{size: fi.Size(), mtime: fi.ModTime().UnixNano(), ino: inode(fi)}) != q.of {
-		return errors.New("the manifest changed while it was read")
-	}
 	data := make([]byte, q.of.size)
 	if _, err := f.ReadAt(data, 0); err != nil {
 		return err
 	}
-	m.rest, m.quick = string(data[q.headLen:]), nil
+	// As parseHead: strings into data, which nothing changes after.
+	m.rest, m.quick = "", nil
+	if rest := data[q.headLen:]; len(rest) > 0 {
+		m.rest = unsafe.String(&rest[0], len(rest))
+	}
 	return nil
+}
+
+// openNamed opens the manifest the quick file names, failing if it is
+// another (qda holds the index's lock, so only something else could
+// have written it since).
+func (m *manifest) openNamed() (*os.File, error) {
+	f, err := os.Open(m.path)
+	if err != nil {
+		return nil, err
+	}
+	fi, err := f.Stat()
+	if err == nil && (fileID3{size: fi.Size(), mtime: fi.ModTime().UnixNano(), ino: inode(fi)}) != m.quick.of {
+		err = errors.New("the manifest changed while it was read")
+	}
+	if err != nil {
+		f.Close()
+		return nil, err
+	}
+	return f, nil
 }
 
 // quickLines are the manifest's lines of the transcripts ids, read
 // where the quick file says they lie; a line that is not the
-// transcript's is left out.
+// transcript's is left out, and so all of them if the manifest is not
+// the one the quick file names: those transcripts then have no entry,
+// and the search checks everything (codingsMoved).
 func (m *manifest) quickLines(ids map[string]bool) []string {
 	q := m.quick
-	f, err := os.Open(m.path)
+	f, err := m.openNamed()
 	if err != nil {
 		return nil
 	}
