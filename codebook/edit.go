@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/qdatool/qda/internal/diag"
 	"gopkg.in/yaml.v3"
@@ -237,9 +238,11 @@ func (r *rewriter) unchanged(nb *Codebook) string {
 	return ""
 }
 
+// Compiled on first use, not at start-up, which every qda command (a
+// search too) would pay for.
 var (
-	quotedRE = regexp.MustCompile(`"(?:[^"\\]|\\.)*"`)
-	digitsRE = regexp.MustCompile(`[0-9]+`)
+	quotedRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`"(?:[^"\\]|\\.)*"`) })
+	digitsRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`[0-9]+`) })
 )
 
 // newErrors returns the errors of after that before did not have. Paths
@@ -247,7 +250,7 @@ var (
 // kind of problem: their messages with quoted text and numbers left out.
 func newErrors(before, after diag.List) diag.List {
 	norm := func(f *diag.Finding) string {
-		return digitsRE.ReplaceAllString(quotedRE.ReplaceAllString(f.Msg, `""`), "#")
+		return digitsRE().ReplaceAllString(quotedRE().ReplaceAllString(f.Msg, `""`), "#")
 	}
 	had := map[string]int{}
 	for _, f := range before {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/qdatool/qda/internal/diag"
 	"gopkg.in/yaml.v3"
@@ -324,7 +325,9 @@ func labelOf(n *yaml.Node) string {
 	return ""
 }
 
-var hexColorRE = regexp.MustCompile(`^#[0-9a-fA-F]{3}([0-9a-fA-F]{3})?\b`)
+// Compiled on first use, not at start-up, which every qda command (a
+// search too) would pay for.
+var hexColorRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^#[0-9a-fA-F]{3}([0-9a-fA-F]{3})?\b`) })
 
 // unquotedColor catches `color: #4e79a7`, which YAML reads as an empty value
 // followed by a comment.
@@ -333,7 +336,7 @@ func (p *parser) unquotedColor(c *Code, k, v *yaml.Node) {
 		return
 	}
 	for _, comment := range []string{v.LineComment, k.LineComment} {
-		if m := hexColorRE.FindString(comment); m != "" {
+		if m := hexColorRE().FindString(comment); m != "" {
 			p.warnf(k.Line, "color of code %q is empty: an unquoted \"#\" starts a YAML comment", c.Path).
 				WithHint("quote it: color: \"%s\"", m)
 			return

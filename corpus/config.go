@@ -88,7 +88,7 @@ func ParseConfig(file string, data []byte) (Config, diag.List) {
 func typeErrorText(err error) string {
 	if te, ok := err.(*yaml.TypeError); ok && len(te.Errors) > 0 {
 		msg := te.Errors[0]
-		if m := typeErrLineRE.FindStringSubmatch(msg); m != nil {
+		if m := typeErrLineRE().FindStringSubmatch(msg); m != nil {
 			return m[1]
 		}
 		return msg

@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -53,7 +54,11 @@ type EditOptions struct {
 	Width int // of the text column; 0 means EditWidth
 }
 
-var editTargetRE = regexp.MustCompile(`^# qda code --edit: transcript (\S+), coder (\S+)\s*$`)
+// Compiled on first use, not at start-up, which every qda command (a
+// search too) would pay for.
+var editTargetRE = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^# qda code --edit: transcript (\S+), coder (\S+)\s*$`)
+})
 
 // FormatEditFile lays out t with the codes of segs in the margin: a
 // header of comments, then one row per transcript line, "NNN | text |>
@@ -149,7 +154,7 @@ func EditFileTarget(data []byte) (transcript, coder string, ok bool) {
 		if strings.HasPrefix(line, editErrorPrefix) {
 			continue
 		}
-		if m := editTargetRE.FindStringSubmatch(line); m != nil {
+		if m := editTargetRE().FindStringSubmatch(line); m != nil {
 			return m[1], m[2], true
 		}
 		if !strings.HasPrefix(strings.TrimSpace(line), "#") && strings.TrimSpace(line) != "" {
@@ -159,7 +164,7 @@ func EditFileTarget(data []byte) (transcript, coder string, ok bool) {
 	return "", "", false
 }
 
-var editRowRE = regexp.MustCompile(`^[ \t]*([0-9]+)[ \t]*\|`)
+var editRowRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[ \t]*([0-9]+)[ \t]*\|`) })
 
 // ParseEditFile reads an edit file of t back: each code in the margin of
 // a row codes that line. resolve maps a code as written to its canonical
@@ -187,7 +192,7 @@ func ParseEditFile(t *Transcript, data []byte, resolve func(string) (string, err
 		if trimmed := strings.TrimSpace(line); trimmed == "" || strings.HasPrefix(trimmed, "#") {
 			continue
 		}
-		m := editRowRE.FindStringSubmatchIndex(line)
+		m := editRowRE().FindStringSubmatchIndex(line)
 		if m == nil {
 			errs = append(errs, diag.Errorf("", ln, "this line is neither a row nor a comment").
 				WithHint("a row is 'NNN | text |> codes'; a comment starts with #"))

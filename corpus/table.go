@@ -12,12 +12,15 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/qdatool/qda/internal/diag"
 )
 
-var typeErrLineRE = regexp.MustCompile(`^line \d+: (.*)$`)
+// Compiled on first use, not at start-up, which every qda command (a
+// search too) would pay for.
+var typeErrLineRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^line \d+: (.*)$`) })
 
 // Table is participants.csv or transcripts.csv: an id column first, then
 // attribute columns, one row per participant or transcript.

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/schollz/progressbar/v3"
 	"github.com/spf13/cobra"
@@ -67,7 +68,9 @@ and the others still go in (exit 1).`,
 	return cmd
 }
 
-var trailingNumberRE = regexp.MustCompile(`-\d+$`)
+// Compiled on first use, not at start-up, which every qda command (a
+// search too) would pay for.
+var trailingNumberRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`-\d+$`) })
 
 func runIngest(g *globals, files []string, opt ingestOptions) error {
 	if opt.id != "" && len(files) > 1 {
@@ -152,7 +155,7 @@ func ingestOne(g *globals, s *session, file string, opt ingestOptions, attrs, ma
 	}
 	participant := opt.participant
 	if participant == "" {
-		participant = trailingNumberRE.ReplaceAllString(id, "")
+		participant = trailingNumberRE().ReplaceAllString(id, "")
 	}
 	res, err := ingest.File(file, data, ingest.Options{Participant: participant, SpeakerMap: mapping, Rules: rules})
 	if err != nil {

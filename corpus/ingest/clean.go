@@ -5,6 +5,7 @@ import (
 	"errors"
 	"regexp"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/charmap"
@@ -56,37 +57,41 @@ func normaliseText(s string) string {
 	return typography.Replace(norm.NFC.String(s))
 }
 
+// Compiled on first use, not at start-up, which every qda command (a
+// search too) would pay for.
 var (
-	mdHeadingRE = regexp.MustCompile(`^\s{0,3}#{1,6}\s+`)
-	mdQuoteRE   = regexp.MustCompile(`^\s{0,3}(>\s?)+`)
-	mdListRE    = regexp.MustCompile(`^\s{0,3}(?:[-*+]|\d{1,3}[.)])\s+`)
-	mdRuleRE    = regexp.MustCompile(`^\s{0,3}(?:[-*_]\s*){3,}$`)
-	mdLinkRE    = regexp.MustCompile(`!?\[([^\]]*)\]\([^)]*\)`)
+	mdHeadingRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\s{0,3}#{1,6}\s+`) })
+	mdQuoteRE   = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\s{0,3}(>\s?)+`) })
+	mdListRE    = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\s{0,3}(?:[-*+]|\d{1,3}[.)])\s+`) })
+	mdRuleRE    = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\s{0,3}(?:[-*_]\s*){3,}$`) })
+	mdLinkRE    = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`!?\[([^\]]*)\]\([^)]*\)`) })
 	// RE2 has no backreferences, so each emphasis marker has its own
 	// pattern; underscores count only at word edges, as in CommonMark, so
 	// snake_case words keep theirs.
-	mdEmphasisREs = []*regexp.Regexp{
-		regexp.MustCompile(`\*\*(\S(?:[^*\n]*?\S)?)\*\*`),
-		regexp.MustCompile(`\*(\S(?:[^*\n]*?\S)?)\*`),
-		regexp.MustCompile(`\b__(\S(?:[^_\n]*?\S)?)__\b`),
-		regexp.MustCompile(`\b_(\S(?:[^_\n]*?\S)?)_\b`),
-		regexp.MustCompile(`~~(\S(?:[^~\n]*?\S)?)~~`),
-		regexp.MustCompile("`([^`\n]+)`"),
-	}
+	mdEmphasisREs = sync.OnceValue(func() []*regexp.Regexp {
+		return []*regexp.Regexp{
+			regexp.MustCompile(`\*\*(\S(?:[^*\n]*?\S)?)\*\*`),
+			regexp.MustCompile(`\*(\S(?:[^*\n]*?\S)?)\*`),
+			regexp.MustCompile(`\b__(\S(?:[^_\n]*?\S)?)__\b`),
+			regexp.MustCompile(`\b_(\S(?:[^_\n]*?\S)?)_\b`),
+			regexp.MustCompile(`~~(\S(?:[^~\n]*?\S)?)~~`),
+			regexp.MustCompile("`([^`\n]+)`"),
+		}
+	})
 )
 
 // stripMarkdown keeps the text of a Markdown line: headings, quote and list
 // markers, emphasis and link syntax go; a redaction marker such as
 // [name removed] is not a link and stays.
 func stripMarkdown(line string) string {
-	if mdRuleRE.MatchString(line) {
+	if mdRuleRE().MatchString(line) {
 		return ""
 	}
-	line = mdHeadingRE.ReplaceAllString(line, "")
-	line = mdQuoteRE.ReplaceAllString(line, "")
-	line = mdListRE.ReplaceAllString(line, "")
-	line = mdLinkRE.ReplaceAllString(line, "$1")
-	for _, re := range mdEmphasisREs {
+	line = mdHeadingRE().ReplaceAllString(line, "")
+	line = mdQuoteRE().ReplaceAllString(line, "")
+	line = mdListRE().ReplaceAllString(line, "")
+	line = mdLinkRE().ReplaceAllString(line, "$1")
+	for _, re := range mdEmphasisREs() {
 		line = re.ReplaceAllString(line, "$1")
 	}
 	return strings.TrimRight(line, " #")

@@ -11,6 +11,7 @@ import (
 	"iter"
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/qdatool/qda/corpus"
 	"github.com/qdatool/qda/corpus/ingest/sentence"
@@ -116,7 +117,7 @@ func (w *writer) start(speaker string) error {
 // is split into sentences as a whole when it ends; text with no speaker
 // (a title, a header of details) keeps its lines, so each is written now.
 func (w *writer) add(text string) error {
-	text = inlineTimestampRE.ReplaceAllString(text, " ")
+	text = inlineTimestampRE().ReplaceAllString(text, " ")
 	if strings.TrimSpace(text) == "" {
 		return nil
 	}
@@ -228,7 +229,9 @@ func collapseSpace(s string) string {
 
 // inlineTimestampRE matches a bracketed time with seconds inside speech,
 // "(00:03:10)", which tools insert at intervals.
-var inlineTimestampRE = regexp.MustCompile(`[\[(]\d{1,2}:\d{2}:\d{2}(?:[.,]\d{1,3})?[\])]`)
+// Compiled on first use, not at start-up, which every qda command (a
+// search too) would pay for.
+var inlineTimestampRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`[\[(]\d{1,2}:\d{2}:\d{2}(?:[.,]\d{1,3})?[\])]`) })
 
 // assemble finds speakers and groups the text into turns, writing each
 // as it ends: a label starts a turn, unlabelled text continues the current

@@ -3,6 +3,7 @@ package ingest
 import (
 	"regexp"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -19,18 +20,30 @@ const timestampPattern = `[\[(]?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?[\])]?`
 // seconds, as tools write it.
 const leadingTimestampPattern = `(?:[\[(]\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?[\])]|\d{1,2}:\d{2}:\d{2}(?:[.,]\d{1,3})?)`
 
+// Compiled on first use, not at start-up, which every qda command (a
+// search too) would pay for.
 var (
-	leadingTimestampRE = regexp.MustCompile(`^\s*` + leadingTimestampPattern + `\s*(?:[-–—]\s*)?`)
+	leadingTimestampRE = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`^\s*` + leadingTimestampPattern + `\s*(?:[-–—]\s*)?`)
+	})
 	// "May (00:01:02): text" and "May 00:01:02: text"
-	labelTimestampRE = regexp.MustCompile(`^([^:\[\]()]{1,40}?)\s*` + timestampPattern + `\s*:(?:\s+|$)`)
+	labelTimestampRE = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`^([^:\[\]()]{1,40}?)\s*` + timestampPattern + `\s*:(?:\s+|$)`)
+	})
 	// "Speaker 1  00:01:02" or "May Smith 0:05" alone on a line, as
 	// Otter and Zoom write a label above the speech.
-	labelLineTimestampRE = regexp.MustCompile(`^([^:\[\]()]{1,40}?)\s+` + timestampPattern + `\s*$`)
+	labelLineTimestampRE = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`^([^:\[\]()]{1,40}?)\s+` + timestampPattern + `\s*$`)
+	})
 	// "**May:**", "**May**:" and "__May:__", as Markdown-minded
 	// transcribers write them, in any text file.
-	boldLabelRE = regexp.MustCompile(`^(\*\*|__)([^*_:]{1,40}?)(:?)(\*\*|__)(:?)(?:\s+|$)`)
+	boldLabelRE = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`^(\*\*|__)([^*_:]{1,40}?)(:?)(\*\*|__)(:?)(?:\s+|$)`)
+	})
 	// Labels that can stand alone on their line without a timestamp.
-	roleLabelRE = regexp.MustCompile(`(?i)^(speaker|participant|interviewer|interviewee|respondent|moderator|facilitator|researcher)(\s*\d+)?$|^[PIR]\d+$`)
+	roleLabelRE = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?i)^(speaker|participant|interviewer|interviewee|respondent|moderator|facilitator|researcher)(\s*\d+)?$|^[PIR]\d+$`)
+	})
 )
 
 // splitLabel finds a speaker label at the start of line and returns it
@@ -39,16 +52,16 @@ var (
 // with no label.
 func splitLabel(line string) (label, rest string, alone, ok bool) {
 	line = strings.TrimSpace(line)
-	line = leadingTimestampRE.ReplaceAllString(line, "")
-	if m := boldLabelRE.FindStringSubmatch(line); m != nil && isLabel(m[2]) && (m[3] != "" || m[5] != "") {
+	line = leadingTimestampRE().ReplaceAllString(line, "")
+	if m := boldLabelRE().FindStringSubmatch(line); m != nil && isLabel(m[2]) && (m[3] != "" || m[5] != "") {
 		rest := strings.TrimSpace(line[len(m[0]):])
 		return cleanLabel(m[2]), rest, rest == "", true
 	}
-	if m := labelTimestampRE.FindStringSubmatch(line); m != nil && isName(m[1]) {
+	if m := labelTimestampRE().FindStringSubmatch(line); m != nil && isName(m[1]) {
 		rest := strings.TrimSpace(line[len(m[0]):])
 		return cleanLabel(m[1]), rest, rest == "", true
 	}
-	if m := labelLineTimestampRE.FindStringSubmatch(line); m != nil && isName(m[1]) {
+	if m := labelLineTimestampRE().FindStringSubmatch(line); m != nil && isName(m[1]) {
 		return cleanLabel(m[1]), "", true, true
 	}
 	if i := strings.IndexByte(line, ':'); i > 0 {
@@ -58,7 +71,7 @@ func splitLabel(line string) (label, rest string, alone, ok bool) {
 			return cleanLabel(line[:i]), rest, rest == "", true
 		}
 	}
-	if roleLabelRE.MatchString(line) {
+	if roleLabelRE().MatchString(line) {
 		return cleanLabel(line), "", true, true
 	}
 	return "", line, false, false

@@ -30,3 +30,11 @@ func fileID(fi os.FileInfo) string {
 	}
 	return fmt.Sprintf("%d %d %d", fi.Size(), fi.ModTime().UnixNano(), st.Ino)
 }
+
+// inode is fi's inode number, 0 when unknown.
+func inode(fi os.FileInfo) uint64 {
+	if st, ok := fi.Sys().(*syscall.Stat_t); ok {
+		return st.Ino
+	}
+	return 0
+}

@@ -142,7 +142,7 @@ func (ix *Index) open() error {
 	}
 	// Its head only: the transcripts' entries are parsed by an update that
 	// needs them (quick.go).
-	m, err := readManifest(st.Path(manifestFile))
+	m, err := readManifestFile(st)
 	switch {
 	case err != nil:
 		why = "its manifest is unreadable"

@@ -3,7 +3,6 @@ package search
 import (
 	"errors"
 	"fmt"
-	"os"
 	"slices"
 	"strconv"
 	"strings"
@@ -42,6 +41,16 @@ type manifest struct {
 	// check counted them, before load.
 	quickDocs   uint64
 	quickPieced bool
+	// quick stands for the transcripts' lines while they are unread
+	// (quickfile.go), rest then empty; path is the manifest's, to read
+	// them from when they are needed.
+	quick *quickData
+	path  string
+	// unquick are the manifest's bytes, read whole for want of a quick
+	// file that matched it, and unquickOf its file: the quick file a
+	// search then writes (Index.saveQuick).
+	unquick   []byte
+	unquickOf fileID3
 }
 
 // entry is one transcript in the index.
@@ -72,20 +81,14 @@ type fileState struct {
 
 func (f fileState) sameStat(o fileState) bool { return f.Size == o.Size && f.MTime == o.MTime }
 
-// readManifest reads the manifest's head (parseHead); load parses the
-// rest. It is a line per transcript rather than JSON: decoding 10,000
-// entries of JSON cost more than the query.
+// The manifest is read by readManifestFile (quickfile.go): its head
+// (parseHead), the rest parsed by load. It is a line per transcript
+// rather than JSON: decoding 10,000 entries of JSON cost more than the
+// query.
 //
 //	qda-index VERSION
 //	table NAME SIZE MTIME
 //	t ID LINES DOCS PIECES ATTRS SIZE MTIME HASH [CODER SIZE MTIME HASH]...
-func readManifest(path string) (*manifest, error) {
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil, err
-	}
-	return parseHead(data)
-}
 
 // racyWindow is how long after a file was indexed it may still change
 // without its size or mtime moving: mtimes advance with the kernel's clock
@@ -202,6 +205,9 @@ func parseHead(data []byte) (*manifest, error) {
 func (m *manifest) load() error {
 	if m.Transcripts != nil {
 		return nil
+	}
+	if err := m.needRest(); err != nil {
+		return err
 	}
 	text := m.rest
 	m.Transcripts = make(map[string]*entry, strings.Count(text, "\nt ")+1)

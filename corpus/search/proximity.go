@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // occur is how a top-level term of a query counts: + must match, -
@@ -33,14 +34,16 @@ type proximity struct {
 // maxSlop bounds N: a window wider than a long answer means nothing.
 const maxSlop = 100
 
-var proximityRE = regexp.MustCompile(`^([+-]?)"([^"]*)"~([0-9]*)$`)
+// Compiled on first use, not at start-up, which every qda command (a
+// search too) would pay for.
+var proximityRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^([+-]?)"([^"]*)"~([0-9]*)$`) })
 
 // proximities takes the proximity terms out of toks.
 func proximities(s string, toks []token) ([]token, []proximity, *QueryError) {
 	var rest []token
 	var out []proximity
 	for _, t := range toks {
-		m := proximityRE.FindStringSubmatch(t.text)
+		m := proximityRE().FindStringSubmatch(t.text)
 		if m == nil {
 			rest = append(rest, t)
 			continue
@@ -57,7 +60,7 @@ func proximities(s string, toks []token) ([]token, []proximity, *QueryError) {
 			return nil, nil, &QueryError{Query: s, Column: column(s, t.start), Near: t.text, Msg: fmt.Sprintf("write the distance as a number of words from 0 to %d, e.g. \"fatigue stairs\"~5", maxSlop)}
 		}
 		p.slop = n
-		for _, w := range wordRE.FindAllString(m[2], -1) {
+		for _, w := range wordRE().FindAllString(m[2], -1) {
 			p.words = append(p.words, strings.ToLower(w))
 		}
 		if len(p.words) == 0 {

@@ -3,7 +3,6 @@ package search
 import (
 	"os"
 	"runtime"
-	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -54,28 +53,52 @@ func (ix *Index) quick() bool {
 		return false
 	}
 	defer dir.Close()
-	parts := splitLines(m.rest, max(1, runtime.GOMAXPROCS(0)))
+	// More parts than cores, taken in turn: on a machine others share, a
+	// core that stalls leaves its parts to the other instead of making
+	// the whole search wait for it.
+	procs := max(1, runtime.GOMAXPROCS(0))
+	parts := splitLines(m.rest, 8*procs)
+	var recs [][]quickRec
+	if m.quick != nil {
+		parts, recs = nil, splitRecs(m.quick.recs, 8*procs)
+	}
 	var moved atomic.Bool
-	docs := make([]uint64, len(parts))
-	pieced := make([]bool, len(parts))
-	n := make([]int, len(parts))
+	var next atomic.Int64
+	docs := make([]uint64, procs)
+	pieced := make([]bool, procs)
+	n := make([]int, procs)
 	var wg sync.WaitGroup
-	for i, part := range parts {
+	for w := range procs {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			var buf [64]string
-			for text := part; len(text) > 0 && !moved.Load(); {
-				var line string
-				line, text = nextLine(text)
-				st, d, p, ok := quickEntry(fields(line, buf[:]))
-				if !ok || !st.sameStat(statAt(dir, st.Hash+".txt")) {
-					moved.Store(true)
-					return
+			ns := newNameStat(dir)
+			for i := int(next.Add(1) - 1); i < len(parts)+len(recs) && !moved.Load(); i = int(next.Add(1) - 1) {
+				if recs != nil {
+					for _, r := range recs[i] {
+						st := fileState{Size: r.size, MTime: r.mtime}
+						if r.mtime == 0 || !st.sameStat(ns.stat(r.id, ".txt")) {
+							moved.Store(true)
+							return
+						}
+						docs[w] += uint64(r.docs)
+						pieced[w] = pieced[w] || r.pieces > 0
+						n[w]++
+					}
+					continue
 				}
-				docs[i] += uint64(d)
-				pieced[i] = pieced[i] || p > 0
-				n[i]++
+				for text := parts[i]; len(text) > 0; {
+					var line string
+					line, text = nextLine(text)
+					st, d, p, ok := quickEntry(line)
+					if !ok || !st.sameStat(ns.stat(st.Hash, ".txt")) {
+						moved.Store(true)
+						return
+					}
+					docs[w] += uint64(d)
+					pieced[w] = pieced[w] || p > 0
+					n[w]++
+				}
 			}
 		}()
 	}
@@ -83,10 +106,10 @@ func (ix *Index) quick() bool {
 	if moved.Load() {
 		return false
 	}
-	for i := range parts {
-		m.quickDocs += docs[i]
-		m.quickPieced = m.quickPieced || pieced[i]
-		ix.Stats.Unchanged += n[i]
+	for w := range procs {
+		m.quickDocs += docs[w]
+		m.quickPieced = m.quickPieced || pieced[w]
+		ix.Stats.Unchanged += n[w]
 	}
 	return true
 }
@@ -95,20 +118,86 @@ func (ix *Index) quick() bool {
 // its text file's size and trusted mtime (and, in Hash, the transcript's
 // id), its documents and pieces. ok is false for any line that is not a
 // well-formed transcript's or whose mtime is not trusted.
-func quickEntry(f []string) (st fileState, docs, pieces int, ok bool) {
+//
+// It reads the line in place, without splitting it into fields (at
+// 10,000 participants, splitting every line was most of the check's work
+// after the stats), and is stricter than fields and parseLine: a line
+// they would accept and it does not only sends the update the long way.
+func quickEntry(line string) (st fileState, docs, pieces int, ok bool) {
+	st, docs, pieces, ok = parseQuick(line)
+	if !ok || st.MTime == 0 {
+		return st, 0, 0, false
+	}
+	return st, docs, pieces, true
+}
+
+// parseQuick is quickEntry without its test of the mtime.
+func parseQuick(line string) (st fileState, docs, pieces int, ok bool) {
+	// t ID LINES DOCS PIECES ATTRS SIZE MTIME HASH [CODER SIZE MTIME HASH]...
+	var f [9]string
+	rest, ok := strings.CutPrefix(line, "t ")
+	if !ok || strings.HasSuffix(line, " ") {
+		return st, 0, 0, false
+	}
+	for i := 1; i < 9; i++ {
+		j := strings.IndexByte(rest, ' ')
+		if j < 0 {
+			j = len(rest)
+		}
+		if i < 8 && j == len(rest) || j == 0 {
+			return st, 0, 0, false
+		}
+		f[i], rest = rest[:j], rest[min(j+1, len(rest)):]
+	}
+	// The coders' fields, which the check does not use, are counted
+	// (whole groups of four, no more fields in all than fields holds)
+	// and not read: a damaged one fails where they are read (entries,
+	// load), and that update rebuilds the index.
+	if rest != "" {
+		spaces := strings.Count(rest, " ")
+		if rest[0] == ' ' || (spaces+1)%4 != 0 || 9+spaces+1 > 64 {
+			return st, 0, 0, false
+		}
+	}
 	// The id names the file stat'ed: only a transcript name, never a
 	// path, whatever the manifest (which git may carry) says.
-	if len(f) < 9 || (len(f)-9)%4 != 0 || f[0] != "t" || !corpus.ValidName(f[1]) {
+	if !corpus.ValidName(f[1]) {
 		return st, 0, 0, false
 	}
-	size, err1 := strconv.ParseInt(f[6], 10, 64)
-	mtime, err2 := strconv.ParseInt(f[7], 10, 64)
-	docs, err3 := strconv.Atoi(f[3])
-	pieces, err4 := strconv.Atoi(f[4])
-	if err1 != nil || err2 != nil || err3 != nil || err4 != nil || mtime == 0 {
+	_, ok1 := decimal(f[2])
+	d, ok2 := decimal(f[3])
+	p, ok3 := decimal(f[4])
+	size, ok4 := decimal(f[6])
+	mtime, ok5 := decimal(f[7])
+	if !ok1 || !ok2 || !ok3 || !ok4 || !ok5 {
 		return st, 0, 0, false
 	}
-	return fileState{Size: size, MTime: mtime, Hash: f[1]}, docs, pieces, true
+	return fileState{Size: size, MTime: mtime, Hash: f[1]}, int(d), int(p), true
+}
+
+// decimal reads an optionally negative decimal that fits an int64
+// (strconv.ParseInt's generality cost more than the rest of a line's
+// reading).
+func decimal(s string) (int64, bool) {
+	neg := strings.HasPrefix(s, "-")
+	if neg {
+		s = s[1:]
+	}
+	if s == "" || len(s) > 19 || len(s) == 19 && s > "9223372036854775807" {
+		return 0, false
+	}
+	var n int64
+	for i := 0; i < len(s); i++ {
+		c := s[i] - '0'
+		if c > 9 {
+			return 0, false
+		}
+		n = n*10 + int64(c)
+	}
+	if neg {
+		n = -n
+	}
+	return n, true
 }
 
 // splitLines cuts text into at most n parts of whole lines.
@@ -129,9 +218,27 @@ func splitLines(text string, n int) []string {
 	return parts
 }
 
+// splitRecs cuts recs into at most n parts.
+func splitRecs(recs []quickRec, n int) [][]quickRec {
+	var parts [][]quickRec
+	for size := max(1, (len(recs)+n-1)/n); len(recs) > 0; recs = recs[min(size, len(recs)):] {
+		parts = append(parts, recs[:min(size, len(recs))])
+	}
+	return parts
+}
+
 // quickOrder is each transcript's place in the manifest, which is its
 // place in transcripts.csv, for a search that read no table.
 func (m *manifest) quickOrder() map[string]int {
+	if m.quick != nil {
+		rank := make(map[string]int, len(m.quick.recs))
+		for _, r := range m.quick.recs {
+			if _, dup := rank[r.id]; !dup {
+				rank[r.id] = len(rank)
+			}
+		}
+		return rank
+	}
 	rank := make(map[string]int, strings.Count(m.rest, "\n")+1)
 	for text := m.rest; len(text) > 0; {
 		var line string
@@ -159,6 +266,17 @@ func (m *manifest) entries(ids map[string]bool) map[string]*entry {
 		return out
 	}
 	var buf [64]string
+	if m.quick != nil {
+		for _, line := range m.quickLines(ids) {
+			id, _, _ := strings.Cut(strings.TrimPrefix(line, "t "), " ")
+			if f := fields(line, buf[:]); len(f) >= 9 && (len(f)-9)%4 == 0 && f[0] == "t" {
+				if e, ok := parseEntry(f); ok {
+					out[id] = e
+				}
+			}
+		}
+		return out
+	}
 	for text := m.rest; len(text) > 0 && len(out) < len(ids); {
 		var line string
 		line, text = nextLine(text)

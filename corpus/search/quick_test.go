@@ -158,11 +158,217 @@ func TestQuickEntry(t *testing.T) {
 		{"t ted-1 12 x 0 ab 300 1700000000000000000 cd", false}, // damaged
 		{"t ted-1 12 4 0 ab 300 1700000000000000000 cd jt 10", false},
 		{"table participants.csv 10 1700000000000000000", false},
+		{"t ted-1 12 4 0 ab 300 -1700000000000000000 cd", true}, // before 1970
+		{"t ted-1 12 4 0 ab 300 9223372036854775807 cd", true},
+		{"t ted-1 12 4 0 ab 300 9223372036854775808 cd", false}, // over an int64
+		{"t ted-1 12 4 0 ab 300 17000000000000000000 cd", false},
+		{"t ted-1 x 4 0 ab 300 1700000000000000000 cd", false},
+		{"t ted-1 12 4 0 ab 300 1700000000000000000", false}, // no hash
+		{"t ted-1 12 4 0 ab 300 1700000000000000000 ", false},
+		{"t ted-1 12 4 0 ab 300 1700000000000000000 cd ", false},
+		{"t ted-1 12 4 0 ab 300 1700000000000000000 cd jt  10 1700000000000000000 ef", false},
+		{"t ted-1 12 4 0 ab 300 1700000000000000000 cd" + strings.Repeat(" jt 10 1700000000000000000 ef", 13), true},  // 61 fields
+		{"t ted-1 12 4 0 ab 300 1700000000000000000 cd" + strings.Repeat(" jt 10 1700000000000000000 ef", 14), false}, // 65
+		{"t ted-1 12 4 0 ab 300 +1700000000000000000 cd", false},
+		{"t ted-1 12 4 0 ab 300 - cd", false},
+		{"t  ted-1 12 4 0 ab 300 1700000000000000000 cd", false},
+		{"t ted-1", false},
+		{"t ", false},
 	} {
-		var buf [64]string
-		st, _, _, ok := quickEntry(fields(tc.line, buf[:]))
+		st, _, _, ok := quickEntry(tc.line)
 		if ok != tc.ok {
 			t.Errorf("%q: ok %v, want %v (%+v)", tc.line, ok, tc.ok, st)
 		}
+	}
+}
+
+// TestNameStat: the quick check's stat agrees with statAt on a file,
+// a file through a symlink and a missing file.
+func TestNameStat(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "may-1.txt"), []byte("Interviewer: hello\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	old := time.Date(2020, 1, 2, 3, 4, 5, 678901234, time.UTC)
+	os.Chtimes(filepath.Join(dir, "may-1.txt"), old, old)
+	os.Symlink("may-1.txt", filepath.Join(dir, "ted-1.txt"))
+	f, err := os.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	ns := newNameStat(f)
+	for _, name := range []string{"may-1", "ted-1", "missing"} {
+		got, want := ns.stat(name, ".txt"), statAt(f, name+".txt")
+		if got != want {
+			t.Errorf("%s: %+v, statAt says %+v", name, got, want)
+		}
+	}
+	if got := ns.stat("may-1", ".txt"); got.Size != 19 || got.MTime != old.UnixNano() {
+		t.Errorf("may-1: %+v, want size 19 and mtime %d", got, old.UnixNano())
+	}
+	if got := ns.stat("missing", ".txt"); got.Size != -1 {
+		t.Errorf("missing: %+v, want size -1", got)
+	}
+}
+
+// quickReady indexes dir and searches until a search finds nothing
+// moved, as TestQuick does, and reports the index of one more search.
+func quickReady(t *testing.T, dir string) *Index {
+	t.Helper()
+	ageStudy(dir)
+	quickHits(t, dir, Request{Query: "bus"})
+	quickHits(t, dir, Request{Query: "bus"})
+	ageStudy(dir)
+	quickHits(t, dir, Request{Query: "bus"}) // writes the quick file
+	ix, read := openQuick(t, dir)
+	if *read || ix.man.Transcripts != nil {
+		t.Fatalf("something moved: tables read %v", *read)
+	}
+	return ix
+}
+
+// TestQuickFile: a search where nothing moved reads the quick file and
+// the manifest's head, and after its query the lines of the transcripts
+// it prints; a quick file that is damaged, or names another manifest, is
+// not used (the manifest is read whole, and the search is as right), and
+// the quick file is made again.
+func TestQuickFile(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		spoil func(t *testing.T, dir string, old []byte)
+	}{
+		{"as written", func(t *testing.T, dir string, old []byte) {}},
+		{"removed", func(t *testing.T, dir string, old []byte) { os.Remove(filepath.Join(dir, quickFile)) }},
+		{"truncated", func(t *testing.T, dir string, old []byte) {
+			data, _ := os.ReadFile(filepath.Join(dir, quickFile))
+			os.WriteFile(filepath.Join(dir, quickFile), data[:len(data)-3], 0o644)
+		}},
+		{"another manifest's", func(t *testing.T, dir string, old []byte) {
+			os.WriteFile(filepath.Join(dir, quickFile), old, 0o644)
+		}},
+		{"a transcript's id made a path", func(t *testing.T, dir string, old []byte) {
+			data, _ := os.ReadFile(filepath.Join(dir, quickFile))
+			os.WriteFile(filepath.Join(dir, quickFile), []byte(strings.Replace(string(data), "ted-1", "../x1", 1)), 0o644)
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := writeStudy(t, tiny)
+			quickReady(t, dir).Close()
+			old, err := os.ReadFile(filepath.Join(dir, quickFile))
+			if err != nil {
+				t.Fatal("no quick file:", err)
+			}
+			// Any save of the manifest (here, after a transcript's edit)
+			// writes a quick file of its own.
+			write(t, dir, "transcripts/may-1.txt", tiny["transcripts/may-1.txt"]+"Interviewer: Thank you.\n")
+			quickReady(t, dir).Close()
+			if now, _ := os.ReadFile(filepath.Join(dir, quickFile)); string(now) == string(old) {
+				t.Fatal("the quick file was not made again with the manifest")
+			}
+			tc.spoil(t, dir, old)
+			ix, read := openQuick(t, dir)
+			spoiled := tc.name != "as written"
+			if *read || ix.man.Transcripts != nil {
+				t.Fatalf("tables read %v, entries parsed %v", *read, ix.man.Transcripts != nil)
+			}
+			if used := ix.man.quick != nil; used == spoiled || used && ix.man.rest != "" {
+				t.Fatalf("quick file used %v, manifest's lines read %d bytes", used, len(ix.man.rest))
+			}
+			for _, r := range []Request{{Query: "bus"}, {Query: "thank"}, {Query: "interviewer"}} {
+				r.WithRefs = true
+				want := map[string][]string{"bus": {"ted-1:3"}, "thank": {"may-1:10"}, "interviewer": {"may-1:1", "may-1:6", "may-1:10", "ted-1:1"}}[r.Query]
+				if got := searchIDs(t, ix, r); !slices.Equal(got, want) {
+					t.Errorf("%s: got %q, want %q", r.Query, got, want)
+				}
+			}
+			// The codings of the transcripts printed were checked on
+			// their lines alone: no full update.
+			if !spoiled && ix.man.quick == nil {
+				t.Error("the manifest was read whole to check the codings printed")
+			}
+			ix.Close()
+			if spoiled {
+				ix, _ = openQuick(t, dir)
+				if ix.man.quick == nil {
+					t.Error("the quick file was not made again")
+				}
+				ix.Close()
+			}
+		})
+	}
+}
+
+// TestQuickFileRoundTrip: the quick file holds every transcript's line
+// of the manifest as quickEntry reads it, and where it lies.
+func TestQuickFileRoundTrip(t *testing.T) {
+	data := "qda-index 12\nhome 1:2\ntable participants.csv 10 1700000000000000000\n" +
+		"t may-1 12 4 0 ab 300 1700000000000000001 cd jt 10 1700000000000000000 ef\n" +
+		"t ted-1 9 3 2 ab 200 0 cd\n"
+	of := fileID3{size: int64(len(data)), mtime: 5, ino: 7}
+	b, ok := makeQuick([]byte(data), of)
+	if !ok {
+		t.Fatal("not made")
+	}
+	q, err := readQuick(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []quickRec{
+		{id: "may-1", docs: 4, size: 300, mtime: 1700000000000000001, off: int64(strings.Index(data, "t may-1")), n: uint32(len("t may-1 12 4 0 ab 300 1700000000000000001 cd jt 10 1700000000000000000 ef"))},
+		{id: "ted-1", docs: 3, pieces: 2, size: 200, off: int64(strings.Index(data, "t ted-1")), n: uint32(len("t ted-1 9 3 2 ab 200 0 cd"))},
+	}
+	if q.of != of || q.headLen != int64(strings.Index(data, "t may-1")) || !slices.Equal(q.recs, want) {
+		t.Errorf("got %+v", q)
+	}
+	for i := range len(b) {
+		if _, err := readQuick(b[:i]); err == nil {
+			t.Fatalf("a quick file cut at %d of %d bytes was read", i, len(b))
+		}
+	}
+	if _, ok := makeQuick([]byte(strings.Replace(data, " 4 0 ", " x 0 ", 1)), of); ok {
+		t.Error("a damaged line was made into a quick file")
+	}
+}
+
+// FuzzQuickFile: a quick file, whatever its bytes, is read or refused
+// without a panic, and one that is read names transcripts, never paths,
+// whose lines lie after the manifest's head and inside it.
+func FuzzQuickFile(f *testing.F) {
+	data := "qda-index 12\nt may-1 12 4 0 ab 300 1700000000000000001 cd jt 10 1700000000000000000 ef\nt ted-1 9 3 2 ab 200 0 cd\n"
+	b, _ := makeQuick([]byte(data), fileID3{size: int64(len(data)), mtime: 5, ino: 7})
+	f.Add(b)
+	f.Add([]byte(quickMagic))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		q, err := readQuick(b)
+		if err != nil {
+			return
+		}
+		for _, r := range q.recs {
+			if !corpus.ValidName(r.id) || r.off < q.headLen || r.off+int64(r.n) > q.of.size {
+				t.Fatalf("%+v read from %q", r, b)
+			}
+		}
+	})
+}
+
+// TestQuickFileManifestMoved: a manifest that changes after the quick
+// file was read for it (something other than qda wrote it, under the
+// lock) is not read as the one the quick file named: the search
+// rebuilds, and its hits are right.
+func TestQuickFileManifestMoved(t *testing.T) {
+	dir := writeStudy(t, tiny)
+	quickReady(t, dir).Close()
+	ix, _ := openQuick(t, dir)
+	if ix.man.quick == nil {
+		t.Fatal("the quick file was not used")
+	}
+	later := time.Now().Add(-time.Minute)
+	os.Chtimes(filepath.Join(dir, manifestFile), later, later)
+	if got := searchIDs(t, ix, Request{Query: "bus", WithRefs: true}); !slices.Equal(got, []string{"ted-1:3"}) {
+		t.Errorf("got %q", got)
+	}
+	if !ix.Stats.Rebuilt || !strings.Contains(strings.Join(ix.Notices, "\n"), "manifest is unreadable") {
+		t.Errorf("stats %+v, notices %q", ix.Stats, ix.Notices)
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/blevesearch/bleve/v2/analysis/lang/en"
 	"github.com/blevesearch/bleve/v2/search/query"
@@ -118,7 +119,7 @@ func (ix *Index) translate(q query.Query) (query.Query, error) {
 			// A punctuation mark is a token of its own, and one edit
 			// away from any one-letter word: fuzzy looks for the words.
 			var any []query.Query
-			for _, w := range wordRE.FindAllString(q.Match, -1) {
+			for _, w := range wordRE().FindAllString(q.Match, -1) {
 				f := query.NewFuzzyQuery(strings.ToLower(w))
 				f.SetField(FieldExact)
 				f.SetFuzziness(q.Fuzziness)
@@ -218,10 +219,12 @@ func (ix *Index) exactTokens(s string) int {
 // out: a term written with punctuation inside (self-help, 24/7, taxi's)
 // is more than one.
 func (ix *Index) exactWords(s string) int {
-	return len(wordRE.FindAllString(s, -1))
+	return len(wordRE().FindAllString(s, -1))
 }
 
-var wordRE = regexp.MustCompile(wordChars + "+")
+// Compiled on first use, not at start-up, which every qda command (a
+// search too) would pay for.
+var wordRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(wordChars + "+") })
 
 // onlyStopWords reports whether the English analyzer leaves nothing of s.
 func (ix *Index) onlyStopWords(s string) bool {

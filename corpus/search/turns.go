@@ -318,7 +318,7 @@ func turnWords(t *corpus.Transcript, r corpus.Range, exact analysis.Analyzer) []
 			continue
 		}
 		for _, tok := range exact.Analyze([]byte(line.Text)) {
-			if !wordRE.Match(tok.Term) {
+			if !wordRE().Match(tok.Term) {
 				continue
 			}
 			out = append(out, wordPos{pos: len(out), line: l, start: tok.Start, end: tok.End, word: string(tok.Term)})

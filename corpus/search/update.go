@@ -88,6 +88,7 @@ type plan struct {
 // manifest knows, and re-read only those whose size or mtime moved.
 func (ix *Index) update(progress func(done, total int)) error {
 	if ix.idx == nil && ix.quick() {
+		ix.saveQuick()
 		ok, err := ix.openBleve(true)
 		if err != nil || ok {
 			return err
@@ -215,7 +216,17 @@ func (ix *Index) loadAll() error {
 
 func (ix *Index) saveManifest() error {
 	ix.man.forgetRacy(time.Now())
-	return corpus.WriteFile(ix.study.Path(manifestFile), ix.man.marshal())
+	data := ix.man.marshal()
+	// The quick file goes first: one left beside the new manifest would
+	// be refused for naming another file, but none is simpler.
+	if err := os.Remove(ix.study.Path(quickFile)); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return err
+	}
+	if err := corpus.WriteFile(ix.study.Path(manifestFile), data); err != nil {
+		return err
+	}
+	ix.writeQuick(data)
+	return nil
 }
 
 // statAll stats every transcript and codings file, on every core: in a

@@ -5,13 +5,16 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/qdatool/qda/codebook"
 	"github.com/qdatool/qda/corpus"
 )
 
 // rgbRE is the colour the schema allows; qda writes only those.
-var rgbRE = regexp.MustCompile(`^#([A-Fa-f0-9]{6}|[A-Fa-f0-9]{3})$`)
+// Compiled on first use, not at start-up, which every qda command (a
+// search too) would pay for.
+var rgbRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^#([A-Fa-f0-9]{6}|[A-Fa-f0-9]{3})$`) })
 
 // Markers of the parts of a code's REFI description that hold qda fields
 // the standard has no place for; import reads them back.
@@ -46,7 +49,7 @@ func exportTree(codes []*codebook.Code, ids GUIDs, names map[string]string) []Co
 		if rc.Name != c.DisplayLabel() {
 			rc.Description = strings.TrimSpace(rc.Description + "\n\n" + labelMark + c.DisplayLabel())
 		}
-		if rgbRE.MatchString(c.Color) {
+		if rgbRE().MatchString(c.Color) {
 			rc.Color = strings.ToLower(c.Color)
 		}
 		rc.Codes = exportTree(c.Children, ids, names)

@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/qdatool/qda/corpus"
 	"github.com/qdatool/qda/corpus/ingest"
@@ -338,7 +339,9 @@ func column(v Variable) string {
 	return col
 }
 
-var trailingNumberRE = regexp.MustCompile(`-\d+$`)
+// Compiled on first use, not at start-up, which every qda command (a
+// search too) would pay for.
+var trailingNumberRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`-\d+$`) })
 
 // source makes a transcript of a text source and segments of its selections.
 func (pl *planner) source(src *TextSource, n int, owner map[string]string, ids map[string]bool) error {
@@ -369,7 +372,7 @@ func (pl *planner) source(src *TextSource, n int, owner map[string]string, ids m
 	}
 	participant, ok := owner[guidKey(src.GUID)]
 	if !ok {
-		participant = trailingNumberRE.ReplaceAllString(id, "")
+		participant = trailingNumberRE().ReplaceAllString(id, "")
 	}
 	var normal []byte
 	if strings.HasPrefix(pl.p.Origin, "qda ") {

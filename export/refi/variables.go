@@ -2,6 +2,7 @@ package refi
 
 import (
 	"regexp"
+	"sync"
 	"time"
 
 	"github.com/qdatool/qda/corpus"
@@ -33,12 +34,14 @@ func variables(t *corpus.Table, first int, ids GUIDs, kind string) []variable {
 	return out
 }
 
+// Compiled on first use, not at start-up, which every qda command (a
+// search too) would pay for.
 var (
 	// Only forms that read back as the same text: no leading zeros or
 	// plus signs, which a typed value would lose.
-	integerRE = regexp.MustCompile(`^-?(0|[1-9][0-9]*)$`)
-	floatRE   = regexp.MustCompile(`^-?(0|[1-9][0-9]*)\.[0-9]+$`)
-	dateRE    = regexp.MustCompile(`^[0-9]{4}-[0-9]{2}-[0-9]{2}$`)
+	integerRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^-?(0|[1-9][0-9]*)$`) })
+	floatRE   = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^-?(0|[1-9][0-9]*)\.[0-9]+$`) })
+	dateRE    = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[0-9]{4}-[0-9]{2}-[0-9]{2}$`) })
 )
 
 // typeOf types a column only where every value leaves no doubt; anything
@@ -56,15 +59,15 @@ func typeOf(vals []string) string {
 		return true
 	}
 	switch {
-	case all(integerRE.MatchString):
+	case all(integerRE().MatchString):
 		return "Integer"
-	case all(func(v string) bool { return integerRE.MatchString(v) || floatRE.MatchString(v) }):
+	case all(func(v string) bool { return integerRE().MatchString(v) || floatRE().MatchString(v) }):
 		return "Float"
 	case all(func(v string) bool { return v == "true" || v == "false" }):
 		return "Boolean"
 	case all(func(v string) bool {
 		_, err := time.Parse(time.DateOnly, v)
-		return dateRE.MatchString(v) && err == nil
+		return dateRE().MatchString(v) && err == nil
 	}):
 		return "Date"
 	}

@@ -11,6 +11,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 
 	"gopkg.in/yaml.v3"
 
@@ -78,13 +79,15 @@ func SyntaxError(file string, data []byte, err error) *diag.Finding {
 		WithHint("check the indentation, and quote text that contains \": \" or starts with a special character")
 }
 
-var lineRE = regexp.MustCompile(`^yaml: line (\d+): `)
+// Compiled on first use, not at start-up, which every qda command (a
+// search too) would pay for.
+var lineRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^yaml: line (\d+): `) })
 
 // splitError takes the line and the problem out of a yaml.v3 error,
 // which gives the line only in its text.
 func splitError(err error) (int, string) {
 	msg := err.Error()
-	if m := lineRE.FindStringSubmatch(msg); m != nil {
+	if m := lineRE().FindStringSubmatch(msg); m != nil {
 		line, _ := strconv.Atoi(m[1])
 		return line, msg[len(m[0]):]
 	}

@@ -3,6 +3,7 @@ package office
 import (
 	"regexp"
 	"strings"
+	"sync"
 )
 
 // cellText joins a table cell's paragraphs. White space around the cell is
@@ -30,7 +31,7 @@ func rowText(cells []string) string {
 	}
 	// A time, a speaker and the speech: "[00:12:30] Interviewer: ...", a
 	// form ingest reads, so the label is not lost among tabs.
-	if len(full) == 3 && timeCellRE.MatchString(full[0]) {
+	if len(full) == 3 && timeCellRE().MatchString(full[0]) {
 		if label, ok := speakerLabel(full[1]); ok {
 			return "[" + strings.Trim(full[0], "[]() ") + "] " + label + ": " + full[2]
 		}
@@ -38,7 +39,11 @@ func rowText(cells []string) string {
 	return strings.Join(full, "\t")
 }
 
-var timeCellRE = regexp.MustCompile(`^[\[(]?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?[\])]?$`)
+// Compiled on first use, not at start-up, which every qda command (a
+// search too) would pay for.
+var timeCellRE = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^[\[(]?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?[\])]?$`)
+})
 
 // speakerLabel reports whether s reads as a speaker's name or role rather
 // than speech: a few words and no sentence punctuation. A trailing colon is

@@ -4,6 +4,7 @@ import (
 	"html"
 	"regexp"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -13,23 +14,27 @@ import (
 // 64 KiB; a longer cue line is split into pieces that restore joins.
 const maxPiece = 16 << 10
 
+// Compiled on first use, not at start-up, which every qda command (a
+// search too) would pay for.
 var (
 	// entityRE matches one character reference. Only references ended by
 	// ';' are decoded: HTML's legacy forms without it would turn
 	// "&notice" into "¬ice".
-	entityRE = regexp.MustCompile(`&(?:#[0-9]{1,8}|#[xX][0-9a-fA-F]{1,8}|[A-Za-z][A-Za-z0-9]{1,31});`)
+	entityRE = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`&(?:#[0-9]{1,8}|#[xX][0-9a-fA-F]{1,8}|[A-Za-z][A-Za-z0-9]{1,31});`)
+	})
 
-	timestampTagRE = regexp.MustCompile(`^(?:\d+:)?\d{1,2}:\d{2}[.,]\d{1,3}$`)
-	voiceTagRE     = regexp.MustCompile(`^[vV](?:\.[^\s]*)?(?:\s+(.*))?$`)
-	voiceEndTagRE  = regexp.MustCompile(`^/[vV]\s*$`)
+	timestampTagRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(?:\d+:)?\d{1,2}:\d{2}[.,]\d{1,3}$`) })
+	voiceTagRE     = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[vV](?:\.[^\s]*)?(?:\s+(.*))?$`) })
+	voiceEndTagRE  = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^/[vV]\s*$`) })
 	// Formatting tags astisub removes. Case is ignored, as browsers do,
 	// because hand-edited files have <I> as often as <i>.
-	vttTagRE   = regexp.MustCompile(`(?i)^(/?)(c|i|b|u|ruby|rt|lang)(?:[.\s].*)?$`)
-	srtTagRE   = regexp.MustCompile(`(?i)^(/?)(i|b|u|s|font)(?:\s.*)?$`)
-	srtBreakRE = regexp.MustCompile(`(?i)^br\s*/?$`)
+	vttTagRE   = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?i)^(/?)(c|i|b|u|ruby|rt|lang)(?:[.\s].*)?$`) })
+	srtTagRE   = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?i)^(/?)(i|b|u|s|font)(?:\s.*)?$`) })
+	srtBreakRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?i)^br\s*/?$`) })
 	// assOverrideRE matches the SSA/ASS override codes ({\an8}, {\i1}) that
 	// converters leave in SRT to position or style a cue.
-	assOverrideRE = regexp.MustCompile(`\{\\[^{}]*\}`)
+	assOverrideRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\{\\[^{}]*\}`) })
 )
 
 // decodeEntities decodes the character references in s. A named reference
@@ -40,7 +45,7 @@ func decodeEntities(s string) string {
 	if !strings.Contains(s, "&") {
 		return s
 	}
-	return entityRE.ReplaceAllStringFunc(s, func(ref string) string {
+	return entityRE().ReplaceAllStringFunc(s, func(ref string) string {
 		if out := html.UnescapeString(ref); utf8.RuneCountInString(out) <= 2 {
 			return out
 		}
@@ -94,7 +99,7 @@ func (w *lineWriter) text(s string) {
 // and reports false when it is no tag we know, so that it is kept as text.
 func (w *lineWriter) tag(content string) bool {
 	if w.srt {
-		if srtBreakRE.MatchString(content) {
+		if srtBreakRE().MatchString(content) {
 			// Converters from TTML write <br/> for a line break: make it
 			// one, which astisub reads as the cue's next line.
 			w.b.WriteByte('\n')
@@ -102,26 +107,26 @@ func (w *lineWriter) tag(content string) bool {
 			w.token(string(sentLine))
 			return true
 		}
-		if m := srtTagRE.FindStringSubmatch(content); m != nil {
+		if m := srtTagRE().FindStringSubmatch(content); m != nil {
 			w.token("<" + m[1] + strings.ToLower(m[2]) + ">")
 			return true
 		}
 		return false
 	}
-	if m := voiceTagRE.FindStringSubmatch(content); m != nil {
+	if m := voiceTagRE().FindStringSubmatch(content); m != nil {
 		w.token(string(sentVoice))
 		w.text(m[1])
 		w.token(string(sentName))
 		return true
 	}
 	switch {
-	case timestampTagRE.MatchString(content):
+	case timestampTagRE().MatchString(content):
 		// Karaoke timing, dropped here rather than by astisub (see the
 		// package comment); nothing to write.
-	case voiceEndTagRE.MatchString(content):
+	case voiceEndTagRE().MatchString(content):
 		w.token(string(sentVoiceEnd))
 	default:
-		m := vttTagRE.FindStringSubmatch(content)
+		m := vttTagRE().FindStringSubmatch(content)
 		if m == nil {
 			return false
 		}
@@ -144,7 +149,7 @@ func sanitise(line string, srt bool) string {
 	w := &lineWriter{srt: srt}
 	w.token(string(sentLine))
 	if srt {
-		line = assOverrideRE.ReplaceAllString(line, "")
+		line = assOverrideRE().ReplaceAllString(line, "")
 	}
 	for line != "" {
 		i := strings.IndexByte(line, '<')

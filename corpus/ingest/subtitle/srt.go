@@ -45,7 +45,7 @@ func scanSRT(lines []string) ([][]string, error) {
 		case isTiming(l):
 			cues = append(cues, nil)
 			continue
-		case srtNumberRE.MatchString(l):
+		case srtNumberRE().MatchString(l):
 			j := i + 1
 			for j < len(lines) && blank(lines[j]) {
 				j++

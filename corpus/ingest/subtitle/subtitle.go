@@ -38,6 +38,7 @@ import (
 	"io"
 	"regexp"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -153,9 +154,11 @@ func blank(line string) bool { return strings.TrimSpace(line) == "" }
 // time at their start, not just for "-->", so that speech holding an arrow
 // stays speech. A comma is allowed in WebVTT and a full stop in SRT, and
 // hours may be left out, because converters write all of these.
-var timingRE = regexp.MustCompile(`^\s*(?:\d+:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?\s*-->`)
+// Compiled on first use, not at start-up, which every qda command (a
+// search too) would pay for.
+var timingRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\s*(?:\d+:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?\s*-->`) })
 
-func isTiming(line string) bool { return timingRE.MatchString(line) }
+func isTiming(line string) bool { return timingRE().MatchString(line) }
 
 // astisubReader is ReadFromWebVTT or ReadFromSRT.
 type astisubReader func(io.Reader) (*astisub.Subtitles, error)
@@ -281,13 +284,15 @@ func appendCue(out []Cue, voice, text string) []Cue {
 
 // prefixRE matches a speaker prefix as Zoom writes it, "May Smith: text":
 // up to three words of name-like characters and a colon ending the word.
-var prefixRE = regexp.MustCompile(`^(\pL[\pL\pN'’.\-]*(?: [\pL\pN][\pL\pN'’.\-]*){0,2}):(?: |$)`)
+var prefixRE = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^(\pL[\pL\pN'’.\-]*(?: [\pL\pN][\pL\pN'’.\-]*){0,2}):(?: |$)`)
+})
 
 // cutPrefix splits a "Name: text" line, whitespace already collapsed. Each
 // word of the name must start with a capital or a digit, so that speech
 // such as "I said: no" is not read as a speaker called "I said".
 func cutPrefix(line string) (name, rest string, ok bool) {
-	m := prefixRE.FindStringSubmatch(line)
+	m := prefixRE().FindStringSubmatch(line)
 	if m == nil || utf8.RuneCountInString(m[1]) > 40 {
 		return "", line, false
 	}

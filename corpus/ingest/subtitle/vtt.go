@@ -3,13 +3,16 @@ package subtitle
 import (
 	"regexp"
 	"strings"
+	"sync"
 
 	astisub "github.com/asticode/go-astisub"
 
 	"github.com/qdatool/qda/internal/diag"
 )
 
-var srtNumberRE = regexp.MustCompile(`^\s*\d+\s*$`)
+// Compiled on first use, not at start-up, which every qda command (a
+// search too) would pay for.
+var srtNumberRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\s*\d+\s*$`) })
 
 // VTT reads a WebVTT file. The first line that is not blank must be WEBVTT;
 // an error is then a *diag.Finding without a file name, which the caller
@@ -47,7 +50,7 @@ func scanVTT(lines []string) ([][]string, error) {
 	if i == len(lines) || !isVTTHeader(lines[i]) {
 		line := min(i, len(lines)-1)
 		f := diag.Errorf("", line+1, "not a WebVTT file: the first line must be WEBVTT")
-		if line < len(lines) && (isTiming(lines[line]) || srtNumberRE.MatchString(lines[line])) {
+		if line < len(lines) && (isTiming(lines[line]) || srtNumberRE().MatchString(lines[line])) {
 			f.WithHint("it looks like SRT: give it the .srt extension")
 		}
 		return nil, f
