@@ -50,11 +50,13 @@ type writer struct {
 }
 
 func newWriter(idx bleve.Index) *writer {
-	w := &writer{idx: idx, b: idx.NewBatch(), queue: make(chan *bleve.Batch)}
+	queue := make(chan *bleve.Batch)
+	w := &writer{idx: idx, b: idx.NewBatch(), queue: queue}
 	w.wg.Add(1)
 	go func() {
 		defer w.wg.Done()
-		for b := range w.queue {
+		// queue, not w.queue, which close sets to nil.
+		for b := range queue {
 			if w.failed() != nil {
 				continue // drained, not applied: the update fails
 			}
