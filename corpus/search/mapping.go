@@ -5,7 +5,6 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/custom"
 	"github.com/blevesearch/bleve/v2/analysis/lang/en"
 	"github.com/blevesearch/bleve/v2/analysis/token/lowercase"
-	"github.com/blevesearch/bleve/v2/analysis/tokenizer/regexp"
 	"github.com/blevesearch/bleve/v2/analysis/tokenizer/single"
 	"github.com/blevesearch/bleve/v2/mapping"
 )
@@ -50,7 +49,8 @@ func attrField(name string) string {
 	return name
 }
 
-// exactTokens splits a line as grep -w sees it. Words are runs of letters,
+// exactTokens splits a line as grep -w sees it (wordsTokenizer does
+// this by hand). Words are runs of letters,
 // digits and underscore, so "taxi" finds taxi's as grep -n -i -w does
 // (Unicode word segmentation would keep taxi's whole). What lies between
 // words is kept too, or a phrase would match across it: each punctuation
@@ -73,7 +73,7 @@ const (
 func newMapping() (mapping.IndexMapping, error) {
 	m := bleve.NewIndexMapping()
 	if err := m.AddCustomTokenizer(tokenizerWords, map[string]any{
-		"type": regexp.Name, "regexp": exactTokens,
+		"type": wordsTokenizerType,
 	}); err != nil {
 		return nil, err
 	}

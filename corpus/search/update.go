@@ -31,14 +31,50 @@ const (
 	batchBytes = 512 << 10
 )
 
-// writer fills batches and sends each to the index when it is full.
+// writer fills batches and sends each to the index when it is full. A
+// goroutine of its own applies them, in order (an update deletes and
+// adds the same ids), while the next is read and filled: bleve analyses
+// a batch on every core but builds its segment on one. At most two
+// batches are held, the one applied and the one filled. Two appliers
+// were tried for a build from nothing, where order cannot matter: each
+// batch's analysis is held until its segment is built, so memory
+// doubled (128 to 286 MB at 2,000 participants) for no CPU saved.
 type writer struct {
 	idx   bleve.Index
 	b     *bleve.Batch
 	bytes int
+	queue chan *bleve.Batch
+	wg    sync.WaitGroup
+	mu    sync.Mutex
+	err   error // the first batch that failed
 }
 
-func newWriter(idx bleve.Index) *writer { return &writer{idx: idx, b: idx.NewBatch()} }
+func newWriter(idx bleve.Index) *writer {
+	queue := make(chan *bleve.Batch)
+	w := &writer{idx: idx, b: idx.NewBatch(), queue: queue}
+	w.wg.Add(1)
+	go func() {
+		defer w.wg.Done()
+		// queue, not w.queue, which close sets to nil.
+		for b := range queue {
+			if w.failed() != nil {
+				continue // drained, not applied: the update fails
+			}
+			if err := w.idx.Batch(b); err != nil {
+				w.mu.Lock()
+				w.err = err
+				w.mu.Unlock()
+			}
+		}
+	}()
+	return w
+}
+
+func (w *writer) failed() error {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.err
+}
 
 func (w *writer) delete(id string) error {
 	w.b.Delete(id)
@@ -60,15 +96,34 @@ func (w *writer) flushIfFull() error {
 	return nil
 }
 
+// flush hands the batch being filled to the appliers.
 func (w *writer) flush() error {
+	if err := w.failed(); err != nil {
+		return err
+	}
 	if w.b.Size() == 0 {
 		return nil
 	}
-	err := w.idx.Batch(w.b)
+	w.queue <- w.b
 	// A new batch, not Reset: scorch's analysis goroutines may still
 	// read the old one after Batch returns (the race detector saw it).
 	w.b, w.bytes = w.idx.NewBatch(), 0
-	return err
+	return nil
+}
+
+// close applies what is left and waits for every batch: the index holds
+// them all when it returns nil. It may be called again (a deferred close
+// after an error), and then only waits.
+func (w *writer) close() error {
+	if w.queue != nil {
+		if w.failed() == nil && w.b.Size() > 0 {
+			w.queue <- w.b
+		}
+		close(w.queue)
+		w.queue = nil
+		w.wg.Wait()
+	}
+	return w.failed()
 }
 
 // plan is what the staleness check found for one transcript.
@@ -162,6 +217,7 @@ func (ix *Index) update(progress func(done, total int)) error {
 	}
 	ix.an = newAnalyzers(ix.idx.Mapping())
 	w := newWriter(ix.idx)
+	defer w.close()
 	for _, id := range gone {
 		if err := ix.deleteLines(w, id, ix.man.Transcripts[id], 0); err != nil {
 			return err
@@ -179,7 +235,7 @@ func (ix *Index) update(progress func(done, total int)) error {
 			progress(i+1, len(todo))
 		}
 	}
-	if err := w.flush(); err != nil {
+	if err := w.close(); err != nil {
 		return err
 	}
 	ix.Stats.Unchanged = len(plans) - ix.Stats.Reindexed
