@@ -63,7 +63,7 @@ func MatrixWorkbook(s *corpus.Study, ix *corpus.Index, cb *codebook.Codebook, op
 	wb.Study = opt.About.Title
 	w := &workbook{Workbook: wb, s: s, ix: ix, cb: cb, opt: opt, res: corpus.NewResolver(cb), tally: corpus.NewTally(), sheets: map[string]*Sheet{}}
 	if err := w.write(); err != nil {
-		wb.f.Close()
+		wb.close()
 		return nil, nil, err
 	}
 	return wb, w.matrix, nil
