@@ -7,10 +7,10 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/qdatool/qda/internal/xmltext"
 	"github.com/qdatool/qda/internal/zipbody"
 )
 
@@ -148,60 +148,13 @@ func appendColName(b []byte, col int) []byte {
 // left as they are, then with its "_xHHHH_" sequences escaped (bstrMarshal).
 func appendCellText(b []byte, s string) []byte {
 	start := len(b)
-	last := 0
-	for i := 0; i < len(s); {
-		c := s[i]
-		var esc string
-		width := 1
-		switch {
-		case c == '"':
-			esc = "&#34;"
-		case c == '\'':
-			esc = "&#39;"
-		case c == '&':
-			esc = "&amp;"
-		case c == '<':
-			esc = "&lt;"
-		case c == '>':
-			esc = "&gt;"
-		case c == '\t':
-			esc = "&#x9;"
-		case c == '\n':
-		case c == '\r':
-			esc = "&#xD;"
-		case c < 0x20:
-			esc = "\uFFFD"
-		case c >= utf8.RuneSelf:
-			var r rune
-			r, width = utf8.DecodeRuneInString(s[i:])
-			if !inXMLRange(r) || (r == utf8.RuneError && width == 1) {
-				esc = "\uFFFD"
-			}
-		}
-		if esc == "" {
-			i += width
-			continue
-		}
-		b = append(b, s[last:i]...)
-		b = append(b, esc...)
-		i += width
-		last = i
-	}
-	b = append(b, s[last:]...)
+	b = xmltext.Append(b, s, true)
 	if bytes.Contains(b[start:], []byte("_x")) {
 		// Rare: the exact rules of excelize's bstrMarshal.
 		out := bstrMarshal(string(b[start:]))
 		b = append(b[:start], out...)
 	}
 	return b
-}
-
-// inXMLRange is encoding/xml's isInCharacterRange.
-func inXMLRange(r rune) bool {
-	return r == 0x09 || r == 0x0A || r == 0x0D ||
-		r >= 0x20 && r <= 0xD7FF ||
-		r >= 0xE000 && r <= 0xFFFD ||
-		r >= 0x10000 && r <= 0x10FFFF
 }
 
 var (
