@@ -233,8 +233,8 @@ func (sh *Sheet) Row(style int, cells ...Cell) error {
 		case c.IsNum:
 			v.kind, v.i = 'i', int64(c.Num)
 		default:
-			if n := utf16Count(c.Text); n > MaxCellChars {
-				return fmt.Errorf("sheet %s row %d: a cell of %d characters is past Excel's limit", sh.Name, sh.n, n)
+			if !fitsCell(c.Text) {
+				return fmt.Errorf("sheet %s row %d: a cell of %d characters is past Excel's limit", sh.Name, sh.n, utf16Count(c.Text))
 			}
 			v.kind, v.s = 's', c.Text
 		}
