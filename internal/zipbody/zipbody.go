@@ -85,7 +85,12 @@ func (b *Body) run() {
 
 // Write adds p to the body. An error writing the temporary file is
 // returned by Close.
-func (b *Body) Write(p []byte) (int, error) {
+func (b *Body) Write(p []byte) (int, error) { return write(b, p) }
+
+// WriteString adds s to the body.
+func (b *Body) WriteString(s string) (int, error) { return write(b, s) }
+
+func write[T string | []byte](b *Body, p T) (int, error) {
 	n := len(p)
 	for len(p) > 0 {
 		if len(b.cur) == cap(b.cur) {
@@ -95,21 +100,6 @@ func (b *Body) Write(p []byte) (int, error) {
 		k := min(cap(b.cur)-len(b.cur), len(p))
 		b.cur = append(b.cur, p[:k]...)
 		p = p[k:]
-	}
-	return n, nil
-}
-
-// WriteString adds s to the body.
-func (b *Body) WriteString(s string) (int, error) {
-	n := len(s)
-	for len(s) > 0 {
-		if len(b.cur) == cap(b.cur) {
-			b.chunks <- b.cur
-			b.cur = <-b.free
-		}
-		k := min(cap(b.cur)-len(b.cur), len(s))
-		b.cur = append(b.cur, s[:k]...)
-		s = s[k:]
 	}
 	return n, nil
 }
