@@ -54,7 +54,7 @@ func (r *sheetRows) entry(head, tail []byte) (*zipbody.Entry, error) {
 	if err := r.flush(); err != nil {
 		return nil, err
 	}
-	return zipbody.Join(head, r.body, tail)
+	return zipbody.Join([][]byte{head}, r.body, [][]byte{tail})
 }
 
 func (r *sheetRows) close() {

@@ -4,7 +4,6 @@ import (
 	"archive/zip"
 	"bytes"
 	"errors"
-	"slices"
 
 	"github.com/qdatool/qda/internal/zipbody"
 )
@@ -60,9 +59,8 @@ func (s *sourceSpill) writeProject(zw *zip.Writer, p *Project) error {
 	if at < 0 {
 		return errors.New("project.qde: no place for the sources")
 	}
-	before := append(slices.Clip(head[:at]), "\n  <Sources>\n"...)
-	after := append([]byte("\n  </Sources>"), head[at+len(emptySources):]...)
-	e, err := zipbody.Join(before, s.body, after)
+	e, err := zipbody.Join([][]byte{head[:at], []byte("\n  <Sources>\n")}, s.body,
+		[][]byte{[]byte("\n  </Sources>"), head[at+len(emptySources):]})
 	if err != nil {
 		return err
 	}

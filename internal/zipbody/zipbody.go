@@ -144,31 +144,43 @@ type Entry struct {
 }
 
 // Join deflates head and tail around body (closed here if it is not).
-func Join(head []byte, body *Body, tail []byte) (*Entry, error) {
+// Head and tail come in pieces, so that a caller splicing the body into a
+// large document need not copy the document around it.
+func Join(head [][]byte, body *Body, tail [][]byte) (*Entry, error) {
 	if err := body.Close(); err != nil {
 		return nil, err
 	}
-	var h, t bytes.Buffer
-	fw, err := flate.NewWriter(&h, flate.BestSpeed)
+	fw, err := flate.NewWriter(io.Discard, flate.BestSpeed)
 	if err != nil {
 		return nil, err
 	}
-	if _, err := fw.Write(head); err != nil {
+	// deflate writes pieces to dst, ending with a sync flush, or with the
+	// stream's last block when final.
+	deflate := func(dst *bytes.Buffer, pieces [][]byte, final bool) (crc uint32, n int64, err error) {
+		fw.Reset(dst)
+		for _, p := range pieces {
+			crc = crc32.Update(crc, crc32.IEEETable, p)
+			n += int64(len(p))
+			if _, err := fw.Write(p); err != nil {
+				return 0, 0, err
+			}
+		}
+		if final {
+			return crc, n, fw.Close()
+		}
+		return crc, n, fw.Flush()
+	}
+	var h, t bytes.Buffer
+	hcrc, hn, err := deflate(&h, head, false)
+	if err != nil {
 		return nil, err
 	}
-	if err := fw.Flush(); err != nil {
+	tcrc, tn, err := deflate(&t, tail, true)
+	if err != nil {
 		return nil, err
 	}
-	fw.Reset(&t)
-	if _, err := fw.Write(tail); err != nil {
-		return nil, err
-	}
-	if err := fw.Close(); err != nil {
-		return nil, err
-	}
-	crc := Combine(crc32.ChecksumIEEE(head), body.crc, body.size)
-	crc = Combine(crc, crc32.ChecksumIEEE(tail), int64(len(tail)))
-	return &Entry{head: h.Bytes(), tail: t.Bytes(), body: body, crc: crc, size: int64(len(head)) + body.size + int64(len(tail))}, nil
+	crc := Combine(Combine(hcrc, body.crc, body.size), tcrc, tn)
+	return &Entry{head: h.Bytes(), tail: t.Bytes(), body: body, crc: crc, size: hn + body.size + tn}, nil
 }
 
 // Write adds the entry to zw as name, dated modified.

@@ -61,7 +61,9 @@ func TestJoin(t *testing.T) {
 			}
 			rest = rest[k:]
 		}
-		e, err := Join(c.head, b, c.tail)
+		// Head in two pieces, tail in one.
+		cut := len(c.head) / 2
+		e, err := Join([][]byte{c.head[:cut], c.head[cut:]}, b, [][]byte{c.tail})
 		if err != nil {
 			t.Fatal(err)
 		}
