@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/xuri/excelize/v2"
 
@@ -157,22 +158,24 @@ func appendCellText(b []byte, s string) []byte {
 	return b
 }
 
+// The patterns of excelize's bstrMarshal, compiled on first use (a text
+// with "_x" in it), not at start-up, which every qda command would pay for.
 var (
-	bstrExp       = regexp.MustCompile(`_x[a-fA-F\d]{4}_`)
-	bstrEscapeExp = regexp.MustCompile(`x[a-fA-F\d]{4}_`)
+	bstrExp       = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`_x[a-fA-F\d]{4}_`) })
+	bstrEscapeExp = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`x[a-fA-F\d]{4}_`) })
 )
 
 // bstrMarshal is excelize's (lib.go): a text that reads as an escaped
 // character "_xHHHH_" gets its underscore escaped, so it reads back as
 // written.
 func bstrMarshal(s string) (result string) {
-	matches, l, cursor := bstrExp.FindAllStringSubmatchIndex(s, -1), len(s), 0
+	matches, l, cursor := bstrExp().FindAllStringSubmatchIndex(s, -1), len(s), 0
 	for _, match := range matches {
 		result += s[cursor:match[0]]
 		subStr := s[match[0]:match[1]]
 		if subStr == "_x005F_" {
 			cursor = match[1]
-			if match[1]+6 <= l && bstrEscapeExp.MatchString(s[match[1]:match[1]+6]) {
+			if match[1]+6 <= l && bstrEscapeExp().MatchString(s[match[1]:match[1]+6]) {
 				_, err := strconv.Unquote(`"\u` + s[match[1]+1:match[1]+5] + `"`)
 				if err == nil {
 					result += subStr + "x005F" + subStr
@@ -182,7 +185,7 @@ func bstrMarshal(s string) (result string) {
 			result += subStr + "x005F_"
 			continue
 		}
-		if bstrExp.MatchString(subStr) {
+		if bstrExp().MatchString(subStr) {
 			cursor = match[1]
 			if _, err := strconv.Unquote(`"\u` + s[match[0]+2:match[1]-1] + `"`); err == nil {
 				result += "_x005F" + subStr
