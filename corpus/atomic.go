@@ -1,6 +1,8 @@
 package corpus
 
 import (
+	"bufio"
+	"io"
 	"os"
 
 	"github.com/google/renameio/v2"
@@ -16,4 +18,28 @@ func WriteFile(path string, data []byte) error {
 		perm = st.Mode().Perm()
 	}
 	return renameio.WriteFile(path, data, perm)
+}
+
+// WriteFileFrom is WriteFile for a file written piece by piece: write
+// fills the temporary file, which replaces path only if write succeeds.
+// An export of a large study (a qdpx of tens of megabytes) streams to its
+// file this way instead of being held whole in memory first.
+func WriteFileFrom(path string, write func(io.Writer) error) error {
+	perm := os.FileMode(0o644)
+	if st, err := os.Stat(path); err == nil {
+		perm = st.Mode().Perm()
+	}
+	pf, err := renameio.NewPendingFile(path, renameio.WithPermissions(perm))
+	if err != nil {
+		return err
+	}
+	defer pf.Cleanup()
+	bw := bufio.NewWriterSize(pf, 256<<10)
+	if err := write(bw); err != nil {
+		return err
+	}
+	if err := bw.Flush(); err != nil {
+		return err
+	}
+	return pf.CloseAtomicallyReplace()
 }

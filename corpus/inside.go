@@ -81,15 +81,43 @@ func ReadInput(path string) ([]byte, error) {
 }
 
 func readLimited(name string, r io.Reader) ([]byte, error) {
-	data, err := io.ReadAll(io.LimitReader(r, MaxFileSize+1))
-	if err != nil {
-		return nil, err
+	// Read into a pooled buffer, then copy out exactly what was read:
+	// io.ReadAll grows its slice from 512 bytes, which for the tens of
+	// thousands of small files of a large study allocated twice their
+	// size and copied them several times.
+	bp := readBufs.Get().(*[]byte)
+	buf := (*bp)[:0]
+	defer func() {
+		if cap(buf) <= maxPooledRead {
+			*bp = buf[:0]
+			readBufs.Put(bp)
+		}
+	}()
+	lr := io.LimitReader(r, MaxFileSize+1)
+	for {
+		if len(buf) == cap(buf) {
+			buf = append(buf, 0)[:len(buf)]
+		}
+		n, err := lr.Read(buf[len(buf):cap(buf)])
+		buf = buf[:len(buf)+n]
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, err
+		}
 	}
-	if len(data) > MaxFileSize {
+	if len(buf) > MaxFileSize {
 		return nil, tooLarge(name)
 	}
-	return data, nil
+	return append(make([]byte, 0, len(buf)), buf...), nil
 }
+
+// readBufs are readLimited's buffers; one that grew past maxPooledRead
+// (a file that large is rare) is left to the collector.
+var readBufs = sync.Pool{New: func() any { b := make([]byte, 0, 32<<10); return &b }}
+
+const maxPooledRead = 1 << 20
 
 // tooLarge is the finding of a file larger than qda reads.
 func tooLarge(name string) *diag.Finding {

@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"bytes"
 	"io"
 	"os"
 	"path/filepath"
@@ -180,5 +181,32 @@ func TestReadTableTooLarge(t *testing.T) {
 	_, findings := ReadTable(root, TranscriptsFile, "id", "participant")
 	if got, want := findings.Err(), "transcripts.csv: larger than 64 MB"; got == nil || !strings.HasPrefix(got.Error(), want) {
 		t.Fatalf("error = %v; want %q", got, want)
+	}
+}
+
+// TestReadLimitedContent: what readLimited returns is the reader's bytes
+// whatever their size against its pooled buffer, and a later read does
+// not change an earlier result.
+func TestReadLimitedContent(t *testing.T) {
+	var kept [][]byte
+	var wants [][]byte
+	for _, n := range []int{0, 1, 4096, 32<<10 - 1, 32 << 10, 32<<10 + 1, 1 << 20, 1<<20 + 3, 100} {
+		want := make([]byte, n)
+		for i := range want {
+			want[i] = byte(i*7 + n)
+		}
+		got, err := readLimited("f.txt", bytes.NewReader(want))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got, want) {
+			t.Fatalf("%d bytes: read back differs", n)
+		}
+		kept, wants = append(kept, got), append(wants, want)
+	}
+	for i := range kept {
+		if !bytes.Equal(kept[i], wants[i]) {
+			t.Errorf("read %d changed by later reads", i)
+		}
 	}
 }

@@ -15,6 +15,14 @@ func utf16Count(s string) int {
 	return n
 }
 
+// fitsCell reports whether s is within Excel's limit for one cell.
+// Every cell of a workbook asks, and nearly all are short: a character
+// takes at least as many bytes in UTF-8 as units in UTF-16, so a text of
+// at most MaxCellChars bytes fits without counting.
+func fitsCell(s string) bool {
+	return len(s) <= MaxCellChars || utf16Count(s) <= MaxCellChars
+}
+
 // Cut splits s so that its first part, with marker after it, fits in one
 // cell: at the last blank line (between passages) in the second half of
 // the room when there is one, else at the last line break or space, else
@@ -62,7 +70,7 @@ func trimLeadingBreaks(s string) string {
 // cut makes text fit in the cell at column col of sh's next row, putting
 // what does not fit on the Continued sheet.
 func (w *Workbook) cut(sh *Sheet, col int, text string) (string, error) {
-	if utf16Count(text) <= MaxCellChars {
+	if fitsCell(text) {
 		return text, nil
 	}
 	cell := cellName(col, sh.Rows()+1)

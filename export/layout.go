@@ -5,6 +5,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
@@ -40,29 +41,60 @@ func textLines(s string, w float64, bold bool) int {
 		per = w*0.9 - 1
 	}
 	per = max(per, 1)
-	n := 0
-	for _, par := range strings.Split(s, "\n") {
-		n++
-		line := 0.0
-		for _, word := range strings.Fields(par) {
-			ww := float64(utf8.RuneCountInString(word))
-			switch {
-			case line == 0:
-				line = ww
-			case line+1+ww <= per:
-				line += 1 + ww
-				continue
-			default:
-				n++
-				line = ww
-			}
-			// A word longer than a line is broken where it must be.
-			for line > per {
-				n++
-				line -= per
-			}
+	// One pass over the bytes, splitting lines at line feeds and words
+	// as strings.Fields does: every row's height is estimated this way,
+	// and splitting into strings was most of the Excerpts sheet's time.
+	// TestTextLinesFast holds it to the splitting version.
+	n := 1
+	line := 0.0
+	word := 0 // characters of the word being read
+	endWord := func() {
+		if word == 0 {
+			return
+		}
+		ww := float64(word)
+		word = 0
+		switch {
+		case line == 0:
+			line = ww
+		case line+1+ww <= per:
+			line += 1 + ww
+			return
+		default:
+			n++
+			line = ww
+		}
+		// A word longer than a line is broken where it must be.
+		for line > per {
+			n++
+			line -= per
 		}
 	}
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			switch c {
+			case '\n':
+				endWord()
+				n++
+				line = 0
+			case '\t', '\v', '\f', '\r', ' ':
+				endWord()
+			default:
+				word++
+			}
+			continue
+		}
+		r, width := utf8.DecodeRuneInString(s[i:])
+		i += width
+		if unicode.IsSpace(r) {
+			endWord()
+		} else {
+			word++
+		}
+	}
+	endWord()
 	return n
 }
 

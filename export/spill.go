@@ -20,6 +20,7 @@ type spill struct {
 	w    *bufio.Writer
 	off  int64
 	recs [][]spillRec // per matrix row
+	buf  []byte       // add's, reused
 }
 
 type spillRec struct{ off, n int64 }
@@ -34,7 +35,7 @@ func newSpill(rows int) (*spill, error) {
 
 // add stores one transcript's passages for row: texts[j] for column j.
 func (s *spill) add(row int, texts []string) error {
-	var buf []byte
+	buf := s.buf[:0]
 	for j, t := range texts {
 		if t == "" {
 			continue
@@ -43,6 +44,7 @@ func (s *spill) add(row int, texts []string) error {
 		buf = binary.AppendUvarint(buf, uint64(len(t)))
 		buf = append(buf, t...)
 	}
+	s.buf = buf
 	if len(buf) == 0 {
 		return nil
 	}

@@ -50,6 +50,7 @@ type workbook struct {
 	attrNames []string // of Segments
 	cols      []*codebook.Code
 	matrix    *Matrix
+	segCells  []Cell // a Segments row, reused
 }
 
 // MatrixWorkbook counts the matrix and writes the whole workbook in one
@@ -63,7 +64,7 @@ func MatrixWorkbook(s *corpus.Study, ix *corpus.Index, cb *codebook.Codebook, op
 	wb.Study = opt.About.Title
 	w := &workbook{Workbook: wb, s: s, ix: ix, cb: cb, opt: opt, res: corpus.NewResolver(cb), tally: corpus.NewTally(), sheets: map[string]*Sheet{}}
 	if err := w.write(); err != nil {
-		wb.f.Close()
+		wb.close()
 		return nil, nil, err
 	}
 	return wb, w.matrix, nil
@@ -162,9 +163,10 @@ func (w *workbook) visit(it *corpus.Item, row int, cov *corpus.Coverage) error {
 			// its lines, then its turns: a quote with its source.
 			b.WriteString(where + "  (" + corpus.CodersNote(ref, corpus.RefCoderLines(it.Transcript, it.Codings, w.res, code, ref)) + ")\n")
 			b.WriteString(corpus.TurnsText(corpus.Turns(it.Transcript, ref), w.opt.LineNumbers, "\n"))
-			cells := []Cell{Text(where), Text(it.ID), Text(it.Participant), Int(ref.Start), Int(ref.End),
+			// One slice for every row: Row keeps nothing of it.
+			cells := append(w.segCells[:0], Text(where), Text(it.ID), Text(it.Participant), Int(ref.Start), Int(ref.End),
 				Text(code.Path), Text(code.DisplayLabel()), Text(code.Ancestor(1).Path),
-				Text(strings.Join(codes, ", ")), Text(strings.Join(coders, ", ")), Int(lines), Int(words)}
+				Text(strings.Join(codes, ", ")), Text(strings.Join(coders, ", ")), Int(lines), Int(words))
 			head, err := w.cut(seg, len(cells)+1, text)
 			if err != nil {
 				return err
@@ -173,6 +175,7 @@ func (w *workbook) visit(it *corpus.Item, row int, cov *corpus.Coverage) error {
 			for _, a := range w.attrNames {
 				cells = append(cells, Auto(it.Attrs[a]))
 			}
+			w.segCells = cells
 			if err := seg.Row(Plain, cells...); err != nil {
 				return err
 			}

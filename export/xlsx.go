@@ -52,8 +52,12 @@ type Sheet struct {
 	Name string
 	part string // its part in the zip
 	sw   *excelize.StreamWriter
-	n    int // rows written
-	cols int // widest row
+	// rows are the sheet's rows, written by sheetRows rather than
+	// through sw (see sheetrows.go); cells is reused from row to row.
+	rows  sheetRows
+	cells []rowCell
+	n     int // rows written
+	cols  int // widest row
 	// widths are the columns' widths as set, for the row heights of
 	// wrapped text.
 	widths    map[int]float64
@@ -163,6 +167,9 @@ func (sh *Sheet) Freeze(cols, rows int) error {
 	if cols == 0 && rows == 0 {
 		return nil
 	}
+	if sh.n > 0 {
+		return errors.New("export: panes set after the first row")
+	}
 	cell, err := excelize.CoordinatesToCellName(cols+1, rows+1)
 	if err != nil {
 		return err
@@ -197,11 +204,9 @@ func (sh *Sheet) Row(style int, cells ...Cell) error {
 	if err := sh.setWidths(); err != nil {
 		return err
 	}
-	var opts []excelize.RowOpts
+	var ht float64
 	if style == Header || style == Wrap {
-		if h := sh.rowHeight(cells, style == Header); h > 0 {
-			opts = append(opts, excelize.RowOpts{Height: h})
-		}
+		ht = sh.rowHeight(cells, style == Header)
 	}
 	sh.n++
 	sh.cols = max(sh.cols, len(cells))
@@ -216,34 +221,30 @@ func (sh *Sheet) Row(style int, cells ...Cell) error {
 	case Bold:
 		id = sh.wb.styles.bold
 	}
-	vals := make([]any, len(cells))
-	for i, c := range cells {
-		sid := id
-		var v any
+	vals := sh.cells[:0]
+	for _, c := range cells {
+		v := rowCell{style: id}
 		switch {
 		case c.IsNum && (c.Decimals > 0 || c.Num != float64(int64(c.Num))):
-			v = c.Num
+			v.kind, v.f = 'f', c.Num
 			if style == Plain {
-				sid = sh.wb.styles.percent
+				v.style = sh.wb.styles.percent
 			}
 		case c.IsNum:
-			v = int64(c.Num)
+			v.kind, v.i = 'i', int64(c.Num)
 		default:
-			if utf16Count(c.Text) > MaxCellChars {
+			if !fitsCell(c.Text) {
 				return fmt.Errorf("sheet %s row %d: a cell of %d characters is past Excel's limit", sh.Name, sh.n, utf16Count(c.Text))
 			}
-			v = c.Text
+			v.kind, v.s = 's', c.Text
 		}
 		if c.style != 0 {
-			sid = c.style
+			v.style = c.style
 		}
-		vals[i] = excelize.Cell{StyleID: sid, Value: v}
+		vals = append(vals, v)
 	}
-	cell, err := excelize.CoordinatesToCellName(1, sh.n)
-	if err != nil {
-		return err
-	}
-	return sh.sw.SetRow(cell, vals, opts...)
+	sh.cells = vals
+	return sh.rows.add(sh.n, ht, vals)
 }
 
 // Rows is how many rows the sheet has so far.
@@ -332,6 +333,15 @@ func (wb *Workbook) fillTable(sh *Sheet, name string, t *Table, widths ...float6
 	return sh.AutoFilter(1, sh.n, len(t.Header))
 }
 
+// close lets go of the workbook's temporary files.
+func (wb *Workbook) close() {
+	for _, sh := range wb.sheets {
+		sh.rows.close()
+	}
+	wb.f.Close()
+	os.RemoveAll(wb.tmp)
+}
+
 func (wb *Workbook) Save(path string) error {
 	pf, err := renameio.NewPendingFile(path, renameio.WithPermissions(0o644))
 	if err != nil {
@@ -349,8 +359,7 @@ func (wb *Workbook) Save(path string) error {
 // streamed sheets in map order: without this the same workbook would come
 // out as different bytes each time.
 func (wb *Workbook) Write(w io.Writer) error {
-	defer os.RemoveAll(wb.tmp)
-	defer wb.f.Close()
+	defer wb.close()
 	for _, sh := range wb.sheets {
 		if err := sh.setWidths(); err != nil {
 			return err
@@ -366,8 +375,9 @@ func (wb *Workbook) Write(w io.Writer) error {
 	if err := wb.f.SetDocProps(&excelize.DocProperties{Creator: "qda", LastModifiedBy: "qda", Created: stamp, Modified: stamp}); err != nil {
 		return err
 	}
-	sz := &sortedZip{dims: map[string]string{}}
+	sz := &sortedZip{dims: map[string]string{}, rows: map[string]*sheetRows{}}
 	for _, sh := range wb.sheets {
+		sz.rows[sh.part] = &sh.rows
 		if sh.n > 0 && sh.cols > 0 {
 			if ref, err := rangeRef(1, 1, sh.cols, sh.n); err == nil {
 				sz.dims[sh.part] = ref

@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"github.com/qdatool/qda/internal/scratch"
+	"github.com/qdatool/qda/internal/zipbody"
 )
 
 // sortedZip collects the workbook's parts in temporary files, so a large
@@ -29,6 +30,9 @@ type sortedZip struct {
 	// and readers that trust it (openpyxl's read-only mode) would see
 	// one cell.
 	dims map[string]string
+	// rows are the rows of sheets by part name, spliced into the empty
+	// <sheetData> excelize writes for them.
+	rows map[string]*sheetRows
 }
 
 func (z *sortedZip) Create(name string) (io.Writer, error) {
@@ -75,7 +79,7 @@ func (z *sortedZip) writeTo(w io.Writer, date time.Time) error {
 		go func(p *packedPart, raw *os.File) {
 			defer wg.Done()
 			defer func() { <-sem }()
-			p.err = p.pack(raw, z.dims[name])
+			p.err = p.pack(raw, z.dims[name], z.rows[name])
 		}(packed[i], z.files[name])
 	}
 	wg.Wait()
@@ -92,6 +96,12 @@ func (z *sortedZip) writeTo(w io.Writer, date time.Time) error {
 		p := packed[i]
 		if p.err != nil {
 			return p.err
+		}
+		if p.entry != nil {
+			if err := p.entry.Write(zw, name, date); err != nil {
+				return err
+			}
+			continue
 		}
 		out, err := zw.CreateRaw(&zip.FileHeader{Name: name, Method: zip.Deflate, Modified: date,
 			CRC32: p.crc, CompressedSize64: p.csize, UncompressedSize64: p.size})
@@ -111,25 +121,39 @@ func (z *sortedZip) writeTo(w io.Writer, date time.Time) error {
 // packedPart is one workbook part deflated into a temporary file.
 type packedPart struct {
 	f           *os.File
+	entry       *zipbody.Entry // in place of f: a sheet and its rows
 	crc         uint32
 	size, csize uint64
 	err         error
 }
 
-func (p *packedPart) pack(raw *os.File, dim string) error {
+func (p *packedPart) pack(raw *os.File, dim string, rows *sheetRows) error {
 	if _, err := raw.Seek(0, io.SeekStart); err != nil {
 		return err
 	}
 	var src io.Reader = raw
-	if dim != "" {
-		// The element is in the sheet's first few hundred bytes.
-		head := make([]byte, 1<<14)
-		n, err := io.ReadFull(raw, head)
-		if err != nil && err != io.ErrUnexpectedEOF {
+	if dim != "" || rows != nil {
+		// A sheet part without its rows is small: its columns, panes,
+		// filters and print setup.
+		part, err := io.ReadAll(raw)
+		if err != nil {
 			return err
 		}
-		head = bytes.Replace(head[:n], []byte(`<dimension ref="A1">`), []byte(`<dimension ref="`+dim+`">`), 1)
-		src = io.MultiReader(bytes.NewReader(head), raw)
+		if dim != "" {
+			part = bytes.Replace(part, []byte(`<dimension ref="A1">`), []byte(`<dimension ref="`+dim+`">`), 1)
+		}
+		if rows != nil {
+			// The rows, deflated while they were written, go between.
+			const empty = "<sheetData></sheetData>"
+			at := bytes.Index(part, []byte(empty))
+			if at < 0 {
+				return errors.New("workbook sheet without its sheetData")
+			}
+			at += len("<sheetData>")
+			p.entry, err = rows.entry(part[:at], part[at:])
+			return err
+		}
+		src = bytes.NewReader(part)
 	}
 	f, err := scratch.File("qda-xlsx-z-*")
 	if err != nil {

@@ -1,9 +1,9 @@
 package main
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"time"
@@ -68,12 +68,11 @@ func runExportQDPX(g *globals, opt exportQDPXOptions) error {
 			return withHint(usageErr(err), "unset SOURCE_DATE_EPOCH or give seconds since 1970")
 		}
 	}
-	var buf bytes.Buffer
-	rep, err := refi.ExportProject(s.study, s.cb, s.ix, refi.ExportOptions{Coders: coders, Origin: "qda " + qdaVersion(), Epoch: epoch, Combined: opt.combined}, &buf)
-	if err != nil {
+	var rep *refi.ExportReport
+	if err := corpus.WriteFileFrom(out, func(w io.Writer) (err error) {
+		rep, err = refi.ExportProject(s.study, s.cb, s.ix, refi.ExportOptions{Coders: coders, Origin: "qda " + qdaVersion(), Epoch: epoch, Combined: opt.combined}, w)
 		return err
-	}
-	if err := corpus.WriteFile(out, buf.Bytes()); err != nil {
+	}); err != nil {
 		return err
 	}
 	for _, sk := range rep.Skipped {

@@ -6,6 +6,7 @@ import (
 	"bytes"
 	"compress/flate"
 	"encoding/xml"
+	"errors"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -96,17 +97,20 @@ func ExportProject(st *corpus.Study, cb *codebook.Codebook, ix *corpus.Index, op
 	for _, c := range cb.All() {
 		codeIDs[c.Path] = ids.Of("code", c.Path)
 	}
+	// The sources' files are deflated on another core while the next
+	// transcripts are read (one at a time, in order, into zw).
+	q := newZipQueue(zw)
 	err = st.Scan(ix, corpus.ScanOptions{Coders: coders}, func(it *corpus.Item) error {
 		src, text := exportSource(it, ids, codeIDs, users, res, d, opt.Combined, rep)
 		row, _ := ix.Transcripts.Lookup(it.ID)
 		src.Values = values(tvars, ix.Transcripts, row)
-		if err := spill.add(src); err != nil {
+		if err := spill.add(&src); err != nil {
 			return err
 		}
 		rep.Sources++
-		return addFile(zw, "sources/"+strings.TrimPrefix(src.PlainTextPath, "internal://"), text)
+		return q.add("sources/"+strings.TrimPrefix(src.PlainTextPath, "internal://"), text)
 	})
-	if err != nil {
+	if err := errors.Join(err, q.wait()); err != nil {
 		return nil, err
 	}
 	if rep.Sources > 0 {
@@ -133,14 +137,10 @@ func ExportProject(st *corpus.Study, cb *codebook.Codebook, ix *corpus.Index, op
 		return nil, err
 	}
 
-	// Encoded straight into the archive: a large study's project.qde is
-	// hundreds of megabytes, and a buffer of it, doubling as it grew, was
-	// most of the export's memory.
-	f, err := zw.CreateHeader(&zip.FileHeader{Name: "project.qde", Method: zip.Deflate, Modified: zipTime})
-	if err != nil {
-		return nil, err
-	}
-	if err := spill.writeProject(f, p); err != nil {
+	// Never whole in memory: a large study's project.qde is hundreds of
+	// megabytes, and a buffer of it, doubling as it grew, was most of the
+	// export's memory.
+	if err := spill.writeProject(zw, p); err != nil {
 		return nil, err
 	}
 	return rep, zw.Close()
@@ -186,6 +186,49 @@ func fastDeflate(zw *zip.Writer) {
 		fw.Reset(out)
 		return fw, nil
 	})
+}
+
+// zipQueue adds files to a zip on a goroutine of its own, in the order
+// they are given.
+type zipQueue struct {
+	files chan zipFile
+	done  chan error
+	err   error
+}
+
+type zipFile struct {
+	name string
+	data []byte
+}
+
+func newZipQueue(zw *zip.Writer) *zipQueue {
+	q := &zipQueue{files: make(chan zipFile, 64), done: make(chan error, 1)}
+	go func() {
+		var err error
+		for f := range q.files {
+			if err == nil {
+				err = addFile(zw, f.name, f.data)
+			}
+		}
+		q.done <- err
+	}()
+	return q
+}
+
+// add queues a file; an error adding it comes from wait.
+func (q *zipQueue) add(name string, data []byte) error {
+	q.files <- zipFile{name, data}
+	return nil
+}
+
+// wait returns once every file queued is in the zip.
+func (q *zipQueue) wait() error {
+	if q.files != nil {
+		close(q.files)
+		q.files = nil
+		q.err = <-q.done
+	}
+	return q.err
 }
 
 func addFile(zw *zip.Writer, name string, data []byte) error {

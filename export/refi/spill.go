@@ -1,86 +1,68 @@
 package refi
 
 import (
-	"bufio"
+	"archive/zip"
 	"bytes"
-	"encoding/xml"
 	"errors"
-	"io"
-	"os"
 
-	"github.com/qdatool/qda/internal/scratch"
+	"github.com/qdatool/qda/internal/zipbody"
 )
 
-// sourceSpill keeps the TextSource elements of a project in a temporary
-// file while the sources are read, and splices them into project.qde at
-// the end, so that memory does not grow with the number of selections.
-// The elements are encoded as encoding/xml would encode them inside the
-// whole project (at depth two, same indentation), so the document is
-// byte for byte what encoding the Project in one go gives.
+// sourceSpill keeps the TextSource elements of a project while the
+// sources are read, deflated as they come on another core (zipbody), and
+// splices them into project.qde at the end, so that memory does not grow
+// with the number of selections and the largest part of the archive is
+// compressed while the study is read. The elements are written as
+// encoding/xml would encode them inside the whole project (at depth two,
+// same indentation; see sourceXML), so the document is byte for byte what
+// encoding the Project in one go gives.
 type sourceSpill struct {
-	f   *os.File
-	w   *bufio.Writer
-	enc *xml.Encoder
+	body *zipbody.Body
+	x    sourceXML
+	buf  []byte
 }
 
 func newSourceSpill() (*sourceSpill, error) {
-	f, err := scratch.File("qda-sources-*.xml")
+	b, err := zipbody.New()
 	if err != nil {
 		return nil, err
 	}
-	w := bufio.NewWriterSize(f, 1<<20)
-	enc := xml.NewEncoder(w)
 	// Inside <Project> and <Sources>: two levels of the project's
 	// two-space indentation.
-	enc.Indent("    ", "  ")
-	return &sourceSpill{f: f, w: w, enc: enc}, nil
+	return &sourceSpill{body: b, x: sourceXML{prefix: "    "}}, nil
 }
 
-func (s *sourceSpill) add(src TextSource) error {
-	return s.enc.EncodeElement(src, xml.StartElement{Name: xml.Name{Local: "TextSource"}})
+func (s *sourceSpill) add(src *TextSource) error {
+	s.buf = s.x.source(s.buf[:0], src)
+	_, err := s.body.Write(s.buf)
+	return err
 }
 
-func (s *sourceSpill) close() {
-	s.f.Close()
-	os.Remove(s.f.Name())
-}
+func (s *sourceSpill) close() { s.body.Remove() }
 
 // emptySources is how the encoder writes the Sources element of a project
 // whose sources are spilled: the place to splice them in.
 const emptySources = "\n  <Sources></Sources>"
 
-// writeProject writes p as project.qde to w, with the spilled sources in
+// writeProject adds p to zw as project.qde, with the spilled sources in
 // its Sources element (p.Sources must be empty, or nil when none).
-func (s *sourceSpill) writeProject(w io.Writer, p *Project) error {
+func (s *sourceSpill) writeProject(zw *zip.Writer, p *Project) error {
 	head, err := marshal(p)
 	if err != nil {
 		return err
 	}
 	if p.Sources == nil {
-		_, err := w.Write(head)
-		return err
+		return addFile(zw, "project.qde", head)
 	}
 	// Text is escaped in XML, so the empty element occurs once, as an element.
 	at := bytes.Index(head, []byte(emptySources))
 	if at < 0 {
 		return errors.New("project.qde: no place for the sources")
 	}
-	if err := s.enc.Flush(); err != nil {
+	e, err := zipbody.Join([][]byte{head[:at], []byte("\n  <Sources>\n")}, s.body,
+		[][]byte{[]byte("\n  </Sources>"), head[at+len(emptySources):]})
+	if err != nil {
 		return err
 	}
-	if err := s.w.Flush(); err != nil {
-		return err
-	}
-	if _, err := s.f.Seek(0, io.SeekStart); err != nil {
-		return err
-	}
-	bw := bufio.NewWriter(w)
-	bw.Write(head[:at])
-	bw.WriteString("\n  <Sources>\n")
-	if _, err := io.Copy(bw, s.f); err != nil {
-		return err
-	}
-	bw.WriteString("\n  </Sources>")
-	bw.Write(head[at+len(emptySources):])
-	return bw.Flush()
+	return e.Write(zw, "project.qde", zipTime)
 }
