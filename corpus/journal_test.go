@@ -352,3 +352,25 @@ func must(t *testing.T, err error) {
 		t.Fatal(err)
 	}
 }
+
+// TestBatchRefusesFolderTarget: a folder where a batch would write a file
+// is refused, not renamed over (the rename holds the file it replaces,
+// and checks what is there through that).
+func TestBatchRefusesFolderTarget(t *testing.T) {
+	for _, kind := range batchKinds {
+		t.Run(kind.name, func(t *testing.T) {
+			s := &Study{Root: t.TempDir()}
+			must(t, os.MkdirAll(s.Path(CodingsDir, "jt", "t.yaml"), 0o755))
+			b := kind.new(s)
+			b.Put("codings/jt/t.yaml", []byte("[]\n"))
+			b.Put(CodebookFile, []byte("codes: []\n"))
+			err := b.Commit()
+			if err == nil || !strings.Contains(err.Error(), "codings/jt/t.yaml: a folder where qda writes a file") {
+				t.Fatalf("Commit = %v, want the folder refused", err)
+			}
+			if st, err := os.Stat(s.Path(CodingsDir, "jt", "t.yaml")); err != nil || !st.IsDir() {
+				t.Errorf("the folder was replaced: %v", err)
+			}
+		})
+	}
+}
