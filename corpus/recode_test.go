@@ -17,18 +17,7 @@ import (
 // must stop it with that file's error, leave every file of the study as
 // it was and nothing in .qda/staging.
 func TestRecodeStopsClean(t *testing.T) {
-	dir := t.TempDir()
-	if _, err := demo.Write(dir, demo.Options{Participants: 120}); err != nil {
-		t.Fatal(err)
-	}
-	s, err := corpus.Open(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ix, _, err := s.LoadIndex()
-	if err != nil {
-		t.Fatal(err)
-	}
+	dir, s, ix := demoStudy(t, demo.Options{Participants: 120})
 	cb, _ := s.Codebook()
 	last := ix.Coders[len(ix.Coders)-1]
 	ids, err := s.CodedBy(last)
