@@ -200,6 +200,7 @@ type stager struct {
 	dir   *os.File // the same, for syncAll
 	modes *perms
 	n     int
+	made  bool // the journal's folder, which remove removes
 	err   error
 	todo  chan stageJob // an early batch's
 	idle  chan struct{} // closed when the goroutine has stopped
@@ -243,6 +244,7 @@ func (st *stager) open() error {
 	if err := s.noLinks(dir); err != nil {
 		return err
 	}
+	st.made = true
 	r, err := s.fsRoot()
 	if err != nil {
 		return err
@@ -317,8 +319,13 @@ func (st *stager) close() {
 	}
 }
 
-// remove removes the journal's folder and what is staged in it.
-func (st *stager) remove() { st.s.removeAllQuietly(st.j.dir()) }
+// remove removes the journal's folder and what is staged in it, if
+// the stager made it.
+func (st *stager) remove() {
+	if st.made {
+		st.s.removeAllQuietly(st.j.dir())
+	}
+}
 
 // finishJournal makes the renames durable, each folder synced once (a
 // rename of a code rewrites tens of thousands of files in a few folders),
