@@ -13,8 +13,9 @@ import (
 
 // Batch stages several files and replaces them together. One file is
 // replaced atomically by a rename, but a refactoring rewrites many; so
-// Commit writes every new content to a folder of its own under
-// .qda/staging/ and syncs them all together, then records the renames in a journal (.qda/journal.json),
+// every new content is written to a folder of its own under
+// .qda/staging/ (by Commit, or as it is Put: NewEarlyBatch), then Commit
+// syncs them all together, records the renames in a journal (.qda/journal.json),
 // then renames, then removes the journal. A process killed before the
 // journal is written leaves every file as it was; killed after, the next
 // command that writes (qda fix, say) finds the journal and completes the
@@ -24,8 +25,11 @@ import (
 // journal that qda did not write is refused, not carried out.
 type Batch struct {
 	s     *Study
-	files []staged
-	index map[string]int // rel → position in files: Put is called once a file, in batches of tens of thousands
+	files []staged       // what Commit stages, for a batch that stages nothing before it
+	index map[string]int // rel → position: Put is called once a file, in batches of tens of thousands
+	early bool           // NewEarlyBatch: each Put is staged at once, by ahead
+	ahead *stager
+	done  bool
 }
 
 type staged struct {
@@ -50,52 +54,102 @@ func crashPoint(format string, args ...any) {
 // NewBatch starts an empty batch.
 func (s *Study) NewBatch() *Batch { return &Batch{s: s, index: map[string]int{}} }
 
+// NewEarlyBatch starts an empty batch that writes each file Put to its
+// temporary file at once, on a goroutine of its own, while the caller
+// goes on (reading and recoding the next codings file): a rename of a
+// code at 10,000 participants stages 32,000 files, and creating them is
+// most of its time, so it runs beside the reading instead of after it,
+// and only a few files are held in memory instead of all of them. Until
+// Commit nothing is renamed, so the study is unchanged; a caller that
+// does not commit calls Discard (a writer killed before Commit leaves
+// only temporary files, which the next writer sweeps). What Put is
+// given must not change after it.
+func (s *Study) NewEarlyBatch() *Batch {
+	return &Batch{s: s, index: map[string]int{}, early: true}
+}
+
 // Put stages data for rel (a path relative to the study); a later Put of
 // the same path wins.
 func (b *Batch) Put(rel string, data []byte) {
-	if i, ok := b.index[rel]; ok {
+	i, again := b.index[rel]
+	if !again {
+		i = len(b.index)
+		b.index[rel] = i
+	}
+	if b.early {
+		if b.ahead == nil {
+			b.ahead = b.s.newStager(true)
+		}
+		b.ahead.put(stageJob{i, rel, data, again})
+		return
+	}
+	if again {
 		b.files[i].data = data
 		return
 	}
-	b.index[rel] = len(b.files)
 	b.files = append(b.files, staged{rel, data})
 }
 
 // Len is the number of files staged.
-func (b *Batch) Len() int { return len(b.files) }
+func (b *Batch) Len() int { return len(b.index) }
+
+// Discard removes what an early batch staged and will not commit; after
+// Commit, or for a batch that stages nothing before Commit, it does
+// nothing.
+func (b *Batch) Discard() {
+	if b.ahead != nil && !b.done {
+		b.done = true
+		b.ahead.wait()
+		b.ahead.close()
+		b.ahead.remove()
+	}
+}
 
 // Commit writes the staged files. Every target must be a data file of the
 // study (DataFile) no larger than MaxFileSize; otherwise nothing is
 // written.
 func (b *Batch) Commit() error {
-	if len(b.files) == 0 {
+	if len(b.index) == 0 || b.done {
 		return nil
 	}
+	b.done = true
 	s := b.s
-	for _, f := range b.files {
-		if !DataFile(f.rel) {
-			return fmt.Errorf("%s: not a file of the study qda writes", f.rel)
+	st := b.ahead
+	if st != nil {
+		st.wait()
+	} else {
+		for _, f := range b.files {
+			if err := checkTarget(f.rel, f.data); err != nil {
+				return err
+			}
 		}
-		if err := checkWriteSize(f.rel, len(f.data)); err != nil {
-			return err
+		st = s.newStager(false)
+		for i, f := range b.files {
+			if st.err != nil {
+				break
+			}
+			st.err = st.stage(stageJob{i, f.rel, f.data, false})
 		}
 	}
-	if err := s.MakeDataDir(); err != nil {
+	err := st.err
+	if err == nil {
+		// Made durable together, before any journal names them: a sync of
+		// each file in turn made a rename of a code at 10,000 participants
+		// (32,000 files) take about 100 s, nearly all of it waiting for the
+		// disk.
+		if err = syncAll(st.dir, st.in, len(st.j.Renames)); err != nil {
+			err = fmt.Errorf("%s: %w", st.j.dir(), err)
+		}
+	}
+	st.close()
+	if err != nil {
+		st.remove()
 		return err
 	}
-	j := journal{Version: journalVersion, ID: randomID()}
+	crashPoint("synced")
+	j := st.j
 	dir := j.dir()
-	if err := s.mkdirAll(dir); err != nil {
-		return err
-	}
-	if err := s.noLinks(dir); err != nil {
-		return err
-	}
-	cleanup := func() { s.removeAllQuietly(dir) }
-	if err := s.stage(&j, b.files); err != nil {
-		cleanup()
-		return err
-	}
+	cleanup := st.remove
 	if len(j.Renames) == 1 {
 		// One file needs no journal: the rename itself is atomic.
 		err := s.renameInto(j.temp(0), j.Renames[0].Target, nil)
@@ -126,46 +180,151 @@ func (b *Batch) Commit() error {
 	return s.finishJournal(j, dirs)
 }
 
-// stage writes every file of the batch to its temporary file in the
-// journal's folder, recording each one's SHA-256, and then makes them
-// durable together, before any journal names them: a sync of each file
-// in turn made a rename of a code at 10,000 participants (32,000 files)
-// take about 100 s, nearly all of it waiting for the disk.
-func (s *Study) stage(j *journal, files []staged) error {
+// checkTarget is what every file of a batch must be: one of the study's
+// data files, no larger than qda reads.
+func checkTarget(rel string, data []byte) error {
+	if !DataFile(rel) {
+		return fmt.Errorf("%s: not a file of the study qda writes", rel)
+	}
+	return checkWriteSize(rel, len(data))
+}
+
+// A stager writes a batch's files to their temporary files in the
+// journal's folder, recording each one's SHA-256 in the journal; an
+// early batch's runs on a goroutine of its own, fed by Put. The first
+// error stops it: what comes after is dropped, and Commit returns it.
+type stager struct {
+	s     *Study
+	j     journal
+	in    *os.Root // the journal's folder, opened once: each file is created by name in it
+	dir   *os.File // the same, for syncAll
+	modes *perms
+	n     int
+	made  bool // the journal's folder, which remove removes
+	err   error
+	todo  chan stageJob // an early batch's
+	idle  chan struct{} // closed when the goroutine has stopped
+}
+
+type stageJob struct {
+	i     int // the file's position in the journal
+	rel   string
+	data  []byte
+	again bool // a later Put of a file staged already
+}
+
+// newStager makes the journal's folder and opens it; with early, it
+// starts the goroutine that stages what put is given. An error is kept
+// (err) and every file then dropped.
+func (s *Study) newStager(early bool) *stager {
+	st := &stager{s: s, j: journal{Version: journalVersion, ID: randomID()}}
+	st.err = st.open()
+	if early && st.err == nil {
+		st.todo, st.idle = make(chan stageJob, 64), make(chan struct{})
+		go func() {
+			defer close(st.idle)
+			for job := range st.todo {
+				if st.err == nil {
+					st.err = st.stage(job)
+				}
+			}
+		}()
+	}
+	return st
+}
+
+func (st *stager) open() error {
+	s, dir := st.s, st.j.dir()
+	if err := s.MakeDataDir(); err != nil {
+		return err
+	}
+	if err := s.mkdirAll(dir); err != nil {
+		return err
+	}
+	if err := s.noLinks(dir); err != nil {
+		return err
+	}
+	st.made = true
 	r, err := s.fsRoot()
 	if err != nil {
 		return err
 	}
-	// The folder, made and checked free of links by Commit, opened once:
-	// each file is then created by name in it, not by a path walked from
-	// the study's root.
-	in, err := r.OpenRoot(filepath.FromSlash(j.dir()))
+	in, err := r.OpenRoot(filepath.FromSlash(dir))
 	if err != nil {
-		return insideErr(j.dir(), err)
+		return insideErr(dir, err)
 	}
-	defer in.Close()
 	// Opened before the files are written, so that a syncfs through it
 	// reports an error in writing any of them back.
-	dir, err := in.Open(".")
+	d, err := in.Open(".")
 	if err != nil {
-		return insideErr(j.dir(), err)
+		in.Close()
+		return insideErr(dir, err)
 	}
-	defer dir.Close()
-	modes := &perms{s: s, dirs: map[string]*os.Root{}}
-	defer modes.close()
-	for i, f := range files {
-		if err := createIn(in, strconv.Itoa(i), f.data, modes.of(f.rel), false); err != nil {
-			return fmt.Errorf("%s: %w", j.dir(), err)
-		}
-		sum := sha256.Sum256(f.data)
-		j.Renames = append(j.Renames, journalEntry{Target: f.rel, SHA256: hex.EncodeToString(sum[:])})
-		crashPoint("staged %d", i+1)
-	}
-	if err := syncAll(dir, in, len(files)); err != nil {
-		return fmt.Errorf("%s: %w", j.dir(), err)
-	}
-	crashPoint("synced")
+	st.in, st.dir, st.modes = in, d, &perms{s: s, dirs: map[string]*os.Root{}}
 	return nil
+}
+
+// put hands an early batch's file to its goroutine (dropped after an
+// error).
+func (st *stager) put(job stageJob) {
+	if st.todo != nil {
+		st.todo <- job
+	}
+}
+
+// wait stops an early batch's goroutine once it has staged what it was
+// given.
+func (st *stager) wait() {
+	if st.todo != nil {
+		close(st.todo)
+		<-st.idle
+		st.todo = nil
+	}
+}
+
+// stage writes one file to its temporary file, in place of the one a
+// previous Put of the same target staged.
+func (st *stager) stage(job stageJob) error {
+	if err := checkTarget(job.rel, job.data); err != nil {
+		return err
+	}
+	name := strconv.Itoa(job.i)
+	if job.again {
+		if err := st.in.Remove(name); err != nil {
+			return fmt.Errorf("%s: %w", st.j.dir(), err)
+		}
+	}
+	if err := stageFile(st.dir, st.in, name, job.data, st.modes.of(job.rel)); err != nil {
+		return fmt.Errorf("%s: %w", st.j.dir(), err)
+	}
+	sum := sha256.Sum256(job.data)
+	e := journalEntry{Target: job.rel, SHA256: hex.EncodeToString(sum[:])}
+	if job.i == len(st.j.Renames) {
+		st.j.Renames = append(st.j.Renames, e)
+	} else {
+		st.j.Renames[job.i] = e
+	}
+	st.n++
+	crashPoint("staged %d", st.n)
+	return nil
+}
+
+// close closes the journal's folder (the files stay).
+func (st *stager) close() {
+	if st.in != nil {
+		st.modes.close()
+		st.dir.Close()
+		st.in.Close()
+		st.in = nil
+	}
+}
+
+// remove removes the journal's folder and what is staged in it, if
+// the stager made it.
+func (st *stager) remove() {
+	if st.made {
+		st.s.removeAllQuietly(st.j.dir())
+	}
 }
 
 // finishJournal makes the renames durable, each folder synced once (a

@@ -15,18 +15,7 @@ import (
 // coder and file by file as CodedBy lists them, and stops at the first
 // file that does not parse, saying which.
 func TestEachCodingsOrder(t *testing.T) {
-	dir := t.TempDir()
-	if _, err := demo.Write(dir, demo.Options{}); err != nil {
-		t.Fatal(err)
-	}
-	s, err := corpus.Open(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ix, _, err := s.LoadIndex()
-	if err != nil {
-		t.Fatal(err)
-	}
+	dir, s, ix := demoStudy(t, demo.Options{})
 	var want []string
 	for _, c := range ix.Coders {
 		ids, err := s.CodedBy(c)
@@ -53,11 +42,30 @@ func TestEachCodingsOrder(t *testing.T) {
 		t.Fatal(err)
 	}
 	got = got[:0]
-	err = s.EachCodings(ix, func(cs *corpus.Codings) error { got = append(got, cs.File); return nil })
+	err := s.EachCodings(ix, func(cs *corpus.Codings) error { got = append(got, cs.File); return nil })
 	if err == nil || !strings.Contains(err.Error(), bad) {
 		t.Fatalf("EachCodings = %v, want the error of %s", err, bad)
 	}
 	if !slices.Equal(got, want[:len(want)/2]) {
 		t.Fatalf("EachCodings called back %d files before the broken one, want %d", len(got), len(want)/2)
 	}
+}
+
+// demoStudy writes a demo study to a new folder and opens it with its
+// index.
+func demoStudy(t *testing.T, opt demo.Options) (string, *corpus.Study, *corpus.Index) {
+	t.Helper()
+	dir := t.TempDir()
+	if _, err := demo.Write(dir, opt); err != nil {
+		t.Fatal(err)
+	}
+	s, err := corpus.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix, _, err := s.LoadIndex()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dir, s, ix
 }

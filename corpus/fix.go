@@ -22,7 +22,7 @@ type FixReport struct {
 // is left for a person and reported. Everything is written in one batch.
 func (s *Study) Fix(ix *Index, cb *codebook.Codebook, dryRun bool) (*FixReport, error) {
 	rep := &FixReport{}
-	b := s.NewBatch()
+	b := s.NewEarlyBatch() // staged beside the reading, as Recode's
 	err := s.EachCodings(ix, func(cs *Codings) error {
 		t, err := s.ReadTranscript(cs.Transcript)
 		if err != nil {
@@ -37,6 +37,7 @@ func (s *Study) Fix(ix *Index, cb *codebook.Codebook, dryRun bool) (*FixReport, 
 		return nil
 	})
 	if err != nil {
+		b.Discard()
 		return nil, fmt.Errorf("%w: fix the file by hand first", err)
 	}
 	if dryRun {

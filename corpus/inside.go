@@ -193,19 +193,30 @@ func (s *Study) ReadDir(rel string) ([]os.DirEntry, error) {
 type folderFiles struct {
 	s    *Study
 	mu   sync.Mutex
-	dirs map[string]*os.Root // nil where the folder could not be opened
+	dirs map[string]*openFolder // nil where the folder could not be opened
 	done bool
 }
 
+// openFolder is a folder of the study opened through its root, as a root
+// to open files in and as a file (fd, -1 where none) for readIn.
+type openFolder struct {
+	root *os.Root
+	file *os.File
+	fd   int
+}
+
 func (s *Study) folderFiles() *folderFiles {
-	return &folderFiles{s: s, dirs: map[string]*os.Root{}}
+	return &folderFiles{s: s, dirs: map[string]*openFolder{}}
 }
 
 // read is ReadFile.
 func (f *folderFiles) read(rel string) ([]byte, error) {
 	dir, name := path.Split(rel)
 	if d := f.dir(dir); d != nil && name != "" {
-		if fh, err := d.Open(name); err == nil {
+		if data, ok := readIn(d.fd, name); ok {
+			return data, nil
+		}
+		if fh, err := d.root.Open(name); err == nil {
 			defer fh.Close()
 			return readLimited(rel, fh)
 		}
@@ -213,13 +224,18 @@ func (f *folderFiles) read(rel string) ([]byte, error) {
 	return f.s.ReadFile(rel)
 }
 
-func (f *folderFiles) dir(dir string) *os.Root {
+func (f *folderFiles) dir(dir string) *openFolder {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	d, ok := f.dirs[dir]
 	if !ok && !f.done {
 		if r, err := f.s.fsRoot(); err == nil && dir != "" {
-			d, _ = r.OpenRoot(filepath.FromSlash(strings.TrimSuffix(dir, "/")))
+			if root, err := r.OpenRoot(filepath.FromSlash(strings.TrimSuffix(dir, "/"))); err == nil {
+				d = &openFolder{root: root, fd: -1}
+				if file, err := root.Open("."); err == nil {
+					d.file, d.fd = file, int(file.Fd())
+				}
+			}
 		}
 		f.dirs[dir] = d
 	}
@@ -232,7 +248,10 @@ func (f *folderFiles) close() {
 	defer f.mu.Unlock()
 	for _, d := range f.dirs {
 		if d != nil {
-			d.Close()
+			if d.file != nil {
+				d.file.Close()
+			}
+			d.root.Close()
 		}
 	}
 	clear(f.dirs)

@@ -25,29 +25,47 @@ func TestReadFileInside(t *testing.T) {
 	must(os.Symlink(filepath.Join(outside, "secret.txt"), s.Path("transcripts", "link.txt")))
 	must(os.Symlink("t.txt", s.Path("transcripts", "inner.txt")))
 	must(os.Symlink(outside, s.Path("codings")))
+	must(os.WriteFile(s.Path("transcripts", "empty.txt"), nil, 0o644))
+	long := strings.Repeat("Ann: a longer line than one read takes.\n", 300)
+	must(os.WriteFile(s.Path("transcripts", "long.txt"), []byte(long), 0o644))
+	must(os.Mkdir(s.Path("transcripts", "folder.txt"), 0o755))
 	tests := []struct {
 		rel, want, err string
 	}{
 		{"transcripts/t.txt", "Ann: hi.\n", ""},
+		{"transcripts/empty.txt", "", ""},
+		{"transcripts/long.txt", long, ""},
+		{"transcripts/folder.txt", "", "is a directory"},
 		{"transcripts/inner.txt", "Ann: hi.\n", ""}, // a link that stays inside is fine
 		{"transcripts/link.txt", "", "transcripts/link.txt: leads outside the study"},
 		{"codings/secret.txt", "", "codings/secret.txt: leads outside the study"},
 		{"../secret.txt", "", "../secret.txt: leads outside the study"},
 		{"transcripts/none.txt", "", "no such file"},
 	}
-	for _, tc := range tests {
-		t.Run(tc.rel, func(t *testing.T) {
-			data, err := s.ReadFile(tc.rel)
-			if tc.err != "" {
-				if err == nil || !strings.Contains(err.Error(), tc.err) {
-					t.Fatalf("ReadFile(%q) error = %v; want %q", tc.rel, err, tc.err)
+	// folderFiles reads each file by name in its folder opened once (on
+	// unix with a few system calls of its own): its answers and errors
+	// are ReadFile's.
+	files := s.folderFiles()
+	defer files.close()
+	readers := []struct {
+		name string
+		read func(string) ([]byte, error)
+	}{{"ReadFile", s.ReadFile}, {"folderFiles", files.read}}
+	for _, r := range readers {
+		for _, tc := range tests {
+			t.Run(r.name+"/"+tc.rel, func(t *testing.T) {
+				data, err := r.read(tc.rel)
+				if tc.err != "" {
+					if err == nil || !strings.Contains(err.Error(), tc.err) {
+						t.Fatalf("%s(%q) error = %v; want %q", r.name, tc.rel, err, tc.err)
+					}
+					return
 				}
-				return
-			}
-			if err != nil || string(data) != tc.want {
-				t.Fatalf("ReadFile(%q) = %q, %v; want %q", tc.rel, data, err, tc.want)
-			}
-		})
+				if err != nil || string(data) != tc.want {
+					t.Fatalf("%s(%q) = %q, %v; want %q", r.name, tc.rel, data, err, tc.want)
+				}
+			})
+		}
 	}
 	if err := s.WriteCodings(&Codings{Coder: "jt", Transcript: "t", None: true}); err == nil || !strings.Contains(err.Error(), "leads outside the study") {
 		t.Errorf("WriteCodings through a linked codings folder: error = %v", err)

@@ -13,34 +13,64 @@ import (
 	"testing"
 )
 
+// batchKinds are the two ways a batch stages: all at Commit, or each
+// file as it is Put (NewEarlyBatch); every batch test runs both.
+var batchKinds = []struct {
+	name string
+	new  func(*Study) *Batch
+}{
+	{"at commit", (*Study).NewBatch},
+	{"early", (*Study).NewEarlyBatch},
+}
+
 func TestBatchCommit(t *testing.T) {
-	s := &Study{Root: t.TempDir()}
-	b := s.NewBatch()
-	b.Put("transcripts/one.txt", []byte("1"))
-	b.Put("codebook.yaml", []byte("2"))
-	b.Put("transcripts/one.txt", []byte("one"))
-	if b.Len() != 2 {
-		t.Fatalf("Len = %d, want 2 (a later Put replaces)", b.Len())
-	}
-	if err := b.Commit(); err != nil {
-		t.Fatal(err)
-	}
-	for rel, want := range map[string]string{"transcripts/one.txt": "one", "codebook.yaml": "2"} {
-		got, err := readFile(s.Path(rel))
-		if err != nil || got != want {
-			t.Errorf("%s = %q, %v; want %q", rel, got, err, want)
-		}
-	}
-	for _, rel := range []string{JournalFile, stagingDir} {
-		if entries, _ := os.ReadDir(s.Path(rel)); len(entries) > 0 {
-			t.Errorf("%s still holds %d entries after the commit", rel, len(entries))
-		}
-		if rel == JournalFile {
-			if _, err := os.Stat(s.Path(rel)); !os.IsNotExist(err) {
+	for _, kind := range batchKinds {
+		t.Run(kind.name, func(t *testing.T) {
+			s := &Study{Root: t.TempDir()}
+			b := kind.new(s)
+			b.Put("transcripts/one.txt", []byte("1"))
+			b.Put("codebook.yaml", []byte("2"))
+			b.Put("transcripts/one.txt", []byte("one"))
+			if b.Len() != 2 {
+				t.Fatalf("Len = %d, want 2 (a later Put replaces)", b.Len())
+			}
+			if err := b.Commit(); err != nil {
+				t.Fatal(err)
+			}
+			for rel, want := range map[string]string{"transcripts/one.txt": "one", "codebook.yaml": "2"} {
+				got, err := readFile(s.Path(rel))
+				if err != nil || got != want {
+					t.Errorf("%s = %q, %v; want %q", rel, got, err, want)
+				}
+			}
+			noneStaged(t, s)
+			if _, err := os.Stat(s.Path(JournalFile)); !os.IsNotExist(err) {
 				t.Errorf("the journal is still there: %v", err)
 			}
+		})
+	}
+}
+
+// noneStaged fails when a batch left anything in .qda/staging.
+func noneStaged(t *testing.T, s *Study) {
+	t.Helper()
+	if entries, _ := os.ReadDir(s.Path(stagingDir)); len(entries) > 0 {
+		t.Errorf("%s still holds %d entries", stagingDir, len(entries))
+	}
+}
+
+// onlyDataDir fails when a refused batch wrote anything into the study
+// but an empty staging folder in .qda (an early batch makes it at its
+// first Put, before it sees the file it refuses).
+func onlyDataDir(t *testing.T, s *Study) {
+	t.Helper()
+	entries, _ := os.ReadDir(s.Root)
+	for _, e := range entries {
+		if e.Name() != DataDir {
+			t.Errorf("a refused batch wrote %s into the study", e.Name())
 		}
 	}
+	noneStaged(t, s)
 }
 
 func TestBatchCommitRefuses(t *testing.T) {
@@ -55,43 +85,103 @@ func TestBatchCommitRefuses(t *testing.T) {
 		{"a file of the person's", "notes.sh", []byte("x"), "not a file of the study qda writes"},
 		{"over the limit", "transcripts/big.txt", make([]byte, MaxFileSize+1), "over the 64 MB qda reads from one file"},
 	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
+	for _, kind := range batchKinds {
+		for _, tc := range tests {
+			t.Run(kind.name+"/"+tc.name, func(t *testing.T) {
+				s := &Study{Root: t.TempDir()}
+				b := kind.new(s)
+				b.Put("codebook.yaml", []byte("codes: []\n"))
+				b.Put(tc.rel, tc.data)
+				b.Put("transcripts/after.txt", []byte("x"))
+				err := b.Commit()
+				if err == nil || !strings.Contains(err.Error(), tc.err) {
+					t.Fatalf("Commit = %v, want an error containing %q", err, tc.err)
+				}
+				onlyDataDir(t, s)
+			})
+		}
+	}
+}
+
+func TestBatchRefusesLinkedFolder(t *testing.T) {
+	for _, kind := range batchKinds {
+		t.Run(kind.name, func(t *testing.T) {
 			s := &Study{Root: t.TempDir()}
-			b := s.NewBatch()
+			hooks := filepath.Join(s.Root, ".git", "hooks")
+			must(t, os.MkdirAll(hooks, 0o755))
+			must(t, os.MkdirAll(s.Path(CodingsDir), 0o755))
+			// A link that stays inside the study is refused too: .git is not the
+			// study's data.
+			must(t, os.Symlink("../.git/hooks", s.Path(CodingsDir, "jt")))
+			b := kind.new(s)
+			b.Put("codings/jt/pre-commit.yaml", []byte("x"))
 			b.Put("codebook.yaml", []byte("codes: []\n"))
-			b.Put(tc.rel, tc.data)
 			err := b.Commit()
-			if err == nil || !strings.Contains(err.Error(), tc.err) {
-				t.Fatalf("Commit = %v, want an error containing %q", err, tc.err)
+			if err == nil || !strings.Contains(err.Error(), "codings/jt: a symbolic link, which qda does not write through") {
+				t.Fatalf("Commit = %v, want the link refused", err)
 			}
-			if entries, _ := os.ReadDir(s.Root); len(entries) > 0 {
-				t.Errorf("a refused batch wrote %d entries into the study", len(entries))
+			if entries, _ := os.ReadDir(hooks); len(entries) > 0 {
+				t.Errorf("wrote %s into .git/hooks", entries[0].Name())
+			}
+			if _, err := os.Stat(s.Path(CodebookFile)); err == nil {
+				t.Error("the codebook was written though the batch was refused")
 			}
 		})
 	}
 }
 
-func TestBatchRefusesLinkedFolder(t *testing.T) {
+// TestEarlyBatchDiscard: an early batch stages as it is Put, so what a
+// caller that stops before Commit discards must leave the study as it
+// was, with nothing staged; and a Commit after Discard writes nothing.
+func TestEarlyBatchDiscard(t *testing.T) {
 	s := &Study{Root: t.TempDir()}
-	hooks := filepath.Join(s.Root, ".git", "hooks")
-	must(t, os.MkdirAll(hooks, 0o755))
-	must(t, os.MkdirAll(s.Path(CodingsDir), 0o755))
-	// A link that stays inside the study is refused too: .git is not the
-	// study's data.
-	must(t, os.Symlink("../.git/hooks", s.Path(CodingsDir, "jt")))
-	b := s.NewBatch()
-	b.Put("codings/jt/pre-commit.yaml", []byte("x"))
-	b.Put("codebook.yaml", []byte("codes: []\n"))
-	err := b.Commit()
-	if err == nil || !strings.Contains(err.Error(), "codings/jt: a symbolic link, which qda does not write through") {
-		t.Fatalf("Commit = %v, want the link refused", err)
+	must(t, os.WriteFile(s.Path(CodebookFile), []byte("old"), 0o644))
+	b := s.NewEarlyBatch()
+	for i := range 200 {
+		b.Put(fmt.Sprintf("transcripts/t%d.txt", i), []byte("new"))
 	}
-	if entries, _ := os.ReadDir(hooks); len(entries) > 0 {
-		t.Errorf("wrote %s into .git/hooks", entries[0].Name())
+	b.Put(CodebookFile, []byte("new"))
+	b.Discard()
+	noneStaged(t, s)
+	if err := b.Commit(); err != nil {
+		t.Fatal(err)
 	}
-	if _, err := os.Stat(s.Path(CodebookFile)); err == nil {
-		t.Error("the codebook was written though the batch was refused")
+	if got, _ := readFile(s.Path(CodebookFile)); got != "old" {
+		t.Errorf("codebook.yaml = %q after a discarded batch, want %q", got, "old")
+	}
+	if _, err := os.Stat(s.Path(TranscriptsDir)); !os.IsNotExist(err) {
+		t.Errorf("a discarded batch made %s: %v", TranscriptsDir, err)
+	}
+}
+
+// ordinary is the mode os gives a new document (0644 under the umask).
+func ordinary(t *testing.T) os.FileMode {
+	doc := filepath.Join(t.TempDir(), "doc")
+	must(t, os.WriteFile(doc, nil, 0o644))
+	st, err := os.Stat(doc)
+	must(t, err)
+	return st.Mode().Perm()
+}
+
+// TestBatchKeepsMode: a file replaced keeps its mode (the staged file is
+// created with it), a new one gets an ordinary document's.
+func TestBatchKeepsMode(t *testing.T) {
+	for _, kind := range batchKinds {
+		t.Run(kind.name, func(t *testing.T) {
+			s := &Study{Root: t.TempDir()}
+			must(t, os.WriteFile(s.Path(CodebookFile), []byte("old"), 0o600))
+			must(t, os.Chmod(s.Path(CodebookFile), 0o600)) // whatever the umask
+			b := kind.new(s)
+			b.Put(CodebookFile, []byte("new"))
+			b.Put("transcripts/new.txt", []byte("new"))
+			must(t, b.Commit())
+			for rel, want := range map[string]os.FileMode{CodebookFile: 0o600, "transcripts/new.txt": ordinary(t)} {
+				st, err := os.Stat(s.Path(rel))
+				if err != nil || st.Mode().Perm() != want {
+					t.Errorf("%s: mode %v, %v; want %v", rel, st.Mode().Perm(), err, want)
+				}
+			}
+		})
 	}
 }
 
@@ -260,5 +350,27 @@ func must(t *testing.T, err error) {
 	t.Helper()
 	if err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestBatchRefusesFolderTarget: a folder where a batch would write a file
+// is refused, not renamed over (the rename holds the file it replaces,
+// and checks what is there through that).
+func TestBatchRefusesFolderTarget(t *testing.T) {
+	for _, kind := range batchKinds {
+		t.Run(kind.name, func(t *testing.T) {
+			s := &Study{Root: t.TempDir()}
+			must(t, os.MkdirAll(s.Path(CodingsDir, "jt", "t.yaml"), 0o755))
+			b := kind.new(s)
+			b.Put("codings/jt/t.yaml", []byte("[]\n"))
+			b.Put(CodebookFile, []byte("codes: []\n"))
+			err := b.Commit()
+			if err == nil || !strings.Contains(err.Error(), "codings/jt/t.yaml: a folder where qda writes a file") {
+				t.Fatalf("Commit = %v, want the folder refused", err)
+			}
+			if st, err := os.Stat(s.Path(CodingsDir, "jt", "t.yaml")); err != nil || !st.IsDir() {
+				t.Errorf("the folder was replaced: %v", err)
+			}
+		})
 	}
 }

@@ -23,8 +23,9 @@ type RecodeReport struct {
 // written in one batch, all or none; with dryRun nothing is written.
 func (s *Study) Recode(ix *Index, old *codebook.Codebook, m map[string]string, newCodebook []byte, dryRun bool) (*RecodeReport, error) {
 	rep := &RecodeReport{ByCode: map[string]int{}}
-	b := s.NewBatch()
-	if newCodebook != nil {
+	// Staged as each file is recoded, beside the reading of the next.
+	b := s.NewEarlyBatch()
+	if newCodebook != nil && !dryRun {
 		b.Put(CodebookFile, newCodebook)
 	}
 	res := NewResolver(old)
@@ -39,6 +40,7 @@ func (s *Study) Recode(ix *Index, old *codebook.Codebook, m map[string]string, n
 		return nil
 	})
 	if err != nil {
+		b.Discard()
 		return nil, fmt.Errorf("%w: fix it first, so no coding is left behind", err)
 	}
 	if dryRun {

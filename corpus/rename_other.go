@@ -16,3 +16,8 @@ func (d *folders) rename(r *os.Root, temp, rel string) error {
 	}
 	return r.Rename(filepath.FromSlash(temp), filepath.FromSlash(rel))
 }
+
+// replaced holds nothing here (rename_unix.go).
+type replaced struct{}
+
+func (*replaced) wait() {}

@@ -196,6 +196,7 @@ func errFolder(rel string) error {
 type folders struct {
 	checked, touched map[string]bool
 	open             map[string]*os.File
+	replaced         replaced // the old files, let go of together
 }
 
 func newFolders() *folders {
@@ -215,9 +216,10 @@ func (d *folders) sync(s *Study) {
 	d.close()
 }
 
-// close closes the folders open; a batch stopped by an error closes them
-// too.
+// close closes the folders open, once the files the renames replaced
+// are let go of; a batch stopped by an error closes them too.
 func (d *folders) close() {
+	d.replaced.wait()
 	for _, f := range d.open {
 		f.Close()
 	}
