@@ -202,10 +202,12 @@ type zipFile struct {
 }
 
 func newZipQueue(zw *zip.Writer) *zipQueue {
-	q := &zipQueue{files: make(chan zipFile, 64), done: make(chan error, 1)}
+	files := make(chan zipFile, 64)
+	q := &zipQueue{files: files, done: make(chan error, 1)}
 	go func() {
 		var err error
-		for f := range q.files {
+		// files, not q.files, which wait sets to nil.
+		for f := range files {
 			if err == nil {
 				err = addFile(zw, f.name, f.data)
 			}
