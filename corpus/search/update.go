@@ -60,7 +60,9 @@ func newWriter(idx bleve.Index) *writer {
 			if w.failed() != nil {
 				continue // drained, not applied: the update fails
 			}
-			if err := w.idx.Batch(b); err != nil {
+			// A panic (bleve's, on a damaged index) is an error here, as
+			// in the caller's goroutine it was: Open rebuilds on it.
+			if err := safely(func() error { return w.idx.Batch(b) }); err != nil {
 				w.mu.Lock()
 				w.err = err
 				w.mu.Unlock()
