@@ -2,10 +2,7 @@ package search
 
 import (
 	"os"
-	"runtime"
 	"strings"
-	"sync"
-	"sync/atomic"
 
 	"github.com/blevesearch/bleve/v2/search/query"
 	"golang.org/x/sys/unix"
@@ -108,46 +105,30 @@ func (ix *Index) codingsMoved(ids map[string]bool) bool {
 		list = append(list, id)
 	}
 	// A common word prints most transcripts: their codings files (30,000
-	// at 10,000 participants) are stat'ed on every core, as statAll does.
-	var movedAny atomic.Bool
-	var wg sync.WaitGroup
-	procs := max(1, runtime.GOMAXPROCS(0))
-	chunk := (len(list) + procs - 1) / procs
-	for start := 0; start < len(list); start += chunk {
-		part := list[start:min(len(list), start+chunk)]
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			stats := map[string]*nameStat{}
+	// at 10,000 participants) are stat'ed on every core.
+	stats := make([]map[string]*nameStat, workers())
+	return !eachOnCores(len(list), func(w, i int) bool {
+		if stats[w] == nil {
+			stats[w] = map[string]*nameStat{}
 			for c, d := range dirs {
-				stats[c] = newNameStat(d)
+				stats[w][c] = newNameStat(d)
 			}
-			for _, id := range part {
-				if movedAny.Load() {
-					return
-				}
-				old := entries[id]
-				n := 0
-				for _, c := range ix.cix.Coders {
-					if !ix.hasCoded(c, id, old, moved) {
-						continue
-					}
-					n++
-					o, ok := old.codings(c)
-					if s := stats[c].stat(id, ".yaml"); !ok || o.MTime == 0 || !s.sameStat(o) {
-						movedAny.Store(true)
-						return
-					}
-				}
-				if n != len(old.Codings) {
-					movedAny.Store(true)
-					return
-				}
+		}
+		id := list[i]
+		old := entries[id]
+		n := 0
+		for _, c := range ix.cix.Coders {
+			if !ix.hasCoded(c, id, old, moved) {
+				continue
 			}
-		}()
-	}
-	wg.Wait()
-	return movedAny.Load()
+			n++
+			o, ok := old.codings(c)
+			if s := stats[w][c].stat(id, ".yaml"); !ok || o.MTime == 0 || !s.sameStat(o) {
+				return false
+			}
+		}
+		return n == len(old.Codings)
+	})
 }
 
 // printed are the transcripts of a result's hits.

@@ -2,10 +2,7 @@ package search
 
 import (
 	"os"
-	"runtime"
 	"strings"
-	"sync"
-	"sync/atomic"
 
 	"github.com/qdatool/qda/corpus"
 )
@@ -53,57 +50,47 @@ func (ix *Index) quick() bool {
 		return false
 	}
 	defer dir.Close()
-	// More parts than cores, taken in turn: on a machine others share, a
-	// core that stalls leaves its parts to the other instead of making
-	// the whole search wait for it.
-	procs := max(1, runtime.GOMAXPROCS(0))
+	// More parts than cores, taken in turn (eachOnCores).
+	procs := workers()
 	parts := splitLines(m.rest, 8*procs)
 	var recs [][]quickRec
 	if m.quick != nil {
 		parts, recs = nil, splitRecs(m.quick.recs, 8*procs)
 	}
-	var moved atomic.Bool
-	var next atomic.Int64
 	docs := make([]uint64, procs)
 	pieced := make([]bool, procs)
 	n := make([]int, procs)
-	var wg sync.WaitGroup
-	for w := range procs {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			ns := newNameStat(dir)
-			for i := int(next.Add(1) - 1); i < len(parts)+len(recs) && !moved.Load(); i = int(next.Add(1) - 1) {
-				if recs != nil {
-					for _, r := range recs[i] {
-						st := fileState{Size: r.size, MTime: r.mtime}
-						if r.mtime == 0 || !st.sameStat(ns.stat(r.id, ".txt")) {
-							moved.Store(true)
-							return
-						}
-						docs[w] += uint64(r.docs)
-						pieced[w] = pieced[w] || r.pieces > 0
-						n[w]++
-					}
-					continue
+	stats := make([]*nameStat, procs)
+	if !eachOnCores(len(parts)+len(recs), func(w, i int) bool {
+		if stats[w] == nil {
+			stats[w] = newNameStat(dir)
+		}
+		ns := stats[w]
+		if recs != nil {
+			for _, r := range recs[i] {
+				st := fileState{Size: r.size, MTime: r.mtime}
+				if r.mtime == 0 || !st.sameStat(ns.stat(r.id, ".txt")) {
+					return false
 				}
-				for text := parts[i]; len(text) > 0; {
-					var line string
-					line, text = nextLine(text)
-					st, d, p, ok := quickEntry(line)
-					if !ok || !st.sameStat(ns.stat(st.Hash, ".txt")) {
-						moved.Store(true)
-						return
-					}
-					docs[w] += uint64(d)
-					pieced[w] = pieced[w] || p > 0
-					n[w]++
-				}
+				docs[w] += uint64(r.docs)
+				pieced[w] = pieced[w] || r.pieces > 0
+				n[w]++
 			}
-		}()
-	}
-	wg.Wait()
-	if moved.Load() {
+			return true
+		}
+		for text := parts[i]; len(text) > 0; {
+			var line string
+			line, text = nextLine(text)
+			st, d, p, ok := quickEntry(line)
+			if !ok || !st.sameStat(ns.stat(st.Hash, ".txt")) {
+				return false
+			}
+			docs[w] += uint64(d)
+			pieced[w] = pieced[w] || p > 0
+			n[w]++
+		}
+		return true
+	}) {
 		return false
 	}
 	for w := range procs {

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
-	"runtime"
 	"slices"
 	"strconv"
 	"strings"
@@ -339,20 +338,10 @@ func (ix *Index) statAll(plans []*plan, tablesChanged bool) bool {
 	if changed && !ix.lazy {
 		ix.man.Dirs = folders
 	}
-	var wg sync.WaitGroup
-	workers := max(1, runtime.GOMAXPROCS(0))
-	chunk := (len(plans) + workers - 1) / max(1, workers)
-	for w := 0; w < len(plans); w += max(1, chunk) {
-		part := plans[w:min(len(plans), w+chunk)]
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for _, p := range part {
-				ix.stat(p, dirs, listed, tablesChanged)
-			}
-		}()
-	}
-	wg.Wait()
+	eachOnCores(len(plans), func(_, i int) bool {
+		ix.stat(plans[i], dirs, listed, tablesChanged)
+		return true
+	})
 	return changed && !ix.lazy
 }
 

@@ -1,0 +1,45 @@
+package search
+
+import (
+	"runtime"
+	"sync"
+	"sync/atomic"
+)
+
+// workers is how many goroutines eachOnCores runs: one per core.
+func workers() int { return max(1, runtime.GOMAXPROCS(0)) }
+
+// eachOnCores calls do(w, i) for every i in [0, n) on workers()
+// goroutines, w being the goroutine's number (for state of its own:
+// counts, a folder's stat buffer). Items are taken in small chunks, in
+// turn, not split into one fixed share per core: on a machine others
+// share, a core that stalls leaves its chunks to the other instead of
+// making the whole search wait for it. Once do returns false no more
+// items are started, and eachOnCores reports false.
+func eachOnCores(n int, do func(w, i int) bool) bool {
+	procs := workers()
+	chunk := max(1, n/(8*procs))
+	var next atomic.Int64
+	var stopped atomic.Bool
+	var wg sync.WaitGroup
+	for w := range procs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for !stopped.Load() {
+				start := int(next.Add(int64(chunk))) - chunk
+				if start >= n {
+					return
+				}
+				for i := start; i < min(n, start+chunk); i++ {
+					if !do(w, i) {
+						stopped.Store(true)
+						return
+					}
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	return !stopped.Load()
+}
