@@ -3,21 +3,18 @@ package corpus
 import (
 	"bufio"
 	"io"
-	"os"
 
 	"github.com/google/renameio/v2"
 )
 
 // WriteFile replaces path with data atomically: a temp file in the same
 // folder, synced, then renamed over the old one, so a crash leaves either
-// the old file or the new one and never half of either. New files get the
-// mode of an ordinary document.
+// the old file or the new one and never half of either. A file replaced
+// keeps its mode exactly (renameio copies it from a plain file, not
+// through a link, and past the umask); a new one gets the mode of an
+// ordinary document.
 func WriteFile(path string, data []byte) error {
-	perm := os.FileMode(0o644)
-	if st, err := os.Stat(path); err == nil {
-		perm = st.Mode().Perm()
-	}
-	return renameio.WriteFile(path, data, perm)
+	return renameio.WriteFile(path, data, 0o644, renameio.WithExistingPermissions())
 }
 
 // WriteFileFrom is WriteFile for a file written piece by piece: write
@@ -25,11 +22,7 @@ func WriteFile(path string, data []byte) error {
 // An export of a large study (a qdpx of tens of megabytes) streams to its
 // file this way instead of being held whole in memory first.
 func WriteFileFrom(path string, write func(io.Writer) error) error {
-	perm := os.FileMode(0o644)
-	if st, err := os.Stat(path); err == nil {
-		perm = st.Mode().Perm()
-	}
-	pf, err := renameio.NewPendingFile(path, renameio.WithPermissions(perm))
+	pf, err := renameio.NewPendingFile(path, renameio.WithPermissions(0o644), renameio.WithExistingPermissions())
 	if err != nil {
 		return err
 	}
