@@ -8,6 +8,8 @@ import (
 	"strings"
 	"time"
 	"unsafe"
+
+	"github.com/qdatool/qda/corpus"
 )
 
 // Version changes whenever the documents or the manifest change shape: an
@@ -42,10 +44,10 @@ type manifest struct {
 	quickDocs   uint64
 	quickPieced bool
 	// quick stands for the transcripts' lines while they are unread
-	// (quickfile.go), rest then empty; path is the manifest's, to read
-	// them from when they are needed.
+	// (quickfile.go), rest then empty; study is where to read them from
+	// (the manifest, through its root) when they are needed.
 	quick *quickData
-	path  string
+	study *corpus.Study
 	// unquick are the manifest's bytes, read whole for want of a quick
 	// file that matched it, and unquickOf its file: the quick file a
 	// search then writes (Index.saveQuick).

@@ -247,6 +247,16 @@ func TestQuickFile(t *testing.T) {
 		{"another manifest's", func(t *testing.T, dir string, old []byte) {
 			os.WriteFile(filepath.Join(dir, quickFile), old, 0o644)
 		}},
+		{"a link out of the study", func(t *testing.T, dir string, old []byte) {
+			// The right bytes, but outside the study: never read.
+			out := filepath.Join(t.TempDir(), "quick")
+			if err := os.Rename(filepath.Join(dir, quickFile), out); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.Symlink(out, filepath.Join(dir, quickFile)); err != nil {
+				t.Fatal(err)
+			}
+		}},
 		{"a transcript's id made a path", func(t *testing.T, dir string, old []byte) {
 			data, _ := os.ReadFile(filepath.Join(dir, quickFile))
 			os.WriteFile(filepath.Join(dir, quickFile), []byte(strings.Replace(string(data), "ted-1", "../x1", 1)), 0o644)

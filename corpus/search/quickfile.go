@@ -3,6 +3,7 @@ package search
 import (
 	"encoding/binary"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"strings"
@@ -154,23 +155,20 @@ func quickLine(line string) (quickRec, bool) {
 // file and read when needed (needRest, quickLines); whole otherwise,
 // keeping its bytes for the quick file a search then writes (saveQuick).
 func readManifestFile(st *corpus.Study) (*manifest, error) {
-	path := st.Path(manifestFile)
-	f, err := os.Open(path)
+	f, fi, err := openIndexFile(st, manifestFile)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	fi, err := f.Stat()
-	if err != nil {
-		return nil, err
-	}
 	of := fileID3{size: fi.Size(), mtime: fi.ModTime().UnixNano(), ino: inode(fi)}
-	if data, err := os.ReadFile(st.Path(quickFile)); err == nil && of.ino != 0 {
+	if of.ino == 0 {
+		// No inode to bind a quick file to: read the manifest whole.
+	} else if data, err := st.ReadFile(quickFile); err == nil {
 		if q, err := readQuick(data); err == nil && q.of == of {
 			head := make([]byte, q.headLen)
 			if _, err := io.ReadFull(f, head); err == nil {
 				if m, err := parseHead(head); err == nil && m.Version == Version && m.rest == "" {
-					m.quick, m.path = q, path
+					m.quick, m.study = q, st
 					return m, nil
 				}
 			}
@@ -245,12 +243,11 @@ func (m *manifest) needRest() error {
 // another (qda holds the index's lock, so only something else could
 // have written it since).
 func (m *manifest) openNamed() (*os.File, error) {
-	f, err := os.Open(m.path)
+	f, fi, err := openIndexFile(m.study, manifestFile)
 	if err != nil {
 		return nil, err
 	}
-	fi, err := f.Stat()
-	if err == nil && (fileID3{size: fi.Size(), mtime: fi.ModTime().UnixNano(), ino: inode(fi)}) != m.quick.of {
+	if (fileID3{size: fi.Size(), mtime: fi.ModTime().UnixNano(), ino: inode(fi)}) != m.quick.of {
 		err = errors.New("the manifest changed while it was read")
 	}
 	if err != nil {
@@ -289,4 +286,24 @@ func (m *manifest) quickLines(ids map[string]bool) []string {
 		}
 	}
 	return lines
+}
+
+// openIndexFile opens a file of the index's own (the manifest) through
+// the study's root, as every file read from a study is: .qda may come
+// with a clone, and a link there out of the study (to /dev/zero, to a
+// secret) or anything but a plain file is refused, not read.
+func openIndexFile(st *corpus.Study, rel string) (*os.File, os.FileInfo, error) {
+	f, err := st.OpenFile(rel)
+	if err != nil {
+		return nil, nil, err
+	}
+	fi, err := f.Stat()
+	if err == nil && !fi.Mode().IsRegular() {
+		err = fmt.Errorf("%s: not a plain file", rel)
+	}
+	if err != nil {
+		f.Close()
+		return nil, nil, err
+	}
+	return f, fi, nil
 }

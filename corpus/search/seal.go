@@ -67,7 +67,7 @@ func (ix *Index) seal(idx bleve.Index, trust bool) error {
 	if err != nil {
 		return err
 	}
-	old := readSeal(ix.study.Path(sealFile))
+	old := readSeal(ix.study)
 	var b strings.Builder
 	changed := len(old) != len(paths)
 	for _, p := range paths {
@@ -93,10 +93,11 @@ func (ix *Index) seal(idx bleve.Index, trust bool) error {
 	return corpus.WriteFile(ix.study.Path(sealFile), []byte(b.String()))
 }
 
-// readSeal reads the seal as segment name -> its line; a missing or
-// unreadable seal seals nothing, so every segment is checked.
-func readSeal(path string) map[string]string {
-	data, err := os.ReadFile(path)
+// readSeal reads the seal as segment name -> its line, through the
+// study's root and bounded as any study file; a missing, unreadable or
+// refused seal seals nothing, so every segment is checked.
+func readSeal(st *corpus.Study) map[string]string {
+	data, err := st.ReadFile(sealFile)
 	if err != nil {
 		return nil
 	}
