@@ -93,7 +93,7 @@ func (r *sheetRows) add(row int, ht float64, cells []rowCell) error {
 	b = append(b, '>')
 	for i, c := range cells {
 		b = append(b, `<c r="`...)
-		b = appendColName(b, i+1)
+		b = append(b, colName(i+1)...)
 		b = strconv.AppendInt(b, int64(row), 10)
 		b = append(b, '"')
 		if c.style != 0 {
@@ -132,17 +132,6 @@ func (r *sheetRows) add(row int, ht float64, cells []rowCell) error {
 }
 
 func edgeSpace(c byte) bool { return c == '\t' || c == '\n' || c == '\r' || c == ' ' }
-
-// appendColName appends column col's letters (1 is A).
-func appendColName(b []byte, col int) []byte {
-	var name [8]byte
-	i := len(name)
-	for c := col; c > 0; c = (c - 1) / 26 {
-		i--
-		name[i] = byte('A' + (c-1)%26)
-	}
-	return append(b, name[i:]...)
-}
 
 // appendCellText appends s as excelize writes a string cell's text:
 // escaped as encoding/xml's EscapeText escapes it but with line breaks

@@ -2,6 +2,7 @@ package export
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/qdatool/qda/codebook"
@@ -218,13 +219,7 @@ func (w *workbook) segmentsHeader() error {
 	return sh.Row(Header, TextRow(header...)...)
 }
 
-func cellName(col, row int) string {
-	name := ""
-	for c := col; c > 0; c = (c - 1) / 26 {
-		name = string(rune('A'+(c-1)%26)) + name
-	}
-	return fmt.Sprintf("%s%d", name, row)
-}
+func cellName(col, row int) string { return colName(col) + strconv.Itoa(row) }
 
 // sheetTable writes a small table on a sheet made earlier.
 func (w *workbook) sheetTable(name string, t *Table, widths ...float64) error {

@@ -204,6 +204,11 @@ func (sh *Sheet) Row(style int, cells ...Cell) error {
 	if err := sh.setWidths(); err != nil {
 		return err
 	}
+	// Excel's limits, which excelize's own row writer enforced: past
+	// them the file would not open. Checked here, before the row.
+	if sh.n >= excelize.TotalRows || len(cells) > excelize.MaxColumns {
+		return fmt.Errorf("sheet %s: more than Excel's %d rows or %d columns: write this export as CSV or JSON (-o FILE.csv), which has no such limit, or export part of the study", sh.Name, excelize.TotalRows, excelize.MaxColumns)
+	}
 	var ht float64
 	if style == Header || style == Wrap {
 		ht = sh.rowHeight(cells, style == Header)
