@@ -23,6 +23,9 @@ type FixReport struct {
 func (s *Study) Fix(ix *Index, cb *codebook.Codebook, dryRun bool) (*FixReport, error) {
 	rep := &FixReport{}
 	b := s.NewEarlyBatch() // staged beside the reading, as Recode's
+	// Every way out but a Commit removes what was staged (a no-op after
+	// one): an error, a dry run, a panic in the recoding.
+	defer b.Discard()
 	err := s.EachCodings(ix, func(cs *Codings) error {
 		t, err := s.ReadTranscript(cs.Transcript)
 		if err != nil {
@@ -37,7 +40,6 @@ func (s *Study) Fix(ix *Index, cb *codebook.Codebook, dryRun bool) (*FixReport, 
 		return nil
 	})
 	if err != nil {
-		b.Discard()
 		return nil, fmt.Errorf("%w: fix the file by hand first", err)
 	}
 	if dryRun {

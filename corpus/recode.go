@@ -25,6 +25,9 @@ func (s *Study) Recode(ix *Index, old *codebook.Codebook, m map[string]string, n
 	rep := &RecodeReport{ByCode: map[string]int{}}
 	// Staged as each file is recoded, beside the reading of the next.
 	b := s.NewEarlyBatch()
+	// Every way out but a Commit removes what was staged (a no-op after
+	// one): an error, a dry run, a panic in the recoding.
+	defer b.Discard()
 	if newCodebook != nil && !dryRun {
 		b.Put(CodebookFile, newCodebook)
 	}
@@ -40,7 +43,6 @@ func (s *Study) Recode(ix *Index, old *codebook.Codebook, m map[string]string, n
 		return nil
 	})
 	if err != nil {
-		b.Discard()
 		return nil, fmt.Errorf("%w: fix it first, so no coding is left behind", err)
 	}
 	if dryRun {
