@@ -71,6 +71,7 @@ type Index struct {
 	// Notices are what the caller should tell the user: a rebuild and
 	// why, files that could not be indexed.
 	Notices []string
+	noticed map[string]bool // Notices, as a set (notice)
 	// Stats describe the last update.
 	Stats UpdateStats
 	// tables reads the tables' rows while cix holds only their headers
@@ -279,7 +280,13 @@ func safely(fn func() error) (err error) {
 // runs again in the same search (after a lazy codings check) finds the
 // same missing file again.
 func (ix *Index) notice(msg string) {
-	if !slices.Contains(ix.Notices, msg) {
+	// A set beside the list: a moved transcripts folder gives a notice
+	// per transcript, and a list searched each time was quadratic.
+	if ix.noticed == nil {
+		ix.noticed = map[string]bool{}
+	}
+	if !ix.noticed[msg] {
+		ix.noticed[msg] = true
 		ix.Notices = append(ix.Notices, msg)
 	}
 }

@@ -19,7 +19,9 @@ import (
 type wordsTokenizer struct{}
 
 // wordsTokenizerType is the tokenizer's name in bleve's registry, which
-// the index's stored mapping names.
+// the index's stored mapping names. An index built before it keeps the
+// regexp tokenizer its mapping names, on purpose (Version was not
+// raised): both give the same tokens, so it need not be rebuilt.
 const wordsTokenizerType = "qda_words_v1"
 
 func init() {
