@@ -69,11 +69,18 @@ func runExportQDPX(g *globals, opt exportQDPXOptions) error {
 		}
 	}
 	var rep *refi.ExportReport
-	if err := corpus.WriteFileFrom(out, func(w io.Writer) (err error) {
-		rep, err = refi.ExportProject(s.study, s.cb, s.ix, refi.ExportOptions{Coders: coders, Origin: "qda " + qdaVersion(), Epoch: epoch, Combined: opt.combined}, w)
-		return err
-	}); err != nil {
-		return err
+	var exportErr error // the project's, not the file's
+	err = corpus.WriteFileFrom(out, func(w io.Writer) error {
+		rep, exportErr = refi.ExportProject(s.study, s.cb, s.ix, refi.ExportOptions{Coders: coders, Origin: "qda " + qdaVersion(), Epoch: epoch, Combined: opt.combined}, w)
+		return exportErr
+	})
+	if exportErr != nil {
+		return exportErr
+	}
+	if err != nil {
+		// Said as the other exports say it: the file given, not the
+		// temporary file beside it that failed.
+		return exportTarget{given: opt.out, path: out}.place(err)
 	}
 	for _, sk := range rep.Skipped {
 		g.sayf("qda: ", "left out: %s", sk)
