@@ -6,12 +6,12 @@ import (
 	"bytes"
 	"compress/flate"
 	"encoding/xml"
-	"errors"
 	"fmt"
 	"io"
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"time"
 	"unicode/utf8"
 
@@ -110,7 +110,11 @@ func ExportProject(st *corpus.Study, cb *codebook.Codebook, ix *corpus.Index, op
 		rep.Sources++
 		return q.add("sources/"+strings.TrimPrefix(src.PlainTextPath, "internal://"), text)
 	})
-	if err := errors.Join(err, q.wait()); err != nil {
+	// The zip's error, once: add returned it too when it stopped the scan.
+	if werr := q.wait(); err == nil {
+		err = werr
+	}
+	if err != nil {
 		return nil, err
 	}
 	if rep.Sources > 0 {
@@ -191,9 +195,10 @@ func fastDeflate(zw *zip.Writer) {
 // zipQueue adds files to a zip on a goroutine of its own, in the order
 // they are given.
 type zipQueue struct {
-	files chan zipFile
-	done  chan error
-	err   error
+	files  chan zipFile
+	done   chan error
+	err    error
+	failed atomic.Pointer[error] // the first file that could not be added
 }
 
 type zipFile struct {
@@ -209,7 +214,9 @@ func newZipQueue(zw *zip.Writer) *zipQueue {
 		// files, not q.files, which wait sets to nil.
 		for f := range files {
 			if err == nil {
-				err = addFile(zw, f.name, f.data)
+				if err = addFile(zw, f.name, f.data); err != nil {
+					q.failed.Store(&err)
+				}
 			}
 		}
 		q.done <- err
@@ -217,8 +224,13 @@ func newZipQueue(zw *zip.Writer) *zipQueue {
 	return q
 }
 
-// add queues a file; an error adding it comes from wait.
+// add queues a file. Once a file could not be added (a full disk) it
+// returns that error, so the export stops reading the study instead of
+// building every source for nothing; wait returns it too.
 func (q *zipQueue) add(name string, data []byte) error {
+	if err := q.failed.Load(); err != nil {
+		return *err
+	}
 	q.files <- zipFile{name, data}
 	return nil
 }
