@@ -4,12 +4,11 @@ import (
 	"crypto/sha256"
 	"errors"
 	"fmt"
-	"regexp"
 	"slices"
 	"strings"
-	"sync"
 
 	"github.com/qdatool/qda/internal/diag"
+	"github.com/qdatool/qda/internal/lazyre"
 	"gopkg.in/yaml.v3"
 )
 
@@ -238,11 +237,9 @@ func (r *rewriter) unchanged(nb *Codebook) string {
 	return ""
 }
 
-// Compiled on first use, not at start-up, which every qda command (a
-// search too) would pay for.
 var (
-	quotedRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`"(?:[^"\\]|\\.)*"`) })
-	digitsRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`[0-9]+`) })
+	quotedRE = lazyre.New(`"(?:[^"\\]|\\.)*"`)
+	digitsRE = lazyre.New(`[0-9]+`)
 )
 
 // newErrors returns the errors of after that before did not have. Paths

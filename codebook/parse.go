@@ -3,11 +3,10 @@ package codebook
 import (
 	"crypto/sha256"
 	"fmt"
-	"regexp"
 	"strings"
-	"sync"
 
 	"github.com/qdatool/qda/internal/diag"
+	"github.com/qdatool/qda/internal/lazyre"
 	"gopkg.in/yaml.v3"
 )
 
@@ -325,9 +324,7 @@ func labelOf(n *yaml.Node) string {
 	return ""
 }
 
-// Compiled on first use, not at start-up, which every qda command (a
-// search too) would pay for.
-var hexColorRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^#[0-9a-fA-F]{3}([0-9a-fA-F]{3})?\b`) })
+var hexColorRE = lazyre.New(`^#[0-9a-fA-F]{3}([0-9a-fA-F]{3})?\b`)
 
 // unquotedColor catches `color: #4e79a7`, which YAML reads as an empty value
 // followed by a comment.

@@ -5,11 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -17,6 +15,7 @@ import (
 
 	"github.com/qdatool/qda/codebook"
 	"github.com/qdatool/qda/internal/diag"
+	"github.com/qdatool/qda/internal/lazyre"
 )
 
 // This file holds the edit file of 'qda code --edit': a transcript laid
@@ -54,11 +53,7 @@ type EditOptions struct {
 	Width int // of the text column; 0 means EditWidth
 }
 
-// Compiled on first use, not at start-up, which every qda command (a
-// search too) would pay for.
-var editTargetRE = sync.OnceValue(func() *regexp.Regexp {
-	return regexp.MustCompile(`^# qda code --edit: transcript (\S+), coder (\S+)\s*$`)
-})
+var editTargetRE = lazyre.New(`^# qda code --edit: transcript (\S+), coder (\S+)\s*$`)
 
 // FormatEditFile lays out t with the codes of segs in the margin: a
 // header of comments, then one row per transcript line, "NNN | text |>
@@ -164,7 +159,7 @@ func EditFileTarget(data []byte) (transcript, coder string, ok bool) {
 	return "", "", false
 }
 
-var editRowRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[ \t]*([0-9]+)[ \t]*\|`) })
+var editRowRE = lazyre.New(`^[ \t]*([0-9]+)[ \t]*\|`)
 
 // ParseEditFile reads an edit file of t back: each code in the margin of
 // a row codes that line. resolve maps a code as written to its canonical

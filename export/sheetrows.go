@@ -4,13 +4,12 @@ import (
 	"bytes"
 	"fmt"
 	"math"
-	"regexp"
 	"strconv"
 	"strings"
-	"sync"
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/qdatool/qda/internal/lazyre"
 	"github.com/qdatool/qda/internal/xmltext"
 	"github.com/qdatool/qda/internal/zipbody"
 )
@@ -150,8 +149,8 @@ func appendCellText(b []byte, s string) []byte {
 // The patterns of excelize's bstrMarshal, compiled on first use (a text
 // with "_x" in it), not at start-up, which every qda command would pay for.
 var (
-	bstrExp       = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`_x[a-fA-F\d]{4}_`) })
-	bstrEscapeExp = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`x[a-fA-F\d]{4}_`) })
+	bstrExp       = lazyre.New(`_x[a-fA-F\d]{4}_`)
+	bstrEscapeExp = lazyre.New(`x[a-fA-F\d]{4}_`)
 )
 
 // bstrMarshal is excelize's (lib.go): a text that reads as an escaped

@@ -4,9 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
-	"regexp"
 	"strings"
-	"sync"
 
 	"github.com/schollz/progressbar/v3"
 	"github.com/spf13/cobra"
@@ -14,6 +12,7 @@ import (
 	"github.com/qdatool/qda/corpus"
 	"github.com/qdatool/qda/corpus/ingest"
 	"github.com/qdatool/qda/internal/diag"
+	"github.com/qdatool/qda/internal/lazyre"
 )
 
 type ingestOptions struct {
@@ -68,9 +67,7 @@ and the others still go in (exit 1).`,
 	return cmd
 }
 
-// Compiled on first use, not at start-up, which every qda command (a
-// search too) would pay for.
-var trailingNumberRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`-\d+$`) })
+var trailingNumberRE = lazyre.New(`-\d+$`)
 
 func runIngest(g *globals, files []string, opt ingestOptions) error {
 	if opt.id != "" && len(files) > 1 {

@@ -8,6 +8,7 @@ import (
 	"sync"
 	"unicode/utf8"
 
+	"github.com/qdatool/qda/internal/lazyre"
 	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/unicode"
 	"golang.org/x/text/unicode/norm"
@@ -57,14 +58,13 @@ func normaliseText(s string) string {
 	return typography.Replace(norm.NFC.String(s))
 }
 
-// Compiled on first use, not at start-up, which every qda command (a
-// search too) would pay for.
+// Compiled on first use, as internal/lazyre says why.
 var (
-	mdHeadingRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\s{0,3}#{1,6}\s+`) })
-	mdQuoteRE   = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\s{0,3}(>\s?)+`) })
-	mdListRE    = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\s{0,3}(?:[-*+]|\d{1,3}[.)])\s+`) })
-	mdRuleRE    = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\s{0,3}(?:[-*_]\s*){3,}$`) })
-	mdLinkRE    = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`!?\[([^\]]*)\]\([^)]*\)`) })
+	mdHeadingRE = lazyre.New(`^\s{0,3}#{1,6}\s+`)
+	mdQuoteRE   = lazyre.New(`^\s{0,3}(>\s?)+`)
+	mdListRE    = lazyre.New(`^\s{0,3}(?:[-*+]|\d{1,3}[.)])\s+`)
+	mdRuleRE    = lazyre.New(`^\s{0,3}(?:[-*_]\s*){3,}$`)
+	mdLinkRE    = lazyre.New(`!?\[([^\]]*)\]\([^)]*\)`)
 	// RE2 has no backreferences, so each emphasis marker has its own
 	// pattern; underscores count only at word edges, as in CommonMark, so
 	// snake_case words keep theirs.

@@ -9,13 +9,12 @@ import (
 	"bytes"
 	"errors"
 	"iter"
-	"regexp"
 	"strings"
-	"sync"
 
 	"github.com/qdatool/qda/corpus"
 	"github.com/qdatool/qda/corpus/ingest/sentence"
 	"github.com/qdatool/qda/internal/diag"
+	"github.com/qdatool/qda/internal/lazyre"
 )
 
 // Options steer the normalisation of one file.
@@ -229,9 +228,7 @@ func collapseSpace(s string) string {
 
 // inlineTimestampRE matches a bracketed time with seconds inside speech,
 // "(00:03:10)", which tools insert at intervals.
-// Compiled on first use, not at start-up, which every qda command (a
-// search too) would pay for.
-var inlineTimestampRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`[\[(]\d{1,2}:\d{2}:\d{2}(?:[.,]\d{1,3})?[\])]`) })
+var inlineTimestampRE = lazyre.New(`[\[(]\d{1,2}:\d{2}:\d{2}(?:[.,]\d{1,3})?[\])]`)
 
 // assemble finds speakers and groups the text into turns, writing each
 // as it ends: a label starts a turn, unlabelled text continues the current

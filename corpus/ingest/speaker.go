@@ -1,13 +1,12 @@
 package ingest
 
 import (
-	"regexp"
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/qdatool/qda/corpus"
+	"github.com/qdatool/qda/internal/lazyre"
 )
 
 // timestamp matches the time marks transcription tools put before or
@@ -20,30 +19,18 @@ const timestampPattern = `[\[(]?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?[\])]?`
 // seconds, as tools write it.
 const leadingTimestampPattern = `(?:[\[(]\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?[\])]|\d{1,2}:\d{2}:\d{2}(?:[.,]\d{1,3})?)`
 
-// Compiled on first use, not at start-up, which every qda command (a
-// search too) would pay for.
 var (
-	leadingTimestampRE = sync.OnceValue(func() *regexp.Regexp {
-		return regexp.MustCompile(`^\s*` + leadingTimestampPattern + `\s*(?:[-–—]\s*)?`)
-	})
+	leadingTimestampRE = lazyre.New(`^\s*` + leadingTimestampPattern + `\s*(?:[-–—]\s*)?`)
 	// "May (00:01:02): text" and "May 00:01:02: text"
-	labelTimestampRE = sync.OnceValue(func() *regexp.Regexp {
-		return regexp.MustCompile(`^([^:\[\]()]{1,40}?)\s*` + timestampPattern + `\s*:(?:\s+|$)`)
-	})
+	labelTimestampRE = lazyre.New(`^([^:\[\]()]{1,40}?)\s*` + timestampPattern + `\s*:(?:\s+|$)`)
 	// "Speaker 1  00:01:02" or "May Smith 0:05" alone on a line, as
 	// Otter and Zoom write a label above the speech.
-	labelLineTimestampRE = sync.OnceValue(func() *regexp.Regexp {
-		return regexp.MustCompile(`^([^:\[\]()]{1,40}?)\s+` + timestampPattern + `\s*$`)
-	})
+	labelLineTimestampRE = lazyre.New(`^([^:\[\]()]{1,40}?)\s+` + timestampPattern + `\s*$`)
 	// "**May:**", "**May**:" and "__May:__", as Markdown-minded
 	// transcribers write them, in any text file.
-	boldLabelRE = sync.OnceValue(func() *regexp.Regexp {
-		return regexp.MustCompile(`^(\*\*|__)([^*_:]{1,40}?)(:?)(\*\*|__)(:?)(?:\s+|$)`)
-	})
+	boldLabelRE = lazyre.New(`^(\*\*|__)([^*_:]{1,40}?)(:?)(\*\*|__)(:?)(?:\s+|$)`)
 	// Labels that can stand alone on their line without a timestamp.
-	roleLabelRE = sync.OnceValue(func() *regexp.Regexp {
-		return regexp.MustCompile(`(?i)^(speaker|participant|interviewer|interviewee|respondent|moderator|facilitator|researcher)(\s*\d+)?$|^[PIR]\d+$`)
-	})
+	roleLabelRE = lazyre.New(`(?i)^(speaker|participant|interviewer|interviewee|respondent|moderator|facilitator|researcher)(\s*\d+)?$|^[PIR]\d+$`)
 )
 
 // splitLabel finds a speaker label at the start of line and returns it

@@ -2,10 +2,10 @@ package search
 
 import (
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
-	"sync"
+
+	"github.com/qdatool/qda/internal/lazyre"
 )
 
 // occur is how a top-level term of a query counts: + must match, -
@@ -34,9 +34,7 @@ type proximity struct {
 // maxSlop bounds N: a window wider than a long answer means nothing.
 const maxSlop = 100
 
-// Compiled on first use, not at start-up, which every qda command (a
-// search too) would pay for.
-var proximityRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^([+-]?)"([^"]*)"~([0-9]*)$`) })
+var proximityRE = lazyre.New(`^([+-]?)"([^"]*)"~([0-9]*)$`)
 
 // proximities takes the proximity terms out of toks.
 func proximities(s string, toks []token) ([]token, []proximity, *QueryError) {

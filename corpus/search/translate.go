@@ -6,12 +6,12 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 
 	"github.com/blevesearch/bleve/v2/analysis/lang/en"
 	"github.com/blevesearch/bleve/v2/search/query"
 	"github.com/qdatool/qda/codebook"
 	"github.com/qdatool/qda/corpus"
+	"github.com/qdatool/qda/internal/lazyre"
 )
 
 // codeQuery finds lines coded with code or a descendant by the coders
@@ -222,9 +222,7 @@ func (ix *Index) exactWords(s string) int {
 	return len(wordRE().FindAllString(s, -1))
 }
 
-// Compiled on first use, not at start-up, which every qda command (a
-// search too) would pay for.
-var wordRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(wordChars + "+") })
+var wordRE = lazyre.New(wordChars + "+")
 
 // onlyStopWords reports whether the English analyzer leaves nothing of s.
 func (ix *Index) onlyStopWords(s string) bool {

@@ -2,19 +2,16 @@ package refi
 
 import (
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
-	"sync"
 
 	"github.com/qdatool/qda/codebook"
 	"github.com/qdatool/qda/corpus"
+	"github.com/qdatool/qda/internal/lazyre"
 )
 
 // rgbRE is the colour the schema allows; qda writes only those.
-// Compiled on first use, not at start-up, which every qda command (a
-// search too) would pay for.
-var rgbRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^#([A-Fa-f0-9]{6}|[A-Fa-f0-9]{3})$`) })
+var rgbRE = lazyre.New(`^#([A-Fa-f0-9]{6}|[A-Fa-f0-9]{3})$`)
 
 // Markers of the parts of a code's REFI description that hold qda fields
 // the standard has no place for; import reads them back.

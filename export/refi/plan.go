@@ -5,14 +5,13 @@ import (
 	"errors"
 	"fmt"
 	"path"
-	"regexp"
 	"slices"
 	"strings"
-	"sync"
 
 	"github.com/qdatool/qda/corpus"
 	"github.com/qdatool/qda/corpus/ingest"
 	"github.com/qdatool/qda/corpus/ingest/office"
+	"github.com/qdatool/qda/internal/lazyre"
 )
 
 // Plan is a new study made from a project, ready to be written.
@@ -339,9 +338,7 @@ func column(v Variable) string {
 	return col
 }
 
-// Compiled on first use, not at start-up, which every qda command (a
-// search too) would pay for.
-var trailingNumberRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`-\d+$`) })
+var trailingNumberRE = lazyre.New(`-\d+$`)
 
 // source makes a transcript of a text source and segments of its selections.
 func (pl *planner) source(src *TextSource, n int, owner map[string]string, ids map[string]bool) error {

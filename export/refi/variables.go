@@ -1,11 +1,10 @@
 package refi
 
 import (
-	"regexp"
-	"sync"
 	"time"
 
 	"github.com/qdatool/qda/corpus"
+	"github.com/qdatool/qda/internal/lazyre"
 )
 
 // variable is a REFI variable and the table column it comes from.
@@ -34,14 +33,12 @@ func variables(t *corpus.Table, first int, ids GUIDs, kind string) []variable {
 	return out
 }
 
-// Compiled on first use, not at start-up, which every qda command (a
-// search too) would pay for.
 var (
 	// Only forms that read back as the same text: no leading zeros or
 	// plus signs, which a typed value would lose.
-	integerRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^-?(0|[1-9][0-9]*)$`) })
-	floatRE   = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^-?(0|[1-9][0-9]*)\.[0-9]+$`) })
-	dateRE    = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[0-9]{4}-[0-9]{2}-[0-9]{2}$`) })
+	integerRE = lazyre.New(`^-?(0|[1-9][0-9]*)$`)
+	floatRE   = lazyre.New(`^-?(0|[1-9][0-9]*)\.[0-9]+$`)
+	dateRE    = lazyre.New(`^[0-9]{4}-[0-9]{2}-[0-9]{2}$`)
 )
 
 // typeOf types a column only where every value leaves no doubt; anything

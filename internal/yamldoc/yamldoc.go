@@ -8,14 +8,13 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"regexp"
 	"strconv"
 	"strings"
-	"sync"
 
 	"gopkg.in/yaml.v3"
 
 	"github.com/qdatool/qda/internal/diag"
+	"github.com/qdatool/qda/internal/lazyre"
 )
 
 // Docs decodes the first two YAML documents of data, enough to tell one
@@ -79,9 +78,7 @@ func SyntaxError(file string, data []byte, err error) *diag.Finding {
 		WithHint("check the indentation, and quote text that contains \": \" or starts with a special character")
 }
 
-// Compiled on first use, not at start-up, which every qda command (a
-// search too) would pay for.
-var lineRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^yaml: line (\d+): `) })
+var lineRE = lazyre.New(`^yaml: line (\d+): `)
 
 // splitError takes the line and the problem out of a yaml.v3 error,
 // which gives the line only in its text.

@@ -1,9 +1,9 @@
 package office
 
 import (
-	"regexp"
 	"strings"
-	"sync"
+
+	"github.com/qdatool/qda/internal/lazyre"
 )
 
 // cellText joins a table cell's paragraphs. White space around the cell is
@@ -39,11 +39,7 @@ func rowText(cells []string) string {
 	return strings.Join(full, "\t")
 }
 
-// Compiled on first use, not at start-up, which every qda command (a
-// search too) would pay for.
-var timeCellRE = sync.OnceValue(func() *regexp.Regexp {
-	return regexp.MustCompile(`^[\[(]?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?[\])]?$`)
-})
+var timeCellRE = lazyre.New(`^[\[(]?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?[\])]?$`)
 
 // speakerLabel reports whether s reads as a speaker's name or role rather
 // than speech: a few words and no sentence punctuation. A trailing colon is

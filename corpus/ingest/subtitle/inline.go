@@ -2,11 +2,11 @@ package subtitle
 
 import (
 	"html"
-	"regexp"
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/qdatool/qda/internal/lazyre"
 )
 
 // maxPiece bounds the bytes of one line of the document given to astisub,
@@ -14,27 +14,23 @@ import (
 // 64 KiB; a longer cue line is split into pieces that restore joins.
 const maxPiece = 16 << 10
 
-// Compiled on first use, not at start-up, which every qda command (a
-// search too) would pay for.
 var (
 	// entityRE matches one character reference. Only references ended by
 	// ';' are decoded: HTML's legacy forms without it would turn
 	// "&notice" into "¬ice".
-	entityRE = sync.OnceValue(func() *regexp.Regexp {
-		return regexp.MustCompile(`&(?:#[0-9]{1,8}|#[xX][0-9a-fA-F]{1,8}|[A-Za-z][A-Za-z0-9]{1,31});`)
-	})
+	entityRE = lazyre.New(`&(?:#[0-9]{1,8}|#[xX][0-9a-fA-F]{1,8}|[A-Za-z][A-Za-z0-9]{1,31});`)
 
-	timestampTagRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(?:\d+:)?\d{1,2}:\d{2}[.,]\d{1,3}$`) })
-	voiceTagRE     = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[vV](?:\.[^\s]*)?(?:\s+(.*))?$`) })
-	voiceEndTagRE  = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^/[vV]\s*$`) })
+	timestampTagRE = lazyre.New(`^(?:\d+:)?\d{1,2}:\d{2}[.,]\d{1,3}$`)
+	voiceTagRE     = lazyre.New(`^[vV](?:\.[^\s]*)?(?:\s+(.*))?$`)
+	voiceEndTagRE  = lazyre.New(`^/[vV]\s*$`)
 	// Formatting tags astisub removes. Case is ignored, as browsers do,
 	// because hand-edited files have <I> as often as <i>.
-	vttTagRE   = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?i)^(/?)(c|i|b|u|ruby|rt|lang)(?:[.\s].*)?$`) })
-	srtTagRE   = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?i)^(/?)(i|b|u|s|font)(?:\s.*)?$`) })
-	srtBreakRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?i)^br\s*/?$`) })
+	vttTagRE   = lazyre.New(`(?i)^(/?)(c|i|b|u|ruby|rt|lang)(?:[.\s].*)?$`)
+	srtTagRE   = lazyre.New(`(?i)^(/?)(i|b|u|s|font)(?:\s.*)?$`)
+	srtBreakRE = lazyre.New(`(?i)^br\s*/?$`)
 	// assOverrideRE matches the SSA/ASS override codes ({\an8}, {\i1}) that
 	// converters leave in SRT to position or style a cue.
-	assOverrideRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\{\\[^{}]*\}`) })
+	assOverrideRE = lazyre.New(`\{\\[^{}]*\}`)
 )
 
 // decodeEntities decodes the character references in s. A named reference

@@ -36,13 +36,12 @@ import (
 	"bytes"
 	"fmt"
 	"io"
-	"regexp"
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
 
 	astisub "github.com/asticode/go-astisub"
+	"github.com/qdatool/qda/internal/lazyre"
 	"golang.org/x/text/encoding/charmap"
 	xunicode "golang.org/x/text/encoding/unicode"
 )
@@ -154,9 +153,7 @@ func blank(line string) bool { return strings.TrimSpace(line) == "" }
 // time at their start, not just for "-->", so that speech holding an arrow
 // stays speech. A comma is allowed in WebVTT and a full stop in SRT, and
 // hours may be left out, because converters write all of these.
-// Compiled on first use, not at start-up, which every qda command (a
-// search too) would pay for.
-var timingRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\s*(?:\d+:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?\s*-->`) })
+var timingRE = lazyre.New(`^\s*(?:\d+:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?\s*-->`)
 
 func isTiming(line string) bool { return timingRE().MatchString(line) }
 
@@ -284,9 +281,7 @@ func appendCue(out []Cue, voice, text string) []Cue {
 
 // prefixRE matches a speaker prefix as Zoom writes it, "May Smith: text":
 // up to three words of name-like characters and a colon ending the word.
-var prefixRE = sync.OnceValue(func() *regexp.Regexp {
-	return regexp.MustCompile(`^(\pL[\pL\pN'’.\-]*(?: [\pL\pN][\pL\pN'’.\-]*){0,2}):(?: |$)`)
-})
+var prefixRE = lazyre.New(`^(\pL[\pL\pN'’.\-]*(?: [\pL\pN][\pL\pN'’.\-]*){0,2}):(?: |$)`)
 
 // cutPrefix splits a "Name: text" line, whitespace already collapsed. Each
 // word of the name must start with a capital or a digit, so that speech

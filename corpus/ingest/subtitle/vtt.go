@@ -1,18 +1,15 @@
 package subtitle
 
 import (
-	"regexp"
 	"strings"
-	"sync"
 
 	astisub "github.com/asticode/go-astisub"
 
 	"github.com/qdatool/qda/internal/diag"
+	"github.com/qdatool/qda/internal/lazyre"
 )
 
-// Compiled on first use, not at start-up, which every qda command (a
-// search too) would pay for.
-var srtNumberRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\s*\d+\s*$`) })
+var srtNumberRE = lazyre.New(`^\s*\d+\s*$`)
 
 // VTT reads a WebVTT file. The first line that is not blank must be WEBVTT;
 // an error is then a *diag.Finding without a file name, which the caller
