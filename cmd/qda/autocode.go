@@ -13,8 +13,9 @@ import (
 )
 
 type autocodeOptions struct {
-	code  string
-	apply bool
+	code   string
+	apply  bool
+	within string
 }
 
 func newAutocodeCmd(g *globals) *cobra.Command {
@@ -33,18 +34,25 @@ that coder has a codings file for:
   recall     the share of the coder's coded lines the patterns found
 so a pattern can be tuned before it is trusted. "-" is no line to divide by.
 
+--within turn matches each pattern against whole speaker turns, as
+'qda search --within turn' does (every + term somewhere in the turn), and
+proposes every line of a matching turn: a participant's answer, whose
+words are spread over its sentences, is coded whole.
+
 --apply writes the proposals to the files of coder "auto", or of the coder
 named with --coder, in one step. qda never writes a person's codings
 unless that coder is named with --coder.`,
 		Example: `  qda autocode
   qda autocode --code sustainability/infrastructure/transport --json
   qda autocode --apply                  # into codings/auto/
-  qda autocode --code confidence --apply --coder jt`,
+  qda autocode --code confidence --apply --coder jt
+  qda autocode --within turn --code sustainability`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error { return runAutocode(g, opt) },
 	}
 	cmd.Flags().StringVar(&opt.code, "code", "", "only `CODE` and its descendants")
 	cmd.Flags().BoolVar(&opt.apply, "apply", false, "write the proposals to the coder's codings files")
+	addWithinFlag(cmd, &opt.within, "match each pattern against a `line` or a whole speaker turn (proposing the turn)")
 	cmd.RegisterFlagCompletionFunc("code", completeCodes(g))
 	return cmd
 }
@@ -76,6 +84,10 @@ type agreementJSON struct {
 func runAutocode(g *globals, opt autocodeOptions) error {
 	if len(g.coder) > 1 {
 		return usageErr(errors.New("give one --coder: the coder whose files autocode writes"))
+	}
+	within, err := parseWithin(opt.within)
+	if err != nil {
+		return err
 	}
 	target := "auto"
 	if len(g.coder) == 1 {
@@ -110,7 +122,7 @@ func runAutocode(g *globals, opt autocodeOptions) error {
 	if err != nil {
 		return err
 	}
-	props, err := ix.Autocode(codes, target)
+	props, err := ix.Autocode(codes, target, within)
 	ix.Close()
 	if err != nil {
 		var pe *search.PatternError

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
@@ -16,6 +17,7 @@ type excerptsOptions struct {
 	where       []string
 	context     int
 	search      string
+	within      string
 	lineNumbers bool
 }
 
@@ -41,12 +43,17 @@ attribute has that value; repeat it for other values (OR) or other
 attributes (AND).
 
 --search QUERY keeps the passages with a line that matches QUERY, in the
-syntax of 'qda search' (see 'qda search --help').`,
+syntax of 'qda search' (see 'qda search --help'). With --within turn the
+query matches whole speaker turns, every line of the turn (coded or not),
+as 'qda search --within turn' does, and keeps the passages that share a
+line with a matching turn: '+fatigue +stairs' then finds an answer that
+says the two words in different sentences.`,
 		Example: `  qda excerpts confidence
   qda excerpts sustainability/infrastructure --where location=rural --context 2
   qda excerpts tea-and-company --coder jt --json
   qda excerpts confidence --line-numbers
-  qda excerpts sustainability --search 'taxi* OR "bus pass"'`,
+  qda excerpts sustainability --search 'taxi* OR "bus pass"'
+  qda excerpts sustainability --search '+taxi +bus' --within turn`,
 		Args:              cobra.ExactArgs(1),
 		ValidArgsFunction: completeCodes(g),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -56,6 +63,7 @@ syntax of 'qda search' (see 'qda search --help').`,
 	cmd.Flags().StringArrayVar(&opt.where, "where", nil, "keep transcripts whose `attr=value` matches")
 	cmd.Flags().IntVar(&opt.context, "context", 0, "show `N` lines around each passage")
 	cmd.Flags().StringVar(&opt.search, "search", "", "keep passages with a line matching `QUERY` (see 'qda search --help')")
+	addWithinFlag(cmd, &opt.within, "--search matches a `line` of the passage, or a whole speaker turn it shares a line with")
 	cmd.Flags().BoolVar(&opt.lineNumbers, "line-numbers", false, "show each line with its number")
 	return cmd
 }
@@ -111,9 +119,16 @@ func runExcerpts(g *globals, ref string, opt excerptsOptions) error {
 	if opt.context < 0 {
 		return usageErr(fmt.Errorf("--context must be 0 or more"))
 	}
+	within, err := parseWithin(opt.within)
+	if err != nil {
+		return err
+	}
+	if within == search.WithinTurn && opt.search == "" {
+		return usageErr(errors.New("--within turn says how --search matches: give --search QUERY"))
+	}
 	var matched map[string]map[int]bool
 	if opt.search != "" {
-		if matched, err = s.searchLines(g, code, scan, opt.search); err != nil {
+		if matched, err = s.searchLines(g, code, scan, opt.search, within); err != nil {
 			return err
 		}
 		scan.Only = sortedKeys(matched)
@@ -219,24 +234,24 @@ func (s *session) scanOptions(g *globals, where []string) (corpus.ScanOptions, e
 	return corpus.ScanOptions{Coders: coders, Filters: filters}, nil
 }
 
-// searchLines runs query over the lines coded code by the chosen coders
-// and returns the matching lines by transcript.
-func (s *session) searchLines(g *globals, code *codebook.Code, scan corpus.ScanOptions, q string) (map[string]map[int]bool, error) {
+// searchLines returns the lines by transcript that query matches: the
+// lines coded code by the chosen coders that match it, or, within
+// turns, every line of each turn it matches, coded or not. A turn is
+// where a participant's answer is, and the passage coded is often only
+// part of it: the turn's other sentences are what --within turn is for.
+func (s *session) searchLines(g *globals, code *codebook.Code, scan corpus.ScanOptions, q, within string) (map[string]map[int]bool, error) {
 	ix, err := openSearch(g, s)
 	if err != nil {
 		return nil, err
 	}
 	defer ix.Close()
-	res, err := ix.Search(search.Request{Query: q, Code: code, Coders: scan.Coders, Filters: scan.Filters})
+	r := search.Request{Query: q, Code: code, Coders: scan.Coders, Filters: scan.Filters}
+	if within == search.WithinTurn {
+		r = search.Request{Query: q, Filters: scan.Filters, Within: search.WithinTurn}
+	}
+	out, err := ix.MatchingLines(r)
 	if err != nil {
 		return nil, queryErr(err)
-	}
-	out := map[string]map[int]bool{}
-	for _, h := range res.Hits {
-		if out[h.Transcript] == nil {
-			out[h.Transcript] = map[int]bool{}
-		}
-		out[h.Transcript][h.Line] = true
 	}
 	return out, nil
 }

@@ -81,9 +81,8 @@ docs/search.md for the fields and how the index stays current.`,
 	cmd.Flags().IntVar(&opt.context, "context", 0, "show `N` lines around each hit")
 	cmd.Flags().IntVar(&opt.limit, "limit", 0, "show at most `N` hits (0: all)")
 	cmd.Flags().StringVar(&opt.sort, "sort", "line", "order hits by `line` (transcript and line) or score")
-	cmd.Flags().StringVar(&opt.within, "within", "line", "match a `line` or a whole speaker turn")
+	addWithinFlag(cmd, &opt.within, "match a `line` or a whole speaker turn")
 	cmd.RegisterFlagCompletionFunc("code", completeCodes(g))
-	cmd.RegisterFlagCompletionFunc("within", cobra.FixedCompletions([]string{"line", "turn"}, cobra.ShellCompDirectiveNoFileComp))
 	cmd.RegisterFlagCompletionFunc("speaker", cobra.FixedCompletions([]string{"participant", "interviewer"}, cobra.ShellCompDirectiveNoFileComp))
 	cmd.RegisterFlagCompletionFunc("sort", cobra.FixedCompletions([]string{"line", "score"}, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
@@ -182,15 +181,15 @@ func (s *session) searchRequest(g *globals, q string, opt searchOptions) (search
 	case opt.sort != "line":
 		return req, usageErr(fmt.Errorf("--sort %q: choose line or score", opt.sort))
 	}
-	switch opt.within {
-	case search.WithinLine:
-	case search.WithinTurn:
+	within, err := parseWithin(opt.within)
+	if err != nil {
+		return req, err
+	}
+	if within == search.WithinTurn {
 		req.Within = search.WithinTurn
 		if opt.context != 0 || req.ByScore {
 			return req, usageErr(fmt.Errorf("--within turn prints whole turns in line order: leave out --context and --sort"))
 		}
-	default:
-		return req, usageErr(fmt.Errorf("--within %q: choose line or turn", opt.within))
 	}
 	return req, nil
 }

@@ -65,8 +65,12 @@ func (e *PatternError) Unwrap() error { return e.Err }
 
 // Autocode runs the patterns of each code given (codes without patterns
 // are skipped) over the whole study and compares the lines they find
-// with every coder but target.
-func (ix *Index) Autocode(codes []*codebook.Code, target string) ([]Proposal, error) {
+// with every coder but target. within is WithinLine (or "") to propose
+// the matching lines, WithinTurn to match each pattern against whole
+// speaker turns, as qda search --within turn does, and propose every
+// line of a matching turn: an answer is what a coder codes, and its
+// words are spread over its sentences, one a line.
+func (ix *Index) Autocode(codes []*codebook.Code, target, within string) ([]Proposal, error) {
 	var out []Proposal
 	for _, code := range codes {
 		if len(code.Patterns) == 0 {
@@ -74,15 +78,18 @@ func (ix *Index) Autocode(codes []*codebook.Code, target string) ([]Proposal, er
 		}
 		found := map[string]map[int]bool{}
 		for _, p := range code.Patterns {
-			res, err := ix.Search(Request{Query: p, NoSpans: true, NoScores: true})
+			lines, err := ix.MatchingLines(Request{Query: p, Within: within})
 			if err != nil {
 				return nil, &PatternError{Code: code, Pattern: p, Err: err}
 			}
-			for _, h := range res.Hits {
-				if found[h.Transcript] == nil {
-					found[h.Transcript] = map[int]bool{}
+			for t, ls := range lines {
+				if found[t] == nil {
+					found[t] = ls
+					continue
 				}
-				found[h.Transcript][h.Line] = true
+				for l := range ls {
+					found[t][l] = true
+				}
 			}
 		}
 		prop := Proposal{Code: code}
@@ -117,6 +124,27 @@ func (ix *Index) Autocode(codes []*codebook.Code, target string) ([]Proposal, er
 			prop.Agreement = append(prop.Agreement, a)
 		}
 		out = append(out, prop)
+	}
+	return out, nil
+}
+
+// MatchingLines runs r and returns the lines it matches by transcript:
+// the matching lines of a search of lines, every line of each matching
+// turn of a search within turns. Limit is ignored.
+func (ix *Index) MatchingLines(r Request) (map[string]map[int]bool, error) {
+	r.Limit, r.NoSpans, r.NoScores, r.ByScore = 0, true, true, false
+	res, err := ix.Search(r)
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]map[int]bool{}
+	for _, h := range res.Hits {
+		setLine(out, h.Transcript, h.Line)
+	}
+	for _, th := range res.Turns {
+		for l := th.Lines.Start; l <= th.Lines.End; l++ {
+			setLine(out, th.Transcript, l)
+		}
 	}
 	return out, nil
 }

@@ -113,3 +113,38 @@ func TestProximityErrors(t *testing.T) {
 		}
 	}
 }
+
+// MatchingLines gives every line of a matching turn, and only the
+// matching lines of a search of lines; a limit does not cut it short.
+func TestMatchingLines(t *testing.T) {
+	dir := writeStudy(t, tiny)
+	for _, tc := range []struct {
+		name string
+		req  Request
+		want []string // transcript:line, sorted
+	}{
+		{"lines", Request{Query: "confidence buses"}, []string{"may-1:3", "ted-1:4"}},
+		{"turns, every line of each", Request{Query: "confidence buses", Within: WithinTurn}, []string{"may-1:3", "may-1:4", "ted-1:3", "ted-1:4"}},
+		{"turns need every + term", Request{Query: "+confidence +out", Within: WithinTurn}, []string{"may-1:3", "may-1:4"}},
+		{"no line has both", Request{Query: "+confidence +out"}, nil},
+		{"a limit is not applied", Request{Query: "confidence buses", Within: WithinTurn, Limit: 1}, []string{"may-1:3", "may-1:4", "ted-1:3", "ted-1:4"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			ix := openIndex(t, dir)
+			lines, err := ix.MatchingLines(tc.req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for tr, ls := range lines {
+				for l := range ls {
+					got = append(got, fmt.Sprintf("%s:%d", tr, l))
+				}
+			}
+			slices.Sort(got)
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("got %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
