@@ -220,7 +220,7 @@ func (b *Batch) Commit() error {
 	}
 	if err != nil {
 		cleanup()
-		return err
+		return orStageErr(JournalFile, err)
 	}
 	crashPoint("journal")
 	dirs := newFolders()
@@ -395,6 +395,18 @@ func stageErr(rel string, err error) error {
 		err = pe.Err
 	}
 	return diag.Errorf(rel, 0, "its new content could not be written to %s: %v", stagingDir, err).WithHint("%s", stagingHint)
+}
+
+// orStageErr is stageErr for a system call's error on a temporary file
+// or on the staging folder (an *fs.PathError, which names them by their
+// paths on this machine); any other error says already what is wrong and
+// where, and passes unchanged.
+func orStageErr(rel string, err error) error {
+	var pe *fs.PathError
+	if err == nil || !errors.As(err, &pe) {
+		return err
+	}
+	return stageErr(rel, err)
 }
 
 // close closes the journal's folder (the files stay).

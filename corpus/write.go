@@ -50,6 +50,9 @@ func (s *Study) WriteStudyFile(rel string, data []byte) error {
 		dir = path.Dir(rel)
 	}
 	temp, err := s.stageTemp(dir, path.Base(rel), data, s.permOf(rel))
+	if err != nil && dir == stagingDir {
+		return orStageErr(rel, err) // named by rel, not by its temporary file
+	}
 	if err != nil {
 		return err
 	}
