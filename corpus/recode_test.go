@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/qdatool/qda/codebook"
 	"github.com/qdatool/qda/corpus"
 	"github.com/qdatool/qda/corpus/demo"
 )
@@ -88,40 +89,81 @@ func hashes(t *testing.T, dir string) map[string][32]byte {
 	return out
 }
 
-// TestRecodeStopsReadingWhenStagingFails: once a temporary file cannot be
-// written (a full disk, say), nothing can be committed, so Recode stops
-// reading the study there and says which file could not be written and
-// what to do; it used to read on to the end, and here reported the
+// TestStopsReadingWhenStagingFails: once a temporary file cannot be
+// written (a full disk, say), nothing can be committed, so Recode and Fix
+// stop reading the study there and say which file could not be written
+// and what to do; they used to read on to the end, and here reported the
 // broken last file instead. The study is left as it was.
-func TestRecodeStopsReadingWhenStagingFails(t *testing.T) {
-	dir, s, ix, bad := brokenLastCodings(t)
-	cb, _ := s.Codebook()
-	// Every code taken off: every codings file changes, so the reading
-	// cannot run more than the stager's queue (64) ahead of the staging.
-	m := map[string]string{}
-	for _, c := range cb.All() {
-		m[c.Path] = ""
+func TestStopsReadingWhenStagingFails(t *testing.T) {
+	tests := []struct {
+		name   string
+		change func(t *testing.T, dir string, s *corpus.Study) func(*corpus.Index) error
+	}{
+		// Every code taken off: every codings file changes, so the
+		// reading cannot run more than the stager's queue (64) ahead of
+		// the staging. File 0 is codebook.yaml.
+		{"recode", func(t *testing.T, dir string, s *corpus.Study) func(*corpus.Index) error {
+			cb, _ := s.Codebook()
+			m := map[string]string{}
+			for _, c := range cb.All() {
+				m[c.Path] = ""
+			}
+			return func(ix *corpus.Index) error {
+				_, err := s.Recode(ix, cb, m, []byte("codes: []\n"), false)
+				return err
+			}
+		}},
+		// confidence renamed in codebook.yaml alone: the 340 of 390
+		// codings files that use it do so by its former name, for Fix.
+		{"fix", func(t *testing.T, dir string, s *corpus.Study) func(*corpus.Index) error {
+			cb, _ := s.Codebook()
+			src, err := os.ReadFile(filepath.Join(dir, corpus.CodebookFile))
+			if err != nil {
+				t.Fatal(err)
+			}
+			rw, err := codebook.Rename(cb, src, "confidence", "self-belief")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(filepath.Join(dir, corpus.CodebookFile), rw.Data, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			cb, errs := s.Codebook()
+			if errs.HasErrors() {
+				t.Fatal(errs)
+			}
+			return func(ix *corpus.Index) error {
+				_, err := s.Fix(ix, cb, false)
+				return err
+			}
+		}},
 	}
-	staging := filepath.Join(dir, ".qda", "staging")
-	corpus.CrashPoint = func(point string) {
-		if point != "staged 1" { // codebook.yaml, file 0
-			return
-		}
-		// File 2 (the second codings file) cannot be created: its name is taken.
-		dirs, err := os.ReadDir(staging)
-		if err == nil && len(dirs) == 1 {
-			err = os.WriteFile(filepath.Join(staging, dirs[0].Name(), "2"), nil, 0o644)
-		}
-		if err != nil {
-			t.Error(err)
-		}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			dir, s, ix, bad := brokenLastCodings(t)
+			change := tc.change(t, dir, s)
+			staging := filepath.Join(dir, ".qda", "staging")
+			corpus.CrashPoint = func(point string) {
+				if point != "staged 1" {
+					return
+				}
+				// File 2 cannot be created: its name is taken.
+				dirs, err := os.ReadDir(staging)
+				if err == nil && len(dirs) == 1 {
+					err = os.WriteFile(filepath.Join(staging, dirs[0].Name(), "2"), nil, 0o644)
+				}
+				if err != nil {
+					t.Error(err)
+				}
+			}
+			defer func() { corpus.CrashPoint = nil }()
+			before := hashes(t, dir)
+			err := change(ix)
+			if err == nil || strings.Contains(err.Error(), bad) || !strings.HasPrefix(err.Error(), "codings/") ||
+				!strings.Contains(err.Error(), "could not be written to .qda/staging: file exists (nothing in the study was changed") {
+				t.Fatalf("%s = %v\nwant the staging error of an early codings file, found before %s", tc.name, err, bad)
+			}
+			unchanged(t, dir, before)
+		})
 	}
-	defer func() { corpus.CrashPoint = nil }()
-	before := hashes(t, dir)
-	_, err := s.Recode(ix, cb, m, []byte("codes: []\n"), false)
-	if err == nil || strings.Contains(err.Error(), bad) || !strings.HasPrefix(err.Error(), "codings/") ||
-		!strings.Contains(err.Error(), "could not be written to .qda/staging: file exists (nothing in the study was changed") {
-		t.Fatalf("Recode = %v\nwant the staging error of the second codings file, found before %s", err, bad)
-	}
-	unchanged(t, dir, before)
 }
