@@ -4,20 +4,27 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
 	"strconv"
+	"sync/atomic"
+
+	"github.com/qdatool/qda/internal/diag"
 )
 
 // Batch stages several files and replaces them together. One file is
 // replaced atomically by a rename, but a refactoring rewrites many; so
-// every new content is written to a folder of its own under
-// .qda/staging/ (by Commit, or as it is Put: NewEarlyBatch), then Commit
-// syncs them all together, records the renames in a journal (.qda/journal.json),
-// then renames, then removes the journal. A process killed before the
-// journal is written leaves every file as it was; killed after, the next
+// every new content is written to a temporary file in a folder of its
+// own, .qda/staging/ID/ (by Commit, or as it is Put: NewEarlyBatch), then
+// Commit syncs them all together, records the renames in a journal
+// (.qda/journal.json), renames, and removes the journal; a batch of one
+// file needs no journal, its rename being atomic. A process killed before
+// the journal is written leaves every file as it was, and the next
+// command that writes sweeps what it staged; killed after, the next
 // command that writes (qda fix, say) finds the journal and completes the
 // renames (Recover). Either way a study is in its old or its new state,
 // never between. What a journal may do is narrow (journal.go): it names
@@ -26,23 +33,34 @@ import (
 type Batch struct {
 	s     *Study
 	files []staged       // what Commit stages, for a batch that stages nothing before it
-	index map[string]int // rel → position: Put is called once a file, in batches of tens of thousands
+	index map[string]int // rel → position in the journal: a map, for batches of tens of thousands of files
 	early bool           // NewEarlyBatch: each Put is staged at once, by ahead
-	ahead *stager
-	done  bool
+	ahead *stager        // an early batch's, made at its first Put
+	state batchState
 }
+
+// batchState is where a batch is in its life: a batch is committed or
+// discarded once, and then done with.
+type batchState int
+
+const (
+	batchOpen batchState = iota
+	batchCommitted
+	batchDiscarded
+)
 
 type staged struct {
 	rel  string
 	data []byte
 }
 
-// CrashPoint, when set, is called at each point of a Commit where a
+// CrashPoint, when set, is called at each point of a batch where a
 // killed process leaves a different state behind: "staged N" after the
-// Nth temporary file, "synced" once they are all durable, "journal" once
-// the journal is written, "renamed N" after the Nth rename. The CLI's crash tests ($QDA_TEST_CRASH_AT) stop
-// the process there to prove that the study is found in its old or its
-// new state.
+// Nth temporary file is written (by Put, on an early batch's goroutine;
+// by Commit otherwise), "synced" once they are all durable, "journal"
+// once the journal is written, "renamed N" after the Nth rename. The
+// CLI's crash tests ($QDA_TEST_CRASH_AT) stop the process there to prove
+// that the study is found in its old or its new state.
 var CrashPoint func(point string)
 
 func crashPoint(format string, args ...any) {
@@ -57,20 +75,26 @@ func (s *Study) NewBatch() *Batch { return &Batch{s: s, index: map[string]int{}}
 // NewEarlyBatch starts an empty batch that writes each file Put to its
 // temporary file at once, on a goroutine of its own, while the caller
 // goes on (reading and recoding the next codings file): a rename of a
-// code at 10,000 participants stages 32,000 files, and creating them is
-// most of its time, so it runs beside the reading instead of after it,
-// and only a few files are held in memory instead of all of them. Until
+// code at 10,000 participants stages 32,000 files, and creating them
+// took seconds after the reading; beside it, they cost little more than
+// the reading, and only a few files are held in memory, not all. Until
 // Commit nothing is renamed, so the study is unchanged; a caller that
 // does not commit calls Discard (a writer killed before Commit leaves
-// only temporary files, which the next writer sweeps). What Put is
+// only temporary files, which the next writer sweeps). A caller that
+// reads the study to Put stops reading once Err is not nil. What Put is
 // given must not change after it.
 func (s *Study) NewEarlyBatch() *Batch {
 	return &Batch{s: s, index: map[string]int{}, early: true}
 }
 
 // Put stages data for rel (a path relative to the study); a later Put of
-// the same path wins.
+// the same path wins. On an early batch whose staging has failed (Err)
+// the data is dropped; on a batch committed or discarded, Put does
+// nothing.
 func (b *Batch) Put(rel string, data []byte) {
+	if b.state != batchOpen {
+		return
+	}
 	i, again := b.index[rel]
 	if !again {
 		i = len(b.index)
@@ -90,29 +114,58 @@ func (b *Batch) Put(rel string, data []byte) {
 	b.files = append(b.files, staged{rel, data})
 }
 
-// Len is the number of files staged.
+// Len is the number of files Put (each path once).
 func (b *Batch) Len() int { return len(b.index) }
 
-// Discard removes what an early batch staged and will not commit; after
-// Commit, or for a batch that stages nothing before Commit, it does
-// nothing.
+// Err is the first error of an early batch's staging so far (nil for a
+// batch that stages at Commit): the disk is full, say. Nothing can be
+// committed after it, so a caller reading the study to Put stops reading
+// there; Commit returns the same error.
+func (b *Batch) Err() error {
+	if b.ahead == nil {
+		return nil
+	}
+	return b.ahead.failed()
+}
+
+// Discard drops a batch that will not be committed, removing what an
+// early batch staged; a Commit after it is an error. After Commit it
+// does nothing, so a caller can defer it.
 func (b *Batch) Discard() {
-	if b.ahead != nil && !b.done {
-		b.done = true
+	if b.state != batchOpen {
+		return
+	}
+	b.state = batchDiscarded
+	b.files = nil
+	if b.ahead != nil {
 		b.ahead.wait()
 		b.ahead.close()
 		b.ahead.remove()
 	}
 }
 
+// errReused is the error of a Commit of a batch committed or discarded
+// already: a mistake in qda's code, said as one, which would otherwise
+// report a change made when nothing was written.
+func errReused(state batchState) error {
+	if state == batchDiscarded {
+		return errors.New("internal error (qda's, not the study's): Commit of a batch already discarded; nothing was written: please report this")
+	}
+	return errors.New("internal error (qda's, not the study's): Commit of a batch already committed; nothing more was written: please report this")
+}
+
 // Commit writes the staged files. Every target must be a data file of the
 // study (DataFile) no larger than MaxFileSize; otherwise nothing is
-// written.
+// written. A batch is committed once; a Commit after Commit or Discard
+// is an error.
 func (b *Batch) Commit() error {
-	if len(b.index) == 0 || b.done {
+	if b.state != batchOpen {
+		return errReused(b.state)
+	}
+	b.state = batchCommitted
+	if len(b.index) == 0 {
 		return nil
 	}
-	b.done = true
 	s := b.s
 	st := b.ahead
 	if st != nil {
@@ -125,20 +178,21 @@ func (b *Batch) Commit() error {
 		}
 		st = s.newStager(false)
 		for i, f := range b.files {
-			if st.err != nil {
+			if st.failed() != nil {
 				break
 			}
-			st.err = st.stage(stageJob{i, f.rel, f.data, false})
+			st.fail(st.stage(stageJob{i, f.rel, f.data, false}))
 		}
 	}
-	err := st.err
+	err := st.failed()
 	if err == nil {
 		// Made durable together, before any journal names them: a sync of
 		// each file in turn made a rename of a code at 10,000 participants
 		// (32,000 files) take about 100 s, nearly all of it waiting for the
 		// disk.
 		if err = syncAll(st.dir, st.in, len(st.j.Renames)); err != nil {
-			err = fmt.Errorf("%s: %w", st.j.dir(), err)
+			err = diag.Errorf(stagingDir, 0, "the new contents of %d files could not be saved to the disk: %v", len(st.j.Renames), err).
+				WithHint("%s", stagingHint)
 		}
 	}
 	st.close()
@@ -166,7 +220,7 @@ func (b *Batch) Commit() error {
 	}
 	if err != nil {
 		cleanup()
-		return err
+		return orStageErr(JournalFile, err)
 	}
 	crashPoint("journal")
 	dirs := newFolders()
@@ -199,11 +253,13 @@ type stager struct {
 	in    *os.Root // the journal's folder, opened once: each file is created by name in it
 	dir   *os.File // the same, for syncAll
 	modes *perms
-	n     int
+	n     int  // files staged, a file Put again counted again: the N of "staged N"
 	made  bool // the journal's folder, which remove removes
-	err   error
-	todo  chan stageJob // an early batch's
-	idle  chan struct{} // closed when the goroutine has stopped
+	// err is the first error, set by the goroutine of an early batch while
+	// its caller reads it (Batch.Err), so held atomically.
+	err  atomic.Pointer[error]
+	todo chan stageJob // an early batch's
+	idle chan struct{} // closed when the goroutine has stopped
 }
 
 type stageJob struct {
@@ -215,22 +271,38 @@ type stageJob struct {
 
 // newStager makes the journal's folder and opens it; with early, it
 // starts the goroutine that stages what put is given. An error is kept
-// (err) and every file then dropped.
+// (failed) and every file then dropped.
 func (s *Study) newStager(early bool) *stager {
 	st := &stager{s: s, j: journal{Version: journalVersion, ID: randomID()}}
-	st.err = st.open()
-	if early && st.err == nil {
-		st.todo, st.idle = make(chan stageJob, 64), make(chan struct{})
+	st.fail(st.open())
+	if early && st.failed() == nil {
+		todo, idle := make(chan stageJob, 64), make(chan struct{})
+		st.todo, st.idle = todo, idle
 		go func() {
-			defer close(st.idle)
-			for job := range st.todo {
-				if st.err == nil {
-					st.err = st.stage(job)
+			defer close(idle)
+			for job := range todo {
+				if st.failed() == nil {
+					st.fail(st.stage(job))
 				}
 			}
 		}()
 	}
 	return st
+}
+
+// fail keeps err if it is the first error.
+func (st *stager) fail(err error) {
+	if err != nil {
+		st.err.CompareAndSwap(nil, &err)
+	}
+}
+
+// failed is the first error, or nil.
+func (st *stager) failed() error {
+	if p := st.err.Load(); p != nil {
+		return *p
+	}
+	return nil
 }
 
 func (st *stager) open() error {
@@ -264,10 +336,10 @@ func (st *stager) open() error {
 	return nil
 }
 
-// put hands an early batch's file to its goroutine (dropped after an
-// error).
+// put hands an early batch's file to its goroutine; after an error it
+// is dropped.
 func (st *stager) put(job stageJob) {
-	if st.todo != nil {
+	if st.todo != nil && st.failed() == nil {
 		st.todo <- job
 	}
 }
@@ -291,11 +363,11 @@ func (st *stager) stage(job stageJob) error {
 	name := strconv.Itoa(job.i)
 	if job.again {
 		if err := st.in.Remove(name); err != nil {
-			return fmt.Errorf("%s: %w", st.j.dir(), err)
+			return stageErr(job.rel, err)
 		}
 	}
 	if err := stageFile(st.dir, st.in, name, job.data, st.modes.of(job.rel)); err != nil {
-		return fmt.Errorf("%s: %w", st.j.dir(), err)
+		return stageErr(job.rel, err)
 	}
 	sum := sha256.Sum256(job.data)
 	e := journalEntry{Target: job.rel, SHA256: hex.EncodeToString(sum[:])}
@@ -307,6 +379,34 @@ func (st *stager) stage(job stageJob) error {
 	st.n++
 	crashPoint("staged %d", st.n)
 	return nil
+}
+
+// stagingHint is what to do when a batch's temporary files cannot be
+// written: nothing of the study was changed, so the command can be run
+// again once the cause is gone.
+const stagingHint = "nothing in the study was changed: free space on the disk (or make " + stagingDir + " writable) and run the command again"
+
+// stageErr is the error of a temporary file that could not be written,
+// named by the study's file it was for (rel): its own name, a number in
+// a folder of random name, says nothing to the person who reads it.
+func stageErr(rel string, err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err
+	}
+	return diag.Errorf(rel, 0, "its new content could not be written to %s: %v", stagingDir, err).WithHint("%s", stagingHint)
+}
+
+// orStageErr is stageErr for a system call's error on a temporary file
+// or on the staging folder (an *fs.PathError, which names them by their
+// paths on this machine); any other error says already what is wrong and
+// where, and passes unchanged.
+func orStageErr(rel string, err error) error {
+	var pe *fs.PathError
+	if err == nil || !errors.As(err, &pe) {
+		return err
+	}
+	return stageErr(rel, err)
 }
 
 // close closes the journal's folder (the files stay).

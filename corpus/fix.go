@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
@@ -37,8 +38,11 @@ func (s *Study) Fix(ix *Index, cb *codebook.Codebook, dryRun bool) (*FixReport, 
 				b.Put(cs.File, MarshalCodings(cs.Segments))
 			}
 		}
-		return nil
+		return b.Err() // staging failed: nothing can be written, so stop reading
 	})
+	if serr := b.Err(); serr != nil && errors.Is(err, serr) {
+		return nil, err // staging failed first: the reading stopped there
+	}
 	if err != nil {
 		return nil, fmt.Errorf("%w: fix the file by hand first", err)
 	}

@@ -93,25 +93,41 @@ func readLimited(name string, r io.Reader) ([]byte, error) {
 			readBufs.Put(bp)
 		}
 	}()
-	lr := io.LimitReader(r, MaxFileSize+1)
+	buf, err := readInto(buf, r)
+	if errors.Is(err, errTooLarge) {
+		return nil, tooLarge(name)
+	}
+	if err != nil {
+		return nil, err
+	}
+	return append(make([]byte, 0, len(buf)), buf...), nil
+}
+
+// readInto reads r to its end, appending to buf and growing it as needed
+// (a buffer with room for the whole file and a byte more reads it with
+// no copy, ending with a read of nothing). More than MaxFileSize is
+// errTooLarge: at most a byte more is read. The one read loop of the
+// package: readLimited's, and readIn's on a file descriptor.
+func readInto(buf []byte, r io.Reader) ([]byte, error) {
 	for {
 		if len(buf) == cap(buf) {
 			buf = append(buf, 0)[:len(buf)]
 		}
-		n, err := lr.Read(buf[len(buf):cap(buf)])
-		buf = buf[:len(buf)+n]
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return nil, err
+		n, err := r.Read(buf[len(buf):min(cap(buf), MaxFileSize+1)])
+		buf = buf[:len(buf)+max(n, 0)]
+		switch {
+		case len(buf) > MaxFileSize:
+			return buf, errTooLarge
+		case err == io.EOF:
+			return buf, nil
+		case err != nil:
+			return buf, err
 		}
 	}
-	if len(buf) > MaxFileSize {
-		return nil, tooLarge(name)
-	}
-	return append(make([]byte, 0, len(buf)), buf...), nil
 }
+
+// errTooLarge is readInto's refusal, which its callers name (tooLarge).
+var errTooLarge = errors.New("larger than qda reads from one file")
 
 // readBufs are readLimited's buffers; one that grew past maxPooledRead
 // (a file that large is rare) is left to the collector.

@@ -132,7 +132,8 @@ func TestBatchRefusesLinkedFolder(t *testing.T) {
 
 // TestEarlyBatchDiscard: an early batch stages as it is Put, so what a
 // caller that stops before Commit discards must leave the study as it
-// was, with nothing staged; and a Commit after Discard writes nothing.
+// was, with nothing staged; and a Commit after Discard writes nothing
+// (and is an error: TestBatchCommitOnce).
 func TestEarlyBatchDiscard(t *testing.T) {
 	s := &Study{Root: t.TempDir()}
 	must(t, os.WriteFile(s.Path(CodebookFile), []byte("old"), 0o644))
@@ -143,8 +144,8 @@ func TestEarlyBatchDiscard(t *testing.T) {
 	b.Put(CodebookFile, []byte("new"))
 	b.Discard()
 	noneStaged(t, s)
-	if err := b.Commit(); err != nil {
-		t.Fatal(err)
+	if err := b.Commit(); err == nil {
+		t.Fatal("Commit after Discard = nil, want an error")
 	}
 	if got, _ := readFile(s.Path(CodebookFile)); got != "old" {
 		t.Errorf("codebook.yaml = %q after a discarded batch, want %q", got, "old")

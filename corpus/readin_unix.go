@@ -4,6 +4,7 @@ package corpus
 
 import (
 	"errors"
+	"io"
 
 	"golang.org/x/sys/unix"
 )
@@ -32,23 +33,26 @@ func readIn(dirfd int, name string) ([]byte, bool) {
 		return nil, false
 	}
 	// One byte over the size, so a file read whole ends with a read of 0.
-	buf := make([]byte, 0, max(st.Size+1, 512))
-	for {
-		if len(buf) == cap(buf) {
-			if len(buf) > MaxFileSize {
-				return nil, false // grew while read: ReadFile says so
-			}
-			buf = append(buf, 0)[:len(buf)]
-		}
-		n, err := retry(func() (int, error) { return unix.Read(fd, buf[len(buf):cap(buf)]) })
-		if err != nil {
-			return nil, false
-		}
-		if n == 0 {
-			return buf, true
-		}
-		buf = buf[:len(buf)+n]
+	buf, err := readInto(make([]byte, 0, max(st.Size+1, 512)), fdReader(fd))
+	if err != nil {
+		return nil, false // grown past the limit while read, or failed: ReadFile says so
 	}
+	return buf, true
+}
+
+// fdReader reads a file descriptor with read(2), for readInto: os would
+// put the file in its poller first.
+type fdReader int
+
+func (fd fdReader) Read(p []byte) (int, error) {
+	n, err := retry(func() (int, error) { return unix.Read(int(fd), p) })
+	switch {
+	case err != nil:
+		return 0, err
+	case n == 0 && len(p) > 0:
+		return 0, io.EOF
+	}
+	return n, nil
 }
 
 // retry makes a system call again when a signal interrupted it, as os

@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 
@@ -40,8 +41,11 @@ func (s *Study) Recode(ix *Index, old *codebook.Codebook, m map[string]string, n
 				b.Put(cs.File, MarshalCodings(segs))
 			}
 		}
-		return nil
+		return b.Err() // staging failed: nothing can be written, so stop reading
 	})
+	if serr := b.Err(); serr != nil && errors.Is(err, serr) {
+		return nil, err // staging failed first: the reading stopped there
+	}
 	if err != nil {
 		return nil, fmt.Errorf("%w: fix it first, so no coding is left behind", err)
 	}

@@ -76,26 +76,32 @@ const (
 )
 
 // release hands fd (an old file held open, or -1 for none) to the
-// releasers, started with the first.
+// releasers, started with the first. After wait there are none: fd is
+// closed here and now, rather than sent where nothing receives.
 func (p *replaced) release(fd int) {
 	if fd < 0 {
 		return
 	}
 	p.once.Do(func() {
-		p.fds = make(chan int, releaseAhead)
+		fds := make(chan int, releaseAhead)
+		p.fds = fds
 		for range releasers {
 			p.wg.Go(func() {
-				for fd := range p.fds {
+				for fd := range fds {
 					unix.Close(fd)
 				}
 			})
 		}
 	})
+	if p.fds == nil {
+		unix.Close(fd)
+		return
+	}
 	p.fds <- fd
 }
 
 // wait lets go of every file still held and waits until they are all
-// closed.
+// closed; a release after it closes its file at once.
 func (p *replaced) wait() {
 	p.once.Do(func() {}) // none started: none will be
 	if p.fds != nil {

@@ -14,29 +14,34 @@ import (
 // fcntl and epoll calls, which a plain file refuses): tens of thousands
 // of files are staged for one rename of a code. O_EXCL|O_NOFOLLOW: a
 // name that exists, a link included, is never opened. A file left half
-// written is removed. Not synced: the batch syncs them all together.
+// written is removed (createNew). Not synced: the batch syncs them all
+// together.
 func stageFile(dir *os.File, in *os.Root, name string, data []byte, perm os.FileMode) error {
 	dirfd := int(dir.Fd())
-	fd, err := retry(func() (int, error) {
-		return unix.Openat(dirfd, name, unix.O_WRONLY|unix.O_CREAT|unix.O_EXCL|unix.O_NOFOLLOW|unix.O_CLOEXEC, uint32(perm.Perm()))
-	})
-	if err != nil {
-		return &os.PathError{Op: "open", Path: name, Err: err}
-	}
+	return createNew(func() (newFile, error) {
+		fd, err := retry(func() (int, error) {
+			return unix.Openat(dirfd, name, unix.O_WRONLY|unix.O_CREAT|unix.O_EXCL|unix.O_NOFOLLOW|unix.O_CLOEXEC, uint32(perm.Perm()))
+		})
+		if err != nil {
+			return nil, &os.PathError{Op: "open", Path: name, Err: err}
+		}
+		return fdFile(fd), nil
+	}, func() { unix.Unlinkat(dirfd, name, 0) }, data, false)
+}
+
+// fdFile is a file created with openat(2), written with write(2).
+type fdFile int
+
+func (fd fdFile) Write(data []byte) (int, error) {
 	for rest := data; len(rest) > 0; {
-		n, werr := retry(func() (int, error) { return unix.Write(fd, rest) })
-		if werr != nil {
-			err = werr
-			break
+		n, err := retry(func() (int, error) { return unix.Write(int(fd), rest) })
+		if err != nil {
+			return len(data) - len(rest), err
 		}
 		rest = rest[n:]
 	}
-	if cerr := unix.Close(fd); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		unix.Unlinkat(dirfd, name, 0)
-		return &os.PathError{Op: "write", Path: name, Err: err}
-	}
-	return nil
+	return len(data), nil
 }
+
+func (fd fdFile) Sync() error  { return unix.Fsync(int(fd)) }
+func (fd fdFile) Close() error { return unix.Close(int(fd)) }

@@ -50,6 +50,9 @@ func (s *Study) WriteStudyFile(rel string, data []byte) error {
 		dir = path.Dir(rel)
 	}
 	temp, err := s.stageTemp(dir, path.Base(rel), data, s.permOf(rel))
+	if err != nil && dir == stagingDir {
+		return orStageErr(rel, err) // named by rel, not by its temporary file
+	}
 	if err != nil {
 		return err
 	}
@@ -115,11 +118,30 @@ func (s *Study) writeNew(rel string, data []byte, perm os.FileMode) error {
 // set (a batch syncs all its files together instead); a file left half
 // written is removed. An existing name is fs.ErrExist, unwrapped.
 func createIn(r *os.Root, name string, data []byte, perm os.FileMode, sync bool) error {
-	f, err := r.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, perm)
+	err := createNew(func() (newFile, error) {
+		return r.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, perm)
+	}, func() { r.Remove(name) }, data, sync)
+	if errors.Is(err, fs.ErrExist) {
+		return fs.ErrExist
+	}
+	return err
+}
+
+// newFile is a file just created, for createNew.
+type newFile interface {
+	Write([]byte) (int, error)
+	Sync() error
+	Close() error
+}
+
+// createNew creates a file with create, writes data to it, syncs it when
+// sync is set, and closes it; when any of that fails after create,
+// remove removes the file left half written. Every new file qda writes
+// is written by it: through os (createIn), or with three system calls
+// (stageFile, stage_unix.go).
+func createNew(create func() (newFile, error), remove func(), data []byte, sync bool) error {
+	f, err := create()
 	if err != nil {
-		if errors.Is(err, fs.ErrExist) {
-			return fs.ErrExist
-		}
 		return err
 	}
 	_, err = f.Write(data)
@@ -130,10 +152,9 @@ func createIn(r *os.Root, name string, data []byte, perm os.FileMode, sync bool)
 		err = cerr
 	}
 	if err != nil {
-		r.Remove(name)
-		return fmt.Errorf("%s: %w", filepath.ToSlash(name), err)
+		remove()
 	}
-	return nil
+	return err
 }
 
 // renameInto renames the temporary file temp over the study's file rel,

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bufio"
 	"errors"
 	"fmt"
 
@@ -65,16 +64,8 @@ func runRefactor(g *globals, opt refactorOptions, op refactorFunc, check func(*s
 		return printJSON(g.stdout, map[string]any{"summary": orEmpty(rw.Summary), "map": rw.Map, "files": orEmpty(rep.Files),
 			"segments": rep.Segments, "removed_segments": rep.Removed, "dry_run": opt.dryRun})
 	}
-	// Buffered: a rename of a top-level code lists tens of thousands of
-	// files, and a write each was a system call each.
-	out := bufio.NewWriter(g.stdout)
-	for _, l := range rw.Summary {
-		fmt.Fprintln(out, l)
-	}
-	for _, f := range rep.Files {
-		fmt.Fprintf(out, "  %s\n", f)
-	}
-	out.Flush() // as unbuffered: the change is made whatever stdout does
+	printLines(g.stdout, "%s\n", rw.Summary)
+	printLines(g.stdout, "  %s\n", rep.Files)
 	verb := "rewrote"
 	if opt.dryRun {
 		verb = "would rewrite"

@@ -50,12 +50,8 @@ func runFix(g *globals, opt fixOptions) error {
 	if g.json {
 		return printJSON(g.stdout, map[string]any{"changes": orEmpty(rep.Changes), "files": orEmpty(rep.Files), "left": orEmpty(rep.Left)})
 	}
-	for _, c := range rep.Changes {
-		fmt.Fprintln(g.stdout, c)
-	}
-	for _, l := range rep.Left {
-		fmt.Fprintf(g.stdout, "%s (left for you: recode the passage)\n", l)
-	}
+	printLines(g.stdout, "%s\n", rep.Changes)
+	printLines(g.stdout, "%s (left for you: recode the passage)\n", rep.Left)
 	verb := "fixed"
 	if opt.dryRun {
 		verb = "would fix"

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -18,6 +19,19 @@ func printJSON(w io.Writer, v any) error {
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
 	return enc.Encode(v)
+}
+
+// printLines writes each item on a line of its own, as format says
+// ("  %s\n"), through one buffer: a rename of a top-level code or a fix
+// at 10,000 participants lists tens of thousands of files or changes,
+// and a write each was a system call each. A write error is not
+// returned, as with a print: the change is made whatever stdout does.
+func printLines(w io.Writer, format string, items []string) {
+	out := bufio.NewWriter(w)
+	for _, it := range items {
+		fmt.Fprintf(out, format, it)
+	}
+	out.Flush()
 }
 
 // table prints aligned columns, text left and numbers right, fitted to
