@@ -7,7 +7,8 @@ import (
 	"runtime"
 	"strings"
 	"testing"
-	"time"
+
+	"github.com/qdatool/qda/internal/leakcheck"
 )
 
 // TestSaveLeaksNothing checks that Save, whether it succeeds or fails
@@ -24,7 +25,7 @@ func TestSaveLeaksNothing(t *testing.T) {
 		{"saved", filepath.Join(t.TempDir(), "x.xlsx"), false},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			goroutines, files := settledGoroutines(), openFiles(t)
+			goroutines, files := leakcheck.Goroutines(), leakcheck.OpenFiles(t)
 			wb, err := NewWorkbook(testDate)
 			if err != nil {
 				t.Fatal(err)
@@ -54,48 +55,13 @@ func TestSaveLeaksNothing(t *testing.T) {
 			if (err != nil) != c.fail {
 				t.Fatalf("Save: %v, want failure %v", err, c.fail)
 			}
-			waitGoroutines(t, goroutines)
+			leakcheck.WaitGoroutines(t, goroutines)
 			if _, err := os.Stat(wb.tmp); !errors.Is(err, os.ErrNotExist) {
 				t.Errorf("excelize's temporary folder is left: %v", err)
 			}
-			if n := openFiles(t); n > files {
+			if n := leakcheck.OpenFiles(t); n > files {
 				t.Errorf("%d files open after Save, %d before", n, files)
 			}
 		})
 	}
-}
-
-// settledGoroutines is how many goroutines run once those that earlier
-// tests ended have gone.
-func settledGoroutines() int {
-	n := runtime.NumGoroutine()
-	for range 20 {
-		time.Sleep(5 * time.Millisecond)
-		n = min(n, runtime.NumGoroutine())
-	}
-	return n
-}
-
-// waitGoroutines waits a little for goroutines that are ending to end,
-// then fails if more than want run.
-func waitGoroutines(t *testing.T, want int) {
-	t.Helper()
-	for range 100 {
-		if runtime.NumGoroutine() <= want {
-			return
-		}
-		time.Sleep(10 * time.Millisecond)
-	}
-	t.Errorf("%d goroutines run, %d before", runtime.NumGoroutine(), want)
-}
-
-// openFiles is how many files the process has open (Linux's /proc): the
-// sheets' temporary files have no name to look for, as scratch removes it.
-func openFiles(t *testing.T) int {
-	t.Helper()
-	fds, err := os.ReadDir("/proc/self/fd")
-	if err != nil {
-		t.Skip("no /proc/self/fd to count open files:", err)
-	}
-	return len(fds)
 }

@@ -81,7 +81,7 @@ type Body struct {
 	free   chan []byte
 	bufs   int // chunk buffers made
 	done   chan error
-	// final ends the deflate stream with the body (Entry) rather than
+	// final ends the deflate stream with the body (Whole) rather than
 	// with a sync flush (Join); set before the compressor is told to end.
 	final  bool
 	closed bool
@@ -107,8 +107,8 @@ func (b *Body) start() error {
 	}
 	b.f = f
 	b.chunks, b.free, b.done = make(chan []byte, 1), make(chan []byte, 3), make(chan error, 1)
-	// The channels are handed over, not read from b: Remove may run
-	// while the compressor still drains them.
+	// The compressor is handed its channels and file rather than
+	// reading b's fields, which this goroutine goes on setting.
 	go b.run(f, b.chunks, b.free, b.done)
 	// The pieces, a chunk's worth, become the first chunk.
 	b.cur, b.bufs = make([]byte, 0, chunk), 1
@@ -221,12 +221,13 @@ func (b *Body) Close() error {
 		return b.err
 	}
 	b.closed = true
-	if b.err != nil {
-		b.cur, b.pieces = nil, nil
-		return b.err
-	}
 	if b.f == nil {
-		b.err = b.deflateInMemory()
+		// No compressor: b.err can only be the temporary file's, which
+		// would have started it.
+		if b.err == nil {
+			b.err = b.deflateInMemory()
+		}
+		b.pieces = nil
 		return b.err
 	}
 	if len(b.cur) > 0 {
@@ -234,13 +235,14 @@ func (b *Body) Close() error {
 	}
 	b.cur = nil
 	close(b.chunks)
-	b.err = <-b.done
-	if b.err == nil {
+	err := <-b.done
+	if err == nil {
 		var st os.FileInfo
-		if st, b.err = b.f.Stat(); b.err == nil {
+		if st, err = b.f.Stat(); err == nil {
 			b.csize = st.Size()
 		}
 	}
+	b.err = err
 	return b.err
 }
 

@@ -11,6 +11,8 @@ import (
 	"runtime"
 	"testing"
 	"time"
+
+	"github.com/qdatool/qda/internal/leakcheck"
 )
 
 func TestCombine(t *testing.T) {
@@ -219,40 +221,14 @@ func TestWriteAfterClose(t *testing.T) {
 // TestRemoveStopsCompressor checks that a body removed without being
 // closed leaves no goroutine running.
 func TestRemoveStopsCompressor(t *testing.T) {
-	before := settledGoroutines()
+	before := leakcheck.Goroutines()
 	b := New()
 	b.Write(make([]byte, 3*chunk))
 	if b.f == nil || runtime.NumGoroutine() <= before {
 		t.Fatal("no compressor started for a body of three chunks")
 	}
 	b.Remove()
-	waitGoroutines(t, before)
-}
-
-// settledGoroutines is how many goroutines run once those that earlier
-// tests ended have gone.
-func settledGoroutines() int {
-	n := runtime.NumGoroutine()
-	for range 20 {
-		time.Sleep(5 * time.Millisecond)
-		if m := runtime.NumGoroutine(); m < n {
-			n = m
-		}
-	}
-	return n
-}
-
-// waitGoroutines waits a little for goroutines that are ending to end,
-// then fails if more than want run.
-func waitGoroutines(t *testing.T, want int) {
-	t.Helper()
-	for range 100 {
-		if runtime.NumGoroutine() <= want {
-			return
-		}
-		time.Sleep(10 * time.Millisecond)
-	}
-	t.Fatalf("%d goroutines run, %d before", runtime.NumGoroutine(), want)
+	leakcheck.WaitGoroutines(t, before)
 }
 
 // BenchmarkSmallBody is what a body of a few rows costs: a sheet of a
@@ -271,5 +247,27 @@ func BenchmarkSmallBody(b *testing.B) {
 		}
 		e.Write(zip.NewWriter(io.Discard), "x", time.Time{})
 		body.Remove()
+	}
+}
+
+// TestWholeOrJoin checks that a body is made one entry or the other: a
+// stream ended by Whole cannot take a tail, and one ended by Join's sync
+// flush cannot stand alone.
+func TestWholeOrJoin(t *testing.T) {
+	b := New()
+	b.WriteString("x")
+	if _, err := Whole(b); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Join(nil, b, nil); err == nil {
+		t.Error("Join took a body Whole had ended")
+	}
+	b = New()
+	b.WriteString("x")
+	if _, err := Join(nil, b, nil); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Whole(b); err == nil {
+		t.Error("Whole took a body Join had flushed")
 	}
 }
