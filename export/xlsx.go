@@ -61,8 +61,9 @@ type Sheet struct {
 	wb   *Workbook
 	Name string
 	part string // its part in the zip
-	// sw writes the sheet's part but for its rows: the columns, panes
-	// and print setup.
+	// sw writes the sheet's part, but for its rows, when flushed: the
+	// columns and panes given to it, and what excelize holds for the
+	// sheet (page setup, filters, conditional formats).
 	sw *excelize.StreamWriter
 	// rows are the sheet's rows, written by sheetRows rather than
 	// through sw (see sheetrows.go); cells is reused from row to row.
