@@ -25,24 +25,24 @@ import (
 // <sheetData> when the parts are zipped (sortedZip). TestSheetRowsMatchExcelize
 // writes the same rows both ways and compares the bytes.
 
-// sheetRows holds a sheet's rows: up to rowsChunk bytes in memory, then
-// handed to a compressor on another core (zipbody), so memory does not
-// grow with the rows and the sheet is deflated while it is written.
+// sheetRows holds a sheet's rows: built a row at a time in buf, handed to
+// a zipbody.Body every rowsChunk bytes. The body keeps a small sheet in
+// memory and deflates a large one on another core as it is written (see
+// zipbody), so memory does not grow with the rows and the largest sheets
+// are deflated while the study is read.
 type sheetRows struct {
 	buf  []byte
 	body *zipbody.Body
 }
 
-const rowsChunk = 1 << 20
+// rowsChunk bounds buf: the rows are copied into the body from it, so it
+// need not be large, and a sheet of a few rows stays a few rows long.
+const rowsChunk = 64 << 10
 
-// flush hands the buffered rows to the compressor.
+// flush hands the buffered rows to the body.
 func (r *sheetRows) flush() error {
 	if r.body == nil {
-		b, err := zipbody.New()
-		if err != nil {
-			return err
-		}
-		r.body = b
+		r.body = zipbody.New()
 	}
 	_, err := r.body.Write(r.buf)
 	r.buf = r.buf[:0]

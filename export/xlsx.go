@@ -19,14 +19,19 @@ import (
 // visibly.
 const MaxCellChars = 32767
 
-// Workbook is an xlsx file built sheet by sheet through excelize's
-// StreamWriter, so memory does not grow with the rows, and saved so that
-// the same content gives the same bytes.
+// Workbook is an xlsx file built sheet by sheet. excelize makes the
+// workbook and, through a StreamWriter a sheet, each sheet's columns,
+// panes, filters and print setup; the rows are written by qda (sheetRows,
+// see sheetrows.go for why) and deflated as they come, so memory does not
+// grow with the rows. It is saved so that the same content gives the same
+// bytes.
 type Workbook struct {
 	f    *excelize.File
 	date time.Time
-	// tmp holds excelize's temporary files (a large sheet spills there),
-	// removed by Write; one a killed qda left is swept by the next.
+	// tmp is the folder excelize makes its temporary files in (its
+	// StreamWriter spills a sheet's rows there past 16 MB; given none, it
+	// makes none, but the option is kept so that any it does make are
+	// found), removed by close; one a killed qda left is swept by the next.
 	tmp    string
 	sheets []*Sheet
 	// continued holds the rest of cells past Excel's limit, made when
@@ -39,19 +44,27 @@ type Workbook struct {
 		// would otherwise read as one ("16May").
 		apart int
 	}
+	// closed is set once close has let go of everything.
+	closed bool
 	// colours holds the header style made for each code colour.
 	colours map[string]int
 	// Study names the study in every sheet's printed page header.
 	Study string
 }
 
-// Sheet is one streamed worksheet. Widths and panes must be set before
-// the first row, as the StreamWriter writes them first.
+// Sheet is one worksheet, written a row at a time. Widths must be set
+// before the first row: the heights of wrapped rows are computed from
+// them as each row is written. Panes too, so that a sheet is set up in
+// one order whatever it holds (excelize's StreamWriter, which writes
+// them, refuses panes after a row it was given).
 type Sheet struct {
 	wb   *Workbook
 	Name string
 	part string // its part in the zip
-	sw   *excelize.StreamWriter
+	// sw writes the sheet's part, but for its rows, when flushed: the
+	// columns and panes given to it, and what excelize holds for the
+	// sheet (page setup, filters, conditional formats).
+	sw *excelize.StreamWriter
 	// rows are the sheet's rows, written by sheetRows rather than
 	// through sw (see sheetrows.go); cells is reused from row to row.
 	rows  sheetRows
@@ -338,8 +351,13 @@ func (wb *Workbook) fillTable(sh *Sheet, name string, t *Table, widths ...float6
 	return sh.AutoFilter(1, sh.n, len(t.Header))
 }
 
-// close lets go of the workbook's temporary files.
+// close lets go of the workbook's temporary files and stops the sheets'
+// compressors; once done, it does nothing.
 func (wb *Workbook) close() {
+	if wb.closed {
+		return
+	}
+	wb.closed = true
 	for _, sh := range wb.sheets {
 		sh.rows.close()
 	}
@@ -347,7 +365,13 @@ func (wb *Workbook) close() {
 	os.RemoveAll(wb.tmp)
 }
 
+// Save writes the workbook to path, replacing it at once (renameio): a
+// failure leaves any file there as it was. The workbook is closed however
+// Save ends.
 func (wb *Workbook) Save(path string) error {
+	// Write closes it too, but a failure before Write would otherwise
+	// leave the sheets' compressors running and their files open.
+	defer wb.close()
 	pf, err := renameio.NewPendingFile(path, renameio.WithPermissions(0o644))
 	if err != nil {
 		return err

@@ -3,10 +3,8 @@ package export
 import (
 	"archive/zip"
 	"bytes"
-	"compress/flate"
 	"errors"
 	"fmt"
-	"hash/crc32"
 	"io"
 	"io/fs"
 	"os"
@@ -20,15 +18,17 @@ import (
 	"github.com/qdatool/qda/internal/zipbody"
 )
 
-// sortedZip collects the workbook's parts in temporary files, so a large
-// sheet never sits in memory, and writes them as a zip in name order.
+// sortedZip is the zip writer excelize is given: it keeps each part
+// excelize writes (the workbook's parts, and of each sheet everything but
+// its rows) in a temporary file rather than in memory, and writes the
+// parts as a zip in name order, each sheet with its rows spliced in.
 type sortedZip struct {
 	names []string
 	files map[string]*os.File
-	// dims are the used ranges of streamed sheets by part name: the
-	// StreamWriter writes <dimension ref="A1"> before it knows the rows,
-	// and readers that trust it (openpyxl's read-only mode) would see
-	// one cell.
+	// dims are the used ranges of sheets by part name: excelize's
+	// StreamWriter, which is given no rows (sheetRows writes them),
+	// writes <dimension ref="A1">, and readers that trust it (openpyxl's
+	// read-only mode) would see one cell.
 	dims map[string]string
 	// rows are the rows of sheets by part name, spliced into the empty
 	// <sheetData> excelize writes for them.
@@ -85,9 +85,8 @@ func (z *sortedZip) writeTo(w io.Writer, date time.Time) error {
 	wg.Wait()
 	defer func() {
 		for _, p := range packed {
-			if p.f != nil {
-				p.f.Close()
-				os.Remove(p.f.Name())
+			if p.body != nil {
+				p.body.Remove()
 			}
 		}
 	}()
@@ -97,87 +96,58 @@ func (z *sortedZip) writeTo(w io.Writer, date time.Time) error {
 		if p.err != nil {
 			return p.err
 		}
-		if p.entry != nil {
-			if err := p.entry.Write(zw, name, date); err != nil {
-				return err
-			}
-			continue
-		}
-		out, err := zw.CreateRaw(&zip.FileHeader{Name: name, Method: zip.Deflate, Modified: date,
-			CRC32: p.crc, CompressedSize64: p.csize, UncompressedSize64: p.size})
-		if err != nil {
-			return err
-		}
-		if _, err := p.f.Seek(0, io.SeekStart); err != nil {
-			return err
-		}
-		if _, err := io.Copy(out, p.f); err != nil {
+		if err := p.entry.Write(zw, name, date); err != nil {
 			return err
 		}
 	}
 	return zw.Close()
 }
 
-// packedPart is one workbook part deflated into a temporary file.
+// packedPart is one workbook part, deflated (zipbody) and ready to go in
+// the zip.
 type packedPart struct {
-	f           *os.File
-	entry       *zipbody.Entry // in place of f: a sheet and its rows
-	crc         uint32
-	size, csize uint64
-	err         error
+	entry *zipbody.Entry
+	// body is the deflated part of anything but a sheet, removed once
+	// the zip is written; a sheet's rows are its sheetRows', which the
+	// workbook removes.
+	body *zipbody.Body
+	err  error
 }
 
+// pack deflates the part excelize wrote in raw. A sheet (rows not nil)
+// gets its used range dim and has its rows spliced into its empty
+// <sheetData>; any other part is deflated as it is.
 func (p *packedPart) pack(raw *os.File, dim string, rows *sheetRows) error {
 	if _, err := raw.Seek(0, io.SeekStart); err != nil {
 		return err
 	}
-	var src io.Reader = raw
-	if dim != "" || rows != nil {
-		// A sheet part without its rows is small: its columns, panes,
-		// filters and print setup.
-		part, err := io.ReadAll(raw)
-		if err != nil {
+	if rows == nil {
+		p.body = zipbody.New()
+		if _, err := io.Copy(p.body, raw); err != nil {
 			return err
 		}
-		if dim != "" {
-			part = bytes.Replace(part, []byte(`<dimension ref="A1">`), []byte(`<dimension ref="`+dim+`">`), 1)
-		}
-		if rows != nil {
-			// The rows, deflated while they were written, go between.
-			const empty = "<sheetData></sheetData>"
-			at := bytes.Index(part, []byte(empty))
-			if at < 0 {
-				return errors.New("workbook sheet without its sheetData")
-			}
-			at += len("<sheetData>")
-			p.entry, err = rows.entry(part[:at], part[at:])
-			return err
-		}
-		src = bytes.NewReader(part)
+		var err error
+		p.entry, err = zipbody.Whole(p.body)
+		return err
 	}
-	f, err := scratch.File("qda-xlsx-z-*")
+	// A sheet part without its rows is small: its columns, panes,
+	// filters and print setup.
+	part, err := io.ReadAll(raw)
 	if err != nil {
 		return err
 	}
-	p.f = f
-	fw, err := flate.NewWriter(f, flate.BestSpeed)
-	if err != nil {
-		return err
+	if dim != "" {
+		part = bytes.Replace(part, []byte(`<dimension ref="A1">`), []byte(`<dimension ref="`+dim+`">`), 1)
 	}
-	h := crc32.NewIEEE()
-	n, err := io.Copy(io.MultiWriter(fw, h), src)
-	if err != nil {
-		return err
+	// The rows, deflated while they were written, go between.
+	const empty = "<sheetData></sheetData>"
+	at := bytes.Index(part, []byte(empty))
+	if at < 0 {
+		return errors.New("workbook sheet without its sheetData")
 	}
-	if err := fw.Close(); err != nil {
-		return err
-	}
-	st, err := f.Stat()
-	if err != nil {
-		return err
-	}
-	p.crc, p.size, p.csize = h.Sum32(), uint64(n), uint64(st.Size())
-	return nil
+	at += len("<sheetData>")
+	p.entry, err = rows.entry(part[:at], part[at:])
+	return err
 }
 
 func (z *sortedZip) remove() {

@@ -85,10 +85,7 @@ func ExportProject(st *corpus.Study, cb *codebook.Codebook, ix *corpus.Index, op
 	// large study) goes to a temporary file meanwhile, for the same reason.
 	zw := zip.NewWriter(w)
 	fastDeflate(zw)
-	spill, err := newSourceSpill()
-	if err != nil {
-		return nil, err
-	}
+	spill := newSourceSpill()
 	defer spill.close()
 	res := corpus.NewResolver(cb)
 	d := newDater(st, opt.Epoch)
@@ -100,7 +97,7 @@ func ExportProject(st *corpus.Study, cb *codebook.Codebook, ix *corpus.Index, op
 	// The sources' files are deflated on another core while the next
 	// transcripts are read (one at a time, in order, into zw).
 	q := newZipQueue(zw)
-	err = st.Scan(ix, corpus.ScanOptions{Coders: coders}, func(it *corpus.Item) error {
+	err := st.Scan(ix, corpus.ScanOptions{Coders: coders}, func(it *corpus.Item) error {
 		src, text := exportSource(it, ids, codeIDs, users, res, d, opt.Combined, rep)
 		row, _ := ix.Transcripts.Lookup(it.ID)
 		src.Values = values(tvars, ix.Transcripts, row)

@@ -3,6 +3,8 @@ package refi
 import (
 	"bytes"
 	"encoding/xml"
+	"fmt"
+	"reflect"
 	"testing"
 )
 
@@ -35,8 +37,49 @@ func handSources(srcs []TextSource) string {
 
 func sp(s string) *string { return &s }
 
-// fullSource sets every field a TextSource can have, each to s.
-func fullSource(s string) TextSource {
+// everyField is a TextSource with every field set, found by reflection
+// so that a field added to the types later is set too (and the writer,
+// which walks today's fields by hand, is caught missing it): each string
+// is s, each number a different one from n up, each pointer set, each
+// list two long.
+func everyField(t testing.TB, s string, n int64) TextSource {
+	t.Helper()
+	var src TextSource
+	fill(t, reflect.ValueOf(&src).Elem(), "TextSource", s, &n)
+	return src
+}
+
+func fill(t testing.TB, v reflect.Value, where, s string, n *int64) {
+	switch v.Kind() {
+	case reflect.String:
+		v.SetString(s)
+	case reflect.Int, reflect.Int64, reflect.Int32:
+		v.SetInt(*n)
+		*n++
+	case reflect.Pointer:
+		v.Set(reflect.New(v.Type().Elem()))
+		fill(t, v.Elem(), where, s, n)
+	case reflect.Slice:
+		v.Set(reflect.MakeSlice(v.Type(), 2, 2))
+		for i := range 2 {
+			fill(t, v.Index(i), fmt.Sprintf("%s[%d]", where, i), s, n)
+		}
+	case reflect.Struct:
+		for i := range v.NumField() {
+			f := v.Type().Field(i)
+			if !f.IsExported() || f.Type == reflect.TypeFor[xml.Name]() {
+				continue // not encoded, or the element's name
+			}
+			fill(t, v.Field(i), where+"."+f.Name, s, n)
+		}
+	default:
+		t.Fatalf("%s is a %s: teach fill (and sourceXML) to write it", where, v.Kind())
+	}
+}
+
+// mixedSource sets most fields a TextSource can have, each to s, with
+// some lists holding elements of few fields and some values unset.
+func mixedSource(s string) TextSource {
 	return TextSource{
 		GUID: s, Name: s, RichTextPath: s, PlainTextPath: s, Path: s, CreatingUser: s, CreationDateTime: s,
 		Description: s, PlainTextContent: sp(s),
@@ -64,10 +107,14 @@ func TestSourceXMLMatchesEncoder(t *testing.T) {
 		{GUID: "g", Name: "may-1", PlainTextPath: "internal://g.txt", CreationDateTime: "2026-12-07T09:00:00Z"},
 		{GUID: "g", Values: []VariableValue{{VariableRef: Ref{"v"}, TextValue: sp("")}}},
 		{GUID: "g", PlainTextContent: sp("")},
-		fullSource("x"),
-		fullSource(`quote " apostrophe ' amp & lt < gt > tab	 nl
+		mixedSource("x"),
+		mixedSource(`quote " apostrophe ' amp & lt < gt > tab	 nl
  cr` + "\r bad \xff ctrl \x01 \uFFFE 😀"),
-		fullSource(""),
+		mixedSource(""),
+		everyField(t, "x", -3),
+		everyField(t, `amp & lt < "q" 'a' nl
+ end`, 1<<40),
+		everyField(t, "", 0),
 	}
 	want, got := encoderSources(t, srcs), handSources(srcs)
 	if got != want {
@@ -84,10 +131,11 @@ func FuzzSourceXML(f *testing.F) {
 	f.Add("", "a\nb & <c>", int64(-1))
 	f.Add("\xff\x00", "\uFFFE", int64(1<<40))
 	f.Fuzz(func(t *testing.T, s, desc string, n int64) {
-		src := fullSource(s)
+		src := everyField(t, s, n)
 		src.Description = desc
 		src.Selections[1].Start, src.Selections[1].End = n, -n
-		srcs := []TextSource{src, {GUID: desc, Name: s}}
+		mixed := mixedSource(desc)
+		srcs := []TextSource{src, {GUID: desc, Name: s}, mixed}
 		if want, got := encoderSources(t, srcs), handSources(srcs); got != want {
 			t.Fatalf("ours:\n%s\nencoding/xml:\n%s", got, want)
 		}

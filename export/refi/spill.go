@@ -22,14 +22,10 @@ type sourceSpill struct {
 	buf  []byte
 }
 
-func newSourceSpill() (*sourceSpill, error) {
-	b, err := zipbody.New()
-	if err != nil {
-		return nil, err
-	}
+func newSourceSpill() *sourceSpill {
 	// Inside <Project> and <Sources>: two levels of the project's
 	// two-space indentation.
-	return &sourceSpill{body: b, x: sourceXML{prefix: "    "}}, nil
+	return &sourceSpill{body: zipbody.New(), x: sourceXML{prefix: "    "}}
 }
 
 func (s *sourceSpill) add(src *TextSource) error {

@@ -19,110 +19,257 @@ import (
 	"bufio"
 	"bytes"
 	"compress/flate"
+	"errors"
 	"hash/crc32"
 	"io"
 	"os"
+	"sync"
 	"time"
 
 	"github.com/qdatool/qda/internal/scratch"
 )
 
 // chunk is how much is handed to the compressor at a time; three are in
-// flight at most, so memory stays at a few megabytes.
-const chunk = 1 << 20
+// flight at most, so memory stays at a few megabytes. A variable so that
+// a test can make the compressor start on a small body.
+var chunk = 1 << 20
 
-// Body is the middle of a zip entry, deflated (at flate.BestSpeed) into a
-// temporary file as it is written.
+// writers are deflaters at flate.BestSpeed, reset for each use: one is
+// over a megabyte of tables, and a workbook deflates a score of parts. A
+// writer reset gives the bytes a new one would (its history is dropped).
+var writers = sync.Pool{New: func() any {
+	fw, err := flate.NewWriter(io.Discard, flate.BestSpeed)
+	if err != nil {
+		panic(err) // only for a level out of range
+	}
+	return fw
+}}
+
+func getWriter(w io.Writer) *flate.Writer {
+	fw := writers.Get().(*flate.Writer)
+	fw.Reset(w)
+	return fw
+}
+
+// putWriter returns fw to the pool, holding on to no writer of the caller's.
+func putWriter(fw *flate.Writer) {
+	fw.Reset(io.Discard)
+	writers.Put(fw)
+}
+
+// ErrClosed is returned by a write to a body already closed.
+var ErrClosed = errors.New("zipbody: write after close")
+
+// piece is the largest of the pieces a body not yet past a chunk holds
+// its bytes in.
+const piece = 64 << 10
+
+// Body is the middle of a zip entry, deflated (at flate.BestSpeed) as it
+// is written. Nothing is started for a body that stays small: its bytes
+// are kept in pieces, so that it takes about what it holds and grows
+// without copying, and deflated in memory when the entry is made (a
+// workbook has several sheets of a few rows beside its large ones). Once
+// a body passes a chunk, a compressor starts on another core and
+// deflates it into a temporary file, a chunk at a time.
 type Body struct {
+	pieces [][]byte // the body while it is under a chunk
+	held   int      // bytes in pieces
+	cur    []byte   // bytes not yet handed to the compressor
+	// The compressor's, set when it starts (start).
 	f      *os.File
 	chunks chan []byte
 	free   chan []byte
-	cur    []byte
+	bufs   int // chunk buffers made
 	done   chan error
+	// final ends the deflate stream with the body (Whole) rather than
+	// with a sync flush (Join); set before the compressor is told to end.
+	final  bool
 	closed bool
 	err    error
-	// Set by the compressor, read after it is done.
+	// Set by the compressor, read after it is done; or, for a body that
+	// never started one, by deflateInMemory.
 	crc  uint32
 	size int64
-	// csize is the deflated size, known once closed.
+	// csize is the deflated size, known once closed; mem holds the
+	// deflated bytes of a body deflated in memory.
 	csize int64
+	mem   []byte
 }
 
-// New starts a body and its compressor.
-func New() (*Body, error) {
+// New makes a body. It allocates nothing until written to.
+func New() *Body { return &Body{} }
+
+// start makes the temporary file and starts the compressor.
+func (b *Body) start() error {
 	f, err := scratch.File("qda-zipbody-*")
 	if err != nil {
-		return nil, err
+		return err
 	}
-	b := &Body{f: f, chunks: make(chan []byte, 1), free: make(chan []byte, 3), done: make(chan error, 1)}
-	for range 2 {
-		b.free <- make([]byte, 0, chunk)
+	b.f = f
+	b.chunks, b.free, b.done = make(chan []byte, 1), make(chan []byte, 3), make(chan error, 1)
+	// The compressor is handed its channels and file rather than
+	// reading b's fields, which this goroutine goes on setting.
+	go b.run(f, b.chunks, b.free, b.done)
+	// The pieces, a chunk's worth, become the first chunk.
+	b.cur, b.bufs = make([]byte, 0, chunk), 1
+	for _, pc := range b.pieces {
+		b.cur = append(b.cur, pc...)
 	}
-	b.cur = make([]byte, 0, chunk)
-	go b.run()
-	return b, nil
+	b.pieces, b.held = nil, 0
+	return nil
 }
 
-func (b *Body) run() {
-	bw := bufio.NewWriterSize(b.f, 256<<10)
-	fw, err := flate.NewWriter(bw, flate.BestSpeed)
-	for c := range b.chunks {
+func (b *Body) run(f *os.File, chunks <-chan []byte, free chan<- []byte, done chan<- error) {
+	bw := bufio.NewWriterSize(f, 256<<10)
+	fw := getWriter(bw)
+	defer putWriter(fw)
+	var err error
+	var crc uint32
+	var size int64
+	for c := range chunks {
 		if err == nil {
-			b.crc = crc32.Update(b.crc, crc32.IEEETable, c)
-			b.size += int64(len(c))
+			crc = crc32.Update(crc, crc32.IEEETable, c)
+			size += int64(len(c))
 			_, err = fw.Write(c)
 		}
-		b.free <- c[:0]
+		free <- c[:0]
 	}
 	if err == nil {
-		err = fw.Flush()
+		// b.final was set before chunks was closed.
+		if b.final {
+			err = fw.Close()
+		} else {
+			err = fw.Flush()
+		}
 	}
 	if err == nil {
 		err = bw.Flush()
 	}
-	b.done <- err
+	b.crc, b.size = crc, size
+	done <- err
+}
+
+// handOff gives the compressor the full chunk in cur and takes an empty buffer in its place: a free one, a new
+// one while fewer than three exist, else the next the compressor frees.
+func (b *Body) handOff() {
+	b.chunks <- b.cur
+	select {
+	case b.cur = <-b.free:
+	default:
+		if b.bufs < 3 {
+			b.bufs++
+			b.cur = make([]byte, 0, chunk)
+		} else {
+			b.cur = <-b.free
+		}
+	}
 }
 
 // Write adds p to the body. An error writing the temporary file is
-// returned by Close.
+// returned by Close; a write after Close is refused with ErrClosed.
 func (b *Body) Write(p []byte) (int, error) { return write(b, p) }
 
 // WriteString adds s to the body.
 func (b *Body) WriteString(s string) (int, error) { return write(b, s) }
 
 func write[T string | []byte](b *Body, p T) (int, error) {
+	if b.closed {
+		return 0, ErrClosed
+	}
+	if b.err != nil {
+		return 0, b.err
+	}
 	n := len(p)
-	for len(p) > 0 {
-		if len(b.cur) == cap(b.cur) {
-			b.chunks <- b.cur
-			b.cur = <-b.free
+	for len(p) > 0 && b.f == nil {
+		if b.held == chunk {
+			if b.err = b.start(); b.err != nil {
+				return n - len(p), b.err
+			}
+			break
 		}
-		k := min(cap(b.cur)-len(b.cur), len(p))
+		last := len(b.pieces) - 1
+		if last < 0 || len(b.pieces[last]) == cap(b.pieces[last]) {
+			// Pieces double from 4 KB to 64 KB: a sheet of a few rows
+			// takes a few kilobytes.
+			size := 4 << 10
+			if last >= 0 {
+				size = 2 * cap(b.pieces[last])
+			}
+			b.pieces = append(b.pieces, make([]byte, 0, min(size, piece, chunk-b.held)))
+			last++
+		}
+		k := min(cap(b.pieces[last])-len(b.pieces[last]), len(p))
+		b.pieces[last] = append(b.pieces[last], p[:k]...)
+		b.held += k
+		p = p[k:]
+	}
+	for len(p) > 0 {
+		if len(b.cur) >= chunk {
+			b.handOff()
+		}
+		k := min(chunk-len(b.cur), len(p))
 		b.cur = append(b.cur, p[:k]...)
 		p = p[k:]
 	}
 	return n, nil
 }
 
-// Close waits for the compressor to finish.
+// Close ends the body: it waits for the compressor to finish, or
+// deflates a body that never started one.
 func (b *Body) Close() error {
 	if b.closed {
 		return b.err
 	}
 	b.closed = true
+	if b.f == nil {
+		// No compressor: b.err can only be the temporary file's, which
+		// would have started it.
+		if b.err == nil {
+			b.err = b.deflateInMemory()
+		}
+		b.pieces = nil
+		return b.err
+	}
 	if len(b.cur) > 0 {
 		b.chunks <- b.cur
 	}
 	b.cur = nil
 	close(b.chunks)
-	b.err = <-b.done
-	if b.err == nil {
+	err := <-b.done
+	if err == nil {
 		var st os.FileInfo
-		if st, b.err = b.f.Stat(); b.err == nil {
+		if st, err = b.f.Stat(); err == nil {
 			b.csize = st.Size()
 		}
 	}
+	b.err = err
 	return b.err
+}
+
+// deflateInMemory deflates the pieces as the compressor would have: the
+// same level, ended the same way, so the bytes are the same.
+func (b *Body) deflateInMemory() error {
+	var out bytes.Buffer
+	fw := getWriter(&out)
+	defer putWriter(fw)
+	for _, pc := range b.pieces {
+		b.crc = crc32.Update(b.crc, crc32.IEEETable, pc)
+		if _, err := fw.Write(pc); err != nil {
+			return err
+		}
+	}
+	var err error
+	if b.final {
+		err = fw.Close()
+	} else {
+		err = fw.Flush()
+	}
+	if err != nil {
+		return err
+	}
+	b.size = int64(b.held)
+	b.mem, b.csize, b.pieces = out.Bytes(), int64(out.Len()), nil
+	return nil
 }
 
 // Size is how many bytes were written; valid after Close.
@@ -131,8 +278,11 @@ func (b *Body) Size() int64 { return b.size }
 // Remove stops the compressor if it runs and removes the temporary file.
 func (b *Body) Remove() {
 	b.Close()
-	b.f.Close()
-	os.Remove(b.f.Name())
+	if b.f != nil {
+		b.f.Close()
+		os.Remove(b.f.Name())
+	}
+	b.mem = nil
 }
 
 // Entry is a zip entry of head, body and tail, ready to be written.
@@ -143,6 +293,21 @@ type Entry struct {
 	size       int64
 }
 
+// Whole makes the body alone an entry (closed here): its deflate stream
+// ends with the body, as one written in a single piece would.
+func Whole(body *Body) (*Entry, error) {
+	if !body.closed {
+		body.final = true
+	}
+	if err := body.Close(); err != nil {
+		return nil, err
+	}
+	if !body.final {
+		return nil, errors.New("zipbody: a body closed without its end cannot stand alone")
+	}
+	return &Entry{body: body, crc: body.crc, size: body.size}, nil
+}
+
 // Join deflates head and tail around body (closed here if it is not).
 // Head and tail come in pieces, so that a caller splicing the body into a
 // large document need not copy the document around it.
@@ -150,10 +315,11 @@ func Join(head [][]byte, body *Body, tail [][]byte) (*Entry, error) {
 	if err := body.Close(); err != nil {
 		return nil, err
 	}
-	fw, err := flate.NewWriter(io.Discard, flate.BestSpeed)
-	if err != nil {
-		return nil, err
+	if body.final {
+		return nil, errors.New("zipbody: a body that ends its stream cannot be joined to a tail")
 	}
+	fw := getWriter(io.Discard)
+	defer putWriter(fw)
 	// deflate writes pieces to dst, ending with a sync flush, or with the
 	// stream's last block when final.
 	deflate := func(dst *bytes.Buffer, pieces [][]byte, final bool) (crc uint32, n int64, err error) {
@@ -193,11 +359,17 @@ func (e *Entry) Write(zw *zip.Writer, name string, modified time.Time) error {
 	if _, err := out.Write(e.head); err != nil {
 		return err
 	}
-	if _, err := e.body.f.Seek(0, io.SeekStart); err != nil {
-		return err
-	}
-	if _, err := io.Copy(out, io.LimitReader(e.body.f, e.body.csize)); err != nil {
-		return err
+	if e.body.f == nil {
+		if _, err := out.Write(e.body.mem); err != nil {
+			return err
+		}
+	} else {
+		if _, err := e.body.f.Seek(0, io.SeekStart); err != nil {
+			return err
+		}
+		if _, err := io.Copy(out, io.LimitReader(e.body.f, e.body.csize)); err != nil {
+			return err
+		}
 	}
 	_, err = out.Write(e.tail)
 	return err
