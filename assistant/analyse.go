@@ -24,6 +24,7 @@ type SearchInput struct {
 	Uncoded bool     `json:"uncoded,omitempty" jsonschema:"keep lines no chosen coder has coded"`
 	Coders  []string `json:"coders,omitempty" jsonschema:"whose codings code and uncoded consider; all when empty"`
 	ByScore bool     `json:"by_score,omitempty" jsonschema:"most relevant first instead of transcript and line order"`
+	Within  string   `json:"within,omitempty" jsonschema:"line (the default) or turn: with turn every +term need only be somewhere in one speaker turn (an answer's sentences are lines); hits are then the matching lines of the matching turns, each with its turn, and offset, limit and the page count turns"`
 	Offset  int      `json:"offset,omitempty"`
 	Limit   int      `json:"limit,omitempty"`
 }
@@ -36,6 +37,8 @@ type Hit struct {
 	Speaker     string            `json:"speaker,omitempty"`
 	Text        string            `json:"text"`
 	Codes       []corpus.LineCode `json:"codes,omitempty"`
+	// Turn is the first and last line of the hit's turn, within turns.
+	Turn string `json:"turn,omitempty" jsonschema:"with within turn: the lines of the speaker turn the hit is in, first-last"`
 }
 
 // SearchResult is a page of hits.
@@ -58,6 +61,16 @@ func (a *Assistant) Search(in SearchInput) (*SearchResult, error) {
 	}
 	req := search.Request{Query: in.Query, Coders: scan.Coders, Filters: scan.Filters, Speaker: in.Speaker, Uncoded: in.Uncoded,
 		Limit: to, ByScore: in.ByScore, NoSpans: true}
+	switch in.Within {
+	case "", search.WithinLine:
+	case search.WithinTurn:
+		if in.ByScore {
+			return nil, errors.New("within turn gives turns in transcript and line order: leave out by_score")
+		}
+		req.Within = search.WithinTurn
+	default:
+		return nil, fmt.Errorf("within %q: choose line or turn", in.Within)
+	}
 	if in.Code != "" {
 		if req.Code, err = v.code(in.Code); err != nil {
 			return nil, err
@@ -80,10 +93,24 @@ func (a *Assistant) Search(in SearchInput) (*SearchResult, error) {
 	}
 	out := &SearchResult{Hits: []Hit{}}
 	hits := res.Hits[min(from, len(res.Hits)):]
+	// Within turns, the page is of turns: their matching lines are the
+	// hits, each told its turn.
+	var turnOf []string
+	returned := 0
+	if req.Within == search.WithinTurn {
+		hits = nil
+		for _, th := range res.Turns[min(from, len(res.Turns)):] {
+			for _, h := range th.Hits {
+				hits = append(hits, h)
+				turnOf = append(turnOf, fmt.Sprintf("%d-%d", th.Lines.Start, th.Lines.End))
+			}
+			returned++
+		}
+	}
 	var t *corpus.Transcript
 	var lcs [][]corpus.LineCode
 	rs := corpus.NewResolver(v.cb)
-	for _, h := range hits {
+	for i, h := range hits {
 		row, ok := v.ix.Transcripts.Lookup(h.Transcript)
 		if !ok {
 			continue
@@ -102,10 +129,17 @@ func (a *Assistant) Search(in SearchInput) (*SearchResult, error) {
 			continue
 		}
 		l := t.Line(h.Line)
-		out.Hits = append(out.Hits, Hit{Transcript: h.Transcript, Participant: v.ix.Transcripts.Get(row, "participant"), Line: h.Line,
-			Speaker: l.Speaker, Text: v.text(l.Text, &out.Withheld), Codes: lcs[h.Line-1]})
+		hit := Hit{Transcript: h.Transcript, Participant: v.ix.Transcripts.Get(row, "participant"), Line: h.Line,
+			Speaker: l.Speaker, Text: v.text(l.Text, &out.Withheld), Codes: lcs[h.Line-1]}
+		if turnOf != nil {
+			hit.Turn = turnOf[i]
+		}
+		out.Hits = append(out.Hits, hit)
 	}
-	out.Page = Page{Total: res.Total, Offset: in.Offset, Returned: len(out.Hits)}
+	if turnOf == nil {
+		returned = len(out.Hits)
+	}
+	out.Page = Page{Total: res.Total, Offset: in.Offset, Returned: returned}
 	if to < res.Total {
 		out.Page.NextOffset = to
 	}

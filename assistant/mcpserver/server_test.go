@@ -268,6 +268,33 @@ func TestReadTools(t *testing.T) {
 		}
 	}
 
+	// Within turns, two words on different lines of one answer are found,
+	// each hit is told its turn, and the page counts turns.
+	var lineHits, turnHits assistant.SearchResult
+	mustCall(t, cs, "search", map[string]any{"query": "+taxi +bus"}, &lineHits)
+	mustCall(t, cs, "search", map[string]any{"query": "+taxi +bus", "within": "turn", "limit": 1}, &turnHits)
+	if turnHits.Page.Returned != 1 || turnHits.Page.Total <= lineHits.Page.Total || (turnHits.Page.NextOffset != 0) != (turnHits.Page.Total > 1) {
+		t.Errorf("search within turn: page %+v, against lines' %+v", turnHits.Page, lineHits.Page)
+	}
+	turns := map[string]bool{}
+	for _, h := range turnHits.Hits {
+		var first, last int
+		if _, err := fmt.Sscanf(h.Turn, "%d-%d", &first, &last); err != nil || h.Line < first || h.Line > last {
+			t.Fatalf("search within turn: hit %s:%d in turn %q", h.Transcript, h.Line, h.Turn)
+		}
+		turns[h.Transcript+":"+h.Turn] = true
+		var text string
+		for l := first; l <= last; l++ {
+			text += strings.ToLower(fileLine(t, dir, h.Transcript, l)) + "\n"
+		}
+		if !strings.Contains(text, "taxi") || !strings.Contains(text, "bus") {
+			t.Errorf("search within turn: turn %s:%s lacks a word:\n%s", h.Transcript, h.Turn, text)
+		}
+	}
+	if len(turns) != 1 {
+		t.Errorf("search within turn, limit 1: hits in %d turns: %v", len(turns), turns)
+	}
+
 	var tb assistant.Table
 	mustCall(t, cs, "stats", map[string]any{"depth": 1}, &tb)
 	if len(tb.Rows) != len(ov.Themes) || tb.Header[1] != "references" {
@@ -454,6 +481,7 @@ func TestBadInput(t *testing.T) {
 		{"search", map[string]any{"query": "tea", "where": []string{"no_such_attr=1"}}, "no_such_attr"},
 		{"search", map[string]any{"query": "tea", "coders": []string{"nobody"}}, "nobody"},
 		{"search", map[string]any{"query": "AND AND ("}, ""},
+		{"search", map[string]any{"query": "tea", "within": "answer"}, "choose line or turn"},
 		{"matrix", map[string]any{"measure": "bananas"}, "bananas"},
 		{"crosstab", map[string]any{}, "by"},
 		{"agreement", map[string]any{"coders": []string{"jt"}}, "two coders"},
