@@ -8,9 +8,9 @@ import (
 	"slices"
 	"time"
 
-	"github.com/google/renameio/v2"
 	"github.com/xuri/excelize/v2"
 
+	"github.com/qdatool/qda/corpus"
 	"github.com/qdatool/qda/internal/scratch"
 )
 
@@ -365,22 +365,14 @@ func (wb *Workbook) close() {
 	os.RemoveAll(wb.tmp)
 }
 
-// Save writes the workbook to path, replacing it at once (renameio): a
-// failure leaves any file there as it was. The workbook is closed however
-// Save ends.
+// Save writes the workbook to path, replacing it at once
+// (corpus.WriteFileFrom): a failure leaves any file there as it was, and a
+// file replaced keeps its mode. The workbook is closed however Save ends.
 func (wb *Workbook) Save(path string) error {
 	// Write closes it too, but a failure before Write would otherwise
 	// leave the sheets' compressors running and their files open.
 	defer wb.close()
-	pf, err := renameio.NewPendingFile(path, renameio.WithPermissions(0o644))
-	if err != nil {
-		return err
-	}
-	defer pf.Cleanup()
-	if err := wb.Write(pf); err != nil {
-		return err
-	}
-	return pf.CloseAtomicallyReplace()
+	return corpus.WriteFileFrom(path, wb.Write)
 }
 
 // Write flushes every sheet and writes the workbook to w. Parts are
