@@ -96,17 +96,25 @@ func (ix *Index) readStored(found search.DocumentMatchCollection, hits []Hit) {
 		offsets[i] = running
 		running += seg.Segment().Count()
 	}
-	for i, dm := range found {
+	// Each hit is read on its own (zap's readers take their buffers from
+	// a pool), so on every core: a common word prints most lines.
+	eachOnCores(len(found), func(_, i int) bool {
+		dm := found[i]
 		num := dm.IndexInternalID.Value()
 		k := sort.Search(len(offsets), func(x int) bool { return offsets[x] > num }) - 1
 		if k < 0 {
-			continue
+			return true
 		}
 		local := num - offsets[k]
 		if del := segs[k].Deleted(); del != nil && local <= math.MaxUint32 && del.Contains(uint32(local)) {
-			continue
+			return true
 		}
-		fields := map[string]any{}
+		// The fields straight into the hit, not into a map of them
+		// first (setStored): two maps per hit were most of what this
+		// allocated.
+		var refs map[string][]string
+		var text string
+		texts := 0
 		same := false
 		err := segs[k].VisitDocument(local, func(name string, _ byte, val []byte, _ []uint64) bool {
 			if name == "_id" {
@@ -114,23 +122,29 @@ func (ix *Index) readStored(found search.DocumentMatchCollection, hits []Hit) {
 				same = string(val) == dm.ID
 				return same
 			}
-			if name == FieldText || strings.HasPrefix(name, FieldRef+"_") {
-				v := string(val)
-				switch old := fields[name].(type) {
-				case nil:
-					fields[name] = v
-				case string:
-					fields[name] = []any{old, v}
-				case []any:
-					fields[name] = append(old, v)
+			if name == FieldText {
+				text = string(val)
+				texts++
+			} else if coder, ok := strings.CutPrefix(name, FieldRef+"_"); ok {
+				if refs == nil {
+					refs = map[string][]string{}
 				}
+				refs[coder] = append(refs[coder], string(val))
 			}
 			return true
 		})
 		if err == nil && same {
-			hits[i].setStored(fields)
+			if refs == nil {
+				refs = map[string][]string{}
+			}
+			h := &hits[i]
+			h.Refs = refs
+			if texts == 1 {
+				h.Text, h.Stored = text, true
+			}
 		}
-	}
+		return true
+	})
 }
 
 // setStored sets h's references, and its text when the index stored
