@@ -197,12 +197,23 @@ func (m *manifest) entries(ids map[string]bool) map[string]*entry {
 		}
 		return out
 	}
-	var buf [64]string
-	for _, line := range m.quickLines(ids) {
-		if f := fields(line, buf[:]); len(f) >= 9 && (len(f)-9)%4 == 0 && f[0] == "t" {
+	// Parsed on every core (a common word prints most transcripts),
+	// then kept in the manifest's order.
+	lines := m.quickLines(ids)
+	parsed := make([]*entry, len(lines))
+	eachOnCores(len(lines), func(_, i int) bool {
+		var buf [64]string
+		if f := fields(lines[i], buf[:]); len(f) >= 9 && (len(f)-9)%4 == 0 && f[0] == "t" {
 			if e, ok := parseEntry(f); ok {
-				out[f[1]] = e
+				parsed[i] = e
 			}
+		}
+		return true
+	})
+	for i, e := range parsed {
+		if e != nil {
+			id, _, _ := strings.Cut(strings.TrimPrefix(lines[i], "t "), " ")
+			out[id] = e
 		}
 	}
 	return out
