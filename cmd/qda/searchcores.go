@@ -92,7 +92,13 @@ func printOnCores(w io.Writer, colour bool, width int, cb *codebook.Codebook, hi
 					return
 				}
 				part := &parts[p]
-				for i := p * size; i < min(len(hits), (p+1)*size); i++ {
+				from, to := p*size, min(len(hits), (p+1)*size)
+				n := 0
+				for i := from; i < to; i++ {
+					n += len(hits[i].Transcript) + len(hits[i].Text) + 64 // and the codes, roughly
+				}
+				part.buf.Grow(n)
+				for i := from; i < to; i++ {
 					h := &hits[i]
 					j := hitJSON{Transcript: h.Transcript, File: corpus.TranscriptFile(h.Transcript), Line: h.Line, Text: h.Text, Codes: corpus.CodesOf(h.Refs, coders, res)}
 					for _, sp := range h.Spans {

@@ -97,8 +97,11 @@ func (ix *Index) readStored(found search.DocumentMatchCollection, hits []Hit) {
 		running += seg.Segment().Count()
 	}
 	// Each hit is read on its own (zap's readers take their buffers from
-	// a pool), so on every core: a common word prints most lines.
-	eachOnCores(len(found), func(_, i int) bool {
+	// a pool), so on every core: a common word prints most lines. The
+	// references, a few codes over and over, are made strings once per
+	// core (interned), not once per hit.
+	interned := make([]map[string]string, workers())
+	eachOnCores(len(found), func(w, i int) bool {
 		dm := found[i]
 		num := dm.IndexInternalID.Value()
 		k := sort.Search(len(offsets), func(x int) bool { return offsets[x] > num }) - 1
@@ -129,7 +132,15 @@ func (ix *Index) readStored(found search.DocumentMatchCollection, hits []Hit) {
 				if refs == nil {
 					refs = map[string][]string{}
 				}
-				refs[coder] = append(refs[coder], string(val))
+				if interned[w] == nil {
+					interned[w] = map[string]string{}
+				}
+				ref, ok := interned[w][string(val)]
+				if !ok {
+					ref = string(val)
+					interned[w][ref] = ref
+				}
+				refs[coder] = append(refs[coder], ref)
 			}
 			return true
 		})

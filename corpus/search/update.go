@@ -628,8 +628,12 @@ func splitID(doc string) (id string, line, off int) {
 	if i < 0 {
 		return doc, 0, 0
 	}
-	l, o, _ := strings.Cut(doc[i+1:], "@")
+	l, o, pieced := strings.Cut(doc[i+1:], "@")
 	line, _ = strconv.Atoi(l)
-	off, _ = strconv.Atoi(o)
+	if pieced {
+		// Not for a whole line's id: Atoi's error on "" is an
+		// allocation per hit.
+		off, _ = strconv.Atoi(o)
+	}
 	return doc[:i], line, off
 }
