@@ -7,17 +7,19 @@ import (
 )
 
 // A warm search allocates a few tens of megabytes and keeps little: at
-// 10,000 participants a common word's search ran the collector about
-// ten times, most of them while its heap was under 16 MB, for a fifth
-// of its CPU. So a search raises the collector's target (searchGCPercent)
-// under a memory limit (searchHeapLimit). Should the live heap grow past
-// a fraction of that limit (a search that rebuilds the index, a line of
-// tens of megabytes), the collector goes back to Go's defaults for the
-// rest of the process, so memory stays bounded by the input as before
-// and the limit never makes the collector run without end.
+// 10,000 participants a common word's search ran the collector nine
+// times, most of them while its heap was under 16 MB. So a search raises
+// the collector's target (searchGCPercent: three collections, about 8%
+// less CPU) under a memory limit (searchHeapLimit). Should the live heap
+// grow past a fraction of that limit (a search that rebuilds the index,
+// a line of tens of megabytes), the collector goes back to Go's defaults
+// for the rest of the process, so memory stays bounded by the input as
+// before and the limit never makes the collector run without end. (With
+// a limit of 256 MB, the warm search of bench/limits' 60 MB line peaked
+// at 371 MB against 231 before: 128 MB keeps it near where it was.)
 const (
 	searchGCPercent = 400
-	searchHeapLimit = 256 << 20
+	searchHeapLimit = 128 << 20
 	// At most a fifth of the limit live: with the target at 400%, the
 	// heap reaches the limit before the next collection.
 	searchLiveMax = searchHeapLimit / 5
