@@ -89,6 +89,7 @@ docs/search.md for the fields and how the index stays current.`,
 }
 
 func runSearch(g *globals, q string, opt searchOptions) error {
+	defer tuneSearchGC()()
 	// The tables' headers only: their rows are read whole only if the
 	// index finds something changed (corpus/search/quick.go), and else
 	// only the rows of the transcripts printed. At 10,000 participants
@@ -136,10 +137,24 @@ func runSearch(g *globals, q string, opt searchOptions) error {
 	if err != nil {
 		return queryErr(err)
 	}
+	// The rows of the transcripts printed, read beside the formatting
+	// of a common word's hits (printHitsOnCores), else first.
+	rows := func() error { return nil }
 	if partial {
-		if err := s.loadRowsOf(res); err != nil {
+		rows = func() error { return s.loadRowsOf(res) }
+	}
+	if req.Within != search.WithinTurn && !g.json && opt.context == 0 && canPrintOnCores(res.Hits) {
+		done := make(chan error, 1)
+		go func() { done <- rows() }()
+		n, transcripts, participants, err := printHitsOnCores(g, s, res.Hits, req.Coders, func() error { return <-done })
+		if err != nil {
 			return err
 		}
+		g.sayf("qda: ", "%s", hitCounts(n, transcripts, participants, res.Total, opt.limit > 0))
+		return nil
+	}
+	if err := rows(); err != nil {
+		return err
 	}
 	if req.Within == search.WithinTurn {
 		return printSearchTurns(g, s, res, req.Coders, opt.limit > 0)

@@ -170,10 +170,14 @@ const hitBar = "  │ "
 // colours on a terminal). Lines are written through a buffer rather than
 // formatted whole, so a line of many megabytes is not copied again.
 func printHits(g *globals, cb *codebook.Codebook, hits []hitJSON, context int) {
-	colour := isTerminal(g.stdout)
+	printHitsTo(g.stdout, isTerminal(g.stdout), termWidth(g.stdout), cb, hits, context)
+}
+
+// printHitsTo is printHits writing to out, as on a terminal of width
+// (0: not one), in colour or not.
+func printHitsTo(out io.Writer, colour bool, width int, cb *codebook.Codebook, hits []hitJSON, context int) {
 	codeColour := codeColours(cb)
-	width := termWidth(g.stdout)
-	w := bufio.NewWriterSize(g.stdout, 64<<10)
+	w := bufio.NewWriterSize(out, 64<<10)
 	defer w.Flush()
 	line := func(file string, sep byte, n int, text string) {
 		w.WriteString(file)
@@ -183,7 +187,8 @@ func printHits(g *globals, cb *codebook.Codebook, hits []hitJSON, context int) {
 		w.WriteString(text)
 	}
 	last := 0 // the last line printed of hits[i-1]'s transcript
-	for i, h := range hits {
+	for i := range hits {
+		h := &hits[i]
 		sameFile := i > 0 && hits[i-1].Transcript == h.Transcript
 		if context > 0 && i > 0 && (!sameFile || h.Line-context > last+1) {
 			w.WriteString("--\n")
@@ -201,43 +206,7 @@ func printHits(g *globals, cb *codebook.Codebook, hits []hitJSON, context int) {
 				w.WriteByte('\n')
 			}
 		}
-		var names []string
-		for _, c := range h.Codes {
-			names = append(names, c.Code)
-		}
-		text, start := h.Text, 0
-		if width > 0 {
-			// One line in a terminal: the codes shortened in the middle
-			// to what the text leaves (a third of the width at least),
-			// then the text clipped to what they leave, around its first
-			// match.
-			prefix := h.File + ":" + strconv.Itoa(h.Line) + ":"
-			room := width - layout.Width(prefix) - layout.Width(text) - layout.Width(hitBar)
-			names = layout.ElidePaths(names, ", ", max(room, width/3-layout.Width(hitBar)))
-			textW := width - layout.Width(prefix)
-			if len(names) > 0 {
-				// The text keeps a few words, should the codes not fit.
-				textW = max(textW-layout.Width(hitBar+strings.Join(names, ", ")), 16)
-			}
-			from, to := -1, -1
-			if len(h.Matches) > 0 {
-				from, to = h.Matches[0][0], h.Matches[0][1]
-			}
-			text, start = layout.ClipAround(text, textW, from, to)
-		}
-		if colour {
-			text = highlightShown(h.Text, text, start, h.Matches)
-		}
-		line(h.File, ':', h.Line, text)
-		if len(names) > 0 {
-			if colour {
-				for i := range names {
-					names[i] = layout.Colour(codeColour(h.Codes[i].Code), names[i])
-				}
-			}
-			w.WriteString(hitBar)
-			w.WriteString(strings.Join(names, ", "))
-		}
+		writeHitLine(w, h, width, colour, codeColour)
 		w.WriteByte('\n')
 		last = h.Line
 		for _, c := range h.Context {
@@ -247,6 +216,76 @@ func printHits(g *globals, cb *codebook.Codebook, hits []hitJSON, context int) {
 				last = c.Line
 			}
 		}
+	}
+}
+
+// lineWriter is where writeHitLine writes: the output's buffer, or a
+// buffer of some hits formatted ahead (printHitsOnCores).
+type lineWriter interface {
+	Write([]byte) (int, error)
+	WriteString(string) (int, error)
+	WriteByte(byte) error
+}
+
+// writeHitLine writes h's line, without its context: FILE:LINE:TEXT and
+// its codes' margin, clipped to width on a terminal, coloured with
+// colour. The newline is the caller's.
+func writeHitLine(w lineWriter, h *hitJSON, width int, colour bool, codeColour func(string) string) {
+	w.WriteString(h.File)
+	w.WriteByte(':')
+	var num [20]byte
+	w.Write(strconv.AppendInt(num[:0], int64(h.Line), 10))
+	w.WriteByte(':')
+	if width == 0 && !colour {
+		// Through a pipe, the line and its codes as they are, without
+		// a slice and a join of the codes per hit.
+		w.WriteString(h.Text)
+		for i, c := range h.Codes {
+			if i == 0 {
+				w.WriteString(hitBar)
+			} else {
+				w.WriteString(", ")
+			}
+			w.WriteString(c.Code)
+		}
+		return
+	}
+	var names []string
+	for _, c := range h.Codes {
+		names = append(names, c.Code)
+	}
+	text, start := h.Text, 0
+	if width > 0 {
+		// One line in a terminal: the codes shortened in the middle
+		// to what the text leaves (a third of the width at least),
+		// then the text clipped to what they leave, around its first
+		// match.
+		prefix := h.File + ":" + strconv.Itoa(h.Line) + ":"
+		room := width - layout.Width(prefix) - layout.Width(text) - layout.Width(hitBar)
+		names = layout.ElidePaths(names, ", ", max(room, width/3-layout.Width(hitBar)))
+		textW := width - layout.Width(prefix)
+		if len(names) > 0 {
+			// The text keeps a few words, should the codes not fit.
+			textW = max(textW-layout.Width(hitBar+strings.Join(names, ", ")), 16)
+		}
+		from, to := -1, -1
+		if len(h.Matches) > 0 {
+			from, to = h.Matches[0][0], h.Matches[0][1]
+		}
+		text, start = layout.ClipAround(text, textW, from, to)
+	}
+	if colour {
+		text = highlightShown(h.Text, text, start, h.Matches)
+	}
+	w.WriteString(text)
+	if len(names) > 0 {
+		if colour {
+			for i := range names {
+				names[i] = layout.Colour(codeColour(h.Codes[i].Code), names[i])
+			}
+		}
+		w.WriteString(hitBar)
+		w.WriteString(strings.Join(names, ", "))
 	}
 }
 
@@ -302,9 +341,14 @@ func hitSummary(hits []hitJSON, total int, limited bool) string {
 		transcripts[h.Transcript] = true
 		participants[h.Participant] = true
 	}
-	sum := fmt.Sprintf("%s in %s of %s", plural(len(hits), "hit"), plural(len(transcripts), "transcript"), plural(len(participants), "participant"))
-	if limited && total > len(hits) {
-		sum += fmt.Sprintf(" (%d more beyond --limit)", total-len(hits))
+	return hitCounts(len(hits), len(transcripts), len(participants), total, limited)
+}
+
+// hitCounts is hitSummary of hits in transcripts of participants.
+func hitCounts(hits, transcripts, participants, total int, limited bool) string {
+	sum := fmt.Sprintf("%s in %s of %s", plural(hits, "hit"), plural(transcripts, "transcript"), plural(participants, "participant"))
+	if limited && total > hits {
+		sum += fmt.Sprintf(" (%d more beyond --limit)", total-hits)
 	}
 	return sum
 }

@@ -106,14 +106,8 @@ func (ix *Index) codingsMoved(ids map[string]bool) bool {
 	}
 	// A common word prints most transcripts: their codings files (30,000
 	// at 10,000 participants) are stat'ed on every core.
-	stats := make([]map[string]*nameStat, workers())
+	stats := newFolderStats(dirs)
 	return !eachOnCores(len(list), func(w, i int) bool {
-		if stats[w] == nil {
-			stats[w] = map[string]*nameStat{}
-			for c, d := range dirs {
-				stats[w][c] = newNameStat(d)
-			}
-		}
 		id := list[i]
 		old := entries[id]
 		n := 0
@@ -123,7 +117,7 @@ func (ix *Index) codingsMoved(ids map[string]bool) bool {
 			}
 			n++
 			o, ok := old.codings(c)
-			if s := stats[w][c].stat(id, ".yaml"); !ok || o.MTime == 0 || !s.sameStat(o) {
+			if s := stats.stat(w, c, id, ".yaml"); !ok || o.MTime == 0 || !s.sameStat(o) {
 				return false
 			}
 		}

@@ -1,6 +1,7 @@
 package search
 
 import (
+	"os"
 	"runtime"
 	"sync"
 	"sync/atomic"
@@ -42,4 +43,35 @@ func eachOnCores(n int, do func(w, i int) bool) bool {
 	}
 	wg.Wait()
 	return !stopped.Load()
+}
+
+// folderStats stat files by name in open folders on eachOnCores's
+// goroutines, each with a nameStat of its own per folder (its buffer is
+// not shared): the quick check, an update's stats and the codings of the
+// transcripts printed all stat thousands of files this way.
+type folderStats struct {
+	dirs map[string]*os.File    // nil for a folder that could not be opened
+	per  []map[string]*nameStat // by worker, then folder
+}
+
+func newFolderStats(dirs map[string]*os.File) *folderStats {
+	return &folderStats{dirs: dirs, per: make([]map[string]*nameStat, workers())}
+}
+
+// stat is the state of dir's file name+ext on worker w (not a path: the
+// caller checked name), Size -1 when it or its folder cannot be stat'ed.
+func (s *folderStats) stat(w int, dir, name, ext string) fileState {
+	ns := s.per[w][dir]
+	if ns == nil {
+		d := s.dirs[dir]
+		if d == nil {
+			return fileState{Size: -1}
+		}
+		if s.per[w] == nil {
+			s.per[w] = map[string]*nameStat{}
+		}
+		ns = newNameStat(d)
+		s.per[w][dir] = ns
+	}
+	return ns.stat(name, ext)
 }

@@ -43,16 +43,14 @@ type manifest struct {
 	// check counted them, before load.
 	quickDocs   uint64
 	quickPieced bool
-	// quick stands for the transcripts' lines while they are unread
-	// (quickfile.go), rest then empty; study is where to read them from
-	// (the manifest, through its root) when they are needed.
+	// quick are the transcripts' lines as the quick check reads them
+	// (quickfile.go), from the quick file (rest then empty until
+	// needRest) or scanned from rest (records); nil once they are
+	// parsed. of is the manifest's file, study where to read it from
+	// (through its root) when its lines are needed.
 	quick *quickData
+	of    fileID
 	study *corpus.Study
-	// unquick are the manifest's bytes, read whole for want of a quick
-	// file that matched it, and unquickOf its file: the quick file a
-	// search then writes (Index.saveQuick).
-	unquick   []byte
-	unquickOf fileID3
 }
 
 // entry is one transcript in the index.
@@ -222,7 +220,7 @@ func (m *manifest) load() error {
 			return err
 		}
 	}
-	m.rest = ""
+	m.rest, m.quick = "", nil
 	return nil
 }
 

@@ -152,7 +152,7 @@ func (ix *Index) searchLines(q query.Query, r Request) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	out := &Result{Total: int(res.Total)}
+	out := &Result{Total: int(res.Total), Hits: make([]Hit, 0, len(res.Hits))}
 	type lineKey struct {
 		transcript string
 		line       int

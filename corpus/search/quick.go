@@ -45,6 +45,10 @@ func (ix *Index) quick() bool {
 			return false
 		}
 	}
+	q := m.records()
+	if q == nil {
+		return false
+	}
 	dir, err := os.Open(ix.study.Path(corpus.TranscriptsDir))
 	if err != nil {
 		return false
@@ -52,42 +56,18 @@ func (ix *Index) quick() bool {
 	defer dir.Close()
 	// More parts than cores, taken in turn (eachOnCores).
 	procs := workers()
-	parts := splitLines(m.rest, 8*procs)
-	var recs [][]quickRec
-	if m.quick != nil {
-		parts, recs = nil, splitRecs(m.quick.recs, 8*procs)
-	}
+	parts := splitRecs(q.recs, 8*procs)
 	docs := make([]uint64, procs)
 	pieced := make([]bool, procs)
-	n := make([]int, procs)
-	stats := make([]*nameStat, procs)
-	if !eachOnCores(len(parts)+len(recs), func(w, i int) bool {
-		if stats[w] == nil {
-			stats[w] = newNameStat(dir)
-		}
-		ns := stats[w]
-		if recs != nil {
-			for _, r := range recs[i] {
-				st := fileState{Size: r.size, MTime: r.mtime}
-				if r.mtime == 0 || !st.sameStat(ns.stat(r.id, ".txt")) {
-					return false
-				}
-				docs[w] += uint64(r.docs)
-				pieced[w] = pieced[w] || r.pieces > 0
-				n[w]++
-			}
-			return true
-		}
-		for text := parts[i]; len(text) > 0; {
-			var line string
-			line, text = nextLine(text)
-			st, d, p, ok := quickEntry(line)
-			if !ok || !st.sameStat(ns.stat(st.Hash, ".txt")) {
+	stats := newFolderStats(map[string]*os.File{corpus.TranscriptsDir: dir})
+	if !eachOnCores(len(parts), func(w, i int) bool {
+		for _, r := range parts[i] {
+			st := fileState{Size: r.size, MTime: r.mtime}
+			if r.mtime == 0 || !st.sameStat(stats.stat(w, corpus.TranscriptsDir, r.id, ".txt")) {
 				return false
 			}
-			docs[w] += uint64(d)
-			pieced[w] = pieced[w] || p > 0
-			n[w]++
+			docs[w] += uint64(r.docs)
+			pieced[w] = pieced[w] || r.pieces > 0
 		}
 		return true
 	}) {
@@ -96,35 +76,26 @@ func (ix *Index) quick() bool {
 	for w := range procs {
 		m.quickDocs += docs[w]
 		m.quickPieced = m.quickPieced || pieced[w]
-		ix.Stats.Unchanged += n[w]
 	}
+	ix.Stats.Unchanged += len(q.recs)
 	return true
 }
 
-// quickEntry reads what the quick check needs of a transcript's line:
-// its text file's size and trusted mtime (and, in Hash, the transcript's
-// id), its documents and pieces. ok is false for any line that is not a
-// well-formed transcript's or whose mtime is not trusted.
+// quickLine reads a transcript's manifest line as the quick check needs
+// it: its text file's size and mtime (0 when not trusted: the check
+// fails on it), its documents and pieces, and its id. ok is false for
+// any line that is not a well-formed transcript's.
 //
 // It reads the line in place, without splitting it into fields (at
 // 10,000 participants, splitting every line was most of the check's work
 // after the stats), and is stricter than fields and parseLine: a line
 // they would accept and it does not only sends the update the long way.
-func quickEntry(line string) (st fileState, docs, pieces int, ok bool) {
-	st, docs, pieces, ok = parseQuick(line)
-	if !ok || st.MTime == 0 {
-		return st, 0, 0, false
-	}
-	return st, docs, pieces, true
-}
-
-// parseQuick is quickEntry without its test of the mtime.
-func parseQuick(line string) (st fileState, docs, pieces int, ok bool) {
+func quickLine(line string) (quickRec, bool) {
 	// t ID LINES DOCS PIECES ATTRS SIZE MTIME HASH [CODER SIZE MTIME HASH]...
 	var f [9]string
 	rest, ok := strings.CutPrefix(line, "t ")
 	if !ok || strings.HasSuffix(line, " ") {
-		return st, 0, 0, false
+		return quickRec{}, false
 	}
 	for i := 1; i < 9; i++ {
 		j := strings.IndexByte(rest, ' ')
@@ -132,7 +103,7 @@ func parseQuick(line string) (st fileState, docs, pieces int, ok bool) {
 			j = len(rest)
 		}
 		if i < 8 && j == len(rest) || j == 0 {
-			return st, 0, 0, false
+			return quickRec{}, false
 		}
 		f[i], rest = rest[:j], rest[min(j+1, len(rest)):]
 	}
@@ -143,23 +114,23 @@ func parseQuick(line string) (st fileState, docs, pieces int, ok bool) {
 	if rest != "" {
 		spaces := strings.Count(rest, " ")
 		if rest[0] == ' ' || (spaces+1)%4 != 0 || 9+spaces+1 > 64 {
-			return st, 0, 0, false
+			return quickRec{}, false
 		}
 	}
 	// The id names the file stat'ed: only a transcript name, never a
 	// path, whatever the manifest (which git may carry) says.
 	if !corpus.ValidName(f[1]) {
-		return st, 0, 0, false
+		return quickRec{}, false
 	}
 	_, ok1 := decimal(f[2])
 	d, ok2 := decimal(f[3])
 	p, ok3 := decimal(f[4])
 	size, ok4 := decimal(f[6])
 	mtime, ok5 := decimal(f[7])
-	if !ok1 || !ok2 || !ok3 || !ok4 || !ok5 {
-		return st, 0, 0, false
+	if !ok1 || !ok2 || !ok3 || !ok4 || !ok5 || d < 0 || p < 0 || d > 1<<32-1 || p > 1<<32-1 {
+		return quickRec{}, false
 	}
-	return fileState{Size: size, MTime: mtime, Hash: f[1]}, int(d), int(p), true
+	return quickRec{id: f[1], docs: uint32(d), pieces: uint32(p), size: size, mtime: mtime}, true
 }
 
 // decimal reads an optionally negative decimal that fits an int64
@@ -187,24 +158,6 @@ func decimal(s string) (int64, bool) {
 	return n, true
 }
 
-// splitLines cuts text into at most n parts of whole lines.
-func splitLines(text string, n int) []string {
-	var parts []string
-	for i := n; i > 1 && len(text) > 0; i-- {
-		cut := len(text) / i
-		j := strings.IndexByte(text[cut:], '\n')
-		if j < 0 {
-			break
-		}
-		parts = append(parts, text[:cut+j+1])
-		text = text[cut+j+1:]
-	}
-	if len(text) > 0 {
-		parts = append(parts, text)
-	}
-	return parts
-}
-
 // splitRecs cuts recs into at most n parts.
 func splitRecs(recs []quickRec, n int) [][]quickRec {
 	var parts [][]quickRec
@@ -217,31 +170,23 @@ func splitRecs(recs []quickRec, n int) [][]quickRec {
 // quickOrder is each transcript's place in the manifest, which is its
 // place in transcripts.csv, for a search that read no table.
 func (m *manifest) quickOrder() map[string]int {
-	if m.quick != nil {
-		rank := make(map[string]int, len(m.quick.recs))
-		for _, r := range m.quick.recs {
-			if _, dup := rank[r.id]; !dup {
-				rank[r.id] = len(rank)
-			}
-		}
-		return rank
+	q := m.records()
+	if q == nil {
+		return map[string]int{}
 	}
-	rank := make(map[string]int, strings.Count(m.rest, "\n")+1)
-	for text := m.rest; len(text) > 0; {
-		var line string
-		line, text = nextLine(text)
-		// The id alone: quick checked every line's shape.
-		id, _, _ := strings.Cut(strings.TrimPrefix(line, "t "), " ")
-		if _, dup := rank[id]; !dup {
-			rank[id] = len(rank)
+	rank := make(map[string]int, len(q.recs))
+	for _, r := range q.recs {
+		if _, dup := rank[r.id]; !dup {
+			rank[r.id] = len(rank)
 		}
 	}
 	return rank
 }
 
 // entries are the manifest's entries of the transcripts ids, parsed
-// from its bytes when it is not loaded; a transcript it does not hold
-// has none.
+// from their lines when it is not loaded; a transcript it does not hold
+// has none. A transcript listed twice has its last line's, as load
+// reads it.
 func (m *manifest) entries(ids map[string]bool) map[string]*entry {
 	out := make(map[string]*entry, len(ids))
 	if m.Transcripts != nil {
@@ -252,29 +197,23 @@ func (m *manifest) entries(ids map[string]bool) map[string]*entry {
 		}
 		return out
 	}
-	var buf [64]string
-	if m.quick != nil {
-		for _, line := range m.quickLines(ids) {
-			id, _, _ := strings.Cut(strings.TrimPrefix(line, "t "), " ")
-			if f := fields(line, buf[:]); len(f) >= 9 && (len(f)-9)%4 == 0 && f[0] == "t" {
-				if e, ok := parseEntry(f); ok {
-					out[id] = e
-				}
-			}
-		}
-		return out
-	}
-	for text := m.rest; len(text) > 0 && len(out) < len(ids); {
-		var line string
-		line, text = nextLine(text)
-		id, _, _ := strings.Cut(strings.TrimPrefix(line, "t "), " ")
-		if !ids[id] {
-			continue
-		}
-		if f := fields(line, buf[:]); len(f) >= 9 && (len(f)-9)%4 == 0 && f[0] == "t" {
+	// Parsed on every core (a common word prints most transcripts),
+	// then kept in the manifest's order.
+	lines := m.quickLines(ids)
+	parsed := make([]*entry, len(lines))
+	eachOnCores(len(lines), func(_, i int) bool {
+		var buf [64]string
+		if f := fields(lines[i], buf[:]); len(f) >= 9 && (len(f)-9)%4 == 0 && f[0] == "t" {
 			if e, ok := parseEntry(f); ok {
-				out[id] = e
+				parsed[i] = e
 			}
+		}
+		return true
+	})
+	for i, e := range parsed {
+		if e != nil {
+			id, _, _ := strings.Cut(strings.TrimPrefix(lines[i], "t "), " ")
+			out[id] = e
 		}
 	}
 	return out

@@ -1,8 +1,10 @@
 package search
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -175,9 +177,10 @@ func TestQuickEntry(t *testing.T) {
 		{"t ted-1", false},
 		{"t ", false},
 	} {
-		st, _, _, ok := quickEntry(tc.line)
-		if ok != tc.ok {
-			t.Errorf("%q: ok %v, want %v (%+v)", tc.line, ok, tc.ok, st)
+		// An mtime of 0 reads, and fails the check.
+		r, ok := quickLine(tc.line)
+		if (ok && r.mtime != 0) != tc.ok {
+			t.Errorf("%q: ok %v, want %v (%+v)", tc.line, ok, tc.ok, r)
 		}
 	}
 }
@@ -211,6 +214,10 @@ func TestNameStat(t *testing.T) {
 		t.Errorf("missing: %+v, want size -1", got)
 	}
 }
+
+// fromQuickFile reports whether m's transcripts were read from the
+// quick file, their lines left in the manifest on disk.
+func fromQuickFile(m *manifest) bool { return m.quick != nil && m.quick.file }
 
 // quickReady indexes dir and searches until a search finds nothing
 // moved, as TestQuick does, and reports the index of one more search.
@@ -282,7 +289,7 @@ func TestQuickFile(t *testing.T) {
 			if *read || ix.man.Transcripts != nil {
 				t.Fatalf("tables read %v, entries parsed %v", *read, ix.man.Transcripts != nil)
 			}
-			if used := ix.man.quick != nil; used == spoiled || used && ix.man.rest != "" {
+			if used := fromQuickFile(ix.man); used == spoiled || used && ix.man.rest != "" {
 				t.Fatalf("quick file used %v, manifest's lines read %d bytes", used, len(ix.man.rest))
 			}
 			for _, r := range []Request{{Query: "bus"}, {Query: "thank"}, {Query: "interviewer"}} {
@@ -294,13 +301,13 @@ func TestQuickFile(t *testing.T) {
 			}
 			// The codings of the transcripts printed were checked on
 			// their lines alone: no full update.
-			if !spoiled && ix.man.quick == nil {
+			if !spoiled && !fromQuickFile(ix.man) {
 				t.Error("the manifest was read whole to check the codings printed")
 			}
 			ix.Close()
 			if spoiled {
 				ix, _ = openQuick(t, dir)
-				if ix.man.quick == nil {
+				if !fromQuickFile(ix.man) {
 					t.Error("the quick file was not made again")
 				}
 				ix.Close()
@@ -310,12 +317,12 @@ func TestQuickFile(t *testing.T) {
 }
 
 // TestQuickFileRoundTrip: the quick file holds every transcript's line
-// of the manifest as quickEntry reads it, and where it lies.
+// of the manifest as quickLine reads it, and where it lies.
 func TestQuickFileRoundTrip(t *testing.T) {
 	data := "qda-index 12\nhome 1:2\ntable participants.csv 10 1700000000000000000\n" +
 		"t may-1 12 4 0 ab 300 1700000000000000001 cd jt 10 1700000000000000000 ef\n" +
 		"t ted-1 9 3 2 ab 200 0 cd\n"
-	of := fileID3{size: int64(len(data)), mtime: 5, ino: 7}
+	of := fileID{size: int64(len(data)), mtime: 5, ino: 7}
 	b, ok := makeQuick([]byte(data), of)
 	if !ok {
 		t.Fatal("not made")
@@ -346,7 +353,7 @@ func TestQuickFileRoundTrip(t *testing.T) {
 // whose lines lie after the manifest's head and inside it.
 func FuzzQuickFile(f *testing.F) {
 	data := "qda-index 12\nt may-1 12 4 0 ab 300 1700000000000000001 cd jt 10 1700000000000000000 ef\nt ted-1 9 3 2 ab 200 0 cd\n"
-	b, _ := makeQuick([]byte(data), fileID3{size: int64(len(data)), mtime: 5, ino: 7})
+	b, _ := makeQuick([]byte(data), fileID{size: int64(len(data)), mtime: 5, ino: 7})
 	f.Add(b)
 	f.Add([]byte(quickMagic))
 	f.Fuzz(func(t *testing.T, b []byte) {
@@ -370,7 +377,7 @@ func TestQuickFileManifestMoved(t *testing.T) {
 	dir := writeStudy(t, tiny)
 	quickReady(t, dir).Close()
 	ix, _ := openQuick(t, dir)
-	if ix.man.quick == nil {
+	if !fromQuickFile(ix.man) {
 		t.Fatal("the quick file was not used")
 	}
 	later := time.Now().Add(-time.Minute)
@@ -380,5 +387,133 @@ func TestQuickFileManifestMoved(t *testing.T) {
 	}
 	if !ix.Stats.Rebuilt || !strings.Contains(strings.Join(ix.Notices, "\n"), "manifest is unreadable") {
 		t.Errorf("stats %+v, notices %q", ix.Stats, ix.Notices)
+	}
+}
+
+// TestQuickLines: the printed transcripts' lines come the same from the
+// manifest read whole, from the quick file (read in runs), and from a
+// quick file whose records a forger put out of order; a record pointing
+// at another transcript's line, or across two lines, gives none; and
+// the entries parsed from them are load's.
+func TestQuickLines(t *testing.T) {
+	dir := writeStudy(t, tiny)
+	st, err := corpus.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.MkdirAll(filepath.Join(dir, Dir), 0o755)
+	// 12,000 lines of about 100 bytes: more than runMax in all.
+	var b strings.Builder
+	b.WriteString("qda-index 12\nhome 1:2\ntable participants.csv 10 1700000000000000000\n")
+	var ids []string
+	for i := range 12000 {
+		id := fmt.Sprintf("p%05d-1", i)
+		ids = append(ids, id)
+		fmt.Fprintf(&b, "t %s %d 4 0 ab %d 1700000000000000001 cd jt 10 1700000000000000000 ef\n", id, i, 300+i)
+	}
+	data := []byte(b.String())
+	path := filepath.Join(dir, manifestFile)
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]bool{}
+	for i, id := range ids {
+		// Every line of a block, then lines further apart than runGap.
+		if i >= 100 && i < 11000 || i%150 == 0 {
+			want[id] = true
+		}
+	}
+	var wantLines []string
+	for _, line := range strings.Split(strings.TrimSuffix(string(data), "\n"), "\n") {
+		if id, ok := strings.CutPrefix(line, "t "); ok && want[strings.Fields(id)[0]] {
+			wantLines = append(wantLines, line)
+		}
+	}
+	whole, err := readManifestFile(st)
+	if err != nil || fromQuickFile(whole) {
+		t.Fatal(err, "a quick file was read")
+	}
+	if got := whole.quickLines(want); !slices.Equal(got, wantLines) {
+		t.Fatalf("read whole: %d lines, want %d", len(got), len(wantLines))
+	}
+	fi, _ := os.Stat(path)
+	q := whole.records()
+	if q == nil || len(q.recs) != len(ids) || q.of != idOf(fi) {
+		t.Fatalf("records %+v", q)
+	}
+	for _, tc := range []struct {
+		name  string
+		spoil func(recs []quickRec)
+		lines []string
+	}{
+		{"as made", func([]quickRec) {}, wantLines},
+		{"out of order", func(recs []quickRec) { slices.Reverse(recs) }, wantLines},
+		{"another's line", func(recs []quickRec) { recs[100].off = recs[101].off }, slices.Delete(slices.Clone(wantLines), 1, 2)},
+		{"two lines", func(recs []quickRec) { recs[100].n += 10 }, slices.Delete(slices.Clone(wantLines), 1, 2)},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			recs := slices.Clone(q.recs)
+			tc.spoil(recs)
+			corpus.WriteFile(filepath.Join(dir, quickFile), encodeQuick(&quickData{of: q.of, headLen: q.headLen, recs: recs}))
+			m, err := readManifestFile(st)
+			if err != nil || !fromQuickFile(m) {
+				t.Fatal(err, "the quick file was not read")
+			}
+			if got := m.quickLines(want); !slices.Equal(got, tc.lines) {
+				t.Errorf("%d lines, want %d", len(got), len(tc.lines))
+			}
+			entries := m.entries(want)
+			if err := m.load(); err != nil {
+				t.Fatal(err)
+			}
+			for id := range want {
+				if tc.name == "as made" && !reflect.DeepEqual(entries[id], m.Transcripts[id]) {
+					t.Fatalf("%s: %+v, load read %+v", id, entries[id], m.Transcripts[id])
+				}
+			}
+			if len(m.Transcripts) != len(ids) || fromQuickFile(m) {
+				t.Errorf("load read %d transcripts", len(m.Transcripts))
+			}
+		})
+	}
+}
+
+// TestNextRun: lines are read together while they are at most runGap
+// apart and runMax in all.
+func TestNextRun(t *testing.T) {
+	at := func(offs ...int64) []*quickRec {
+		var recs []*quickRec
+		for _, o := range offs {
+			recs = append(recs, &quickRec{off: o, n: 100})
+		}
+		return recs
+	}
+	for _, tc := range []struct {
+		recs       []*quickRec
+		i, j       int
+		start, end int64
+	}{
+		{at(0), 0, 1, 0, 100},
+		{at(0, 101, 202), 0, 3, 0, 302},
+		{at(0, 100+runGap, 300+runGap+runGap), 0, 2, 0, 200 + runGap},
+		{at(0, 101+runGap), 0, 1, 0, 100},
+		{at(0, 100+runGap, 300+runGap+runGap), 2, 3, 300 + 2*runGap, 400 + 2*runGap},
+		{[]*quickRec{{off: 0, n: runMax - 200}, {off: runMax - 200, n: 200}, {off: runMax, n: 1}}, 0, 2, 0, runMax},
+		{at(0, 50), 0, 2, 0, 150}, // overlapping (forged): as far as the furthest
+	} {
+		j, start, end := nextRun(tc.recs, tc.i)
+		if j != tc.j || start != tc.start || end != tc.end {
+			t.Errorf("%d recs from %d: run to %d over [%d, %d), want %d over [%d, %d)", len(tc.recs), tc.i, j, start, end, tc.j, tc.start, tc.end)
+		}
+	}
+}
+
+// TestFileIDString: the seal's lines keep their format.
+func TestFileIDString(t *testing.T) {
+	if got := (fileID{size: 12, mtime: -3, ino: 7}).String(); got != "12 -3 7" {
+		t.Errorf("got %q", got)
+	}
+	if got := (fileID{size: 12, mtime: 1700000000000000000}).String(); got != "12 1700000000000000000" {
+		t.Errorf("got %q", got)
 	}
 }

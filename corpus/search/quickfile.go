@@ -1,11 +1,13 @@
 package search
 
 import (
+	"cmp"
 	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strings"
 	"unsafe"
 
@@ -34,7 +36,8 @@ const quickFile = Dir + "/quick"
 
 const quickMagic = "qda-quick 1\n"
 
-// quickRec is one transcript of the quick file.
+// quickRec is one transcript's line of the manifest, as the quick check
+// reads it (quickLine).
 type quickRec struct {
 	id           string
 	docs, pieces uint32
@@ -43,56 +46,71 @@ type quickRec struct {
 	n            uint32
 }
 
-// quickData is a decoded quick file.
+// quickData are the manifest's transcripts as the quick check reads
+// them: decoded from the quick file (file set: their lines are still on
+// disk), or scanned from the manifest's bytes read whole (records).
 type quickData struct {
-	of      fileID3 // the manifest's
-	headLen int64   // bytes of the manifest before its first transcript
+	of      fileID // the manifest's
+	headLen int64  // bytes of the manifest before its first transcript
 	recs    []quickRec
+	file    bool
 }
 
-// fileID3 is a file's size, mtime and inode.
-type fileID3 struct {
-	size, mtime int64
-	ino         uint64
+// scanRecs reads the transcripts' lines text, which starts at byte base
+// of the manifest, as the quick check reads them; false when a line does
+// not (racy mtimes, 0, are kept: the check fails on them).
+func scanRecs(text string, base int64) ([]quickRec, bool) {
+	recs := make([]quickRec, 0, strings.Count(text, "\n")+1)
+	for off := 0; off < len(text); {
+		line, _ := nextLine(text[off:])
+		r, ok := quickLine(line)
+		if !ok || len(r.id) > 255 {
+			return nil, false
+		}
+		r.off, r.n = base+int64(off), uint32(len(line))
+		recs = append(recs, r)
+		off += len(line) + 1
+	}
+	return recs, true
 }
 
 // makeQuick builds the quick file of manifest data whose file is of;
-// false when a line does not read as quickEntry reads it (racy mtimes,
-// 0, are kept: the check fails on them as on the manifest's).
-func makeQuick(data []byte, of fileID3) ([]byte, bool) {
+// false when a line does not read as the quick check reads it.
+func makeQuick(data []byte, of fileID) ([]byte, bool) {
 	text := string(data)
-	b := append([]byte(quickMagic), make([]byte, 8*4+4)...)
 	head := strings.Index(text, "\nt ")
 	if head < 0 {
 		head = len(text)
 	} else {
 		head++
 	}
-	n := 0
-	for off := head; off < len(text); {
-		line, _ := nextLine(text[off:])
-		r, ok := quickLine(line)
-		if !ok || len(r.id) > 255 {
-			return nil, false
-		}
+	recs, ok := scanRecs(text[head:], int64(head))
+	if !ok {
+		return nil, false
+	}
+	return encodeQuick(&quickData{of: of, headLen: int64(head), recs: recs}), true
+}
+
+// encodeQuick is q as the quick file holds it.
+func encodeQuick(q *quickData) []byte {
+	b := append([]byte(quickMagic), make([]byte, 8*4+4)...)
+	for _, r := range q.recs {
 		b = append(b, byte(len(r.id)))
 		b = append(b, r.id...)
 		b = binary.LittleEndian.AppendUint32(b, r.docs)
 		b = binary.LittleEndian.AppendUint32(b, r.pieces)
 		b = binary.LittleEndian.AppendUint64(b, uint64(r.size))
 		b = binary.LittleEndian.AppendUint64(b, uint64(r.mtime))
-		b = binary.LittleEndian.AppendUint64(b, uint64(off))
-		b = binary.LittleEndian.AppendUint32(b, uint32(len(line)))
-		off += len(line) + 1
-		n++
+		b = binary.LittleEndian.AppendUint64(b, uint64(r.off))
+		b = binary.LittleEndian.AppendUint32(b, r.n)
 	}
 	h := b[len(quickMagic):]
-	binary.LittleEndian.PutUint64(h[0:], uint64(of.size))
-	binary.LittleEndian.PutUint64(h[8:], uint64(of.mtime))
-	binary.LittleEndian.PutUint64(h[16:], of.ino)
-	binary.LittleEndian.PutUint64(h[24:], uint64(head))
-	binary.LittleEndian.PutUint32(h[32:], uint32(n))
-	return b, true
+	binary.LittleEndian.PutUint64(h[0:], uint64(q.of.size))
+	binary.LittleEndian.PutUint64(h[8:], uint64(q.of.mtime))
+	binary.LittleEndian.PutUint64(h[16:], q.of.ino)
+	binary.LittleEndian.PutUint64(h[24:], uint64(q.headLen))
+	binary.LittleEndian.PutUint32(h[32:], uint32(len(q.recs)))
+	return b
 }
 
 // readQuick decodes a quick file; an error for any that is not whole
@@ -108,7 +126,7 @@ func readQuick(data []byte) (*quickData, error) {
 	text := unsafe.String(&data[0], len(data))
 	le := binary.LittleEndian
 	b := data[len(quickMagic):]
-	q := &quickData{of: fileID3{size: int64(le.Uint64(b)), mtime: int64(le.Uint64(b[8:])), ino: le.Uint64(b[16:])}, headLen: int64(le.Uint64(b[24:]))}
+	q := &quickData{of: fileID{size: int64(le.Uint64(b)), mtime: int64(le.Uint64(b[8:])), ino: le.Uint64(b[16:])}, headLen: int64(le.Uint64(b[24:])), file: true}
 	n := int(le.Uint32(b[32:36]))
 	at := len(quickMagic) + 36
 	if q.headLen < 0 || q.headLen > q.of.size || n > (len(data)-at)/38 {
@@ -140,27 +158,18 @@ func readQuick(data []byte) (*quickData, error) {
 	return q, nil
 }
 
-// quickLine reads a transcript's manifest line as quickEntry does, an
-// mtime of 0 (not trusted) included.
-func quickLine(line string) (quickRec, bool) {
-	st, docs, pieces, ok := parseQuick(line)
-	if !ok || docs < 0 || pieces < 0 || docs > 1<<32-1 || pieces > 1<<32-1 {
-		return quickRec{}, false
-	}
-	return quickRec{id: st.Hash, docs: uint32(docs), pieces: uint32(pieces), size: st.Size, mtime: st.MTime}, true
-}
-
 // readManifestFile reads the study's manifest: with a quick file that
 // matches it, only its head, the transcripts' lines left to the quick
 // file and read when needed (needRest, quickLines); whole otherwise,
-// keeping its bytes for the quick file a search then writes (saveQuick).
+// the quick file's records then scanned from its bytes when the quick
+// check wants them (records), and written once it passed (saveQuick).
 func readManifestFile(st *corpus.Study) (*manifest, error) {
 	f, fi, err := openIndexFile(st, manifestFile)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	of := fileID3{size: fi.Size(), mtime: fi.ModTime().UnixNano(), ino: inode(fi)}
+	of := idOf(fi)
 	if of.ino == 0 {
 		// No inode to bind a quick file to: read the manifest whole.
 	} else if data, err := st.ReadFile(quickFile); err == nil {
@@ -168,7 +177,7 @@ func readManifestFile(st *corpus.Study) (*manifest, error) {
 			head := make([]byte, q.headLen)
 			if _, err := io.ReadFull(f, head); err == nil {
 				if m, err := parseHead(head); err == nil && m.Version == Version && m.rest == "" {
-					m.quick, m.study = q, st
+					m.quick, m.study, m.of = q, st, of
 					return m, nil
 				}
 			}
@@ -179,24 +188,33 @@ func readManifestFile(st *corpus.Study) (*manifest, error) {
 		return nil, err
 	}
 	m, err := parseHead(data)
-	if err == nil && m.Version == Version && of.ino != 0 {
-		m.unquick, m.unquickOf = data, of
+	if m != nil {
+		m.study, m.of = st, of
 	}
 	return m, err
+}
+
+// records are the manifest's transcripts as the quick check reads them,
+// scanned from its bytes if no quick file stood for them; nil when a
+// line does not read (the update then parses them, and fails or goes
+// the long way), or once they are parsed (load).
+func (m *manifest) records() *quickData {
+	if m.quick == nil && m.Transcripts == nil {
+		head := m.of.size - int64(len(m.rest))
+		if recs, ok := scanRecs(m.rest, head); ok && head >= 0 {
+			m.quick = &quickData{of: m.of, headLen: head, recs: recs}
+		}
+	}
+	return m.quick
 }
 
 // saveQuick writes the quick file of the manifest m was read from, when
 // it had none that matched (readManifestFile): once per index. A quick
 // file that cannot be written leaves searches reading the manifest.
 func (ix *Index) saveQuick() {
-	m := ix.man
-	if m.unquick == nil {
-		return
+	if q := ix.man.quick; q != nil && !q.file && q.of.ino != 0 {
+		corpus.WriteFile(ix.study.Path(quickFile), encodeQuick(q))
 	}
-	if b, ok := makeQuick(m.unquick, m.unquickOf); ok {
-		corpus.WriteFile(ix.study.Path(quickFile), b)
-	}
-	m.unquick = nil
 }
 
 // writeQuick writes the quick file of manifest data just written.
@@ -205,7 +223,7 @@ func (ix *Index) writeQuick(data []byte) {
 	if err != nil {
 		return
 	}
-	of := fileID3{size: fi.Size(), mtime: fi.ModTime().UnixNano(), ino: inode(fi)}
+	of := idOf(fi)
 	if of.ino == 0 || of.size != int64(len(data)) {
 		return
 	}
@@ -214,27 +232,27 @@ func (ix *Index) writeQuick(data []byte) {
 	}
 }
 
-// needRest reads the manifest's transcripts' lines, left unread when
-// the quick file stood for them: the manifest must still be the one the
-// quick file names.
+// needRest reads the manifest's transcripts' lines, left on disk when
+// the quick file stood for them (its head was read already): the
+// manifest must still be the one the quick file names.
 func (m *manifest) needRest() error {
-	if m.quick == nil {
+	q := m.quick
+	if q == nil || !q.file {
 		return nil
 	}
-	q := m.quick
 	f, err := m.openNamed()
 	if err != nil {
 		return err
 	}
 	defer f.Close()
-	data := make([]byte, q.of.size)
-	if _, err := f.ReadAt(data, 0); err != nil {
+	data := make([]byte, q.of.size-q.headLen)
+	if _, err := f.ReadAt(data, q.headLen); err != nil {
 		return err
 	}
 	// As parseHead: strings into data, which nothing changes after.
-	m.rest, m.quick = "", nil
-	if rest := data[q.headLen:]; len(rest) > 0 {
-		m.rest = unsafe.String(&rest[0], len(rest))
+	m.rest, q.file = "", false
+	if len(data) > 0 {
+		m.rest = unsafe.String(&data[0], len(data))
 	}
 	return nil
 }
@@ -247,46 +265,101 @@ func (m *manifest) openNamed() (*os.File, error) {
 	if err != nil {
 		return nil, err
 	}
-	if (fileID3{size: fi.Size(), mtime: fi.ModTime().UnixNano(), ino: inode(fi)}) != m.quick.of {
-		err = errors.New("the manifest changed while it was read")
-	}
-	if err != nil {
+	if idOf(fi) != m.quick.of {
 		f.Close()
-		return nil, err
+		return nil, errors.New("the manifest changed while it was read")
 	}
 	return f, nil
 }
 
-// quickLines are the manifest's lines of the transcripts ids, read
-// where the quick file says they lie; a line that is not the
-// transcript's is left out, and so all of them if the manifest is not
-// the one the quick file names: those transcripts then have no entry,
-// and the search checks everything (codingsMoved).
+// quickLines are the manifest's lines of the transcripts ids, in the
+// manifest's order: from its bytes when they were read, else read where
+// the quick file says they lie. A line that is not the transcript's is
+// left out, and so all of them if the manifest is not the one the quick
+// file names: those transcripts then have no entry, and the search
+// checks everything (codingsMoved).
 func (m *manifest) quickLines(ids map[string]bool) []string {
-	q := m.quick
-	f, err := m.openNamed()
-	if err != nil {
+	q := m.records()
+	if q == nil {
 		return nil
 	}
-	defer f.Close()
-	var lines []string
-	found := map[string]bool{}
+	var want []*quickRec
 	for i := range q.recs {
-		r := &q.recs[i]
-		if !ids[r.id] || found[r.id] {
-			continue
+		if ids[q.recs[i].id] {
+			want = append(want, &q.recs[i])
 		}
-		found[r.id] = true
-		buf := make([]byte, r.n)
-		if _, err := f.ReadAt(buf, r.off); err != nil {
-			continue
+	}
+	if len(want) == 0 {
+		return nil
+	}
+	text := m.rest
+	base := q.headLen
+	var f *os.File
+	if q.file {
+		var err error
+		if f, err = m.openNamed(); err != nil {
+			return nil
 		}
-		if line := string(buf); strings.HasPrefix(line, "t "+r.id+" ") {
-			lines = append(lines, line)
+		defer f.Close()
+		// A forged quick file may list its lines in any order: the runs
+		// below need them sorted.
+		slices.SortStableFunc(want, func(a, b *quickRec) int { return cmp.Compare(a.off, b.off) })
+	}
+	lines := make([]string, 0, len(want))
+	for i := 0; i < len(want); {
+		j := len(want)
+		if f != nil {
+			var start, end int64
+			j, start, end = nextRun(want, i)
+			buf := make([]byte, end-start)
+			if _, err := f.ReadAt(buf, start); err != nil {
+				i = j
+				continue
+			}
+			text, base = unsafe.String(unsafe.SliceData(buf), len(buf)), start
 		}
+		for _, r := range want[i:j] {
+			from := r.off - base
+			if from < 0 || from+int64(r.n) > int64(len(text)) {
+				continue
+			}
+			line := text[from : from+int64(r.n)]
+			if isLineOf(line, r.id) {
+				lines = append(lines, line)
+			}
+		}
+		i = j
 	}
 	return lines
 }
+
+// isLineOf reports whether line is one line, transcript id's.
+func isLineOf(line, id string) bool {
+	rest, ok := strings.CutPrefix(line, "t ")
+	rest, ok2 := strings.CutPrefix(rest, id)
+	return ok && ok2 && strings.HasPrefix(rest, " ") && strings.IndexByte(line, '\n') < 0
+}
+
+// nextRun is the run of want, sorted by offset, that starts at i: it
+// ends before j, and covers the manifest's bytes [start, end). Lines
+// close to each other are read in one run: a common word prints most
+// transcripts, and a read per line was a system call per transcript
+// printed.
+func nextRun(want []*quickRec, i int) (j int, start, end int64) {
+	start, end = want[i].off, want[i].off+int64(want[i].n)
+	for j = i + 1; j < len(want) && want[j].off-end <= runGap && want[j].off+int64(want[j].n)-start <= runMax; j++ {
+		end = max(end, want[j].off+int64(want[j].n))
+	}
+	return j, start, end
+}
+
+// runGap and runMax bound quickLines' runs: lines at most runGap bytes
+// apart are read together (reading a few kilobytes between them costs
+// less than another system call), at most runMax bytes at a time.
+const (
+	runGap = 8 << 10
+	runMax = 1 << 20
+)
 
 // openIndexFile opens a file of the index's own (the manifest) through
 // the study's root, as every file read from a study is: .qda may come

@@ -96,17 +96,28 @@ func (ix *Index) readStored(found search.DocumentMatchCollection, hits []Hit) {
 		offsets[i] = running
 		running += seg.Segment().Count()
 	}
-	for i, dm := range found {
+	// Each hit is read on its own (zap's readers take their buffers from
+	// a pool), so on every core: a common word prints most lines. The
+	// references, a few codes over and over, are made strings once per
+	// core (interned), not once per hit.
+	interned := make([]map[string]string, workers())
+	eachOnCores(len(found), func(w, i int) bool {
+		dm := found[i]
 		num := dm.IndexInternalID.Value()
 		k := sort.Search(len(offsets), func(x int) bool { return offsets[x] > num }) - 1
 		if k < 0 {
-			continue
+			return true
 		}
 		local := num - offsets[k]
 		if del := segs[k].Deleted(); del != nil && local <= math.MaxUint32 && del.Contains(uint32(local)) {
-			continue
+			return true
 		}
-		fields := map[string]any{}
+		// The fields straight into the hit, not into a map of them
+		// first (setStored): two maps per hit were most of what this
+		// allocated.
+		var refs map[string][]string
+		var text string
+		texts := 0
 		same := false
 		err := segs[k].VisitDocument(local, func(name string, _ byte, val []byte, _ []uint64) bool {
 			if name == "_id" {
@@ -114,23 +125,37 @@ func (ix *Index) readStored(found search.DocumentMatchCollection, hits []Hit) {
 				same = string(val) == dm.ID
 				return same
 			}
-			if name == FieldText || strings.HasPrefix(name, FieldRef+"_") {
-				v := string(val)
-				switch old := fields[name].(type) {
-				case nil:
-					fields[name] = v
-				case string:
-					fields[name] = []any{old, v}
-				case []any:
-					fields[name] = append(old, v)
+			if name == FieldText {
+				text = string(val)
+				texts++
+			} else if coder, ok := strings.CutPrefix(name, FieldRef+"_"); ok {
+				if refs == nil {
+					refs = map[string][]string{}
 				}
+				if interned[w] == nil {
+					interned[w] = map[string]string{}
+				}
+				ref, ok := interned[w][string(val)]
+				if !ok {
+					ref = string(val)
+					interned[w][ref] = ref
+				}
+				refs[coder] = append(refs[coder], ref)
 			}
 			return true
 		})
 		if err == nil && same {
-			hits[i].setStored(fields)
+			if refs == nil {
+				refs = map[string][]string{}
+			}
+			h := &hits[i]
+			h.Refs = refs
+			if texts == 1 {
+				h.Text, h.Stored = text, true
+			}
 		}
-	}
+		return true
+	})
 }
 
 // setStored sets h's references, and its text when the index stored

@@ -76,7 +76,7 @@ func (ix *Index) seal(idx bleve.Index, trust bool) error {
 			return err
 		}
 		name := filepath.Base(p)
-		line := name + " " + fileID(fi)
+		line := name + " " + idOf(fi).String()
 		if old[name] != line {
 			changed = true
 			if !trust {

@@ -338,8 +338,9 @@ func (ix *Index) statAll(plans []*plan, tablesChanged bool) bool {
 	if changed && !ix.lazy {
 		ix.man.Dirs = folders
 	}
-	eachOnCores(len(plans), func(_, i int) bool {
-		ix.stat(plans[i], dirs, listed, tablesChanged)
+	stats := newFolderStats(dirs)
+	eachOnCores(len(plans), func(w, i int) bool {
+		ix.stat(plans[i], func(dir, name, ext string) fileState { return stats.stat(w, dir, name, ext) }, listed, tablesChanged)
 		return true
 	})
 	return changed && !ix.lazy
@@ -357,9 +358,11 @@ func (ix *Index) hasCoded(coder, id string, old *entry, listed map[string]bool) 
 	return ok
 }
 
-func (ix *Index) stat(p *plan, dirs map[string]*os.File, listed map[string]bool, tablesChanged bool) {
+// stat finds what moved of p's files, stat'ing them with stat (a
+// worker's folderStats: a name in a folder).
+func (ix *Index) stat(p *plan, stat func(dir, name, ext string) fileState, listed map[string]bool, tablesChanged bool) {
 	old := ix.man.Transcripts[p.id]
-	p.text = statAt(dirs[corpus.TranscriptsDir], p.id+".txt")
+	p.text = stat(corpus.TranscriptsDir, p.id, ".txt")
 	p.reindex = old == nil || !p.text.sameStat(old.Text)
 	if tablesChanged {
 		p.attrs = ix.cix.Attrs(p.row)
@@ -380,7 +383,7 @@ func (ix *Index) stat(p *plan, dirs map[string]*os.File, listed map[string]bool,
 		if !ix.hasCoded(c, p.id, old, listed) {
 			continue
 		}
-		s := statAt(dirs[c], p.id+".yaml")
+		s := stat(c, p.id, ".yaml")
 		states = append(states, s)
 		if o, ok := old.codings(c); !ok || !s.sameStat(o) {
 			p.reindex = true
@@ -625,8 +628,12 @@ func splitID(doc string) (id string, line, off int) {
 	if i < 0 {
 		return doc, 0, 0
 	}
-	l, o, _ := strings.Cut(doc[i+1:], "@")
+	l, o, pieced := strings.Cut(doc[i+1:], "@")
 	line, _ = strconv.Atoi(l)
-	off, _ = strconv.Atoi(o)
+	if pieced {
+		// Not for a whole line's id: Atoi's error on "" is an
+		// allocation per hit.
+		off, _ = strconv.Atoi(o)
+	}
 	return doc[:i], line, off
 }

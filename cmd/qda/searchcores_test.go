@@ -1,0 +1,130 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"runtime"
+	"runtime/debug"
+	"testing"
+	"time"
+
+	"github.com/qdatool/qda/codebook"
+	"github.com/qdatool/qda/corpus"
+	"github.com/qdatool/qda/corpus/search"
+)
+
+// TestPrintOnCores: hits formatted on every core print byte for byte as
+// printHits prints them one by one (through a pipe, on a terminal, in
+// colour), in order, without the hits of a transcript the study lacks,
+// and count the summary's transcripts and participants; an error
+// reading the rows is returned, with nothing printed.
+func TestPrintOnCores(t *testing.T) {
+	cb, findings := codebook.Parse("codebook.yaml", []byte("codes:\n  - name: travel\n    colour: '#ff0000'\n    codes:\n      - name: bus\n  - name: tea\n"))
+	if findings.Err() != nil {
+		t.Fatal(findings)
+	}
+	var hits []search.Hit
+	for i := range 5000 {
+		id := fmt.Sprintf("p%d-1", i/3)
+		if i%97 == 0 {
+			id = "gone-1"
+		}
+		refs := map[string][]string{"jt": {"bus"}}
+		switch i % 4 {
+		case 1:
+			refs = map[string][]string{}
+		case 2:
+			refs["ab"] = []string{"tea", "travel/bus", "nowhere"}
+		}
+		hits = append(hits, search.Hit{Transcript: id, Line: i%40 + 1, Refs: refs, Stored: true,
+			Text: fmt.Sprintf("Pat: line %d took the bus, a long way round the town and back again", i), Spans: []search.Span{{Start: 5, End: 9}}})
+	}
+	participant := func(id string) (string, bool) {
+		if id == "gone-1" {
+			return "", false
+		}
+		var n int
+		fmt.Sscanf(id, "p%d-1", &n)
+		return fmt.Sprint("p", n/2), true
+	}
+	for _, tc := range []struct {
+		name   string
+		colour bool
+		width  int
+		coders []string
+	}{
+		{"pipe", false, 0, nil},
+		{"pipe, one coder", false, 0, []string{"ab"}},
+		{"terminal", false, 60, nil},
+		{"colour", true, 100, nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var want []hitJSON
+			res := corpus.NewResolver(cb)
+			ts, ps := map[string]bool{}, map[string]bool{}
+			for _, h := range hits {
+				who, ok := participant(h.Transcript)
+				if !ok {
+					continue
+				}
+				ts[h.Transcript], ps[who] = true, true
+				j := hitJSON{Transcript: h.Transcript, File: corpus.TranscriptFile(h.Transcript), Line: h.Line, Text: h.Text, Codes: corpus.CodesOf(h.Refs, tc.coders, res)}
+				for _, sp := range h.Spans {
+					j.Matches = append(j.Matches, [2]int{sp.Start, sp.End})
+				}
+				want = append(want, j)
+			}
+			var wantOut, got bytes.Buffer
+			printHitsTo(&wantOut, tc.colour, tc.width, cb, want, 0)
+			slow := func() error { time.Sleep(20 * time.Millisecond); return nil } // the rows come after the formatting
+			n, nt, np, err := printOnCores(&got, tc.colour, tc.width, cb, hits, tc.coders, slow, participant)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got.String() != wantOut.String() {
+				t.Errorf("%d bytes, printHits printed %d", got.Len(), wantOut.Len())
+			}
+			if n != len(want) || nt != len(ts) || np != len(ps) {
+				t.Errorf("%d hits in %d transcripts of %d participants, want %d, %d, %d", n, nt, np, len(want), len(ts), len(ps))
+			}
+		})
+	}
+	var out bytes.Buffer
+	bad := errors.New("participants.csv: line 3: broken")
+	if _, _, _, err := printOnCores(&out, false, 0, cb, hits, nil, func() error { return bad }, participant); err != bad || out.Len() != 0 {
+		t.Errorf("err %v, %d bytes printed", err, out.Len())
+	}
+	if canPrintOnCores(nil) || canPrintOnCores([]search.Hit{{Stored: false}}) || canPrintOnCores([]search.Hit{{Stored: true, Text: string(make([]byte, onCoresMaxText+1))}}) || !canPrintOnCores(hits) {
+		t.Error("canPrintOnCores")
+	}
+}
+
+// TestSearchGC: a search's raised GC target holds while the live heap
+// is small, goes back to Go's defaults once it grows past
+// searchLiveMax, and undo puts the settings back.
+func TestSearchGC(t *testing.T) {
+	percent := func() int { p := debug.SetGCPercent(100); debug.SetGCPercent(p); return p }
+	before, limit := percent(), debug.SetMemoryLimit(-1)
+	undo := tuneSearchGC()
+	runtime.GC()
+	if percent() != searchGCPercent || debug.SetMemoryLimit(-1) != searchHeapLimit {
+		t.Fatalf("GC percent %d, limit %d", percent(), debug.SetMemoryLimit(-1))
+	}
+	big := make([]byte, searchLiveMax+(8<<20))
+	for i := 0; i < 50 && percent() != before; i++ {
+		runtime.GC()
+		time.Sleep(10 * time.Millisecond) // the finalizer runs on a goroutine of its own
+	}
+	runtime.KeepAlive(big)
+	if percent() != before || debug.SetMemoryLimit(-1) != limit {
+		t.Errorf("with %d MB live: GC percent %d, limit %d", len(big)>>20, percent(), debug.SetMemoryLimit(-1))
+	}
+	undo()
+	undo = tuneSearchGC()
+	undo()
+	undo()
+	if percent() != before || debug.SetMemoryLimit(-1) != limit {
+		t.Errorf("after undo: GC percent %d, limit %d", percent(), debug.SetMemoryLimit(-1))
+	}
+}
