@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"github.com/blevesearch/bleve/v2/search/query"
-	"golang.org/x/sys/unix"
 
 	"github.com/qdatool/qda/corpus"
 )
@@ -87,9 +86,8 @@ func (ix *Index) codingsMoved(ids map[string]bool) bool {
 		}
 		defer f.Close()
 		dirs[c] = f
-		var st unix.Stat_t
 		old, ok := ix.man.Dirs[c]
-		if unix.Fstat(int(f.Fd()), &st) != nil || !ok || old.MTime == 0 || !(fileState{Size: st.Size, MTime: st.Mtim.Nano()}).sameStat(old) {
+		if st, err := openState(f); err != nil || !ok || old.MTime == 0 || !st.sameStat(old) {
 			moved[c] = true
 		}
 	}

@@ -13,8 +13,6 @@ import (
 	"sync"
 	"time"
 
-	"golang.org/x/sys/unix"
-
 	"github.com/blevesearch/bleve/v2"
 
 	"github.com/qdatool/qda/corpus"
@@ -318,10 +316,7 @@ func (ix *Index) statAll(plans []*plan, tablesChanged bool) bool {
 	for _, c := range ix.cix.Coders {
 		var s fileState
 		if f := dirs[c]; f != nil {
-			var st unix.Stat_t
-			if unix.Fstat(int(f.Fd()), &st) == nil {
-				s = fileState{Size: st.Size, MTime: st.Mtim.Nano()}
-			}
+			s, _ = openState(f)
 		}
 		folders[c] = s
 		old, ok := ix.man.Dirs[c]
@@ -405,18 +400,6 @@ func (ix *Index) stat(p *plan, stat func(dir, name, ext string) fileState, liste
 			}
 		}
 	}
-}
-
-// statAt stats name in dir; a missing file or folder is size -1.
-func statAt(dir *os.File, name string) fileState {
-	if dir == nil {
-		return fileState{Size: -1}
-	}
-	var st unix.Stat_t
-	if err := unix.Fstatat(int(dir.Fd()), name, &st, 0); err != nil {
-		return fileState{Size: -1}
-	}
-	return fileState{Size: st.Size, MTime: st.Mtim.Nano()}
 }
 
 func (e *entry) codings(coder string) (fileState, bool) {
