@@ -2,8 +2,12 @@ package export
 
 import (
 	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 
@@ -121,17 +125,24 @@ func TestAgreementMarkdown(t *testing.T) {
 	}
 }
 
-func TestAgreementXLSX(t *testing.T) {
-	r := agreementReport(t, "jt", "eh")
+// agreementXLSX writes r's workbook dated date and opens it.
+func agreementXLSX(t *testing.T, r *Agreement, date time.Time) ([]byte, *excelize.File) {
+	t.Helper()
 	var b bytes.Buffer
-	if err := WriteAgreementXLSX(&b, r, AgreementAbout(r, "Study", "qda export agreement -o x.xlsx")); err != nil {
+	if err := WriteAgreementXLSX(&b, r, AgreementAbout(r, "Tea & talk", "qda export agreement -o x.xlsx"), "Tea & talk", date); err != nil {
 		t.Fatal(err)
 	}
-	f, err := excelize.OpenReader(&b)
+	f, err := excelize.OpenReader(bytes.NewReader(b.Bytes()))
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer f.Close()
+	t.Cleanup(func() { f.Close() })
+	return b.Bytes(), f
+}
+
+func TestAgreementXLSX(t *testing.T) {
+	r := agreementReport(t, "jt", "eh")
+	_, f := agreementXLSX(t, r, testDate)
 	if got := strings.Join(f.GetSheetList(), ","); got != "Agreement,Disagreements,About" {
 		t.Fatalf("sheets %s", got)
 	}
@@ -146,7 +157,7 @@ func TestAgreementXLSX(t *testing.T) {
 		{"Agreement", "A4", "overall"},
 		{"Disagreements", "H2", "=SUM(A1:A9)\n-2 degrees | cold"},
 		{"About", "B1", "value"},
-		{"About", "B2", "Study"},
+		{"About", "B2", "Tea & talk"},
 	}
 	for _, tc := range tests {
 		got, err := f.GetCellValue(tc.sheet, tc.cell, excelize.Options{RawCellValue: true})
@@ -166,6 +177,121 @@ func TestAgreementXLSX(t *testing.T) {
 	// Nothing was written as a formula.
 	if fm, _ := f.GetCellFormula("Disagreements", "H2"); fm != "" {
 		t.Errorf("text became the formula %q", fm)
+	}
+	// Shown as the other writers print them: statistics to four
+	// decimals, agreement as a percentage with two.
+	for _, tc := range []struct{ cell, want string }{
+		{"G2", "80.00%"}, {"H2", "80.00%"}, {"I2", "0.6154"}, {"K2", "0.6040"},
+		{"G3", "100.00%"}, {"H3", "n/a"}, {"I4", "0.7368"}, {"D2", "50"},
+	} {
+		if got, _ := f.GetCellValue("Agreement", tc.cell); got != tc.want {
+			t.Errorf("Agreement!%s shows %q, want %q", tc.cell, got, tc.want)
+		}
+	}
+}
+
+// TestAgreementXLSXLayout: the workbook is laid out and printed as qda's
+// other workbooks are.
+func TestAgreementXLSXLayout(t *testing.T) {
+	r := agreementReport(t, "jt", "eh", "ah")
+	_, f := agreementXLSX(t, r, testDate)
+	if got := strings.Join(f.GetSheetList(), ","); got != "Agreement,Pairs,Disagreements,About" {
+		t.Fatalf("sheets %s", got)
+	}
+	titles := checkPrintSetup(t, f, "Tea && talk")
+	for _, sheet := range f.GetSheetList() {
+		if want := "'" + sheet + "'!$1:$1"; titles[sheet] != want {
+			t.Errorf("%s print titles %q, want %q", sheet, titles[sheet], want)
+		}
+		panes, err := f.GetPanes(sheet)
+		if err != nil || !panes.Freeze || panes.YSplit != 1 || panes.XSplit != 0 {
+			t.Errorf("%s panes %+v (%v), want the header row frozen", sheet, panes, err)
+		}
+		if st, _ := f.GetCellStyle(sheet, "A1"); st == 0 {
+			t.Errorf("%s header row has no style", sheet)
+		}
+	}
+	// Widths follow what the columns hold: the disagreements' text is
+	// the widest, a number column as wide as its header's longest word.
+	for _, tc := range []struct {
+		sheet, col string
+		lo, hi     float64
+	}{
+		{"Agreement", "A", 12, 14},     // "confidence", "overall"
+		{"Agreement", "B", 24, 30},     // "Confidence | self-esteem"
+		{"Agreement", "D", 6, 8},       // "units"
+		{"Agreement", "I", 11, 13},     // "specific agreement" wraps
+		{"Agreement", "J", 8, 10},      // "fleiss kappa"
+		{"Pairs", "B", 8, 10},          // "coders", "jt/eh"
+		{"Disagreements", "I", 17, 50}, // the text
+		{"About", "B", 50, 50},
+	} {
+		if w, err := f.GetColWidth(tc.sheet, tc.col); err != nil || w < tc.lo || w > tc.hi {
+			t.Errorf("%s column %s is %v wide (%v), want %v..%v", tc.sheet, tc.col, w, err, tc.lo, tc.hi)
+		}
+	}
+	// The disagreement's two lines of text make its row two lines high.
+	if h, _ := f.GetRowHeight("Disagreements", 2); h < 2*LineHeight {
+		t.Errorf("Disagreements row 2 is %v high, want two lines", h)
+	}
+}
+
+// TestAgreementXLSXSameBytes: the same report gives the same bytes, as
+// every qda workbook does (excelize alone writes its parts in map order),
+// and the date is the one given, not the clock's.
+func TestAgreementXLSXSameBytes(t *testing.T) {
+	r := agreementReport(t, "jt", "eh", "ah")
+	first, _ := agreementXLSX(t, r, testDate)
+	// excelize's order changes only now and then (about one write in
+	// six had another order): enough writes to catch it.
+	for range 20 {
+		again, _ := agreementXLSX(t, r, testDate)
+		if !bytes.Equal(first, again) {
+			t.Fatal("two workbooks of the same report differ")
+		}
+	}
+	later, f := agreementXLSX(t, r, testDate.Add(time.Hour))
+	if bytes.Equal(first, later) {
+		t.Fatal("workbooks dated differently are the same bytes: the date is not in the workbook")
+	}
+	if p, err := f.GetDocProps(); err != nil || p.Created != testDate.Add(time.Hour).Format(time.RFC3339) {
+		t.Errorf("created %q (%v), want the date given", p.Created, err)
+	}
+}
+
+// TestAgreementXLSXOpenpyxl reads the workbook with a second, independent
+// reader: the values and their number formats (numbers kept to 15
+// significant digits, as excelize and Excel keep them).
+func TestAgreementXLSXOpenpyxl(t *testing.T) {
+	python := openpyxl(t)
+	r := agreementReport(t, "jt", "eh")
+	data, _ := agreementXLSX(t, r, testDate)
+	path := filepath.Join(t.TempDir(), "agreement.xlsx")
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	script := `
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+print(",".join(wb.sheetnames))
+print(*[(wb[n].freeze_panes, wb[n].auto_filter.ref) for n in wb.sheetnames])
+for row in wb["Agreement"].iter_rows(min_row=2):
+    print("|".join("" if c.value is None else repr(c.value) + ("@" + c.number_format if isinstance(c.value, float) else "") for c in row))
+print(repr(wb["Disagreements"]["H2"].value))
+`
+	out, err := exec.Command(python, "-c", script, path).CombinedOutput()
+	if err != nil {
+		t.Fatalf("openpyxl: %v\n%s", err, out)
+	}
+	want := `Agreement,Disagreements,About
+('A2', '$A$1:$L$4') ('A2', '$A$1:$H$2') ('A2', None)
+'confidence'|'Confidence | self-esteem'|1|50|30|20|0.8@0.00%|0.8@0.00%|0.615384615384615@0.0000|50|0.604@0.0000|''
+'tea'|'tea'|1|50|0|0|1|'n/a'|'n/a'|50|'n/a'|` + "'specific agreement: no coder used the code on any unit; cohen kappa: no coder used the code on any unit, so chance agreement is 1; alpha: no coder used the code on any unit, so chance agreement is 1'" + `
+'overall'|'all codes pooled'|''|100|30|20|0.9@0.00%|0.8@0.00%|0.736842105263157@0.0000|100|0.734666666666666@0.0000|''
+'=SUM(A1:A9)\n-2 degrees | cold'
+`
+	if string(out) != want {
+		t.Errorf("openpyxl read:\n%s\nwant:\n%s", out, want)
 	}
 }
 

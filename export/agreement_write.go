@@ -6,88 +6,131 @@ import (
 	"io"
 	"strconv"
 	"strings"
-
-	"github.com/xuri/excelize/v2"
+	"time"
+	"unicode/utf8"
 
 	"github.com/qdatool/qda/internal/agreement"
 )
 
 // WriteAgreementXLSX writes the report as a workbook: the Agreement,
-// Pairs (three coders or more), Disagreements and About sheets.
-func WriteAgreementXLSX(w io.Writer, r *Agreement, about [][2]string) error {
-	f := excelize.NewFile()
-	defer f.Close()
-	bold, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}})
+// Pairs (three coders or more), Disagreements and About sheets. It is a
+// Workbook like qda's other exports: dated date rather than by the clock,
+// so the same report gives the same bytes, and laid out and printed as
+// they are (column widths, a frozen and repeated header row, filters, one
+// page wide with the study in the page header). Statistics are number
+// cells shown to four decimals, agreement as percentages, "n/a" where a
+// statistic is undefined.
+func WriteAgreementXLSX(w io.Writer, r *Agreement, about [][2]string, study string, date time.Time) error {
+	wb, err := NewWorkbook(date)
 	if err != nil {
 		return err
 	}
-	fixed, err := f.NewStyle(&excelize.Style{CustomNumFmt: strPtr("0.0000")})
+	defer wb.close()
+	wb.Study = study
+	fixed, err := wb.numberStyle("0.0000")
 	if err != nil {
 		return err
 	}
-	pct, err := f.NewStyle(&excelize.Style{NumFmt: 10}) // 0.00%
+	pct, err := wb.numberStyle("0.00%")
 	if err != nil {
 		return err
 	}
-	wrap, err := f.NewStyle(&excelize.Style{Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}})
-	if err != nil {
-		return err
-	}
-	for i, sh := range agreementSheets(r, about) {
-		if i == 0 {
-			if err := f.SetSheetName("Sheet1", sh.name); err != nil {
-				return err
-			}
-		} else if _, err := f.NewSheet(sh.name); err != nil {
-			return err
-		}
-		sw, err := f.NewStreamWriter(sh.name)
+	for _, as := range agreementSheets(r, about) {
+		sh, err := wb.Sheet(as.name)
 		if err != nil {
 			return err
 		}
-		if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
+		for j, wd := range agreementWidths(as) {
+			if err := sh.Width(j+1, j+1, wd); err != nil {
+				return err
+			}
+		}
+		if err := sh.Freeze(0, 1); err != nil {
 			return err
 		}
-		head := make([]any, len(sh.header))
-		for j, h := range sh.header {
-			head[j] = excelize.Cell{StyleID: bold, Value: h}
-		}
-		if err := sw.SetRow("A1", head); err != nil {
+		sh.PrintTitles(1, 0)
+		if err := sh.Row(Header, TextRow(as.header...)...); err != nil {
 			return err
 		}
-		for n, row := range sh.rows {
-			cells := make([]any, len(row))
+		cells := make([]Cell, 0, len(as.header))
+		for _, row := range as.rows {
+			cells = cells[:0]
 			for j, c := range row {
+				var cell Cell
 				switch v := c.(type) {
 				case agreement.Value:
 					switch {
 					case !v.Defined:
-						cells[j] = "n/a"
-					case sh.isPercent(j):
-						cells[j] = excelize.Cell{StyleID: pct, Value: v.V}
+						cell = Text("n/a")
+					case as.isPercent(j):
+						cell = Cell{Num: v.V, IsNum: true, Decimals: 2, style: pct}
 					default:
-						cells[j] = excelize.Cell{StyleID: fixed, Value: v.V}
+						cell = Cell{Num: v.V, IsNum: true, Decimals: 4, style: fixed}
 					}
+				case int:
+					cell = Int(v)
 				case string:
-					cells[j] = excelize.Cell{StyleID: wrap, Value: v}
+					head, err := wb.cut(sh, j+1, v)
+					if err != nil {
+						return err
+					}
+					cell = Text(head)
 				default:
-					cells[j] = v
+					cell = Text(fmt.Sprint(v))
 				}
+				cells = append(cells, cell)
 			}
-			cell, _ := excelize.CoordinatesToCellName(1, n+2)
-			if err := sw.SetRow(cell, cells); err != nil {
+			if err := sh.Row(Wrap, cells...); err != nil {
 				return err
 			}
 		}
-		if err := sw.Flush(); err != nil {
-			return err
+		if as.name != AgreementSheetAbout {
+			if err := sh.AutoFilter(1, sh.Rows(), len(as.header)); err != nil {
+				return err
+			}
 		}
 	}
-	_, err = f.WriteTo(w)
-	return err
+	return wb.Write(w)
 }
 
-func strPtr(s string) *string { return &s }
+// agreementWidths sizes a sheet's columns to what they hold: a number
+// column to its header's longest word (the header wraps), a text column
+// to its longest line, within bounds; the long texts (the disagreements'
+// text, the About values, the reasons for n/a) get the widest columns
+// and wrap.
+func agreementWidths(as agreementSheet) []float64 {
+	widths := make([]float64, len(as.header))
+	for j, h := range as.header {
+		// Bold header text is about a tenth wider than the cells'.
+		n := longestWord(h) + longestWord(h)/10 + 1
+		hi := 24.0
+		switch h {
+		case "code", "label":
+			hi = 30
+		case "n/a":
+			hi = 40
+		case "text", "value":
+			hi = 50
+		}
+		for _, row := range as.rows {
+			switch v := row[j].(type) {
+			case agreement.Value:
+				n = max(n, 7) // "0.6154", "100.00%"
+			case int:
+				n = max(n, len(strconv.Itoa(v)))
+			case string:
+				for line := range strings.SplitSeq(v, "\n") {
+					n = max(n, utf8.RuneCountInString(line))
+					if float64(n) >= hi {
+						break
+					}
+				}
+			}
+		}
+		widths[j] = fitWidth(n, 6, hi)
+	}
+	return widths
+}
 
 // AgreementCSVTables names the tables a CSV export writes, one file each:
 // "" is the per-code table (the file given), the others get the name as

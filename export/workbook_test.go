@@ -414,25 +414,7 @@ func TestWorkbookLayout(t *testing.T) {
 		t.Errorf("Excerpts row 3 is %v high for %d lines", h, textLines(passage, w, false))
 	}
 	// Print setup on every sheet.
-	titles := map[string]string{}
-	for _, d := range f.GetDefinedName() {
-		if d.Name == "_xlnm.Print_Titles" {
-			titles[d.Scope] = d.RefersTo
-		}
-	}
-	for _, sheet := range f.GetSheetList() {
-		pl, err := f.GetPageLayout(sheet)
-		if err != nil || pl.Orientation == nil || *pl.Orientation != "landscape" || pl.FitToWidth == nil || *pl.FitToWidth != 1 || pl.FitToHeight == nil || *pl.FitToHeight != 0 {
-			t.Errorf("%s page layout %+v (%v), want landscape, one page wide", sheet, pl, err)
-		}
-		if pr, err := f.GetSheetProps(sheet); err != nil || pr.FitToPage == nil || !*pr.FitToPage {
-			t.Errorf("%s does not fit to page (%v)", sheet, err)
-		}
-		hf, err := f.GetHeaderFooter(sheet)
-		if err != nil || !strings.Contains(hf.OddHeader, sheet) || !strings.Contains(hf.OddHeader, "&RTiny && small study") || !strings.Contains(hf.OddFooter, "Page &P of &N") {
-			t.Errorf("%s header and footer %+v (%v)", sheet, hf, err)
-		}
-	}
+	titles := checkPrintSetup(t, f, "Tiny && small study")
 	for sheet, want := range map[string]string{
 		"Matrix": "'Matrix'!$A:$A,'Matrix'!$1:$2", "Excerpts": "'Excerpts'!$A:$A,'Excerpts'!$1:$2",
 		"Segments": "'Segments'!$A:$A,'Segments'!$1:$1", "Codebook": "'Codebook'!$1:$1",
@@ -504,4 +486,32 @@ B3 FF8CD17D True
 	if string(out) != want {
 		t.Errorf("openpyxl read:\n%s\nwant:\n%s", out, want)
 	}
+}
+
+// checkPrintSetup checks that every sheet of f prints as qda's workbooks
+// do: landscape, one page wide, fit to page, the sheet's name and the
+// study (as a page header writes it, & doubled) above and page numbers
+// below. It returns each sheet's print titles.
+func checkPrintSetup(t *testing.T, f *excelize.File, study string) map[string]string {
+	t.Helper()
+	titles := map[string]string{}
+	for _, d := range f.GetDefinedName() {
+		if d.Name == "_xlnm.Print_Titles" {
+			titles[d.Scope] = d.RefersTo
+		}
+	}
+	for _, sheet := range f.GetSheetList() {
+		pl, err := f.GetPageLayout(sheet)
+		if err != nil || pl.Orientation == nil || *pl.Orientation != "landscape" || pl.FitToWidth == nil || *pl.FitToWidth != 1 || pl.FitToHeight == nil || *pl.FitToHeight != 0 {
+			t.Errorf("%s page layout %+v (%v), want landscape, one page wide", sheet, pl, err)
+		}
+		if pr, err := f.GetSheetProps(sheet); err != nil || pr.FitToPage == nil || !*pr.FitToPage {
+			t.Errorf("%s does not fit to page (%v)", sheet, err)
+		}
+		hf, err := f.GetHeaderFooter(sheet)
+		if err != nil || !strings.Contains(hf.OddHeader, sheet) || !strings.Contains(hf.OddHeader, "&R"+study) || !strings.Contains(hf.OddFooter, "Page &P of &N") {
+			t.Errorf("%s header and footer %+v (%v)", sheet, hf, err)
+		}
+	}
+	return titles
 }

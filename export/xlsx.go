@@ -48,6 +48,8 @@ type Workbook struct {
 	closed bool
 	// colours holds the header style made for each code colour.
 	colours map[string]int
+	// numFmts holds the style made for each number format (numberStyle).
+	numFmts map[string]int
 	// Study names the study in every sheet's printed page header.
 	Study string
 }
@@ -109,6 +111,25 @@ func NewWorkbook(date time.Time) (*Workbook, error) {
 }
 
 func ptr[T any](v T) *T { return &v }
+
+// numberStyle is the style of a number cell shown in format (an Excel
+// number format such as "0.0000" or "0.00%"), aligned as Wrap rows are.
+// Made when first asked for, so that workbooks without such cells keep
+// the styles, and so the bytes, they had.
+func (wb *Workbook) numberStyle(format string) (int, error) {
+	if id, ok := wb.numFmts[format]; ok {
+		return id, nil
+	}
+	id, err := wb.f.NewStyle(&excelize.Style{CustomNumFmt: ptr(format), Alignment: &excelize.Alignment{Vertical: "top"}})
+	if err != nil {
+		return 0, err
+	}
+	if wb.numFmts == nil {
+		wb.numFmts = map[string]int{}
+	}
+	wb.numFmts[format] = id
+	return id, nil
+}
 
 // Sheet adds a streamed sheet called name.
 func (wb *Workbook) Sheet(name string) (*Sheet, error) {

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -29,7 +30,9 @@ format follows the extension of -o:
          (three coders or more) and FILE-disagreements.csv beside it
 
 The flags choosing coders, codes, unit, speaker and transcripts are those of
-'qda agree'.`,
+'qda agree'. SOURCE_DATE_EPOCH, when set, dates the workbook, so the same
+study gives the same bytes; it is laid out and printed as the other
+workbooks are.`,
 		Example: `  qda export agreement -o agreement.xlsx --coders jt,eh
   qda export agreement -o agreement.md --depth 1 --unit turn`,
 		Args: cobra.NoArgs,
@@ -76,7 +79,13 @@ func runExportAgreement(g *globals, opt agreeOptions, out, command string) error
 	var b bytes.Buffer
 	switch ext {
 	case ".xlsx":
-		err = export.WriteAgreementXLSX(&b, rep, about)
+		// Dated as the other workbooks are, so that the same study and
+		// SOURCE_DATE_EPOCH give the same bytes.
+		var date time.Time
+		if date, err = export.DateFromEnv(os.Getenv("SOURCE_DATE_EPOCH"), time.Now()); err != nil {
+			return withHint(usageErr(err), "unset SOURCE_DATE_EPOCH or give seconds since 1970")
+		}
+		err = export.WriteAgreementXLSX(&b, rep, about, s.study.Config.Title, date)
 		files, data = []string{path}, [][]byte{b.Bytes()}
 	case ".md":
 		err = export.WriteAgreementMarkdown(&b, rep, about)
