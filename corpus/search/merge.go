@@ -102,3 +102,20 @@ func waitPersisted(stats *scorch.Stats) error {
 	}
 	return nil
 }
+
+// persisted waits until bleve has written and synced every segment the
+// index uses, or its persister failed (a full disk).
+func (ix *Index) persisted() error {
+	adv, err := ix.idx.Advanced()
+	if err != nil {
+		return err
+	}
+	s, ok := adv.(*scorch.Scorch)
+	if !ok {
+		return nil
+	}
+	if err := waitPersisted(s.Stats().(*scorch.Stats)); err != nil {
+		return fmt.Errorf("writing the index failed (is the disk full?)")
+	}
+	return nil
+}
