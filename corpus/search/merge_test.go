@@ -19,15 +19,7 @@ func TestMerged(t *testing.T) {
 	if testing.Short() {
 		t.Skip("writes and indexes a demo study")
 	}
-	dir := filepath.Join(t.TempDir(), "study")
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	// 100 participants are about 6,700 lines: two batches, so two
-	// segments without the merge.
-	if _, err := demo.Write(dir, demo.Options{Participants: 100}); err != nil {
-		t.Fatal(err)
-	}
+	dir := demoStudy(t)
 	open := func() (*Index, bool) {
 		t.Helper()
 		merged := false
@@ -74,6 +66,20 @@ func TestMerged(t *testing.T) {
 	}
 }
 
+// demoStudy writes a demo of 100 participants: about 6,700 lines, two
+// batches, so two segments without the merge.
+func demoStudy(t *testing.T) string {
+	t.Helper()
+	dir := filepath.Join(t.TempDir(), "study")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := demo.Write(dir, demo.Options{Participants: 100}); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
 func hitIDs(hits []Hit) []string {
 	var ids []string
 	for _, h := range hits {
@@ -106,13 +112,7 @@ func TestBuildWrittenBeforeClean(t *testing.T) {
 	if testing.Short() {
 		t.Skip("writes and indexes a demo study")
 	}
-	dir := filepath.Join(t.TempDir(), "study")
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := demo.Write(dir, demo.Options{Participants: 100}); err != nil {
-		t.Fatal(err)
-	}
+	dir := demoStudy(t)
 	ageStudy(dir)
 	index := filepath.Join(dir, Dir)
 	killed := filepath.Join(t.TempDir(), "killed")
