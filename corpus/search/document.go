@@ -18,11 +18,19 @@ import (
 
 // analyzers are the mapping's, resolved once: documents are built field by
 // field rather than from maps, which spares bleve's reflection and its
-// attempt to parse every string as a date.
+// attempt to parse every string as a date. The English field's
+// remembers its filters' work per distinct word (memoAnalyzer) for one
+// update; the exact field's one filter, lowercase, costs less than
+// looking a word up (measured: 44% more CPU remembered, where the
+// English chain's took 28% less).
 type analyzers struct{ en, exact, keyword analysis.Analyzer }
 
 func newAnalyzers(m mapping.IndexMapping) analyzers {
-	return analyzers{en: m.AnalyzerNamed(en.AnalyzerName), exact: m.AnalyzerNamed(analyzerExact), keyword: m.AnalyzerNamed(analyzerKeyword)}
+	return analyzers{
+		en:      newMemoAnalyzer(m.AnalyzerNamed(en.AnalyzerName)),
+		exact:   m.AnalyzerNamed(analyzerExact),
+		keyword: m.AnalyzerNamed(analyzerKeyword),
+	}
 }
 
 const (

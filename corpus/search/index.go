@@ -183,7 +183,7 @@ func (ix *Index) openBleve(readOnly bool) (bool, error) {
 	st := ix.study
 	var idx bleve.Index
 	err := safely(func() (err error) {
-		idx, err = bleve.OpenUsing(st.Path(bleveDir), map[string]any{"read_only": readOnly})
+		idx, err = bleve.OpenUsing(st.Path(bleveDir), map[string]any{"read_only": readOnly, unsafeBatch: !readOnly})
 		return err
 	})
 	if err == nil {
@@ -203,6 +203,16 @@ func (ix *Index) openBleve(readOnly bool) (bool, error) {
 	return false, ix.create()
 }
 
+// unsafeBatch is bleve's option for a Batch that returns once its
+// segment is in use in memory, without waiting for it to be written and
+// synced: bleve's persister then writes several batches' segments
+// together, merged in memory, and the next batch is analysed meanwhile.
+// It is safe here because an update's own marks bracket the writing:
+// the dirty flag is set before the first batch, and the manifest is
+// saved and the flag removed only once bleve has written every batch
+// (Index.persisted), so an update interrupted at any point is rebuilt.
+const unsafeBatch = "unsafe_batch"
+
 // create starts an empty index, removing whatever was there.
 func (ix *Index) create() error {
 	st := ix.study
@@ -216,9 +226,7 @@ func (ix *Index) create() error {
 	if err != nil {
 		return err
 	}
-	// Batches need not be synced one by one: the dirty flag already makes
-	// an interrupted update rebuild, and syncing would double build time.
-	idx, err := bleve.NewUsing(st.Path(bleveDir), m, scorch.Name, scorch.Name, nil)
+	idx, err := bleve.NewUsing(st.Path(bleveDir), m, scorch.Name, scorch.Name, map[string]any{unsafeBatch: true})
 	if err != nil {
 		return fmt.Errorf("%s: %w", bleveDir, err)
 	}

@@ -29,13 +29,9 @@ func (ix *Index) merge(docs int) error {
 	if docs == 0 {
 		return nil
 	}
-	adv, err := ix.idx.Advanced()
-	if err != nil {
+	s, err := ix.scorch()
+	if s == nil {
 		return err
-	}
-	s, ok := adv.(*scorch.Scorch)
-	if !ok {
-		return nil
 	}
 	stats := s.Stats().(*scorch.Stats)
 	whole := ix.Stats.Rebuilt || uint64(docs*wholeMerge) >= ix.man.docs()
@@ -101,4 +97,28 @@ func waitPersisted(stats *scorch.Stats) error {
 		time.Sleep(5 * time.Millisecond)
 	}
 	return nil
+}
+
+// persisted waits until bleve has written and synced every segment the
+// index uses, or its persister failed (a full disk).
+func (ix *Index) persisted() error {
+	s, err := ix.scorch()
+	if s == nil {
+		return err
+	}
+	if err := waitPersisted(s.Stats().(*scorch.Stats)); err != nil {
+		return fmt.Errorf("writing the index failed (is the disk full?)")
+	}
+	return nil
+}
+
+// scorch is the index's scorch, which bleve hides behind Advanced; nil
+// for another kind of index.
+func (ix *Index) scorch() (*scorch.Scorch, error) {
+	adv, err := ix.idx.Advanced()
+	if err != nil {
+		return nil, err
+	}
+	s, _ := adv.(*scorch.Scorch)
+	return s, nil
 }

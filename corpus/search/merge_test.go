@@ -19,15 +19,7 @@ func TestMerged(t *testing.T) {
 	if testing.Short() {
 		t.Skip("writes and indexes a demo study")
 	}
-	dir := filepath.Join(t.TempDir(), "study")
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	// 100 participants are about 6,700 lines: two batches, so two
-	// segments without the merge.
-	if _, err := demo.Write(dir, demo.Options{Participants: 100}); err != nil {
-		t.Fatal(err)
-	}
+	dir := demoStudy(t)
 	open := func() (*Index, bool) {
 		t.Helper()
 		merged := false
@@ -74,6 +66,20 @@ func TestMerged(t *testing.T) {
 	}
 }
 
+// demoStudy writes a demo of 100 participants: about 6,700 lines, two
+// batches, so two segments without the merge.
+func demoStudy(t *testing.T) string {
+	t.Helper()
+	dir := filepath.Join(t.TempDir(), "study")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := demo.Write(dir, demo.Options{Participants: 100}); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
 func hitIDs(hits []Hit) []string {
 	var ids []string
 	for _, h := range hits {
@@ -94,4 +100,50 @@ func (ix *Index) segments() int {
 		return 0
 	}
 	return int(atomic.LoadUint64(&s.Stats().(*scorch.Stats).TotFileSegmentsAtRoot))
+}
+
+// TestBuildWrittenBeforeClean: bleve's batches return before their
+// segments are written (unsafeBatch), so an update waits for them before
+// it saves the manifest and removes the dirty flag. The index's files as
+// they are at that point (a copy taken when the merge starts, put back
+// after the build as if the process had been killed there) must open as
+// a whole index: not rebuilt, nothing indexed again, the same hits.
+func TestBuildWrittenBeforeClean(t *testing.T) {
+	if testing.Short() {
+		t.Skip("writes and indexes a demo study")
+	}
+	dir := demoStudy(t)
+	ageStudy(dir)
+	index := filepath.Join(dir, Dir)
+	killed := filepath.Join(t.TempDir(), "killed")
+	var copyErr error
+	ix := openWith(t, dir, Options{Merging: func() { copyErr = os.CopyFS(killed, os.DirFS(index)) }})
+	want, err := ix.Search(Request{Query: "taxi"})
+	ix.Close()
+	if err != nil || copyErr != nil {
+		t.Fatal(err, copyErr)
+	}
+	if _, err := os.Stat(filepath.Join(killed, "dirty")); err == nil {
+		t.Fatal("the dirty flag was still there when the merge began")
+	}
+	// Put back in the same folder, which is the index's home (home.go).
+	entries, _ := os.ReadDir(index)
+	for _, e := range entries {
+		if err := os.RemoveAll(filepath.Join(index, e.Name())); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.CopyFS(index, os.DirFS(killed)); err != nil {
+		t.Fatal(err)
+	}
+	ix = openWith(t, dir, Options{})
+	defer ix.Close()
+	if ix.Stats.Rebuilt || ix.Stats.Reindexed != 0 || len(ix.Notices) != 0 {
+		t.Fatalf("the index as the build left it before merging: rebuilt %v, %d re-indexed, notices %q",
+			ix.Stats.Rebuilt, ix.Stats.Reindexed, ix.Notices)
+	}
+	got, err := ix.Search(Request{Query: "taxi"})
+	if err != nil || !slices.Equal(hitIDs(got.Hits), hitIDs(want.Hits)) || len(got.Hits) == 0 {
+		t.Fatalf("%v: %d hits, want %d", err, len(got.Hits), len(want.Hits))
+	}
 }

@@ -214,6 +214,11 @@ func (ix *Index) update(progress func(done, total int)) error {
 	if err := ix.markDirty(); err != nil {
 		return err
 	}
+	var gc *buildGC
+	if ix.Stats.Rebuilt {
+		gc = startBuildGC()
+		defer gc.stop()
+	}
 	ix.an = newAnalyzers(ix.idx.Mapping())
 	w := newWriter(ix.idx)
 	defer w.close()
@@ -230,6 +235,9 @@ func (ix *Index) update(progress func(done, total int)) error {
 			return err
 		}
 		ix.Stats.Documents += n
+		if i%64 == 63 {
+			gc.adjust()
+		}
 		if progress != nil {
 			progress(i+1, len(todo))
 		}
@@ -237,11 +245,17 @@ func (ix *Index) update(progress func(done, total int)) error {
 	if err := w.close(); err != nil {
 		return err
 	}
+	// Batches return before bleve has written them (unsafeBatch): the
+	// index on disk must hold them all before the manifest says so.
+	if err := ix.persisted(); err != nil {
+		return err
+	}
 	ix.Stats.Unchanged = len(plans) - ix.Stats.Reindexed
 	if err := ix.markClean(); err != nil {
 		return err
 	}
 	// The index is whole without a merge: one that fails is a notice.
+	gc.adjust()
 	if err := ix.merge(ix.Stats.Documents); err != nil {
 		ix.notice(fmt.Sprintf("%v; searches stay correct, only slower, until the index is next rebuilt (delete %s)", err, Dir))
 	}
