@@ -96,7 +96,6 @@ func (a *Assistant) Search(in SearchInput) (*SearchResult, error) {
 	// Within turns, the page is of turns: their matching lines are the
 	// hits, each told its turn.
 	var turnOf []string
-	returned := 0
 	if req.Within == search.WithinTurn {
 		hits = nil
 		for _, th := range res.Turns[min(from, len(res.Turns)):] {
@@ -104,7 +103,6 @@ func (a *Assistant) Search(in SearchInput) (*SearchResult, error) {
 				hits = append(hits, h)
 				turnOf = append(turnOf, fmt.Sprintf("%d-%d", th.Lines.Start, th.Lines.End))
 			}
-			returned++
 		}
 	}
 	var t *corpus.Transcript
@@ -136,8 +134,15 @@ func (a *Assistant) Search(in SearchInput) (*SearchResult, error) {
 		}
 		out.Hits = append(out.Hits, hit)
 	}
-	if turnOf == nil {
-		returned = len(out.Hits)
+	// Returned counts what the page holds: hits, or the turns they are
+	// in (a hit whose transcript left the tables is not returned).
+	returned := len(out.Hits)
+	if turnOf != nil {
+		turns := map[[2]string]bool{}
+		for _, h := range out.Hits {
+			turns[[2]string{h.Transcript, h.Turn}] = true
+		}
+		returned = len(turns)
 	}
 	out.Page = Page{Total: res.Total, Offset: in.Offset, Returned: returned}
 	if to < res.Total {

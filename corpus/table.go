@@ -9,18 +9,15 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"regexp"
 	"slices"
 	"strings"
-	"sync"
 	"unicode/utf8"
 
 	"github.com/qdatool/qda/internal/diag"
+	"github.com/qdatool/qda/internal/lazyre"
 )
 
-// Compiled on first use, not at start-up, which every qda command (a
-// search too) would pay for.
-var typeErrLineRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^line \d+: (.*)$`) })
+var typeErrLineRE = lazyre.New(`^line \d+: (.*)$`)
 
 // Table is participants.csv or transcripts.csv: an id column first, then
 // attribute columns, one row per participant or transcript.

@@ -166,7 +166,9 @@ func runSearch(g *globals, q string, opt searchOptions) error {
 	if g.json {
 		return printHitsJSON(g.stdout, hits)
 	}
-	printHits(g, s.cb, hits, opt.context)
+	if err := printHits(g, s.cb, hits, opt.context); err != nil {
+		return err
+	}
 	g.sayf("qda: ", "%s", hitSummary(hits, res.Total, opt.limit > 0))
 	return nil
 }

@@ -90,6 +90,17 @@ func TestPrintOnCores(t *testing.T) {
 			}
 		})
 	}
+	// A write that fails (a full disk behind stdout) is an error on both
+	// paths, with or without context.
+	full := errors.New("no space left on device")
+	for _, context := range []int{0, 1} {
+		if err := printHitsTo(failWriter{full}, false, 0, cb, []hitJSON{{Transcript: "t", File: "t.txt", Line: 1, Text: "x"}}, context); !errors.Is(err, full) {
+			t.Errorf("printHitsTo, context %d, to a full disk: %v", context, err)
+		}
+	}
+	if _, _, _, err := printOnCores(failWriter{full}, false, 0, cb, hits, nil, func() error { return nil }, participant); !errors.Is(err, full) {
+		t.Errorf("printOnCores to a full disk: %v", err)
+	}
 	var out bytes.Buffer
 	bad := errors.New("participants.csv: line 3: broken")
 	if _, _, _, err := printOnCores(&out, false, 0, cb, hits, nil, func() error { return bad }, participant); err != bad || out.Len() != 0 {
@@ -128,3 +139,33 @@ func TestSearchGC(t *testing.T) {
 		t.Errorf("after undo: GC percent %d, limit %d", percent(), debug.SetMemoryLimit(-1))
 	}
 }
+
+// The user's GOGC, GOMEMLIMIT or a lower memory limit are kept.
+func TestSearchGCUserSettings(t *testing.T) {
+	percent := func() int { p := debug.SetGCPercent(100); debug.SetGCPercent(p); return p }
+	before, limit := percent(), debug.SetMemoryLimit(-1)
+	for _, env := range []string{"GOGC", "GOMEMLIMIT"} {
+		t.Run(env, func(t *testing.T) {
+			t.Setenv(env, "50")
+			undo := tuneSearchGC()
+			defer undo()
+			if percent() != before || debug.SetMemoryLimit(-1) != limit {
+				t.Errorf("with %s set: GC percent %d, limit %d; want them left at %d, %d", env, percent(), debug.SetMemoryLimit(-1), before, limit)
+			}
+		})
+	}
+	t.Run("a lower limit", func(t *testing.T) {
+		lower := int64(searchHeapLimit / 2)
+		debug.SetMemoryLimit(lower)
+		defer debug.SetMemoryLimit(limit)
+		undo := tuneSearchGC()
+		defer undo()
+		if percent() != before || debug.SetMemoryLimit(-1) != lower {
+			t.Errorf("with a limit of %d: GC percent %d, limit %d", lower, percent(), debug.SetMemoryLimit(-1))
+		}
+	})
+}
+
+type failWriter struct{ err error }
+
+func (f failWriter) Write([]byte) (int, error) { return 0, f.err }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"os"
 	"runtime"
 	"runtime/debug"
 	"runtime/metrics"
@@ -27,7 +28,15 @@ const (
 
 // tuneSearchGC raises the collector's target for a search; undo puts
 // Go's settings back.
+// A GOGC or GOMEMLIMIT the user set is theirs: the collector is then
+// left as they said, and a memory limit already lower is never raised.
 func tuneSearchGC() (undo func()) {
+	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
+		return func() {}
+	}
+	if debug.SetMemoryLimit(-1) < searchHeapLimit {
+		return func() {}
+	}
 	percent := debug.SetGCPercent(searchGCPercent)
 	limit := debug.SetMemoryLimit(searchHeapLimit)
 	done := make(chan struct{})

@@ -168,17 +168,18 @@ const hitBar = "  │ "
 // apart with "--", a group going on while hits are close enough that
 // their contexts touch; the codes in a margin after the text (in their
 // colours on a terminal). Lines are written through a buffer rather than
-// formatted whole, so a line of many megabytes is not copied again.
-func printHits(g *globals, cb *codebook.Codebook, hits []hitJSON, context int) {
-	printHitsTo(g.stdout, isTerminal(g.stdout), termWidth(g.stdout), cb, hits, context)
+// formatted whole, so a line of many megabytes is not copied again. A
+// write that failed (a full disk behind stdout) is the error, as
+// printHitsOnCores's is.
+func printHits(g *globals, cb *codebook.Codebook, hits []hitJSON, context int) error {
+	return printHitsTo(g.stdout, isTerminal(g.stdout), termWidth(g.stdout), cb, hits, context)
 }
 
 // printHitsTo is printHits writing to out, as on a terminal of width
 // (0: not one), in colour or not.
-func printHitsTo(out io.Writer, colour bool, width int, cb *codebook.Codebook, hits []hitJSON, context int) {
+func printHitsTo(out io.Writer, colour bool, width int, cb *codebook.Codebook, hits []hitJSON, context int) error {
 	codeColour := codeColours(cb)
 	w := bufio.NewWriterSize(out, 64<<10)
-	defer w.Flush()
 	line := func(file string, sep byte, n int, text string) {
 		w.WriteString(file)
 		w.WriteByte(sep)
@@ -217,6 +218,7 @@ func printHitsTo(out io.Writer, colour bool, width int, cb *codebook.Codebook, h
 			}
 		}
 	}
+	return w.Flush()
 }
 
 // lineWriter is where writeHitLine writes: the output's buffer, or a

@@ -72,7 +72,9 @@ func printSearchTurns(g *globals, s *session, res *search.Result, coders []strin
 		if i > 0 {
 			fmt.Fprintln(g.stdout, "--")
 		}
-		printHits(g, s.cb, tj.Hits, 0)
+		if err := printHits(g, s.cb, tj.Hits, 0); err != nil {
+			return err
+		}
 		hits = append(hits, tj.Hits...)
 	}
 	sum := hitSummary(hits, 0, false)

@@ -7,8 +7,12 @@ import (
 	"sync/atomic"
 )
 
-// workers is how many goroutines eachOnCores runs: one per core.
-func workers() int { return max(1, runtime.GOMAXPROCS(0)) }
+// workers is how many goroutines eachOnCores runs: one per core, as
+// counted once per process. Callers size per-worker state by it before
+// eachOnCores runs, and Go changes GOMAXPROCS by itself when a
+// container's CPU limit changes: counted twice, a worker could index
+// past that state.
+var workers = sync.OnceValue(func() int { return max(1, runtime.GOMAXPROCS(0)) })
 
 // eachOnCores calls do(w, i) for every i in [0, n) on workers()
 // goroutines, w being the goroutine's number (for state of its own:

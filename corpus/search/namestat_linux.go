@@ -8,15 +8,25 @@ import (
 )
 
 // nameStat stats files by name in one open folder, as statAt does, for
-// the quick check's stat of every transcript: statx asking for the size
-// and mtime alone, the name made NUL-terminated in a buffer kept between
-// calls rather than in a new allocation for each. At 10,000
-// participants these stats are most of a search's fixed cost, and this
-// takes about a sixth off each. A kernel without statx gets statAt.
+// the stat of every transcript and codings file that a search's update
+// and quick check take: statx asking for the size and mtime alone, the
+// name made NUL-terminated in a buffer kept between calls rather than in
+// a new allocation for each. At 10,000 participants these stats are most
+// of a search's fixed cost, and this takes about a sixth off each.
+//
+// statx is asked to sync as stat does (AT_STATX_SYNC_AS_STAT), not to
+// skip it: on NFS, CIFS or FUSE the other would take cached attributes
+// as they are, and a colleague's edit on a shared drive could look
+// unchanged for as long as the cache lasts. Where statx fails for any
+// reason but the file's absence (no statx in the kernel, or a sandbox's
+// seccomp filter refusing it with EPERM), statAt answers, for that call
+// and every later one: a stat that failed must not read as a missing
+// file, which the manifest would then record and match for ever.
 type nameStat struct {
-	dir *os.File
-	fd  uintptr
-	buf []byte
+	dir     *os.File
+	fd      uintptr
+	buf     []byte
+	noStatx bool
 }
 
 func newNameStat(dir *os.File) *nameStat {
@@ -24,17 +34,29 @@ func newNameStat(dir *os.File) *nameStat {
 }
 
 // stat is the state of the folder's file name+ext (not a path: the
-// caller checked name), Size -1 when it cannot be stat'ed.
+// caller checked name), Size -1 when it does not exist or cannot be
+// stat'ed.
 func (n *nameStat) stat(name, ext string) fileState {
+	if n.noStatx {
+		return statAt(n.dir, name+ext)
+	}
 	n.buf = append(append(append(n.buf[:0], name...), ext...), 0)
 	var sx unix.Statx_t
-	_, _, errno := unix.Syscall6(unix.SYS_STATX, n.fd, uintptr(unsafe.Pointer(&n.buf[0])), unix.AT_STATX_DONT_SYNC,
-		unix.STATX_SIZE|unix.STATX_MTIME, uintptr(unsafe.Pointer(&sx)), 0)
+	errno := statx(n.fd, &n.buf[0], &sx)
 	switch {
-	case errno == unix.ENOSYS:
-		return statAt(n.dir, name+ext)
-	case errno != 0 || sx.Mask&(unix.STATX_SIZE|unix.STATX_MTIME) != unix.STATX_SIZE|unix.STATX_MTIME:
+	case errno == unix.ENOENT || errno == unix.ENOTDIR:
 		return fileState{Size: -1}
+	case errno != 0 || sx.Mask&(unix.STATX_SIZE|unix.STATX_MTIME) != unix.STATX_SIZE|unix.STATX_MTIME:
+		n.noStatx = true
+		return statAt(n.dir, name+ext)
 	}
 	return fileState{Size: int64(sx.Size), MTime: sx.Mtime.Sec*1e9 + int64(sx.Mtime.Nsec)}
+}
+
+// statx asks for name's size and mtime in the folder fd; a variable so
+// that a test can make it fail as a sandbox would.
+var statx = func(fd uintptr, name *byte, sx *unix.Statx_t) unix.Errno {
+	_, _, errno := unix.Syscall6(unix.SYS_STATX, fd, uintptr(unsafe.Pointer(name)), unix.AT_STATX_SYNC_AS_STAT,
+		unix.STATX_SIZE|unix.STATX_MTIME, uintptr(unsafe.Pointer(sx)), 0)
+	return errno
 }

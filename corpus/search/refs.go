@@ -62,8 +62,9 @@ func (ix *Index) fillRefs(res *Result) error {
 	return nil
 }
 
-// readStored sets each hit's references and text (setStored) from the
-// stored fields of its document, found, the search's internal id, straight
+// readStored sets each hit's references and text, as setStored does from
+// a map of fields, but from the stored fields of its document, found, the
+// search's internal id, read straight
 // in the segment that holds it: bleve's own way (the request's Fields)
 // looks each document up again by its id and builds a whole document
 // of it, a quarter of the CPU of a common word's search. scorch numbers

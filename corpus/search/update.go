@@ -462,6 +462,12 @@ func (ix *Index) reindex(w *writer, p *plan) (int, error) {
 		e.Text = fileState{}
 	} else {
 		data, err = ix.study.ReadFile(file)
+		if err == nil && e.Text.Size < 0 {
+			// Read, though its stat failed: no stat remembered, so
+			// the next search looks again rather than matching the
+			// failure for ever.
+			e.Text = fileState{}
+		}
 	}
 	if err != nil {
 		why, ok := unreadable(file, err)
@@ -482,6 +488,9 @@ func (ix *Index) reindex(w *writer, p *plan) (int, error) {
 		var findings diag.List
 		if err == nil {
 			var segs []corpus.Segment
+			if s.Size < 0 {
+				s = fileState{} // as for the transcript above
+			}
 			s.Hash = hashBytes(raw)
 			segs, findings = corpus.ParseCodings(file, raw)
 			err = findings.Err()

@@ -1,7 +1,8 @@
 // Package lazyre holds regular expressions that are compiled on first
 // use. A package-level regexp.MustCompile runs at start-up, and every qda
 // command pays for every package's expressions that way, a search that
-// uses none of them too: qda's 44 expressions took 1.7 ms of each run.
+// uses none of them too (with them compiled at start-up, qda's package
+// initialisation took 1.7 ms of every run; 0.25 ms without).
 package lazyre
 
 import (
