@@ -11,6 +11,8 @@ import (
 // open file fails there), so WriteFile and WriteFileFrom are written
 // here: a temporary file in the same folder, synced, then moved over
 // the old one with os.Rename (MoveFileEx with MOVEFILE_REPLACE_EXISTING).
+// A replaced file's mode is not kept: Windows has only the read-only
+// bit, which a file qda replaces cannot have.
 
 // WriteFile replaces path with data: see the renameio version.
 func WriteFile(path string, data []byte) error {
@@ -26,8 +28,10 @@ func WriteFileFrom(path string, write func(io.Writer) error) (err error) {
 	if err != nil {
 		return err
 	}
+	// Removed on every way out but the rename, a panic in write too.
+	done := false
 	defer func() {
-		if err != nil {
+		if !done {
 			f.Close()
 			os.Remove(f.Name())
 		}
@@ -45,5 +49,9 @@ func WriteFileFrom(path string, write func(io.Writer) error) (err error) {
 	if err = f.Close(); err != nil {
 		return err
 	}
-	return os.Rename(f.Name(), path)
+	if err = os.Rename(f.Name(), path); err != nil {
+		return err
+	}
+	done = true
+	return nil
 }

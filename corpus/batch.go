@@ -274,7 +274,7 @@ type stageJob struct {
 // (failed) and every file then dropped.
 func (s *Study) newStager(early bool) *stager {
 	st := &stager{s: s, j: journal{Version: journalVersion, ID: randomID()}}
-	st.fail(st.open())
+	st.fail(openErr(st.open()))
 	if early && st.failed() == nil {
 		todo, idle := make(chan stageJob, 64), make(chan struct{})
 		st.todo, st.idle = todo, idle
@@ -384,7 +384,7 @@ func (st *stager) stage(job stageJob) error {
 // stagingHint is what to do when a batch's temporary files cannot be
 // written: nothing of the study was changed, so the command can be run
 // again once the cause is gone.
-const stagingHint = "nothing in the study was changed: free space on the disk (or make " + stagingDir + " writable) and run the command again"
+const stagingHint = "nothing in the study was changed: free space on the disk (or make " + DataDir + " writable) and run the command again"
 
 // stageErr is the error of a temporary file that could not be written,
 // named by the study's file it was for (rel): its own name, a number in
@@ -407,6 +407,17 @@ func orStageErr(rel string, err error) error {
 		return err
 	}
 	return stageErr(rel, err)
+}
+
+// openErr is a staging folder's error that a system call gave (on a
+// full disk, the first to fail is making .qda/staging/ID): said of the
+// staging folder, not of its random name, with what to do.
+func openErr(err error) error {
+	var pe *fs.PathError
+	if err == nil || !errors.As(err, &pe) {
+		return err
+	}
+	return diag.Errorf(stagingDir, 0, "could not be made to stage the new files: %v", pe.Err).WithHint("%s", stagingHint)
 }
 
 // close closes the journal's folder (the files stay).

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -45,7 +46,7 @@ func TestBatchStagingError(t *testing.T) {
 				b.Put(fmt.Sprintf("transcripts/t%d.txt", i), []byte("new"))
 			}
 			err := b.Commit()
-			want := "transcripts/t3.txt: its new content could not be written to .qda/staging: file exists (nothing in the study was changed: free space on the disk (or make .qda/staging writable) and run the command again)"
+			want := "transcripts/t3.txt: its new content could not be written to .qda/staging: file exists (nothing in the study was changed: free space on the disk (or make .qda writable) and run the command again)"
 			if err == nil || err.Error() != want {
 				t.Fatalf("Commit = %v\nwant %s", err, want)
 			}
@@ -53,6 +54,32 @@ func TestBatchStagingError(t *testing.T) {
 				t.Error("Err = nil after staging failed")
 			}
 			onlyDataDir(t, s)
+		})
+	}
+}
+
+// TestBatchStagingFolderError: when the staging folder itself cannot be
+// made (on a full disk, the first thing to fail), the error names it,
+// not its random name, and says what to do.
+func TestBatchStagingFolderError(t *testing.T) {
+	for _, kind := range batchKinds {
+		t.Run(kind.name, func(t *testing.T) {
+			s := &Study{Root: t.TempDir()}
+			if err := os.MkdirAll(filepath.Join(s.Root, DataDir), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			// A file where the staging folder goes: mkdir fails there.
+			if err := os.WriteFile(filepath.Join(s.Root, filepath.FromSlash(stagingDir)), nil, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			b := kind.new(s)
+			b.Put("transcripts/t1.txt", []byte("new"))
+			b.Put("transcripts/t2.txt", []byte("new"))
+			err := b.Commit()
+			if err == nil || !strings.HasPrefix(err.Error(), stagingDir+": could not be made") || !strings.Contains(err.Error(), "nothing in the study was changed") ||
+				regexp.MustCompile(`[0-9a-f]{12}`).MatchString(err.Error()) {
+				t.Fatalf("Commit = %v, want the staging folder named, with a hint, and no random name", err)
+			}
 		})
 	}
 }

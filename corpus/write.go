@@ -136,9 +136,9 @@ type newFile interface {
 
 // createNew creates a file with create, writes data to it, syncs it when
 // sync is set, and closes it; when any of that fails after create,
-// remove removes the file left half written. Every new file qda writes
-// is written by it: through os (createIn), or with three system calls
-// (stageFile, stage_unix.go).
+// remove removes the file left half written. Every temporary file of a
+// study's writes (WriteStudyFile, a Batch) is written by it: through os
+// (createIn), or with three system calls (stageFile, stage_unix.go).
 func createNew(create func() (newFile, error), remove func(), data []byte, sync bool) error {
 	f, err := create()
 	if err != nil {

@@ -82,8 +82,8 @@ func runExportAgreement(g *globals, opt agreeOptions, out, command string) error
 		// Dated as the other workbooks are, so that the same study and
 		// SOURCE_DATE_EPOCH give the same bytes.
 		var date time.Time
-		if date, err = export.DateFromEnv(os.Getenv("SOURCE_DATE_EPOCH"), time.Now()); err != nil {
-			return withHint(usageErr(err), "unset SOURCE_DATE_EPOCH or give seconds since 1970")
+		if date, err = exportDate(); err != nil {
+			return err
 		}
 		err = export.WriteAgreementXLSX(&b, rep, about, s.study.Config.Title, date)
 		files, data = []string{path}, [][]byte{b.Bytes()}

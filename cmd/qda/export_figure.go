@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -32,8 +31,8 @@ func writeFigure(g *globals, t exportTarget, f *figure.Figure, width float64, wh
 	var date time.Time
 	if t.format == "pdf" {
 		var err error
-		if date, err = export.DateFromEnv(os.Getenv("SOURCE_DATE_EPOCH"), time.Now()); err != nil {
-			return withHint(usageErr(err), "unset SOURCE_DATE_EPOCH or give seconds since 1970")
+		if date, err = exportDate(); err != nil {
+			return err
 		}
 	}
 	err := t.write(g, func(w io.Writer) error {

@@ -127,14 +127,25 @@ func progress(g *globals, s *session, what string) (step func(), done func()) {
 	return func() { bar.Add(1) }, func() { bar.Finish() }
 }
 
+// exportDate is the date an export carries: $SOURCE_DATE_EPOCH's when
+// set, so that the same study gives the same bytes, else now. A value
+// that is not seconds since 1970 is misuse.
+func exportDate() (time.Time, error) {
+	date, err := export.DateFromEnv(os.Getenv("SOURCE_DATE_EPOCH"), time.Now())
+	if err != nil {
+		return date, withHint(usageErr(err), "unset SOURCE_DATE_EPOCH or give seconds since 1970")
+	}
+	return date, nil
+}
+
 // exportAbout describes an export for the About sheet: the study, the
 // exact command, qda's version, the git commit, the date.
 // command, when not "", is the command to show: the demo runs the export
 // itself and shows the command a user would type.
 func exportAbout(s *session, t exportTarget, scan corpus.ScanOptions, command string) (export.About, error) {
-	date, err := export.DateFromEnv(os.Getenv("SOURCE_DATE_EPOCH"), time.Now())
+	date, err := exportDate()
 	if err != nil {
-		return export.About{}, withHint(usageErr(err), "unset SOURCE_DATE_EPOCH or give seconds since 1970")
+		return export.About{}, err
 	}
 	a := export.About{
 		Title:   s.study.Config.Title,

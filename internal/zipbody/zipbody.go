@@ -275,7 +275,8 @@ func (b *Body) deflateInMemory() error {
 // Size is how many bytes were written; valid after Close.
 func (b *Body) Size() int64 { return b.size }
 
-// Remove stops the compressor if it runs and removes the temporary file.
+// Remove drops the body: it closes it (waiting for a compressor that runs
+// to finish what it was given) and removes the temporary file.
 func (b *Body) Remove() {
 	b.Close()
 	if b.f != nil {
