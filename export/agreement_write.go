@@ -36,58 +36,34 @@ func WriteAgreementXLSX(w io.Writer, r *Agreement, about [][2]string, study stri
 		return err
 	}
 	for _, as := range agreementSheets(r, about) {
-		sh, err := wb.Sheet(as.name)
-		if err != nil {
-			return err
-		}
-		for j, wd := range agreementWidths(as) {
-			if err := sh.Width(j+1, j+1, wd); err != nil {
-				return err
-			}
-		}
-		if err := sh.Freeze(0, 1); err != nil {
-			return err
-		}
-		sh.PrintTitles(1, 0)
-		if err := sh.Row(Header, TextRow(as.header...)...); err != nil {
-			return err
-		}
-		cells := make([]Cell, 0, len(as.header))
+		t := &Table{Header: as.header, Rows: make([][]Cell, 0, len(as.rows))}
 		for _, row := range as.rows {
-			cells = cells[:0]
+			cells := make([]Cell, len(row))
 			for j, c := range row {
-				var cell Cell
 				switch v := c.(type) {
 				case agreement.Value:
 					switch {
 					case !v.Defined:
-						cell = Text("n/a")
+						cells[j] = Text("n/a")
 					case as.isPercent(j):
-						cell = Cell{Num: v.V, IsNum: true, Decimals: 2, style: pct}
+						cells[j] = Cell{Num: v.V, IsNum: true, Decimals: 2, style: pct}
 					default:
-						cell = Cell{Num: v.V, IsNum: true, Decimals: 4, style: fixed}
+						cells[j] = Cell{Num: v.V, IsNum: true, Decimals: 4, style: fixed}
 					}
 				case int:
-					cell = Int(v)
+					cells[j] = Int(v)
 				case string:
-					head, err := wb.cut(sh, j+1, v)
-					if err != nil {
-						return err
-					}
-					cell = Text(head)
+					cells[j] = Text(v)
 				default:
-					cell = Text(fmt.Sprint(v))
+					cells[j] = Text(fmt.Sprint(v))
 				}
-				cells = append(cells, cell)
 			}
-			if err := sh.Row(Wrap, cells...); err != nil {
-				return err
-			}
+			t.Rows = append(t.Rows, cells)
 		}
-		if as.name != AgreementSheetAbout {
-			if err := sh.AutoFilter(1, sh.Rows(), len(as.header)); err != nil {
-				return err
-			}
+		// The sheets are laid out as every other table of a workbook:
+		// AgreementSheetAbout is SheetAbout, without filter buttons.
+		if err := wb.Table(as.name, t, agreementWidths(as)...); err != nil {
+			return err
 		}
 	}
 	return wb.Write(w)
