@@ -89,7 +89,7 @@ docs/search.md for the fields and how the index stays current.`,
 }
 
 func runSearch(g *globals, q string, opt searchOptions) error {
-	defer tuneSearchGC()()
+	defer search.TuneQueryGC()()
 	// The tables' headers only: their rows are read whole only if the
 	// index finds something changed (corpus/search/quick.go), and else
 	// only the rows of the transcripts printed. At 10,000 participants

@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"runtime"
-	"runtime/debug"
 	"testing"
 	"time"
 
@@ -109,61 +107,6 @@ func TestPrintOnCores(t *testing.T) {
 	if canPrintOnCores(nil) || canPrintOnCores([]search.Hit{{Stored: false}}) || canPrintOnCores([]search.Hit{{Stored: true, Text: string(make([]byte, onCoresMaxText+1))}}) || !canPrintOnCores(hits) {
 		t.Error("canPrintOnCores")
 	}
-}
-
-// TestSearchGC: a search's raised GC target holds while the live heap
-// is small, goes back to Go's defaults once it grows past
-// searchLiveMax, and undo puts the settings back.
-func TestSearchGC(t *testing.T) {
-	percent := func() int { p := debug.SetGCPercent(100); debug.SetGCPercent(p); return p }
-	before, limit := percent(), debug.SetMemoryLimit(-1)
-	undo := tuneSearchGC()
-	runtime.GC()
-	if percent() != searchGCPercent || debug.SetMemoryLimit(-1) != searchHeapLimit {
-		t.Fatalf("GC percent %d, limit %d", percent(), debug.SetMemoryLimit(-1))
-	}
-	big := make([]byte, searchLiveMax+(8<<20))
-	for i := 0; i < 50 && percent() != before; i++ {
-		runtime.GC()
-		time.Sleep(10 * time.Millisecond) // the finalizer runs on a goroutine of its own
-	}
-	runtime.KeepAlive(big)
-	if percent() != before || debug.SetMemoryLimit(-1) != limit {
-		t.Errorf("with %d MB live: GC percent %d, limit %d", len(big)>>20, percent(), debug.SetMemoryLimit(-1))
-	}
-	undo()
-	undo = tuneSearchGC()
-	undo()
-	undo()
-	if percent() != before || debug.SetMemoryLimit(-1) != limit {
-		t.Errorf("after undo: GC percent %d, limit %d", percent(), debug.SetMemoryLimit(-1))
-	}
-}
-
-// The user's GOGC, GOMEMLIMIT or a lower memory limit are kept.
-func TestSearchGCUserSettings(t *testing.T) {
-	percent := func() int { p := debug.SetGCPercent(100); debug.SetGCPercent(p); return p }
-	before, limit := percent(), debug.SetMemoryLimit(-1)
-	for _, env := range []string{"GOGC", "GOMEMLIMIT"} {
-		t.Run(env, func(t *testing.T) {
-			t.Setenv(env, "50")
-			undo := tuneSearchGC()
-			defer undo()
-			if percent() != before || debug.SetMemoryLimit(-1) != limit {
-				t.Errorf("with %s set: GC percent %d, limit %d; want them left at %d, %d", env, percent(), debug.SetMemoryLimit(-1), before, limit)
-			}
-		})
-	}
-	t.Run("a lower limit", func(t *testing.T) {
-		lower := int64(searchHeapLimit / 2)
-		debug.SetMemoryLimit(lower)
-		defer debug.SetMemoryLimit(limit)
-		undo := tuneSearchGC()
-		defer undo()
-		if percent() != before || debug.SetMemoryLimit(-1) != lower {
-			t.Errorf("with a limit of %d: GC percent %d, limit %d", lower, percent(), debug.SetMemoryLimit(-1))
-		}
-	})
 }
 
 type failWriter struct{ err error }

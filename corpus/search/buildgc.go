@@ -33,6 +33,12 @@ type buildGC struct {
 // startBuildGC sets the collector for a build; nil when the user set
 // GOGC or GOMEMLIMIT, which are theirs to choose.
 func startBuildGC() *buildGC {
+	// A search's own setting (TuneQueryGC) is for a query, not a build:
+	// ended first, so that what is read below is the process's.
+	endQueryGC()
+	if userGC() {
+		return nil
+	}
 	old := debug.SetGCPercent(buildGCPercent)
 	oldLimit := debug.SetMemoryLimit(-1) // reads it
 	if old != 100 || oldLimit != math.MaxInt64 {
