@@ -99,11 +99,7 @@ func printOnCores(w io.Writer, colour bool, width int, cb *codebook.Codebook, hi
 				}
 				part.buf.Grow(n)
 				for i := from; i < to; i++ {
-					h := &hits[i]
-					j := hitJSON{Transcript: h.Transcript, File: corpus.TranscriptFile(h.Transcript), Line: h.Line, Text: h.Text, Codes: corpus.CodesOf(h.Refs, coders, res)}
-					for _, sp := range h.Spans {
-						j.Matches = append(j.Matches, [2]int{sp.Start, sp.End})
-					}
+					j := lineHit(&hits[i], hits[i].Text, coders, res)
 					writeHitLine(&part.buf, &j, width, colour, codeColour)
 					part.buf.WriteByte('\n')
 					part.ends = append(part.ends, part.buf.Len())

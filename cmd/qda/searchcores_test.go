@@ -67,11 +67,7 @@ func TestPrintOnCores(t *testing.T) {
 					continue
 				}
 				ts[h.Transcript], ps[who] = true, true
-				j := hitJSON{Transcript: h.Transcript, File: corpus.TranscriptFile(h.Transcript), Line: h.Line, Text: h.Text, Codes: corpus.CodesOf(h.Refs, tc.coders, res)}
-				for _, sp := range h.Spans {
-					j.Matches = append(j.Matches, [2]int{sp.Start, sp.End})
-				}
-				want = append(want, j)
+				want = append(want, lineHit(&h, h.Text, tc.coders, res))
 			}
 			var wantOut, got bytes.Buffer
 			printHitsTo(&wantOut, tc.colour, tc.width, cb, want, 0)

@@ -99,8 +99,17 @@ func (hr *hitReader) hit(h search.Hit, row corpus.Row, context int) hitJSON {
 
 // hitJSON is h, with its line's speaker and text, without context.
 func (hr *hitReader) hitJSON(h search.Hit, row corpus.Row, speaker, text string) hitJSON {
-	j := hitJSON{Transcript: h.Transcript, File: corpus.TranscriptFile(h.Transcript), Participant: hr.s.ix.Transcripts.Get(row, "participant"),
-		Line: h.Line, Speaker: speaker, Text: text, Score: h.Score, Matches: [][2]int{}, Codes: corpus.CodesOf(h.Refs, hr.coders, hr.res)}
+	j := lineHit(&h, text, hr.coders, hr.res)
+	j.Participant, j.Speaker, j.Score = hr.s.ix.Transcripts.Get(row, "participant"), speaker, h.Score
+	return j
+}
+
+// lineHit is what a printed line of h needs: its file, line, text, codes
+// (resolved by res, which caches) and matched ranges. printHitsOnCores
+// formats hits from it on every core, and hitJSON adds the rest.
+func lineHit(h *search.Hit, text string, coders []string, res *corpus.Resolver) hitJSON {
+	j := hitJSON{Transcript: h.Transcript, File: corpus.TranscriptFile(h.Transcript), Line: h.Line, Text: text,
+		Matches: [][2]int{}, Codes: corpus.CodesOf(h.Refs, coders, res)}
 	if j.Codes == nil {
 		j.Codes = []corpus.LineCode{}
 	}
