@@ -61,15 +61,11 @@ func (a *Assistant) Search(in SearchInput) (*SearchResult, error) {
 	}
 	req := search.Request{Query: in.Query, Coders: scan.Coders, Filters: scan.Filters, Speaker: in.Speaker, Uncoded: in.Uncoded,
 		Limit: to, ByScore: in.ByScore, NoSpans: true}
-	switch in.Within {
-	case "", search.WithinLine:
-	case search.WithinTurn:
-		if in.ByScore {
-			return nil, errors.New("within turn gives turns in transcript and line order: leave out by_score")
-		}
-		req.Within = search.WithinTurn
-	default:
-		return nil, fmt.Errorf("within %q: choose line or turn", in.Within)
+	if req.Within, err = search.ParseWithin(in.Within); err != nil {
+		return nil, err
+	}
+	if req.Within == search.WithinTurn && in.ByScore {
+		return nil, errors.New("within turn gives turns in transcript and line order: leave out by_score")
 	}
 	if in.Code != "" {
 		if req.Code, err = v.code(in.Code); err != nil {

@@ -18,9 +18,9 @@ func addWithinFlag(cmd *cobra.Command, p *string, usage string) {
 
 // parseWithin checks --within's value.
 func parseWithin(v string) (string, error) {
-	switch v {
-	case search.WithinLine, search.WithinTurn:
-		return v, nil
+	w, err := search.ParseWithin(v)
+	if err != nil {
+		return "", usageErr(fmt.Errorf("--%w", err))
 	}
-	return "", usageErr(fmt.Errorf("--within %q: choose line or turn", v))
+	return w, nil
 }

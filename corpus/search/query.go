@@ -76,6 +76,18 @@ const (
 	WithinTurn = "turn"
 )
 
+// ParseWithin checks what a hit is to be, as a user gives it: "" is a
+// line.
+func ParseWithin(v string) (string, error) {
+	switch v {
+	case "", WithinLine:
+		return WithinLine, nil
+	case WithinTurn:
+		return WithinTurn, nil
+	}
+	return "", fmt.Errorf("within %q: choose %s or %s", v, WithinLine, WithinTurn)
+}
+
 // Search runs r on the index. A query with a proximity term, or asked
 // for --within turn, is answered turn by turn (turns.go).
 func (ix *Index) Search(r Request) (*Result, error) {

@@ -148,3 +148,18 @@ func TestMatchingLines(t *testing.T) {
 		})
 	}
 }
+
+func TestParseWithin(t *testing.T) {
+	for _, tc := range []struct{ in, want, err string }{
+		{"", WithinLine, ""},
+		{"line", WithinLine, ""},
+		{"turn", WithinTurn, ""},
+		{"answer", "", `within "answer": choose line or turn`},
+		{"Turn", "", `within "Turn": choose line or turn`},
+	} {
+		got, err := ParseWithin(tc.in)
+		if got != tc.want || (err == nil) != (tc.err == "") || err != nil && err.Error() != tc.err {
+			t.Errorf("ParseWithin(%q) = %q, %v; want %q, %s", tc.in, got, err, tc.want, tc.err)
+		}
+	}
+}
