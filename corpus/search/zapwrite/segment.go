@@ -1,0 +1,403 @@
+// Parts of this file (the layout of the stored fields, the postings and
+// the footer, in writeStored, writeDicts, writePostings, writeFields and
+// writeFooter) follow github.com/blevesearch/zapx/v15 new.go, merge.go,
+// write.go and build.go (v15.4.3), Copyright (c) 2018 Couchbase, Inc.,
+// licensed under the Apache License, Version 2.0
+// (http://www.apache.org/licenses/LICENSE-2.0), so that the bytes are
+// the ones zapx writes; zap.md in that module describes the format.
+
+package zapwrite
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/binary"
+	"errors"
+	"hash/crc32"
+	"io"
+	"math"
+	"slices"
+	"strings"
+
+	"github.com/RoaringBitmap/roaring/v2"
+	"github.com/blevesearch/vellum"
+	"github.com/golang/snappy"
+)
+
+// Version is the zap version written, the one scorch must be forced to
+// for an index holding these segments (its config's forceSegmentType
+// "zap" and forceSegmentVersion).
+const Version = 15
+
+// fieldNotUninverted marks a field without doc values in the doc
+// values index.
+const fieldNotUninverted = math.MaxUint64
+
+// countWriter counts the bytes written and keeps their CRC-32, which
+// zap's footer ends with.
+type countWriter struct {
+	w   io.Writer
+	n   int
+	crc uint32
+}
+
+func (c *countWriter) Write(b []byte) (int, error) {
+	n, err := c.w.Write(b)
+	c.crc = crc32.Update(c.crc, crc32.IEEETable, b[:n])
+	c.n += n
+	return n, err
+}
+
+func (c *countWriter) uvarints(vals ...uint64) error {
+	var buf [binary.MaxVarintLen64]byte
+	for _, v := range vals {
+		if _, err := c.Write(buf[:binary.PutUvarint(buf[:], v)]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (c *countWriter) uint64s(vals ...uint64) error {
+	var buf [8]byte
+	for _, v := range vals {
+		binary.BigEndian.PutUint64(buf[:], v)
+		if _, err := c.Write(buf[:]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// layout is the order the segment's parts are written in: fields by
+// their zap number, each field's terms sorted, and every hit grouped by
+// its posting list (field and term) in document and token order.
+type layout struct {
+	zapID    []uint16   // Writer's field -> zap's field number
+	byZap    []Field    // zap's field number -> Writer's field
+	sorted   [][]uint32 // Writer's field -> terms in order, by number
+	base     []uint32   // Writer's field -> its first posting list
+	lists    []uint32   // posting list -> its first hit in order (one more at the end)
+	order    []uint32   // hits, grouped by posting list
+	numLists int
+}
+
+func (w *Writer) layout() *layout {
+	l := &layout{zapID: make([]uint16, len(w.names)), sorted: make([][]uint32, len(w.names)), base: make([]uint32, len(w.names))}
+	// _id first, the other fields by name, as zapx numbers them.
+	l.byZap = append(l.byZap, idField)
+	for f := 1; f < len(w.names); f++ {
+		l.byZap = append(l.byZap, Field(f))
+	}
+	slices.SortFunc(l.byZap[1:], func(a, b Field) int { return strings.Compare(w.names[a], w.names[b]) })
+	for z, f := range l.byZap {
+		l.zapID[f] = uint16(z)
+	}
+	// Each field's terms in order; a posting list per term, numbered in
+	// the order they are written.
+	rank := make([][]uint32, len(w.names))
+	next := uint32(0)
+	for _, f := range l.byZap {
+		terms := w.terms[f]
+		s := make([]uint32, len(terms))
+		for i := range s {
+			s[i] = uint32(i)
+		}
+		slices.SortFunc(s, func(a, b uint32) int { return strings.Compare(terms[a], terms[b]) })
+		l.sorted[f] = s
+		r := make([]uint32, len(terms))
+		for i, t := range s {
+			r[t] = uint32(i)
+		}
+		rank[f] = r
+		l.base[f] = next
+		next += uint32(len(terms))
+	}
+	l.numLists = int(next)
+	// Group the hits by posting list, keeping their order: a counting
+	// sort, one pass to count and one to place.
+	l.lists = make([]uint32, l.numLists+1)
+	for _, h := range w.hits {
+		l.lists[l.base[h.field]+rank[h.field][h.term]+1]++
+	}
+	for i := 1; i < len(l.lists); i++ {
+		l.lists[i] += l.lists[i-1]
+	}
+	fill := slices.Clone(l.lists[:l.numLists])
+	l.order = make([]uint32, len(w.hits))
+	for i, h := range w.hits {
+		p := l.base[h.field] + rank[h.field][h.term]
+		l.order[fill[p]] = uint32(i)
+		fill[p]++
+	}
+	return l
+}
+
+// WriteTo writes the segment: the documents started so far, the last
+// one ended. It returns the bytes written.
+func (w *Writer) WriteTo(out io.Writer) (int64, error) {
+	w.endDoc()
+	if w.err != nil {
+		return 0, w.err
+	}
+	if w.docs == 0 {
+		return 0, errors.New("zapwrite: a segment needs a document")
+	}
+	if len(w.hits) > math.MaxUint32 {
+		return 0, errTooMany
+	}
+	bw := bufio.NewWriterSize(out, 1<<20)
+	cw := &countWriter{w: bw}
+	l := w.layout()
+	storedIndex, err := w.writeStored(cw, l)
+	if err != nil {
+		return int64(cw.n), err
+	}
+	dictOffsets, dvIndex, err := w.writeDicts(cw, l)
+	if err != nil {
+		return int64(cw.n), err
+	}
+	fieldsIndex, err := w.writeFields(cw, l, dictOffsets)
+	if err != nil {
+		return int64(cw.n), err
+	}
+	if err := w.writeFooter(cw, storedIndex, fieldsIndex, dvIndex); err != nil {
+		return int64(cw.n), err
+	}
+	return int64(cw.n), bw.Flush()
+}
+
+// writeStored writes each document's stored values, then their index:
+// per document a varint metadata (the id's length, then each value's
+// field, type, offset, length and array positions, fields in zap's
+// order) and the id and the other values, snappy-compressed.
+func (w *Writer) writeStored(cw *countWriter, l *layout) (uint64, error) {
+	offsets := make([]uint64, w.docs)
+	var meta bytes.Buffer
+	var vb [binary.MaxVarintLen64]byte
+	enc := func(v uint64) { meta.Write(vb[:binary.PutUvarint(vb[:], v)]) }
+	var data, compressed []byte
+	var doc []stored
+	s := w.stores
+	for d := uint32(0); d < w.docs; d++ {
+		n := 0
+		for n < len(s) && s[n].doc == d {
+			n++
+		}
+		doc = append(doc[:0], s[:n]...)
+		s = s[n:]
+		// zap's order: by field number, values of a field as added.
+		slices.SortStableFunc(doc, func(a, b stored) int { return int(l.zapID[a.field]) - int(l.zapID[b.field]) })
+		if len(doc) == 0 || doc[0].field != idField {
+			return 0, errors.New("zapwrite: a document without its id")
+		}
+		id := w.arena[doc[0].off : doc[0].off+doc[0].n]
+		meta.Reset()
+		data = data[:0]
+		enc(uint64(len(id)))
+		curr := 0
+		for _, v := range doc[1:] {
+			if v.field == idField {
+				return 0, errors.New("zapwrite: a document with two ids")
+			}
+			enc(uint64(l.zapID[v.field]))
+			enc('t') // bleve's text field, the only kind qda stores
+			enc(uint64(curr))
+			enc(uint64(v.n))
+			enc(uint64(v.arrN))
+			for _, p := range w.arrays[v.arrOff : v.arrOff+v.arrN] {
+				enc(p)
+			}
+			data = append(data, w.arena[v.off:v.off+v.n]...)
+			curr += int(v.n)
+		}
+		compressed = snappy.Encode(compressed[:cap(compressed)], data)
+		offsets[d] = uint64(cw.n)
+		if err := cw.uvarints(uint64(meta.Len()), uint64(len(id)+len(compressed))); err != nil {
+			return 0, err
+		}
+		for _, b := range [][]byte{meta.Bytes(), id, compressed} {
+			if _, err := cw.Write(b); err != nil {
+				return 0, err
+			}
+		}
+	}
+	index := uint64(cw.n)
+	return index, cw.uint64s(offsets...)
+}
+
+// writeDicts writes each field's posting lists and its dictionary (a
+// vellum FST from term to posting list), then the doc values index,
+// which marks every field as having none. It returns where each
+// field's dictionary starts and where the doc values index does.
+func (w *Writer) writeDicts(cw *countWriter, l *layout) ([]uint64, uint64, error) {
+	numDocs := uint64(w.docs)
+	dictOffsets := make([]uint64, len(l.byZap))
+	tf := newChunkedIntCoder(1024, numDocs-1)
+	loc := newChunkedIntCoder(1024, numDocs-1)
+	var fst bytes.Buffer
+	builder, err := vellum.New(&fst, nil)
+	if err != nil {
+		return nil, 0, err
+	}
+	var vb [binary.MaxVarintLen64]byte
+	for z, f := range l.byZap {
+		for i, t := range l.sorted[f] {
+			p := l.base[f] + uint32(i)
+			hits := l.order[l.lists[p]:l.lists[p+1]]
+			bm := roaring.New()
+			var card uint64
+			for j := 0; j < len(hits); {
+				d := w.hits[hits[j]].doc
+				bm.Add(d)
+				card++
+				for j < len(hits) && w.hits[hits[j]].doc == d {
+					j++
+				}
+			}
+			size, err := chunkSize(card, numDocs)
+			if err != nil {
+				return nil, 0, err
+			}
+			tf.SetChunkSize(size, numDocs-1)
+			loc.SetChunkSize(size, numDocs-1)
+			for j := 0; j < len(hits); {
+				first := w.hits[hits[j]]
+				k := j + 1
+				for k < len(hits) && w.hits[hits[k]].doc == first.doc {
+					k++
+				}
+				freq := uint64(k - j)
+				vectors := w.vectors[f]
+				tf.Add(uint64(first.doc), encodeFreqHasLocs(freq, vectors), uint64(math.Float32bits(math.Float32frombits(first.norm))))
+				if vectors {
+					n := 0
+					for _, h := range hits[j:k] {
+						hh := &w.hits[h]
+						n += uvarintLen(uint64(z)) + uvarintLen(uint64(hh.pos)) + uvarintLen(uint64(hh.start)) + uvarintLen(uint64(hh.end)) + 1
+					}
+					loc.Add(uint64(first.doc), uint64(n))
+					for _, h := range hits[j:k] {
+						hh := &w.hits[h]
+						loc.Add(uint64(first.doc), uint64(z), uint64(hh.pos), uint64(hh.start), uint64(hh.end), 0)
+					}
+				}
+				j = k
+			}
+			tf.Close()
+			loc.Close()
+			off, err := writePostings(bm, tf, loc, cw, vb[:])
+			if err != nil {
+				return nil, 0, err
+			}
+			if err := builder.Insert([]byte(w.terms[f][t]), off); err != nil {
+				return nil, 0, err
+			}
+			tf.Reset()
+			loc.Reset()
+		}
+		if err := builder.Close(); err != nil {
+			return nil, 0, err
+		}
+		dictOffsets[z] = uint64(cw.n)
+		if err := cw.uvarints(uint64(fst.Len())); err != nil {
+			return nil, 0, err
+		}
+		if _, err := cw.Write(fst.Bytes()); err != nil {
+			return nil, 0, err
+		}
+		fst.Reset()
+		if err := builder.Reset(&fst); err != nil {
+			return nil, 0, err
+		}
+	}
+	dvIndex := uint64(cw.n)
+	for range l.byZap {
+		if err := cw.uvarints(fieldNotUninverted, fieldNotUninverted); err != nil {
+			return nil, 0, err
+		}
+	}
+	return dictOffsets, dvIndex, nil
+}
+
+// encodeFreqHasLocs is a posting's frequency with, in its lowest bit,
+// whether it has locations.
+func encodeFreqHasLocs(freq uint64, hasLocs bool) uint64 {
+	rv := freq << 1
+	if hasLocs {
+		rv |= 1
+	}
+	return rv
+}
+
+// uvarintLen is the length of v as a uvarint.
+func uvarintLen(v uint64) int {
+	n := 1
+	for v >= 0x80 {
+		v >>= 7
+		n++
+	}
+	return n
+}
+
+// writePostings writes a posting list: its frequencies and norms, its
+// locations, then where those start and the documents' bitmap. It
+// returns where the list starts, the dictionary's value for the term.
+func writePostings(bm *roaring.Bitmap, tf, loc *chunkedIntCoder, cw *countWriter, vb []byte) (uint64, error) {
+	tfOff, err := tf.writeAt(cw)
+	if err != nil {
+		return 0, err
+	}
+	locOff, err := loc.writeAt(cw)
+	if err != nil {
+		return 0, err
+	}
+	start := uint64(cw.n)
+	if err := cw.uvarints(tfOff, locOff); err != nil {
+		return 0, err
+	}
+	b, err := bm.ToBytes()
+	if err != nil {
+		return 0, err
+	}
+	if err := cw.uvarints(uint64(len(b))); err != nil {
+		return 0, err
+	}
+	_, err = cw.Write(b)
+	return start, err
+}
+
+// writeFields writes each field's dictionary offset and name, then
+// their index, and returns where the index starts.
+func (w *Writer) writeFields(cw *countWriter, l *layout, dictOffsets []uint64) (uint64, error) {
+	offsets := make([]uint64, len(l.byZap))
+	for z, f := range l.byZap {
+		offsets[z] = uint64(cw.n)
+		if err := cw.uvarints(dictOffsets[z], uint64(len(w.names[f]))); err != nil {
+			return 0, err
+		}
+		if _, err := io.WriteString(cw, w.names[f]); err != nil {
+			return 0, err
+		}
+	}
+	index := uint64(cw.n)
+	return index, cw.uint64s(offsets...)
+}
+
+// writeFooter writes zap's footer, the last of it the CRC of all before.
+func (w *Writer) writeFooter(cw *countWriter, storedIndex, fieldsIndex, dvIndex uint64) error {
+	if err := cw.uint64s(uint64(w.docs), storedIndex, fieldsIndex, dvIndex); err != nil {
+		return err
+	}
+	var b [4]byte
+	for _, v := range []uint32{chunkMode, Version} {
+		binary.BigEndian.PutUint32(b[:], v)
+		if _, err := cw.Write(b[:]); err != nil {
+			return err
+		}
+	}
+	binary.BigEndian.PutUint32(b[:], cw.crc)
+	_, err := cw.w.Write(b[:])
+	cw.n += 4
+	return err
+}

@@ -1,0 +1,218 @@
+// Package zapwrite writes a search index's segment in zap's format
+// (github.com/blevesearch/zapx/v15) from tokens, for bleve to open and
+// query as if it had built the segment itself.
+//
+// Why qda writes segments itself: bleve builds a segment from analysed
+// documents, turning every field of every document into a map of its
+// terms and locations, which zap then walks twice more; profiles of a
+// cold build (docs/performance.md, issue 20, sessions 6 and 7) found
+// those per-token maps and the merges of many small segments each cost
+// about the whole budget of a build within 10× `cat`. A Writer instead
+// numbers each field's terms in one dictionary for the whole segment
+// and appends every token to one flat array, which it groups by term
+// once, when the segment is written.
+//
+// The segment is zap version 15, the last without "sections" (v16 and
+// v17 add vector and synonym sections qda does not use); scorch reads
+// it, and an index must be opened with zap 15 forced for its own
+// segments and merges (see docs/performance.md, session 8).
+//
+// What it writes is what zapx's own New writes for the same documents,
+// byte for byte (the tests compare both): the _id field first, the
+// other fields sorted by name, each field's terms sorted, the postings
+// with frequencies, norms (a field's token count, as zapx keeps it) and
+// locations, and the stored fields. It writes no doc values: qda's
+// documents have none, and a field that asked for them is an error.
+package zapwrite
+
+import (
+	"errors"
+	"fmt"
+	"math"
+)
+
+// Field is a field's number in a Writer, from Writer.Field.
+type Field uint16
+
+// idField is the document id's field, always field 0.
+const idField Field = 0
+
+// hit is one token: a term of a field in a document, with its position
+// and byte offsets (for a field with term vectors) and, once its
+// document ends, the field's token count in that document (its norm).
+type hit struct {
+	doc, term, pos, start, end, norm uint32
+	field                            Field
+}
+
+// stored is one stored value of a field in a document.
+type stored struct {
+	doc             uint32
+	field           Field
+	off, n          uint32 // in Writer.arena
+	arrOff, arrN    uint32 // array positions, in Writer.arrays
+}
+
+// Writer collects a segment's documents. Documents are numbered in the
+// order they are started; each one's fields and tokens follow
+// StartDoc. A Writer holds every token until WriteTo: 28 bytes a token
+// and 4 more while writing, so a caller bounds memory by writing a
+// segment per chunk of documents.
+type Writer struct {
+	fields  map[string]Field
+	names   []string
+	vectors []bool
+	dicts   []map[string]uint32 // field -> term -> term number
+	terms   [][]string          // field -> term number -> term
+
+	hits   []hit
+	stores []stored
+	arena  []byte
+	arrays []uint64
+
+	docs     uint32
+	inDoc    bool
+	docStart int      // first hit of the current document
+	lens     []uint32 // field -> tokens in the current document
+	touched  []Field  // fields with tokens in the current document
+
+	err error
+}
+
+// New returns an empty Writer.
+func New() *Writer {
+	w := &Writer{fields: map[string]Field{}}
+	w.define("_id", false)
+	return w
+}
+
+func (w *Writer) define(name string, vectors bool) Field {
+	f := Field(len(w.names))
+	w.fields[name] = f
+	w.names = append(w.names, name)
+	w.vectors = append(w.vectors, vectors)
+	w.dicts = append(w.dicts, map[string]uint32{})
+	w.terms = append(w.terms, nil)
+	w.lens = append(w.lens, 0)
+	return f
+}
+
+// errTooMany is a segment past zap's limits: field numbers are 16 bits,
+// document numbers 32.
+var errTooMany = errors.New("zapwrite: too many fields or documents for one segment")
+
+// StartDoc ends the current document, if any, and starts the next one,
+// with its id: indexed and stored as zapx stores an id.
+func (w *Writer) StartDoc(id string) {
+	w.endDoc()
+	if w.docs == math.MaxUint32 {
+		w.fail(errTooMany)
+		return
+	}
+	w.inDoc = true
+	w.docStart = len(w.hits)
+	w.Token(idField, []byte(id), 1, 0, len(id))
+	w.Store(idField, []byte(id), nil)
+}
+
+// Field returns the number of the field name, defining it in the
+// segment if it is new. A field is in the segment once it is named,
+// with or without tokens, as a field of a bleve document is. vectors
+// says whether its tokens keep their locations (bleve's
+// IncludeTermVectors); a field keeps the setting it was first given.
+func (w *Writer) Field(name string, vectors bool) Field {
+	f, ok := w.fields[name]
+	if !ok {
+		if len(w.names) > math.MaxUint16-1 {
+			w.fail(errTooMany)
+			return idField
+		}
+		return w.define(name, vectors)
+	}
+	if w.vectors[f] != vectors {
+		w.fail(fmt.Errorf("zapwrite: field %q given with and without term vectors", name))
+	}
+	return f
+}
+
+// Token adds a token of field f to the current document: its term, its
+// position (from 1) and its start and end bytes in the field's value.
+// The position and offsets are kept only for a field with vectors.
+// Tokens of a field, and of the fields given the same name, are in
+// order: their locations are kept in the order they are added.
+func (w *Writer) Token(f Field, term []byte, pos, start, end int) {
+	if !w.inDoc {
+		w.fail(errors.New("zapwrite: a token before the first document"))
+		return
+	}
+	dict := w.dicts[f]
+	t, ok := dict[string(term)]
+	if !ok {
+		t = uint32(len(w.terms[f]))
+		s := string(term)
+		dict[s] = t
+		w.terms[f] = append(w.terms[f], s)
+	}
+	h := hit{doc: w.docs, term: t, field: f}
+	if w.vectors[f] {
+		h.pos, h.start, h.end = uint32(pos), uint32(start), uint32(end)
+	}
+	w.hits = append(w.hits, h)
+	if w.lens[f] == 0 {
+		w.touched = append(w.touched, f)
+	}
+	w.lens[f]++
+}
+
+// Store keeps value as a stored value of field f in the current
+// document, with its array positions.
+func (w *Writer) Store(f Field, value []byte, arrayPositions []uint64) {
+	if !w.inDoc {
+		w.fail(errors.New("zapwrite: a stored value before the first document"))
+		return
+	}
+	if uint64(len(w.arena))+uint64(len(value)) > math.MaxUint32 {
+		w.fail(errTooMany)
+		return
+	}
+	w.stores = append(w.stores, stored{
+		doc: w.docs, field: f,
+		off: uint32(len(w.arena)), n: uint32(len(value)),
+		arrOff: uint32(len(w.arrays)), arrN: uint32(len(arrayPositions)),
+	})
+	w.arena = append(w.arena, value...)
+	w.arrays = append(w.arrays, arrayPositions...)
+}
+
+// endDoc gives the current document's hits their norms.
+func (w *Writer) endDoc() {
+	if !w.inDoc {
+		return
+	}
+	for i := w.docStart; i < len(w.hits); i++ {
+		w.hits[i].norm = w.lens[w.hits[i].field]
+	}
+	for _, f := range w.touched {
+		w.lens[f] = 0
+	}
+	w.touched = w.touched[:0]
+	w.docs++
+	w.inDoc = false
+}
+
+// Docs is the number of documents started.
+func (w *Writer) Docs() int {
+	if w.inDoc {
+		return int(w.docs) + 1
+	}
+	return int(w.docs)
+}
+
+// Tokens is the number of tokens held, ids included.
+func (w *Writer) Tokens() int { return len(w.hits) }
+
+func (w *Writer) fail(err error) {
+	if w.err == nil {
+		w.err = err
+	}
+}
