@@ -47,10 +47,10 @@ type hit struct {
 
 // stored is one stored value of a field in a document.
 type stored struct {
-	doc             uint32
-	field           Field
-	off, n          uint32 // in Writer.arena
-	arrOff, arrN    uint32 // array positions, in Writer.arrays
+	doc          uint32
+	field        Field
+	off, n       uint32 // in Writer.arena
+	arrOff, arrN uint32 // array positions, in Writer.arrays
 }
 
 // Writer collects a segment's documents. Documents are numbered in the
