@@ -77,10 +77,13 @@ type layout struct {
 	byZap    []Field    // zap's field number -> Writer's field
 	sorted   [][]uint32 // Writer's field -> terms in order, by number
 	base     []uint32   // Writer's field -> its first posting list
-	lists    []uint32   // posting list -> its first hit in order (one more at the end)
-	order    []uint32   // hits, grouped by posting list
+	lists    []uint32   // posting list -> its first in grouped (one more at the end)
+	grouped  []posting  // the hits, grouped by posting list
 	numLists int
 }
+
+// posting is a hit once grouped by its field and term.
+type posting struct{ doc, norm, pos, start, end uint32 }
 
 func (w *Writer) layout() *layout {
 	l := &layout{zapID: make([]uint16, len(w.names)), sorted: make([][]uint32, len(w.names)), base: make([]uint32, len(w.names))}
@@ -116,20 +119,29 @@ func (w *Writer) layout() *layout {
 	l.numLists = int(next)
 	// Group the hits by posting list, keeping their order: a counting
 	// sort, one pass to count and one to place.
+	// The hits are copied rather than indexed, so that the postings are
+	// written reading memory in order (indexed, the reads missed the
+	// cache: a third of the time); each block is let go once copied.
 	l.lists = make([]uint32, l.numLists+1)
-	for _, h := range w.hits {
-		l.lists[l.base[h.field]+rank[h.field][h.term]+1]++
+	for _, block := range w.hits {
+		for _, h := range block {
+			l.lists[l.base[h.field]+rank[h.field][h.term]+1]++
+		}
 	}
 	for i := 1; i < len(l.lists); i++ {
 		l.lists[i] += l.lists[i-1]
 	}
 	fill := slices.Clone(l.lists[:l.numLists])
-	l.order = make([]uint32, len(w.hits))
-	for i, h := range w.hits {
-		p := l.base[h.field] + rank[h.field][h.term]
-		l.order[fill[p]] = uint32(i)
-		fill[p]++
+	l.grouped = make([]posting, w.nhits)
+	for b, block := range w.hits {
+		for _, h := range block {
+			p := l.base[h.field] + rank[h.field][h.term]
+			l.grouped[fill[p]] = posting{doc: h.doc, norm: h.norm, pos: h.pos, start: h.start, end: h.end}
+			fill[p]++
+		}
+		w.hits[b] = nil
 	}
+	w.hits = nil
 	return l
 }
 
@@ -143,9 +155,10 @@ func (w *Writer) WriteTo(out io.Writer) (int64, error) {
 	if w.docs == 0 {
 		return 0, errors.New("zapwrite: a segment needs a document")
 	}
-	if len(w.hits) > math.MaxUint32 {
+	if w.nhits > math.MaxUint32 {
 		return 0, errTooMany
 	}
+	w.err = errors.New("zapwrite: a segment written twice")
 	bw := bufio.NewWriterSize(out, 1<<20)
 	cw := &countWriter{w: bw}
 	l := w.layout()
@@ -191,7 +204,7 @@ func (w *Writer) writeStored(cw *countWriter, l *layout) (uint64, error) {
 		if len(doc) == 0 || doc[0].field != idField {
 			return 0, errors.New("zapwrite: a document without its id")
 		}
-		id := w.arena[doc[0].off : doc[0].off+doc[0].n]
+		id := w.value(doc[0])
 		meta.Reset()
 		data = data[:0]
 		enc(uint64(len(id)))
@@ -208,7 +221,7 @@ func (w *Writer) writeStored(cw *countWriter, l *layout) (uint64, error) {
 			for _, p := range w.arrays[v.arrOff : v.arrOff+v.arrN] {
 				enc(p)
 			}
-			data = append(data, w.arena[v.off:v.off+v.n]...)
+			data = append(data, w.value(v)...)
 			curr += int(v.n)
 		}
 		compressed = snappy.Encode(compressed[:cap(compressed)], data)
@@ -244,14 +257,14 @@ func (w *Writer) writeDicts(cw *countWriter, l *layout) ([]uint64, uint64, error
 	for z, f := range l.byZap {
 		for i, t := range l.sorted[f] {
 			p := l.base[f] + uint32(i)
-			hits := l.order[l.lists[p]:l.lists[p+1]]
+			hits := l.grouped[l.lists[p]:l.lists[p+1]]
 			bm := roaring.New()
 			var card uint64
 			for j := 0; j < len(hits); {
-				d := w.hits[hits[j]].doc
+				d := hits[j].doc
 				bm.Add(d)
 				card++
-				for j < len(hits) && w.hits[hits[j]].doc == d {
+				for j < len(hits) && hits[j].doc == d {
 					j++
 				}
 			}
@@ -262,9 +275,9 @@ func (w *Writer) writeDicts(cw *countWriter, l *layout) ([]uint64, uint64, error
 			tf.SetChunkSize(size, numDocs-1)
 			loc.SetChunkSize(size, numDocs-1)
 			for j := 0; j < len(hits); {
-				first := w.hits[hits[j]]
+				first := hits[j]
 				k := j + 1
-				for k < len(hits) && w.hits[hits[k]].doc == first.doc {
+				for k < len(hits) && hits[k].doc == first.doc {
 					k++
 				}
 				freq := uint64(k - j)
@@ -273,13 +286,11 @@ func (w *Writer) writeDicts(cw *countWriter, l *layout) ([]uint64, uint64, error
 				if vectors {
 					n := 0
 					for _, h := range hits[j:k] {
-						hh := &w.hits[h]
-						n += uvarintLen(uint64(z)) + uvarintLen(uint64(hh.pos)) + uvarintLen(uint64(hh.start)) + uvarintLen(uint64(hh.end)) + 1
+						n += uvarintLen(uint64(z)) + uvarintLen(uint64(h.pos)) + uvarintLen(uint64(h.start)) + uvarintLen(uint64(h.end)) + 1
 					}
 					loc.Add(uint64(first.doc), uint64(n))
 					for _, h := range hits[j:k] {
-						hh := &w.hits[h]
-						loc.Add(uint64(first.doc), uint64(z), uint64(hh.pos), uint64(hh.start), uint64(hh.end), 0)
+						loc.Add(uint64(first.doc), uint64(z), uint64(h.pos), uint64(h.start), uint64(h.end), 0)
 					}
 				}
 				j = k
@@ -318,6 +329,11 @@ func (w *Writer) writeDicts(cw *countWriter, l *layout) ([]uint64, uint64, error
 		}
 	}
 	return dictOffsets, dvIndex, nil
+}
+
+// value is a stored value's bytes.
+func (w *Writer) value(v stored) []byte {
+	return w.arena[v.block][v.off : v.off+v.n]
 }
 
 // encodeFreqHasLocs is a posting's frequency with, in its lowest bit,

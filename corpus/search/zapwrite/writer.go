@@ -49,15 +49,23 @@ type hit struct {
 type stored struct {
 	doc          uint32
 	field        Field
-	off, n       uint32 // in Writer.arena
+	block        uint32 // in Writer.arena
+	off, n       uint32 // in the block
 	arrOff, arrN uint32 // array positions, in Writer.arrays
 }
 
+// The sizes of the blocks, variables so that a test can make them small.
+var (
+	blockHits  = 1 << 16
+	arenaBlock = 1 << 20
+)
+
 // Writer collects a segment's documents. Documents are numbered in the
 // order they are started; each one's fields and tokens follow
-// StartDoc. A Writer holds every token until WriteTo: 28 bytes a token
-// and 4 more while writing, so a caller bounds memory by writing a
-// segment per chunk of documents.
+// StartDoc. A Writer holds every token until WriteTo: 28 bytes a token,
+// and 20 while it is written (the tokens grouped by term replace them
+// block by block), so a caller bounds memory by writing a segment per
+// chunk of documents. WriteTo uses the Writer up.
 type Writer struct {
 	fields  map[string]Field
 	names   []string
@@ -65,9 +73,13 @@ type Writer struct {
 	dicts   []map[string]uint32 // field -> term -> term number
 	terms   [][]string          // field -> term number -> term
 
-	hits   []hit
+	// hits are kept in blocks of blockHits, so that holding millions
+	// costs no copies as they grow, and WriteTo can free them as it
+	// goes; stored values likewise in blocks of arenaBlock bytes.
+	hits   [][]hit
+	nhits  int
 	stores []stored
-	arena  []byte
+	arena  [][]byte
 	arrays []uint64
 
 	docs     uint32
@@ -110,7 +122,7 @@ func (w *Writer) StartDoc(id string) {
 		return
 	}
 	w.inDoc = true
-	w.docStart = len(w.hits)
+	w.docStart = w.nhits
 	w.Token(idField, []byte(id), 1, 0, len(id))
 	w.Store(idField, []byte(id), nil)
 }
@@ -157,7 +169,12 @@ func (w *Writer) Token(f Field, term []byte, pos, start, end int) {
 	if w.vectors[f] {
 		h.pos, h.start, h.end = uint32(pos), uint32(start), uint32(end)
 	}
-	w.hits = append(w.hits, h)
+	if w.nhits%blockHits == 0 {
+		w.hits = append(w.hits, make([]hit, 0, blockHits))
+	}
+	last := len(w.hits) - 1
+	w.hits[last] = append(w.hits[last], h)
+	w.nhits++
 	if w.lens[f] == 0 {
 		w.touched = append(w.touched, f)
 	}
@@ -171,16 +188,22 @@ func (w *Writer) Store(f Field, value []byte, arrayPositions []uint64) {
 		w.fail(errors.New("zapwrite: a stored value before the first document"))
 		return
 	}
-	if uint64(len(w.arena))+uint64(len(value)) > math.MaxUint32 {
+	if uint64(len(value)) > math.MaxUint32 || uint64(len(w.arrays))+uint64(len(arrayPositions)) > math.MaxUint32 {
 		w.fail(errTooMany)
 		return
 	}
+	// A value goes whole into one block: the last, if it fits, else a
+	// new one (of its own size, if larger than a block).
+	if n := len(w.arena); n == 0 || cap(w.arena[n-1])-len(w.arena[n-1]) < len(value) {
+		w.arena = append(w.arena, make([]byte, 0, max(arenaBlock, len(value))))
+	}
+	b := len(w.arena) - 1
 	w.stores = append(w.stores, stored{
 		doc: w.docs, field: f,
-		off: uint32(len(w.arena)), n: uint32(len(value)),
+		block: uint32(b), off: uint32(len(w.arena[b])), n: uint32(len(value)),
 		arrOff: uint32(len(w.arrays)), arrN: uint32(len(arrayPositions)),
 	})
-	w.arena = append(w.arena, value...)
+	w.arena[b] = append(w.arena[b], value...)
 	w.arrays = append(w.arrays, arrayPositions...)
 }
 
@@ -189,8 +212,9 @@ func (w *Writer) endDoc() {
 	if !w.inDoc {
 		return
 	}
-	for i := w.docStart; i < len(w.hits); i++ {
-		w.hits[i].norm = w.lens[w.hits[i].field]
+	for i := w.docStart; i < w.nhits; i++ {
+		h := &w.hits[i/blockHits][i%blockHits]
+		h.norm = w.lens[h.field]
 	}
 	for _, f := range w.touched {
 		w.lens[f] = 0
@@ -209,7 +233,7 @@ func (w *Writer) Docs() int {
 }
 
 // Tokens is the number of tokens held, ids included.
-func (w *Writer) Tokens() int { return len(w.hits) }
+func (w *Writer) Tokens() int { return w.nhits }
 
 func (w *Writer) fail(err error) {
 	if w.err == nil {
