@@ -2,6 +2,7 @@ package search
 
 import (
 	"cmp"
+	"encoding/binary"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -125,6 +126,41 @@ func TestSegmentInBleve(t *testing.T) {
 		t.Fatalf("qda's segment was not used: rebuilt %v, %d transcripts indexed again", ix.Stats.Rebuilt, ix.Stats.Reindexed)
 	}
 	ix.Close()
+	defer func() {
+		if t.Failed() {
+			return
+		}
+		// An edit after: bleve indexes it in a segment of its own, and
+		// every segment, its new one and any merge, is zap 15 still.
+		st, _ := corpus.Open(dir)
+		cix, _, _ := st.LoadIndex()
+		id := cix.Transcripts.Rows[0].ID
+		f, err := os.OpenFile(st.Path(corpus.TranscriptFile(id)), os.O_APPEND|os.O_WRONLY, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		f.WriteString("\nInterviewer: And the zeppelin?\n")
+		f.Close()
+		ix := openWith(t, dir, Options{})
+		defer ix.Close()
+		res, err := ix.Search(Request{Query: "zeppelin"})
+		if err != nil || ix.Stats.Rebuilt || ix.Stats.Reindexed != 1 || len(res.Hits) != 1 || res.Hits[0].Transcript != id {
+			t.Fatalf("after an edit: %v, rebuilt %v, %d indexed again, hits %v", err, ix.Stats.Rebuilt, ix.Stats.Reindexed, res.Hits)
+		}
+		paths, err := segmentPaths(ix.idx)
+		if err != nil || len(paths) == 0 {
+			t.Fatal(err, paths)
+		}
+		for _, p := range paths {
+			data, err := os.ReadFile(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if v := binary.BigEndian.Uint32(data[len(data)-8:]); v != zapwrite.Version {
+				t.Errorf("%s is zap version %d", filepath.Base(p), v)
+			}
+		}
+	}()
 	for i := range want {
 		if got[i] != want[i] {
 			j := 0
