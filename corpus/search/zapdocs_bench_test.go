@@ -19,15 +19,15 @@ import (
 // BenchmarkSegmentWrite writes a study's whole index as segments written
 // by qda (zapwrite), as a cold build would: every transcript and codings
 // file read and parsed (corpus.Study.Scan), every line tokenized, a
-// segment written each time the writer holds QDA_BENCH_SEGMENT_TOKENS
-// tokens (default 4M, about 130 MB held). With QDA_BENCH_MERGE=1 the
+// segment for the whole study, or one each time the writer holds
+// QDA_BENCH_SEGMENT_TOKENS tokens. With QDA_BENCH_MERGE=1 the
 // segments are then merged into one by zapx v15, as scorch would. The
 // segments go to a temporary folder, never into the study. Time it
 // with GNU time beside `cat` of the study (docs/performance.md,
 // session 8); the phases are reported as metrics.
 func BenchmarkSegmentWrite(b *testing.B) {
 	dir := benchDir(b)
-	limit := 4 << 20
+	limit := 0
 	if s := os.Getenv("QDA_BENCH_SEGMENT_TOKENS"); s != "" {
 		n, err := strconv.Atoi(s)
 		if err != nil {
@@ -71,7 +71,7 @@ func BenchmarkSegmentWrite(b *testing.B) {
 		err = st.Scan(cix, corpus.ScanOptions{}, func(it *corpus.Item) error {
 			segmentLines(w, it.Transcript, it.Codings, it.Attrs, an)
 			segmentTranscript(w, it.ID, it.Attrs, an)
-			if w.Tokens() >= limit {
+			if limit > 0 && w.Tokens() >= limit {
 				flush()
 			}
 			return nil

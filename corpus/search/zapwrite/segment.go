@@ -70,23 +70,15 @@ func (c *countWriter) uint64s(vals ...uint64) error {
 }
 
 // layout is the order the segment's parts are written in: fields by
-// their zap number, each field's terms sorted, and every hit grouped by
-// its posting list (field and term) in document and token order.
+// their zap number, each field's terms sorted.
 type layout struct {
-	zapID    []uint16   // Writer's field -> zap's field number
-	byZap    []Field    // zap's field number -> Writer's field
-	sorted   [][]uint32 // Writer's field -> terms in order, by number
-	base     []uint32   // Writer's field -> its first posting list
-	lists    []uint32   // posting list -> its first in grouped (one more at the end)
-	grouped  []posting  // the hits, grouped by posting list
-	numLists int
+	zapID  []uint16   // Writer's field -> zap's field number
+	byZap  []Field    // zap's field number -> Writer's field
+	sorted [][]uint32 // Writer's field -> terms in order, by number
 }
 
-// posting is a hit once grouped by its field and term.
-type posting struct{ doc, norm, pos, start, end uint32 }
-
 func (w *Writer) layout() *layout {
-	l := &layout{zapID: make([]uint16, len(w.names)), sorted: make([][]uint32, len(w.names)), base: make([]uint32, len(w.names))}
+	l := &layout{zapID: make([]uint16, len(w.names)), sorted: make([][]uint32, len(w.names))}
 	// _id first, the other fields by name, as zapx numbers them.
 	l.byZap = append(l.byZap, idField)
 	for f := 1; f < len(w.names); f++ {
@@ -96,52 +88,14 @@ func (w *Writer) layout() *layout {
 	for z, f := range l.byZap {
 		l.zapID[f] = uint16(z)
 	}
-	// Each field's terms in order; a posting list per term, numbered in
-	// the order they are written.
-	rank := make([][]uint32, len(w.names))
-	next := uint32(0)
-	for _, f := range l.byZap {
-		terms := w.terms[f]
+	for f, terms := range w.terms {
 		s := make([]uint32, len(terms))
 		for i := range s {
 			s[i] = uint32(i)
 		}
 		slices.SortFunc(s, func(a, b uint32) int { return strings.Compare(terms[a], terms[b]) })
 		l.sorted[f] = s
-		r := make([]uint32, len(terms))
-		for i, t := range s {
-			r[t] = uint32(i)
-		}
-		rank[f] = r
-		l.base[f] = next
-		next += uint32(len(terms))
 	}
-	l.numLists = int(next)
-	// Group the hits by posting list, keeping their order: a counting
-	// sort, one pass to count and one to place.
-	// The hits are copied rather than indexed, so that the postings are
-	// written reading memory in order (indexed, the reads missed the
-	// cache: a third of the time); each block is let go once copied.
-	l.lists = make([]uint32, l.numLists+1)
-	for _, block := range w.hits {
-		for _, h := range block {
-			l.lists[l.base[h.field]+rank[h.field][h.term]+1]++
-		}
-	}
-	for i := 1; i < len(l.lists); i++ {
-		l.lists[i] += l.lists[i-1]
-	}
-	fill := slices.Clone(l.lists[:l.numLists])
-	l.grouped = make([]posting, w.nhits)
-	for b, block := range w.hits {
-		for _, h := range block {
-			p := l.base[h.field] + rank[h.field][h.term]
-			l.grouped[fill[p]] = posting{doc: h.doc, norm: h.norm, pos: h.pos, start: h.start, end: h.end}
-			fill[p]++
-		}
-		w.hits[b] = nil
-	}
-	w.hits = nil
 	return l
 }
 
@@ -154,9 +108,6 @@ func (w *Writer) WriteTo(out io.Writer) (int64, error) {
 	}
 	if w.docs == 0 {
 		return 0, errors.New("zapwrite: a segment needs a document")
-	}
-	if w.nhits > math.MaxUint32 {
-		return 0, errTooMany
 	}
 	w.err = errors.New("zapwrite: a segment written twice")
 	bw := bufio.NewWriterSize(out, 1<<20)
@@ -254,47 +205,51 @@ func (w *Writer) writeDicts(cw *countWriter, l *layout) ([]uint64, uint64, error
 		return nil, 0, err
 	}
 	var vb [binary.MaxVarintLen64]byte
+	var ls [][3]uint64
 	for z, f := range l.byZap {
-		for i, t := range l.sorted[f] {
-			p := l.base[f] + uint32(i)
-			hits := l.grouped[l.lists[p]:l.lists[p+1]]
-			bm := roaring.New()
-			var card uint64
-			for j := 0; j < len(hits); {
-				d := hits[j].doc
-				bm.Add(d)
-				card++
-				for j < len(hits) && hits[j].doc == d {
-					j++
-				}
-			}
-			size, err := chunkSize(card, numDocs)
+		vectors := w.vectors[f]
+		for _, t := range l.sorted[f] {
+			p := &w.posts[f][t]
+			size, err := chunkSize(uint64(p.n), numDocs)
 			if err != nil {
 				return nil, 0, err
 			}
 			tf.SetChunkSize(size, numDocs-1)
 			loc.SetChunkSize(size, numDocs-1)
-			for j := 0; j < len(hits); {
-				first := hits[j]
-				k := j + 1
-				for k < len(hits) && hits[k].doc == first.doc {
-					k++
+			bm := roaring.New()
+			docs, locs := p.docs, p.locs
+			doc := uint64(0)
+			for range p.n {
+				var v [3]uint64
+				for i := range v {
+					var n int
+					v[i], n = binary.Uvarint(docs)
+					docs = docs[n:]
 				}
-				freq := uint64(k - j)
-				vectors := w.vectors[f]
-				tf.Add(uint64(first.doc), encodeFreqHasLocs(freq, vectors), uint64(math.Float32bits(math.Float32frombits(first.norm))))
+				doc += v[0]
+				freq, norm := v[1], v[2]
+				bm.Add(uint32(doc))
+				tf.Add(doc, encodeFreqHasLocs(freq, vectors), uint64(math.Float32bits(math.Float32frombits(uint32(norm)))))
 				if vectors {
+					ls = ls[:0]
 					n := 0
-					for _, h := range hits[j:k] {
-						n += uvarintLen(uint64(z)) + uvarintLen(uint64(h.pos)) + uvarintLen(uint64(h.start)) + uvarintLen(uint64(h.end)) + 1
+					for range freq {
+						var v [3]uint64
+						for i := range v {
+							var m int
+							v[i], m = binary.Uvarint(locs)
+							locs = locs[m:]
+						}
+						ls = append(ls, v)
+						n += uvarintLen(uint64(z)) + uvarintLen(v[0]) + uvarintLen(v[1]) + uvarintLen(v[2]) + 1
 					}
-					loc.Add(uint64(first.doc), uint64(n))
-					for _, h := range hits[j:k] {
-						loc.Add(uint64(first.doc), uint64(z), uint64(h.pos), uint64(h.start), uint64(h.end), 0)
+					loc.Add(doc, uint64(n))
+					for _, v := range ls {
+						loc.Add(doc, uint64(z), v[0], v[1], v[2], 0)
 					}
 				}
-				j = k
 			}
+			*p = postings{} // let it go
 			tf.Close()
 			loc.Close()
 			off, err := writePostings(bm, tf, loc, cw, vb[:])

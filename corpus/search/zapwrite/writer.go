@@ -26,6 +26,7 @@
 package zapwrite
 
 import (
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"math"
@@ -37,12 +38,25 @@ type Field uint16
 // idField is the document id's field, always field 0.
 const idField Field = 0
 
-// hit is one token: a term of a field in a document, with its position
-// and byte offsets (for a field with term vectors) and, once its
-// document ends, the field's token count in that document (its norm).
-type hit struct {
-	doc, term, pos, start, end, norm uint32
-	field                            Field
+// postings are a term's postings as they are added, varint-encoded
+// as Lucene keeps them in memory: per document (once it ends) the
+// distance from the term's previous document, the frequency and the
+// field's token count there (its norm, as zapx keeps it); per token of
+// a field with term vectors, its position and start and end bytes.
+// About 3 bytes a keyword and 6 a word of text, where one entry per
+// token in a flat array took 48 while the segment was written.
+type postings struct {
+	docs, locs []byte
+	last       uint32 // the last document in docs
+	cur        uint32 // the document (+1) of the term's tokens now counted
+	freq       uint32 // the term's tokens in that document so far
+	n          uint32 // documents in docs
+}
+
+// termRef is a term of a field.
+type termRef struct {
+	field Field
+	term  uint32
 }
 
 // stored is one stored value of a field in a document.
@@ -54,39 +68,35 @@ type stored struct {
 	arrOff, arrN uint32 // array positions, in Writer.arrays
 }
 
-// The sizes of the blocks, variables so that a test can make them small.
-var (
-	blockHits  = 1 << 16
-	arenaBlock = 1 << 20
-)
+// arenaBlock is the size of a block of stored values, a variable so
+// that a test can make it small.
+var arenaBlock = 1 << 20
 
 // Writer collects a segment's documents. Documents are numbered in the
 // order they are started; each one's fields and tokens follow
-// StartDoc. A Writer holds every token until WriteTo: 28 bytes a token,
-// and 20 while it is written (the tokens grouped by term replace them
-// block by block), so a caller bounds memory by writing a segment per
-// chunk of documents. WriteTo uses the Writer up.
+// StartDoc. A Writer holds every token until WriteTo, as postings
+// (about 3 to 6 bytes a token), and every stored value. WriteTo uses
+// the Writer up.
 type Writer struct {
 	fields  map[string]Field
 	names   []string
 	vectors []bool
 	dicts   []map[string]uint32 // field -> term -> term number
 	terms   [][]string          // field -> term number -> term
+	posts   [][]postings        // field -> term number -> postings
+	nhits   int
 
-	// hits are kept in blocks of blockHits, so that holding millions
-	// costs no copies as they grow, and WriteTo can free them as it
-	// goes; stored values likewise in blocks of arenaBlock bytes.
-	hits   [][]hit
-	nhits  int
+	// Stored values are kept in blocks of arenaBlock bytes, so that
+	// holding many costs no copies as they grow.
 	stores []stored
 	arena  [][]byte
 	arrays []uint64
 
 	docs     uint32
 	inDoc    bool
-	docStart int      // first hit of the current document
-	lens     []uint32 // field -> tokens in the current document
-	touched  []Field  // fields with tokens in the current document
+	lens     []uint32  // field -> tokens in the current document
+	touched  []Field   // fields with tokens in the current document
+	inDocNow []termRef // terms with tokens in the current document
 
 	err error
 }
@@ -105,6 +115,7 @@ func (w *Writer) define(name string, vectors bool) Field {
 	w.vectors = append(w.vectors, vectors)
 	w.dicts = append(w.dicts, map[string]uint32{})
 	w.terms = append(w.terms, nil)
+	w.posts = append(w.posts, nil)
 	w.lens = append(w.lens, 0)
 	return f
 }
@@ -122,7 +133,6 @@ func (w *Writer) StartDoc(id string) {
 		return
 	}
 	w.inDoc = true
-	w.docStart = w.nhits
 	w.Token(idField, []byte(id), 1, 0, len(id))
 	w.Store(idField, []byte(id), nil)
 }
@@ -164,16 +174,19 @@ func (w *Writer) Token(f Field, term []byte, pos, start, end int) {
 		s := string(term)
 		dict[s] = t
 		w.terms[f] = append(w.terms[f], s)
+		w.posts[f] = append(w.posts[f], postings{})
 	}
-	h := hit{doc: w.docs, term: t, field: f}
+	p := &w.posts[f][t]
+	if p.cur != w.docs+1 {
+		p.cur, p.freq = w.docs+1, 0
+		w.inDocNow = append(w.inDocNow, termRef{f, t})
+	}
+	p.freq++
 	if w.vectors[f] {
-		h.pos, h.start, h.end = uint32(pos), uint32(start), uint32(end)
+		p.locs = binary.AppendUvarint(p.locs, uint64(pos))
+		p.locs = binary.AppendUvarint(p.locs, uint64(start))
+		p.locs = binary.AppendUvarint(p.locs, uint64(end))
 	}
-	if w.nhits%blockHits == 0 {
-		w.hits = append(w.hits, make([]hit, 0, blockHits))
-	}
-	last := len(w.hits) - 1
-	w.hits[last] = append(w.hits[last], h)
 	w.nhits++
 	if w.lens[f] == 0 {
 		w.touched = append(w.touched, f)
@@ -207,15 +220,21 @@ func (w *Writer) Store(f Field, value []byte, arrayPositions []uint64) {
 	w.arrays = append(w.arrays, arrayPositions...)
 }
 
-// endDoc gives the current document's hits their norms.
+// endDoc adds the current document to its terms' postings, now that
+// its frequencies and norms are known.
 func (w *Writer) endDoc() {
 	if !w.inDoc {
 		return
 	}
-	for i := w.docStart; i < w.nhits; i++ {
-		h := &w.hits[i/blockHits][i%blockHits]
-		h.norm = w.lens[h.field]
+	for _, r := range w.inDocNow {
+		p := &w.posts[r.field][r.term]
+		p.docs = binary.AppendUvarint(p.docs, uint64(w.docs-p.last))
+		p.docs = binary.AppendUvarint(p.docs, uint64(p.freq))
+		p.docs = binary.AppendUvarint(p.docs, uint64(w.lens[r.field]))
+		p.last = w.docs
+		p.n++
 	}
+	w.inDocNow = w.inDocNow[:0]
 	for _, f := range w.touched {
 		w.lens[f] = 0
 	}
