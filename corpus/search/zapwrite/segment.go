@@ -13,6 +13,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"errors"
+	"fmt"
 	"hash/crc32"
 	"io"
 	"math"
@@ -88,6 +89,8 @@ func (w *Writer) layout() *layout {
 	for z, f := range l.byZap {
 		l.zapID[f] = uint16(z)
 	}
+	// The ids' field: its terms are the documents' ids, each once.
+	w.terms[idField] = w.ids
 	for f, terms := range w.terms {
 		s := make([]uint32, len(terms))
 		for i := range s {
@@ -97,6 +100,12 @@ func (w *Writer) layout() *layout {
 		l.sorted[f] = s
 	}
 	return l
+}
+
+// idPostings is the posting of the id of document d: d, frequency 1
+// and norm 1, as postings keeps it.
+func idPostings(d uint32, buf []byte) postings {
+	return postings{docs: append(binary.AppendUvarint(buf[:0], uint64(d)), 1, 1), n: 1}
 }
 
 // WriteTo writes the segment: the documents started so far, the last
@@ -152,18 +161,12 @@ func (w *Writer) writeStored(cw *countWriter, l *layout) (uint64, error) {
 		s = s[n:]
 		// zap's order: by field number, values of a field as added.
 		slices.SortStableFunc(doc, func(a, b stored) int { return int(l.zapID[a.field]) - int(l.zapID[b.field]) })
-		if len(doc) == 0 || doc[0].field != idField {
-			return 0, errors.New("zapwrite: a document without its id")
-		}
-		id := w.value(doc[0])
+		id := w.ids[d]
 		meta.Reset()
 		data = data[:0]
 		enc(uint64(len(id)))
 		curr := 0
-		for _, v := range doc[1:] {
-			if v.field == idField {
-				return 0, errors.New("zapwrite: a document with two ids")
-			}
+		for _, v := range doc {
 			enc(uint64(l.zapID[v.field]))
 			enc('t') // bleve's text field, the only kind qda stores
 			enc(uint64(curr))
@@ -180,10 +183,14 @@ func (w *Writer) writeStored(cw *countWriter, l *layout) (uint64, error) {
 		if err := cw.uvarints(uint64(meta.Len()), uint64(len(id)+len(compressed))); err != nil {
 			return 0, err
 		}
-		for _, b := range [][]byte{meta.Bytes(), id, compressed} {
-			if _, err := cw.Write(b); err != nil {
-				return 0, err
-			}
+		if _, err := cw.Write(meta.Bytes()); err != nil {
+			return 0, err
+		}
+		if _, err := io.WriteString(cw, id); err != nil {
+			return 0, err
+		}
+		if _, err := cw.Write(compressed); err != nil {
+			return 0, err
 		}
 	}
 	index := uint64(cw.n)
@@ -206,10 +213,20 @@ func (w *Writer) writeDicts(cw *countWriter, l *layout) ([]uint64, uint64, error
 	}
 	var vb [binary.MaxVarintLen64]byte
 	var ls [][3]uint64
+	var idp postings
 	for z, f := range l.byZap {
 		vectors := w.vectors[f]
-		for _, t := range l.sorted[f] {
-			p := &w.posts[f][t]
+		for i, t := range l.sorted[f] {
+			var p *postings
+			if f == idField {
+				if i > 0 && w.ids[t] == w.ids[l.sorted[f][i-1]] {
+					return nil, 0, fmt.Errorf("zapwrite: two documents with the id %q", w.ids[t])
+				}
+				idp = idPostings(t, idp.docs)
+				p = &idp
+			} else {
+				p = &w.posts[f][t]
+			}
 			size, err := chunkSize(uint64(p.n), numDocs)
 			if err != nil {
 				return nil, 0, err
@@ -249,7 +266,9 @@ func (w *Writer) writeDicts(cw *countWriter, l *layout) ([]uint64, uint64, error
 					}
 				}
 			}
-			*p = postings{} // let it go
+			if f != idField {
+				*p = postings{} // let it go
+			}
 			tf.Close()
 			loc.Close()
 			off, err := writePostings(bm, tf, loc, cw, vb[:])

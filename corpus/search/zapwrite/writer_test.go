@@ -24,10 +24,19 @@ func TestWriterRefuses(t *testing.T) {
 			w.StartDoc("b")
 			w.Field("f", false)
 		}, "with and without term vectors"},
-		{"two ids", func(w *Writer) {
+		{"a stored id", func(w *Writer) {
 			w.StartDoc("a")
-			w.Store(idField, []byte("b"), nil)
-		}, "two ids"},
+			w.Store(w.Field("_id", false), []byte("b"), nil)
+		}, "_id field"},
+		{"an id's token", func(w *Writer) {
+			w.StartDoc("a")
+			w.Token(w.Field("_id", false), []byte("b"), 1, 0, 1)
+		}, "_id field"},
+		{"the same id twice", func(w *Writer) {
+			w.StartDoc("a")
+			w.StartDoc("b")
+			w.StartDoc("a")
+		}, `two documents with the id "a"`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
