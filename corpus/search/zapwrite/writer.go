@@ -9,20 +9,22 @@
 // those per-token maps and the merges of many small segments each cost
 // about the whole budget of a build within 10× `cat`. A Writer instead
 // numbers each field's terms in one dictionary for the whole segment
-// and appends every token to one flat array, which it groups by term
-// once, when the segment is written.
+// and appends each token to its term's postings, varint-encoded, as it
+// comes: no per-document maps, no batches, nothing to merge.
 //
 // The segment is zap version 15, the last without "sections" (v16 and
 // v17 add vector and synonym sections qda does not use); scorch reads
-// it, and an index must be opened with zap 15 forced for its own
-// segments and merges (see docs/performance.md, session 8).
+// it, and an index that holds it must be made as zap 15 (scorch's
+// forceSegmentType and forceSegmentVersion), which scorch then keeps
+// for the index's own segments and merges (docs/performance.md,
+// session 8).
 //
 // What it writes is what zapx's own New writes for the same documents,
 // byte for byte (the tests compare both): the _id field first, the
 // other fields sorted by name, each field's terms sorted, the postings
 // with frequencies, norms (a field's token count, as zapx keeps it) and
-// locations, and the stored fields. It writes no doc values: qda's
-// documents have none, and a field that asked for them is an error.
+// locations, and the stored fields. It writes no doc values (qda's
+// documents have none, and a Writer cannot be given them).
 package zapwrite
 
 import (
