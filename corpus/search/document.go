@@ -131,21 +131,7 @@ type lineDoc struct {
 // rename, move or merge changes no document.
 func documents(t *corpus.Transcript, codings []*corpus.Codings, attrs map[string]string, an analyzers) iter.Seq[lineDoc] {
 	return func(yield func(lineDoc) bool) {
-		refs := make([]map[string][]string, t.Len()) // line -> coder -> refs
-		for _, c := range codings {
-			for _, seg := range c.Segments {
-				for l := max(seg.Lines.Start, 1); l <= min(seg.Lines.End, t.Len()); l++ {
-					if refs[l-1] == nil {
-						refs[l-1] = map[string][]string{}
-					}
-					for _, r := range seg.Codes {
-						if !slices.Contains(refs[l-1][c.Coder], r) {
-							refs[l-1][c.Coder] = append(refs[l-1][c.Coder], r)
-						}
-					}
-				}
-			}
-		}
+		refs := lineRefs(t, codings)
 		participant := strings.ToLower(attrs["participant"])
 		pseudonym := strings.ToLower(attrs["pseudonym"])
 		for i, line := range t.Lines {
@@ -182,20 +168,13 @@ func documents(t *corpus.Transcript, codings []*corpus.Codings, attrs map[string
 				keyword(FieldSpeaker, 0, line.Speaker)
 				keyword(FieldRole, 0, role(line.Speaker, participant, pseudonym))
 				if rs := refs[i]; rs != nil {
-					var coders, all []string
-					for c := range rs {
-						coders = append(coders, c)
-					}
-					slices.Sort(coders)
+					coders, all := codersAndRefs(rs)
 					for j, c := range coders {
 						keyword(FieldCoder, j, c)
 						for k, r := range rs[c] {
 							// Stored too: the margin of a printed hit is
 							// read from here, not from the codings files.
 							keywordAs(keywordOptions|index.StoreField, refField(c), k, r)
-							if !slices.Contains(all, r) {
-								all = append(all, r)
-							}
 						}
 					}
 					for k, r := range all {
@@ -208,6 +187,44 @@ func documents(t *corpus.Transcript, codings []*corpus.Codings, attrs map[string
 			}
 		}
 	}
+}
+
+// lineRefs is each line's code references by coder (line -> coder ->
+// refs), each reference once, in the order the codings files give them.
+func lineRefs(t *corpus.Transcript, codings []*corpus.Codings) []map[string][]string {
+	refs := make([]map[string][]string, t.Len())
+	for _, c := range codings {
+		for _, seg := range c.Segments {
+			for l := max(seg.Lines.Start, 1); l <= min(seg.Lines.End, t.Len()); l++ {
+				if refs[l-1] == nil {
+					refs[l-1] = map[string][]string{}
+				}
+				for _, r := range seg.Codes {
+					if !slices.Contains(refs[l-1][c.Coder], r) {
+						refs[l-1][c.Coder] = append(refs[l-1][c.Coder], r)
+					}
+				}
+			}
+		}
+	}
+	return refs
+}
+
+// codersAndRefs are a line's coders, sorted, and its references by
+// any coder, each once, in the order of the coders and their references.
+func codersAndRefs(rs map[string][]string) (coders, all []string) {
+	for c := range rs {
+		coders = append(coders, c)
+	}
+	slices.Sort(coders)
+	for _, c := range coders {
+		for _, r := range rs[c] {
+			if !slices.Contains(all, r) {
+				all = append(all, r)
+			}
+		}
+	}
+	return coders, all
 }
 
 // transcriptDoc is a transcript's own document, id the transcript's id:
