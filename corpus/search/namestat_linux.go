@@ -27,6 +27,10 @@ type nameStat struct {
 	fd      uintptr
 	buf     []byte
 	noStatx bool
+	// sx is the answer's buffer, kept here: a local handed to the statx
+	// variable escaped, and allocated 256 bytes per stat (3.7 MB of
+	// garbage per search at 10,000 participants).
+	sx unix.Statx_t
 }
 
 func newNameStat(dir *os.File) *nameStat {
@@ -41,8 +45,8 @@ func (n *nameStat) stat(name, ext string) fileState {
 		return statAt(n.dir, name+ext)
 	}
 	n.buf = append(append(append(n.buf[:0], name...), ext...), 0)
-	var sx unix.Statx_t
-	errno := statx(n.fd, &n.buf[0], &sx)
+	sx := &n.sx
+	errno := statx(n.fd, &n.buf[0], sx)
 	switch {
 	case errno == unix.ENOENT || errno == unix.ENOTDIR:
 		return fileState{Size: -1}

@@ -45,3 +45,19 @@ func TestStatxRefused(t *testing.T) {
 		t.Errorf("after an edit, with statx refused: got %q, want %q", got, want)
 	}
 }
+
+// A stat allocates nothing: at 10,000 participants a search takes
+// 14,615 of them, and a 256-byte answer allocated by each was 3.7 MB of
+// garbage and its page faults.
+func TestNameStatAllocs(t *testing.T) {
+	dir := writeStudy(t, tiny)
+	f, err := os.Open(filepath.Join(dir, "transcripts"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	ns := newNameStat(f)
+	if n := testing.AllocsPerRun(100, func() { ns.stat("ted-1", ".txt") }); n != 0 {
+		t.Errorf("a stat allocates %v times, want 0", n)
+	}
+}
