@@ -35,6 +35,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"unsafe"
 )
 
 // Names in a study, as corpus and corpus/search name them (they take
@@ -78,20 +79,17 @@ func Find(dir string) (root string, found bool, err error) {
 // mtime it records.
 type Sweep struct {
 	root    string
-	ready   chan struct{} // closed once data and recs are read, or not (recs nil)
+	ready   chan struct{} // closed once data is read and framed, or not (starts nil)
 	data    []byte
-	recs    []rec
+	text    string // data's bytes
+	n       int    // records
+	starts  []int  // offset of the first record of each chunk
 	dir     *os.File
 	next    atomic.Int64
 	differs atomic.Bool
 	wg      sync.WaitGroup
 	taken   atomic.Bool
 	closed  sync.Once
-}
-
-type rec struct {
-	name string
-	want State
 }
 
 // chunk is how many stats a worker takes at a time: small, so that a
@@ -198,7 +196,7 @@ func For(root string) *Sweep {
 // (none there, or not one it could read).
 func (s *Sweep) Data() []byte {
 	<-s.ready
-	if s.recs == nil {
+	if s.starts == nil {
 		return nil
 	}
 	return s.data
@@ -209,7 +207,7 @@ func (s *Sweep) Data() []byte {
 // takes a share of the stats left before it waits for the others.
 func (s *Sweep) Same() bool {
 	<-s.ready
-	if s.recs == nil {
+	if s.starts == nil {
 		return false
 	}
 	s.work()
@@ -240,41 +238,53 @@ func (s *Sweep) read() {
 		return
 	}
 	data := make([]byte, fi.Size()+1)
-	n, err := io.ReadFull(f, data)
+	size, err := io.ReadFull(f, data)
 	if !errors.Is(err, io.ErrUnexpectedEOF) && !errors.Is(err, io.EOF) {
 		return // grew since it was stat'ed, or unreadable
 	}
-	data = data[:n]
-	var recs []rec
-	if !QuickRecords(data, func(id string, fields []byte) bool {
+	data = data[:size]
+	// One pass over the records to check their names and find where
+	// each chunk starts: the workers read the rest where it lies (a
+	// record struct per transcript was most of this reading's time, in
+	// fresh memory's page faults).
+	var starts []int
+	n := 0
+	if !quickWalk(data, func(at int, id string, _ []byte) bool {
 		// A name, never a path: the stat is relative to the folder.
 		if id == "" || id[0] == '.' || strings.ContainsAny(id, "/\\\x00") {
 			return false
 		}
-		recs = append(recs, rec{name: id, want: QuickStat(fields)})
+		if n%chunk == 0 {
+			starts = append(starts, at)
+		}
+		n++
 		return true
-	}) {
+	}) || n == 0 {
 		return
 	}
 	if s.dir, err = r.Open(TranscriptsDir); err != nil {
 		return
 	}
-	s.data, s.recs = data, recs
+	s.data, s.text, s.n, s.starts = data, unsafe.String(&data[0], len(data)), n, starts
 }
 
 // work stats chunks of the records until none is left or one differs.
 func (s *Sweep) work() {
-	if s.recs == nil {
+	if s.starts == nil {
 		return
 	}
 	ns := NewNameStat(s.dir)
 	for !s.differs.Load() {
-		start := int(s.next.Add(chunk)) - chunk
-		if start >= len(s.recs) {
+		c := int(s.next.Add(1)) - 1
+		if c >= len(s.starts) {
 			return
 		}
-		for _, r := range s.recs[start:min(len(s.recs), start+chunk)] {
-			if r.want.MTime == 0 || ns.Stat(r.name, ".txt") != r.want {
+		at := s.starts[c]
+		for range min(chunk, s.n-c*chunk) {
+			var id string
+			var fields []byte
+			id, fields, at = quickRecord(s.text, s.data, at)
+			if want := QuickStat(fields); want.MTime == 0 || ns.Stat(id, ".txt") != want {
 				s.differs.Store(true)
 				return
 			}

@@ -28,6 +28,11 @@ const (
 // as many records as it counts, nothing after them. It stops, false,
 // where each returns false.
 func QuickRecords(data []byte, each func(id string, fields []byte) bool) bool {
+	return quickWalk(data, func(_ int, id string, fields []byte) bool { return each(id, fields) })
+}
+
+// quickWalk is QuickRecords, each also given the offset of its record.
+func quickWalk(data []byte, each func(at int, id string, fields []byte) bool) bool {
 	at := len(QuickMagic) + QuickHead
 	if len(data) < at || string(data[:len(QuickMagic)]) != QuickMagic {
 		return false
@@ -36,19 +41,24 @@ func QuickRecords(data []byte, each func(id string, fields []byte) bool) bool {
 	// Ids into data: a string per id was a third of the reading.
 	text := unsafe.String(&data[0], len(data))
 	for range n {
-		if at >= len(data) {
+		if at >= len(data) || len(data)-at < 1+int(data[at])+QuickFields {
 			return false
 		}
-		k := int(data[at])
-		if len(data)-at < 1+k+QuickFields {
+		id, fields, next := quickRecord(text, data, at)
+		if !each(at, id, fields) {
 			return false
 		}
-		if !each(text[at+1:at+1+k], data[at+1+k:at+1+k+QuickFields]) {
-			return false
-		}
-		at += 1 + k + QuickFields
+		at = next
 	}
 	return at == len(data)
+}
+
+// quickRecord is the record at offset at of a quick file's data (and
+// its text, the same bytes), and the offset of the next one: framed as
+// quickWalk checked.
+func quickRecord(text string, data []byte, at int) (id string, fields []byte, next int) {
+	k := int(data[at])
+	return text[at+1 : at+1+k], data[at+1+k : at+1+k+QuickFields], at + 1 + k + QuickFields
 }
 
 // QuickStat is the text size and mtime a record's fields hold (the
