@@ -31,7 +31,6 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
-	"runtime/debug"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -104,52 +103,6 @@ func init() {
 		QuietGC()
 		Start(dir)
 	}
-}
-
-// startGC are the collector's settings before QuietGC changed them.
-var startGC struct {
-	sync.Mutex
-	set     bool
-	percent int
-	limit   int64
-}
-
-// startLimit bounds the heap while the collector is off: the start of a
-// search (the packages' tables, the quick file) takes a few megabytes.
-const startLimit = 64 << 20
-
-// QuietGC turns the collector off while qda starts a search, under a
-// memory limit (Go collects as the heap nears it, collector off or
-// not), until the search sets it for its query (corpus/search's
-// TuneQueryGC calls StartGC). The packages qda is built from allocate
-// about 3 MB as they initialise, past the collector's first target of 4
-// MB with the search's first allocations: that collection and its
-// assists cost 3 to 10 ms of CPU, more on a machine whose cores are busy
-// (its stops wait for every thread). A GOGC or GOMEMLIMIT the user set
-// is left alone.
-func QuietGC() {
-	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
-		return
-	}
-	startGC.Lock()
-	defer startGC.Unlock()
-	startGC.percent = debug.SetGCPercent(-1)
-	startGC.limit = debug.SetMemoryLimit(startLimit)
-	startGC.set = true
-}
-
-// StartGC puts back the collector's settings QuietGC changed, if it
-// did, and reports whether it did.
-func StartGC() bool {
-	startGC.Lock()
-	defer startGC.Unlock()
-	if !startGC.set {
-		return false
-	}
-	debug.SetGCPercent(startGC.percent)
-	debug.SetMemoryLimit(startGC.limit)
-	startGC.set = false
-	return true
 }
 
 // Start begins the sweep of the study that holds dir, if dir is in one,
@@ -290,41 +243,4 @@ func (s *Sweep) work() {
 			}
 		}
 	}
-}
-
-// SearchDir is the folder a command line runs qda search in, as cobra
-// reads it (cmd/qda: -C or --dir anywhere on the line, the other global
-// flags before the command); ok is false unless the first word that is
-// neither a flag nor a flag's value is "search", and for a line asking
-// for help. A line read wrong costs only a sweep not used.
-func SearchDir(args []string) (dir string, ok bool) {
-	dir, cmd := ".", ""
-	for i := 0; i < len(args); i++ {
-		a := args[i]
-		switch {
-		case a == "--" || a == "-h" || a == "--help" || a == "--version":
-			return "", false
-		case a == "-C" || a == "--dir":
-			if i+1 == len(args) {
-				return "", false
-			}
-			i++
-			dir = args[i]
-		case strings.HasPrefix(a, "--dir="):
-			dir = a[len("--dir="):]
-		case strings.HasPrefix(a, "-C"):
-			dir = strings.TrimPrefix(a[2:], "=")
-		case strings.HasPrefix(a, "-") && !strings.Contains(a, "="):
-			// A flag whose value is the next word: the global --coder,
-			// search's own; the others (--json, --uncoded) stand alone.
-			switch a {
-			case "--coder", "--code", "--where", "--speaker", "--context", "--limit", "--sort", "--within":
-				i++
-			}
-		case strings.HasPrefix(a, "-"):
-		case cmd == "":
-			cmd = a
-		}
-	}
-	return dir, cmd == "search" && dir != ""
 }
