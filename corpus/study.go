@@ -15,16 +15,17 @@ import (
 	"sync/atomic"
 
 	"github.com/qdatool/qda/codebook"
+	"github.com/qdatool/qda/internal/ahead"
 	"github.com/qdatool/qda/internal/diag"
 )
 
 // The files of a study, relative to its root.
 const (
-	ConfigFile       = "qda.yaml"
+	ConfigFile       = ahead.ConfigFile
 	CodebookFile     = "codebook.yaml"
 	ParticipantsFile = "participants.csv"
 	TranscriptsFile  = "transcripts.csv"
-	TranscriptsDir   = "transcripts"
+	TranscriptsDir   = ahead.TranscriptsDir
 	CodingsDir       = "codings"
 	MemosDir         = "memos"
 	DataDir          = ".qda"
@@ -46,22 +47,14 @@ type Study struct {
 }
 
 // Find returns the study root for dir: dir itself or the nearest parent
-// holding qda.yaml, as git finds .git.
+// holding qda.yaml, as git finds .git (internal/ahead, whose sweep must
+// find the root a search finds).
 func Find(dir string) (string, error) {
-	abs, err := filepath.Abs(dir)
-	if err != nil {
-		return "", err
+	root, found, err := ahead.Find(dir)
+	if err == nil && !found {
+		err = ErrNoStudy
 	}
-	for d := abs; ; {
-		if st, err := os.Stat(filepath.Join(d, ConfigFile)); err == nil && st.Mode().IsRegular() {
-			return d, nil
-		}
-		parent := filepath.Dir(d)
-		if parent == d {
-			return "", ErrNoStudy
-		}
-		d = parent
-	}
+	return root, err
 }
 
 // Open finds the study that holds dir and reads its settings, for a

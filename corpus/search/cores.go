@@ -5,6 +5,8 @@ import (
 	"runtime"
 	"sync"
 	"sync/atomic"
+
+	"github.com/qdatool/qda/internal/ahead"
 )
 
 // workers is how many goroutines eachOnCores runs: one per core, as
@@ -50,16 +52,16 @@ func eachOnCores(n int, do func(w, i int) bool) bool {
 }
 
 // folderStats stat files by name in open folders on eachOnCores's
-// goroutines, each with a nameStat of its own per folder (its buffer is
+// goroutines, each with a NameStat of its own per folder (its buffer is
 // not shared): the quick check, an update's stats and the codings of the
 // transcripts printed all stat thousands of files this way.
 type folderStats struct {
-	dirs map[string]*os.File    // nil for a folder that could not be opened
-	per  []map[string]*nameStat // by worker, then folder
+	dirs map[string]*os.File          // nil for a folder that could not be opened
+	per  []map[string]*ahead.NameStat // by worker, then folder
 }
 
 func newFolderStats(dirs map[string]*os.File) *folderStats {
-	return &folderStats{dirs: dirs, per: make([]map[string]*nameStat, workers())}
+	return &folderStats{dirs: dirs, per: make([]map[string]*ahead.NameStat, workers())}
 }
 
 // stat is the state of dir's file name+ext on worker w (not a path: the
@@ -72,10 +74,15 @@ func (s *folderStats) stat(w int, dir, name, ext string) fileState {
 			return fileState{Size: -1}
 		}
 		if s.per[w] == nil {
-			s.per[w] = map[string]*nameStat{}
+			s.per[w] = map[string]*ahead.NameStat{}
 		}
-		ns = newNameStat(d)
+		ns = ahead.NewNameStat(d)
 		s.per[w][dir] = ns
 	}
-	return ns.stat(name, ext)
+	return stateOf(ns.Stat(name, ext))
 }
+
+// statAt stats name in dir; a missing file or folder is size -1.
+func statAt(dir *os.File, name string) fileState { return stateOf(ahead.StatAt(dir, name)) }
+
+func stateOf(s ahead.State) fileState { return fileState{Size: s.Size, MTime: s.MTime} }

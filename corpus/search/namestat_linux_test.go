@@ -8,14 +8,16 @@ import (
 	"testing"
 
 	"golang.org/x/sys/unix"
+
+	"github.com/qdatool/qda/internal/ahead"
 )
 
 // A sandbox whose seccomp filter refuses statx (EPERM) must not make
 // every file look missing: the manifest would record that and match it
 // for ever, and an edit would never be seen. statAt answers instead.
 func TestStatxRefused(t *testing.T) {
-	defer func(f func(uintptr, *byte, *unix.Statx_t) unix.Errno) { statx = f }(statx)
-	statx = func(uintptr, *byte, *unix.Statx_t) unix.Errno { return unix.EPERM }
+	defer func(f func(uintptr, *byte, *unix.Statx_t) unix.Errno) { ahead.Statx = f }(ahead.Statx)
+	ahead.Statx = func(uintptr, *byte, *unix.Statx_t) unix.Errno { return unix.EPERM }
 
 	dir := writeStudy(t, tiny)
 	f, err := os.Open(filepath.Join(dir, "transcripts"))
@@ -23,11 +25,11 @@ func TestStatxRefused(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	ns := newNameStat(f)
-	if got, want := ns.stat("ted-1", ".txt"), statAt(f, "ted-1.txt"); got != want || got.Size != int64(len(tiny["transcripts/ted-1.txt"])) {
+	ns := ahead.NewNameStat(f)
+	if got, want := stateOf(ns.Stat("ted-1", ".txt")), statAt(f, "ted-1.txt"); got != want || got.Size != int64(len(tiny["transcripts/ted-1.txt"])) {
 		t.Errorf("statx refused: nameStat says %+v, statAt %+v", got, want)
 	}
-	if got := ns.stat("nobody", ".txt"); got.Size != -1 {
+	if got := ns.Stat("nobody", ".txt"); got.Size != -1 {
 		t.Errorf("statx refused: a missing file is %+v, want size -1", got)
 	}
 	ageStudy(dir)

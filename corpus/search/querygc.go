@@ -6,6 +6,8 @@ import (
 	"runtime/debug"
 	"runtime/metrics"
 	"sync"
+
+	"github.com/qdatool/qda/internal/ahead"
 )
 
 // A warm search allocates a few tens of megabytes and keeps little: at
@@ -49,6 +51,9 @@ func userGC() bool { return os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") !
 // queryLiveMax). A GOGC or GOMEMLIMIT the user set, or a memory limit
 // already lower, is left as it is.
 func TuneQueryGC() (undo func()) {
+	// The collector qda's start turned off (internal/ahead) is the
+	// search's from here.
+	ahead.StartGC()
 	if userGC() || debug.SetMemoryLimit(-1) < queryHeapLimit {
 		return func() {}
 	}

@@ -6,6 +6,8 @@ import (
 	"runtime/debug"
 	"testing"
 	"time"
+
+	"github.com/qdatool/qda/internal/ahead"
 )
 
 // TestQueryGC: a search's raised GC target holds while the live heap
@@ -83,5 +85,31 @@ func TestBuildDuringQuery(t *testing.T) {
 	undo()
 	if p, l := debug.SetGCPercent(100), debug.SetMemoryLimit(-1); p != 100 || l != math.MaxInt64 {
 		t.Errorf("after the build and the search: percent %d, limit %d; want 100 and none", p, l)
+	}
+}
+
+// The collector qda's start turned off for a search (internal/ahead) is
+// the search's to set once it starts, and undo puts back what was there
+// before the start: the collector is never left off.
+func TestQueryGCAfterStart(t *testing.T) {
+	if userGC() {
+		t.Skip("GOGC or GOMEMLIMIT set: the start leaves the collector alone")
+	}
+	percent := func() int { p := debug.SetGCPercent(100); debug.SetGCPercent(p); return p }
+	before, limit := percent(), debug.SetMemoryLimit(-1)
+	ahead.QuietGC()
+	if percent() != -1 {
+		t.Fatalf("as a search starts: GC percent %d, want off", percent())
+	}
+	undo := TuneQueryGC()
+	if percent() != queryGCPercent || debug.SetMemoryLimit(-1) != queryHeapLimit {
+		t.Errorf("searching: GC percent %d, limit %d", percent(), debug.SetMemoryLimit(-1))
+	}
+	undo()
+	if percent() != before || debug.SetMemoryLimit(-1) != limit {
+		t.Errorf("after the search: GC percent %d, limit %d; want %d, %d", percent(), debug.SetMemoryLimit(-1), before, limit)
+	}
+	if ahead.StartGC() {
+		t.Error("the start's settings put back twice")
 	}
 }

@@ -49,6 +49,18 @@ func (ix *Index) quick() bool {
 	if q == nil {
 		return false
 	}
+	if q.sweep != nil {
+		// Stat'ed as qda started (internal/ahead).
+		if !q.sweep.Same() {
+			return false
+		}
+		for _, r := range q.recs {
+			m.quickDocs += uint64(r.docs)
+			m.quickPieced = m.quickPieced || r.pieces > 0
+		}
+		ix.Stats.Unchanged += len(q.recs)
+		return true
+	}
 	dir, err := os.Open(ix.study.Path(corpus.TranscriptsDir))
 	if err != nil {
 		return false

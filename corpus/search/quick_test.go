@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/qdatool/qda/corpus"
+	"github.com/qdatool/qda/internal/ahead"
 )
 
 // openQuick opens the index as qda search does: lazily, with the tables'
@@ -100,29 +101,49 @@ func TestQuick(t *testing.T) {
 			write(t, dir, "transcripts.csv", "id,participant,wave\nmay-1,may,1\nted-1,ted,1\n")
 		}, "interviewer", []string{"may-1:1", "may-1:6", "ted-1:1"}, false},
 	} {
-		t.Run(tc.name, func(t *testing.T) {
-			dir := writeStudy(t, files)
-			ageStudy(dir)
-			quickHits(t, dir, Request{Query: "bus"}) // builds the index
-			// The index's files were made just now: the next search reads
-			// them all again, then trusts them once they are old enough.
-			quickHits(t, dir, Request{Query: "bus"})
-			ageStudy(dir)
-			quickHits(t, dir, Request{Query: "bus"})
-			ix, read := openQuick(t, dir)
-			if *read || ix.man.Transcripts != nil {
-				t.Fatalf("nothing moved, yet the tables were read (%v) or the manifest's entries (%v)", *read, ix.man.Transcripts != nil)
+		for _, sweep := range []bool{false, true} {
+			name := tc.name
+			if sweep {
+				name += ", stat'ed as qda started"
 			}
-			ix.Close()
-			tc.edit(t, dir)
-			ix, read = openQuick(t, dir)
-			if *read == tc.quick {
-				t.Errorf("tables read %v, want %v", *read, !tc.quick)
-			}
-			if got := searchIDs(t, ix, Request{Query: tc.query, WithRefs: true}); !slices.Equal(got, tc.want) {
-				t.Errorf("got %q, want %q", got, tc.want)
-			}
-		})
+			t.Run(name, func(t *testing.T) { testQuick(t, files, tc.edit, tc.query, tc.want, tc.quick, sweep) })
+		}
+	}
+}
+
+// testQuick is a case of TestQuick; with sweep, the stats after the
+// edit are taken as qda takes them when it starts a search
+// (internal/ahead).
+func testQuick(t *testing.T, files map[string]string, edit func(*testing.T, string), query string, want []string, quick, sweep bool) {
+	dir := writeStudy(t, files)
+	ageStudy(dir)
+	quickHits(t, dir, Request{Query: "bus"}) // builds the index
+	// The index's files were made just now: the next search reads
+	// them all again, then trusts them once they are old enough.
+	quickHits(t, dir, Request{Query: "bus"})
+	ageStudy(dir)
+	quickHits(t, dir, Request{Query: "bus"})
+	ix, read := openQuick(t, dir)
+	if *read || ix.man.Transcripts != nil {
+		t.Fatalf("nothing moved, yet the tables were read (%v) or the manifest's entries (%v)", *read, ix.man.Transcripts != nil)
+	}
+	ix.Close()
+	edit(t, dir)
+	if sweep {
+		ahead.Start(dir)
+	}
+	ix, read = openQuick(t, dir)
+	if sweep && ahead.For(dir) != nil {
+		t.Error("the search did not take the sweep")
+	}
+	if sweep && quick && (ix.man.quick == nil || ix.man.quick.sweep == nil) {
+		t.Error("the quick check passed without the sweep's stats")
+	}
+	if *read == quick {
+		t.Errorf("tables read %v, want %v", *read, !quick)
+	}
+	if got := searchIDs(t, ix, Request{Query: query, WithRefs: true}); !slices.Equal(got, want) {
+		t.Errorf("got %q, want %q", got, want)
 	}
 }
 
@@ -182,36 +203,6 @@ func TestQuickEntry(t *testing.T) {
 		if (ok && r.mtime != 0) != tc.ok {
 			t.Errorf("%q: ok %v, want %v (%+v)", tc.line, ok, tc.ok, r)
 		}
-	}
-}
-
-// TestNameStat: the quick check's stat agrees with statAt on a file,
-// a file through a symlink and a missing file.
-func TestNameStat(t *testing.T) {
-	dir := t.TempDir()
-	if err := os.WriteFile(filepath.Join(dir, "may-1.txt"), []byte("Interviewer: hello\n"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	old := time.Date(2020, 1, 2, 3, 4, 5, 678901234, time.UTC)
-	os.Chtimes(filepath.Join(dir, "may-1.txt"), old, old)
-	os.Symlink("may-1.txt", filepath.Join(dir, "ted-1.txt"))
-	f, err := os.Open(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	ns := newNameStat(f)
-	for _, name := range []string{"may-1", "ted-1", "missing"} {
-		got, want := ns.stat(name, ".txt"), statAt(f, name+".txt")
-		if got != want {
-			t.Errorf("%s: %+v, statAt says %+v", name, got, want)
-		}
-	}
-	if got := ns.stat("may-1", ".txt"); got.Size != 19 || got.MTime != old.UnixNano() {
-		t.Errorf("may-1: %+v, want size 19 and mtime %d", got, old.UnixNano())
-	}
-	if got := ns.stat("missing", ".txt"); got.Size != -1 {
-		t.Errorf("missing: %+v, want size -1", got)
 	}
 }
 
@@ -355,7 +346,7 @@ func FuzzQuickFile(f *testing.F) {
 	data := "qda-index 12\nt may-1 12 4 0 ab 300 1700000000000000001 cd jt 10 1700000000000000000 ef\nt ted-1 9 3 2 ab 200 0 cd\n"
 	b, _ := makeQuick([]byte(data), fileID{size: int64(len(data)), mtime: 5, ino: 7})
 	f.Add(b)
-	f.Add([]byte(quickMagic))
+	f.Add([]byte(ahead.QuickMagic))
 	f.Fuzz(func(t *testing.T, b []byte) {
 		q, err := readQuick(b)
 		if err != nil {

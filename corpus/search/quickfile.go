@@ -12,6 +12,7 @@ import (
 	"unsafe"
 
 	"github.com/qdatool/qda/corpus"
+	"github.com/qdatool/qda/internal/ahead"
 )
 
 // quickFile holds what the quick check (quick.go) needs of the
@@ -32,9 +33,7 @@ import (
 // fields (encoding/binary) after a magic line: decoding a record is a
 // few loads, where a text or gob decoding would cost a good part of what
 // the file saves.
-const quickFile = Dir + "/quick"
-
-const quickMagic = "qda-quick 1\n"
+const quickFile = ahead.QuickFile // Dir + "/quick": TestQuickFileNames
 
 // quickRec is one transcript's line of the manifest, as the quick check
 // reads it (quickLine).
@@ -54,6 +53,9 @@ type quickData struct {
 	headLen int64  // bytes of the manifest before its first transcript
 	recs    []quickRec
 	file    bool
+	// sweep took the quick check's stats of recs, decoded from the bytes
+	// it read (internal/ahead), as qda started.
+	sweep *ahead.Sweep
 }
 
 // scanRecs reads the transcripts' lines text, which starts at byte base
@@ -93,7 +95,7 @@ func makeQuick(data []byte, of fileID) ([]byte, bool) {
 
 // encodeQuick is q as the quick file holds it.
 func encodeQuick(q *quickData) []byte {
-	b := append([]byte(quickMagic), make([]byte, 8*4+4)...)
+	b := append([]byte(ahead.QuickMagic), make([]byte, ahead.QuickHead)...)
 	for _, r := range q.recs {
 		b = append(b, byte(len(r.id)))
 		b = append(b, r.id...)
@@ -104,7 +106,7 @@ func encodeQuick(q *quickData) []byte {
 		b = binary.LittleEndian.AppendUint64(b, uint64(r.off))
 		b = binary.LittleEndian.AppendUint32(b, r.n)
 	}
-	h := b[len(quickMagic):]
+	h := b[len(ahead.QuickMagic):]
 	binary.LittleEndian.PutUint64(h[0:], uint64(q.of.size))
 	binary.LittleEndian.PutUint64(h[8:], uint64(q.of.mtime))
 	binary.LittleEndian.PutUint64(h[16:], q.of.ino)
@@ -118,41 +120,27 @@ func encodeQuick(q *quickData) []byte {
 // check stats) and every line lies inside the manifest it names.
 func readQuick(data []byte) (*quickData, error) {
 	bad := errors.New("not a quick file")
-	if len(data) < len(quickMagic)+36 || string(data[:len(quickMagic)]) != quickMagic {
+	at := len(ahead.QuickMagic) + ahead.QuickHead
+	if len(data) < at || string(data[:len(ahead.QuickMagic)]) != ahead.QuickMagic {
 		return nil, bad
 	}
-	// The ids are strings into data, which nothing changes after: a
-	// string per id was a third of the reading.
-	text := unsafe.String(&data[0], len(data))
 	le := binary.LittleEndian
-	b := data[len(quickMagic):]
+	b := data[len(ahead.QuickMagic):]
 	q := &quickData{of: fileID{size: int64(le.Uint64(b)), mtime: int64(le.Uint64(b[8:])), ino: le.Uint64(b[16:])}, headLen: int64(le.Uint64(b[24:])), file: true}
 	n := int(le.Uint32(b[32:36]))
-	at := len(quickMagic) + 36
-	if q.headLen < 0 || q.headLen > q.of.size || n > (len(data)-at)/38 {
+	if q.headLen < 0 || q.headLen > q.of.size || n > (len(data)-at)/(1+2+ahead.QuickFields) {
 		return nil, bad
 	}
-	q.recs = make([]quickRec, n)
-	for i := range q.recs {
-		if at >= len(data) {
-			return nil, bad
-		}
-		k := int(data[at])
-		if len(data)-at < 1+k+36 {
-			return nil, bad
-		}
-		r := &q.recs[i]
-		r.id = text[at+1 : at+1+k]
-		f := data[at+1+k : at+1+k+36]
-		r.docs, r.pieces = le.Uint32(f), le.Uint32(f[4:])
-		r.size, r.mtime, r.off = int64(le.Uint64(f[8:])), int64(le.Uint64(f[16:])), int64(le.Uint64(f[24:]))
-		r.n = le.Uint32(f[32:])
+	q.recs = make([]quickRec, 0, n)
+	if !ahead.QuickRecords(data, func(id string, f []byte) bool {
+		st := ahead.QuickStat(f)
+		r := quickRec{id: id, docs: le.Uint32(f), pieces: le.Uint32(f[4:]), size: st.Size, mtime: st.MTime, off: int64(le.Uint64(f[24:])), n: le.Uint32(f[32:])}
 		if !corpus.ValidName(r.id) || r.off < q.headLen || r.off+int64(r.n) > q.of.size {
-			return nil, bad
+			return false
 		}
-		at += 1 + k + 36
-	}
-	if at != len(data) {
+		q.recs = append(q.recs, r)
+		return true
+	}) {
 		return nil, bad
 	}
 	return q, nil
@@ -172,15 +160,19 @@ func readManifestFile(st *corpus.Study) (*manifest, error) {
 	of := idOf(fi)
 	if of.ino == 0 {
 		// No inode to bind a quick file to: read the manifest whole.
-	} else if data, err := st.ReadFile(quickFile); err == nil {
+	} else if data, sweep, err := quickBytes(st); err == nil {
 		if q, err := readQuick(data); err == nil && q.of == of {
 			head := make([]byte, q.headLen)
 			if _, err := io.ReadFull(f, head); err == nil {
 				if m, err := parseHead(head); err == nil && m.Version == Version && m.rest == "" {
+					q.sweep = sweep
 					m.quick, m.study, m.of = q, st, of
 					return m, nil
 				}
 			}
+		}
+		if sweep != nil {
+			sweep.Stop() // its stats are of another manifest's transcripts
 		}
 	}
 	data := make([]byte, of.size)
@@ -360,6 +352,46 @@ const (
 	runGap = 8 << 10
 	runMax = 1 << 20
 )
+
+// quickBytes are the study's quick file's bytes: those the sweep
+// started with qda read (internal/ahead), with that sweep, or else read
+// now.
+func quickBytes(st *corpus.Study) ([]byte, *ahead.Sweep, error) {
+	if sw := ahead.For(st.Root); sw != nil {
+		if data := sw.Data(); data != nil {
+			return data, sw, nil
+		}
+	}
+	data, err := readIndexFile(st, quickFile)
+	return data, nil, err
+}
+
+// readIndexFile reads a file of the index's own whole, in one read of
+// the size it has (the quick file is 713 KB at 10,000 participants:
+// read as ReadFile reads, from a 32 KB buffer doubled as it filled, it
+// took three times its size in fresh memory, page faults and copies).
+// A file larger than corpus.MaxFileSize is refused, as ReadFile does.
+func readIndexFile(st *corpus.Study, rel string) ([]byte, error) {
+	f, fi, err := openIndexFile(st, rel)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	if fi.Size() > corpus.MaxFileSize {
+		return nil, fmt.Errorf("%s: larger than qda reads from one file", rel)
+	}
+	// A byte more than its size, to see it end where it did when
+	// stat'ed: a file that grew meanwhile is read whole all the same.
+	data := make([]byte, fi.Size()+1)
+	n, err := io.ReadFull(f, data)
+	if err == nil {
+		return st.ReadFile(rel)
+	}
+	if err != io.ErrUnexpectedEOF && err != io.EOF {
+		return nil, err
+	}
+	return data[:n], nil
+}
 
 // openIndexFile opens a file of the index's own (the manifest) through
 // the study's root, as every file read from a study is: .qda may come

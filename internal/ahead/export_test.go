@@ -1,0 +1,3 @@
+package ahead
+
+const MaxQuick = maxQuick
