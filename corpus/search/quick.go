@@ -49,7 +49,7 @@ func (ix *Index) quick() bool {
 	if q == nil {
 		return false
 	}
-	dir, err := os.Open(ix.study.Path(corpus.TranscriptsDir))
+	dir, err := ix.study.OpenFolder(corpus.TranscriptsDir)
 	if err != nil {
 		return false
 	}
