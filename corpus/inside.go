@@ -8,7 +8,6 @@ import (
 	"os"
 	"path"
 	"path/filepath"
-	"slices"
 	"strings"
 	"sync"
 
@@ -184,20 +183,7 @@ func (s *Study) ReadDir(rel string) ([]os.DirEntry, error) {
 	if err != nil {
 		return nil, err
 	}
-	f, err := openIn(r, rel, rel, wantFolder)
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil, nil
-	}
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	entries, err := f.ReadDir(-1)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", rel, err)
-	}
-	slices.SortFunc(entries, func(a, b os.DirEntry) int { return strings.Compare(a.Name(), b.Name()) })
-	return entries, nil
+	return list(rel)(openIn(r, rel, rel, wantFolder))
 }
 
 // folderFiles reads many files of the study, each folder opened once

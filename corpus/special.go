@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path"
@@ -173,15 +174,26 @@ func (s *Study) OpenFolder(rel string) (*os.File, error) {
 // name, following a link); a folder that is not there is empty, since a
 // new study need not have made it yet.
 func readDir(s *Study, rel string) ([]os.DirEntry, error) {
-	f, err := s.OpenFolder(rel)
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil, nil
+	return list(rel)(s.OpenFolder(rel))
+}
+
+// list lists the folder rel that an open gave, sorted by name, and
+// closes it; a folder not there is empty, since a new study need not
+// have made it yet.
+func list(rel string) func(f *os.File, err error) ([]os.DirEntry, error) {
+	return func(f *os.File, err error) ([]os.DirEntry, error) {
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+		defer f.Close()
+		entries, err := f.ReadDir(-1)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", rel, err)
+		}
+		slices.SortFunc(entries, func(a, b os.DirEntry) int { return strings.Compare(a.Name(), b.Name()) })
+		return entries, nil
 	}
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	entries, err := f.ReadDir(-1)
-	slices.SortFunc(entries, func(a, b os.DirEntry) int { return strings.Compare(a.Name(), b.Name()) })
-	return entries, err
 }
