@@ -321,9 +321,9 @@ func (st *stager) open() error {
 	if err != nil {
 		return err
 	}
-	in, err := r.OpenRoot(filepath.FromSlash(dir))
+	in, err := openRootIn(r, dir)
 	if err != nil {
-		return insideErr(dir, err)
+		return err
 	}
 	// Opened before the files are written, so that a syncfs through it
 	// reports an error in writing any of them back.

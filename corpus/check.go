@@ -139,15 +139,15 @@ func sortedKeys(m map[string]bool) []string {
 
 // transcriptFiles lists the ids of transcripts/*.txt.
 func (s *Study) transcriptFiles() (map[string]bool, error) {
-	entries, err := readDir(s.Path(TranscriptsDir))
+	entries, err := readDir(s, TranscriptsDir)
 	if err != nil {
 		return nil, err
 	}
 	ids := make(map[string]bool, len(entries))
 	for _, e := range entries {
-		// A link is listed so that check reports where it leads, rather
-		// than call the transcript missing.
-		if id, ok := strings.CutSuffix(e.Name(), ".txt"); ok && (e.Type().IsRegular() || e.Type()&fs.ModeSymlink != 0) {
+		// A link, a named pipe or a device is listed so that check
+		// reports what it is, rather than call the transcript missing.
+		if id, ok := strings.CutSuffix(e.Name(), ".txt"); ok && !e.IsDir() {
 			ids[id] = true
 		}
 	}
@@ -258,7 +258,8 @@ func (c *checker) codings(coder, id string, t *Transcript) error {
 	file := CodingsFile(coder, id)
 	data, err := c.s.ReadFile(file)
 	if err != nil {
-		return err
+		c.unreadable = c.unreadable || c.found(err)
+		return c.unlessFound(err)
 	}
 	c.codingsFiles++
 	doc, fs := ParseCodingsDoc(file, data)
@@ -365,7 +366,7 @@ func joinInts(ns []int) string {
 // orphanCodings reports codings files for transcripts that do not exist,
 // and checks their codes all the same.
 func (c *checker) orphanCodings(files map[string]bool) error {
-	entries, err := readDir(c.s.Path(CodingsDir))
+	entries, err := readDir(c.s, CodingsDir)
 	if err != nil {
 		return err
 	}
@@ -428,7 +429,7 @@ func (c *checker) memos() error {
 		return nil
 	}
 	if err != nil {
-		return err
+		return c.unlessFound(err)
 	}
 	for _, e := range summaries {
 		if e.IsDir() || !strings.HasSuffix(e.Name(), ".yaml") {
@@ -437,7 +438,10 @@ func (c *checker) memos() error {
 		file := MemosDir + "/summaries/" + e.Name()
 		data, err := c.s.ReadFile(file)
 		if err != nil {
-			return err
+			if err = c.unlessFound(err); err != nil {
+				return err
+			}
+			continue
 		}
 		for i, line := range strings.Split(string(data), "\n") {
 			c.anonymisation(file, i+1, line)
@@ -445,16 +449,21 @@ func (c *checker) memos() error {
 	}
 	entries, err := c.s.ReadDir(MemosDir)
 	if err != nil {
-		return err
+		return c.unlessFound(err)
 	}
 	for _, e := range entries {
-		if !e.Type().IsRegular() || !(strings.HasSuffix(e.Name(), ".md") || strings.HasSuffix(e.Name(), ".txt")) {
+		// A named pipe or a device named as a memo is read, to be
+		// reported: not a plain file.
+		if e.IsDir() || e.Type()&fs.ModeSymlink != 0 || !(strings.HasSuffix(e.Name(), ".md") || strings.HasSuffix(e.Name(), ".txt")) {
 			continue
 		}
 		file := MemosDir + "/" + e.Name()
 		data, err := c.s.ReadFile(file)
 		if err != nil {
-			return err
+			if err = c.unlessFound(err); err != nil {
+				return err
+			}
+			continue
 		}
 		for i, line := range strings.Split(string(data), "\n") {
 			c.anonymisation(file, i+1, line)
@@ -468,4 +477,24 @@ func (c *checker) memos() error {
 		}
 	}
 	return nil
+}
+
+// found adds err to the findings when it is one about a file (one not
+// plain, or too large to read), and reports whether it was: check lists
+// such a file and goes on, where other commands stop at it.
+func (c *checker) found(err error) bool {
+	var f *diag.Finding
+	if errors.As(err, &f) && f.File != "" {
+		c.add(f)
+		return true
+	}
+	return false
+}
+
+// unlessFound is err, or nil when found took it as a finding.
+func (c *checker) unlessFound(err error) error {
+	if c.found(err) {
+		return nil
+	}
+	return err
 }

@@ -8,7 +8,6 @@ import (
 	"os"
 	"path"
 	"path/filepath"
-	"slices"
 	"strings"
 	"sync"
 
@@ -52,16 +51,14 @@ func (s *Study) ReadFile(rel string) ([]byte, error) {
 
 // OpenFile opens the study's file rel for reading, with ReadFile's
 // refusals, for a reader that streams it rather than holding it whole.
+// Anything but a plain file (a named pipe, a device) is refused, without
+// blocking on it (special.go).
 func (s *Study) OpenFile(rel string) (*os.File, error) {
 	r, err := s.fsRoot()
 	if err != nil {
 		return nil, err
 	}
-	f, err := r.Open(filepath.FromSlash(rel))
-	if err != nil {
-		return nil, insideErr(rel, err)
-	}
-	return f, nil
+	return openIn(r, rel, rel, wantFile)
 }
 
 // MaxFileSize bounds what qda reads from one file: a two-hour interview
@@ -182,20 +179,11 @@ func escapes(err error) bool {
 // that is, or leads through, a link to outside the study is refused (an
 // error wrapping ErrOutside), and a folder not there is empty.
 func (s *Study) ReadDir(rel string) ([]os.DirEntry, error) {
-	f, err := s.OpenFile(rel)
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil, nil
-	}
+	r, err := s.fsRoot()
 	if err != nil {
 		return nil, err
 	}
-	defer f.Close()
-	entries, err := f.ReadDir(-1)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", rel, err)
-	}
-	slices.SortFunc(entries, func(a, b os.DirEntry) int { return strings.Compare(a.Name(), b.Name()) })
-	return entries, nil
+	return list(rel)(openIn(r, rel, rel, wantFolder))
 }
 
 // folderFiles reads many files of the study, each folder opened once
@@ -232,7 +220,7 @@ func (f *folderFiles) read(rel string) ([]byte, error) {
 		if data, ok := readIn(d.fd, name); ok {
 			return data, nil
 		}
-		if fh, err := d.root.Open(name); err == nil {
+		if fh, err := openIn(d.root, name, rel, wantFile); err == nil {
 			defer fh.Close()
 			return readLimited(rel, fh)
 		}
@@ -246,7 +234,7 @@ func (f *folderFiles) dir(dir string) *openFolder {
 	d, ok := f.dirs[dir]
 	if !ok && !f.done {
 		if r, err := f.s.fsRoot(); err == nil && dir != "" {
-			if root, err := r.OpenRoot(filepath.FromSlash(strings.TrimSuffix(dir, "/"))); err == nil {
+			if root, err := openRootIn(r, strings.TrimSuffix(dir, "/")); err == nil {
 				d = &openFolder{root: root, fd: -1}
 				if file, err := root.Open("."); err == nil {
 					d.file, d.fd = file, int(file.Fd())

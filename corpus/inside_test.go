@@ -35,7 +35,7 @@ func TestReadFileInside(t *testing.T) {
 		{"transcripts/t.txt", "Ann: hi.\n", ""},
 		{"transcripts/empty.txt", "", ""},
 		{"transcripts/long.txt", long, ""},
-		{"transcripts/folder.txt", "", "is a directory"},
+		{"transcripts/folder.txt", "", "transcripts/folder.txt: not a plain file (a folder)"},
 		{"transcripts/inner.txt", "Ann: hi.\n", ""}, // a link that stays inside is fine
 		{"transcripts/link.txt", "", "transcripts/link.txt: leads outside the study"},
 		{"codings/secret.txt", "", "codings/secret.txt: leads outside the study"},

@@ -8,7 +8,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -224,7 +223,7 @@ func (s *Study) writerActive() bool {
 	if st, err := r.Lstat(filepath.FromSlash(LockFile)); err != nil || !st.Mode().IsRegular() {
 		return false
 	}
-	f, err := r.OpenFile(filepath.FromSlash(LockFile), os.O_RDONLY, 0)
+	f, err := openIn(r, LockFile, LockFile, wantFile)
 	if err != nil {
 		return false
 	}

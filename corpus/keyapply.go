@@ -297,7 +297,7 @@ func (s *Study) ApplyKey(ix *Index, k *Key) (*ApplyReport, error) {
 			}
 		}
 	}
-	memos, err = readDir(s.Path(MemosDir))
+	memos, err = readDir(s, MemosDir)
 	if err != nil {
 		return nil, err
 	}

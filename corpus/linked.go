@@ -13,7 +13,7 @@ import (
 // codes or with the identifiers in their quotes: it refuses on these
 // before changing anything, as check reports them.
 func (s *Study) LinkedCodings() (diag.List, error) {
-	entries, err := readDir(s.Path(CodingsDir))
+	entries, err := readDir(s, CodingsDir)
 	if err != nil {
 		return nil, err
 	}

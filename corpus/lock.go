@@ -74,9 +74,13 @@ func (s *Study) LockFile(rel string, wait func(Holder)) (*Lock, error) {
 	if st, err := r.Lstat(filepath.FromSlash(rel)); err == nil && !st.Mode().IsRegular() {
 		return nil, fmt.Errorf("%s: not a plain file; delete it: %s holds only data qda rebuilds", rel, DataDir)
 	}
-	f, err := r.OpenFile(filepath.FromSlash(rel), os.O_RDWR|os.O_CREATE, 0o644)
+	f, err := r.OpenFile(filepath.FromSlash(rel), os.O_RDWR|os.O_CREATE|openNoBlock, 0o644)
 	if err != nil {
 		return nil, insideErr(rel, err)
+	}
+	if err := isKind(f, rel, wantFile); err != nil {
+		f.Close() // a pipe made there since the Lstat above
+		return nil, err
 	}
 	for waited := false; ; {
 		ok, err := tryLock(f)
@@ -88,7 +92,7 @@ func (s *Study) LockFile(rel string, wait func(Holder)) (*Lock, error) {
 			break
 		}
 		if !waited && wait != nil {
-			wait(readHolder(s.Path(rel)))
+			wait(s.readHolder(rel))
 		}
 		waited = true
 		time.Sleep(lockPoll)
@@ -113,8 +117,8 @@ func (l *Lock) Unlock() error {
 
 // readHolder reads the note of the process holding the lock; a note it
 // cannot read gives an anonymous holder.
-func readHolder(path string) Holder {
-	data, err := os.ReadFile(path)
+func (s *Study) readHolder(rel string) Holder {
+	data, err := s.ReadFile(rel)
 	if err != nil {
 		return Holder{}
 	}

@@ -72,11 +72,11 @@ func TestReadHolder(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			path := filepath.Join(t.TempDir(), "lock")
-			if err := os.WriteFile(path, []byte(tc.data), 0o644); err != nil {
+			s := &Study{Root: t.TempDir()}
+			if err := os.WriteFile(filepath.Join(s.Root, "lock"), []byte(tc.data), 0o644); err != nil {
 				t.Fatal(err)
 			}
-			got := readHolder(path)
+			got := s.readHolder("lock")
 			if got != tc.want {
 				t.Errorf("readHolder = %+v; want %+v", got, tc.want)
 			}

@@ -5,7 +5,6 @@ package corpus
 import (
 	"os"
 	"path"
-	"path/filepath"
 	"sync"
 
 	"golang.org/x/sys/unix"
@@ -46,7 +45,7 @@ func (d *folders) folder(r *os.Root, dir string) (*os.File, error) {
 	if f := d.open[dir]; f != nil {
 		return f, nil
 	}
-	f, err := r.Open(filepath.FromSlash(dir))
+	f, err := openIn(r, dir, dir, wantFolder)
 	if err != nil {
 		return nil, err
 	}

@@ -186,7 +186,7 @@ func (s *Study) readTranscript(read func(string) ([]byte, error), id string) (*T
 
 // Coders lists the coders that have a folder under codings/, sorted.
 func (s *Study) Coders() ([]string, error) {
-	entries, err := readDir(s.Path(CodingsDir))
+	entries, err := readDir(s, CodingsDir)
 	if err != nil {
 		return nil, err
 	}
@@ -203,7 +203,7 @@ func (s *Study) Coders() ([]string, error) {
 // Listing the folder once is far cheaper than trying to open a file per
 // transcript in a large study.
 func (s *Study) CodedBy(coder string) ([]string, error) {
-	entries, err := readDir(s.Path(CodingsDir, coder))
+	entries, err := readDir(s, CodingsDir+"/"+coder)
 	if err != nil {
 		return nil, err
 	}
@@ -282,14 +282,4 @@ func (s *Study) RemoveCodings(coder, id string) error {
 // WriteTable replaces the table's file atomically.
 func (s *Study) WriteTable(t *Table) error {
 	return s.WriteStudyFile(t.File, t.Marshal())
-}
-
-// readDir lists a folder of the study; a folder that is not there is
-// empty, since a new study need not have made it yet.
-func readDir(path string) ([]os.DirEntry, error) {
-	entries, err := os.ReadDir(path)
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil, nil
-	}
-	return entries, err
 }

@@ -8,7 +8,6 @@ import (
 	"io"
 	"io/fs"
 	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -75,12 +74,12 @@ func ReadTable(root, file string, wantCols ...string) (*Table, diag.List) {
 		return t, diag.List{diag.Errorf(file, 0, "%v", err)}
 	}
 	defer r.Close()
-	f, err := r.Open(filepath.FromSlash(file))
+	f, err := openIn(r, file, file, wantFile)
 	if errors.Is(err, fs.ErrNotExist) {
 		return t, nil
 	}
 	if err != nil {
-		return t, diag.List{diag.As(file, insideErr(file, err))}
+		return t, diag.List{diag.As(file, err)}
 	}
 	defer f.Close()
 	if st, err := f.Stat(); err == nil && st.Size() > MaxFileSize {

@@ -310,7 +310,7 @@ func (p *perms) of(rel string) os.FileMode {
 	d, ok := p.dirs[dir]
 	if !ok {
 		if r, err := p.s.fsRoot(); err == nil {
-			d, _ = r.OpenRoot(filepath.FromSlash(cmp.Or(strings.TrimSuffix(dir, "/"), ".")))
+			d, _ = openRootIn(r, cmp.Or(strings.TrimSuffix(dir, "/"), "."))
 		}
 		p.dirs[dir] = d
 	}
@@ -335,7 +335,7 @@ func (s *Study) syncDir(dir string) {
 	if err != nil {
 		return
 	}
-	if d, err := r.Open(filepath.FromSlash(dir)); err == nil {
+	if d, err := openIn(r, dir, dir, wantFolder); err == nil {
 		d.Sync()
 		d.Close()
 	}

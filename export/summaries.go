@@ -3,7 +3,6 @@ package export
 import (
 	"errors"
 	"io/fs"
-	"os"
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -74,7 +73,7 @@ func MarshalSummaries(m map[string]string) []byte {
 
 // ReadSummaries reads every file of memos/summaries/.
 func ReadSummaries(s *corpus.Study) (Summaries, error) {
-	entries, err := os.ReadDir(s.Path(SummariesDir))
+	entries, err := s.ReadDir(SummariesDir)
 	if errors.Is(err, fs.ErrNotExist) {
 		return Summaries{}, nil
 	}
@@ -104,7 +103,7 @@ func ReadSummaries(s *corpus.Study) (Summaries, error) {
 // CheckSummaries parses every file of memos/summaries/, for qda check:
 // a file export would stop at is a finding here.
 func CheckSummaries(s *corpus.Study) diag.List {
-	entries, err := os.ReadDir(s.Path(SummariesDir))
+	entries, err := s.ReadDir(SummariesDir)
 	if err != nil {
 		return nil // none yet; a folder qda cannot list, check reports where it reads memos
 	}

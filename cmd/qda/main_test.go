@@ -24,6 +24,7 @@ func TestMain(m *testing.M) {
 		// The scripts' qda notes a failing exit status on stderr, so a
 		// script can tell misuse (2) from problems found (1).
 		"qda": func() {
+			watchdog(os.Getenv("QDA_TEST_TIMEOUT"))
 			code := Main(os.Args[1:])
 			if code != 0 {
 				fmt.Fprintf(os.Stderr, "[exit %d]\n", code)
@@ -48,6 +49,8 @@ func TestScripts(t *testing.T) {
 			"mkrepeat":  cmdMkrepeat,
 			"mkline":    cmdMkline,
 			"mcpclient": cmdMCPClient,
+			"mkfifo":    cmdMkfifo,
+			"mksocket":  cmdMksocket,
 		},
 		Setup: func(env *testscript.Env) error {
 			// A coder from the developer's own git config must not leak in.

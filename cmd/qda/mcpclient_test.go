@@ -33,7 +33,7 @@ func cmdMCPClient(ts *testscript.TestScript, neg bool, args []string) {
 	ts.Check(err)
 	cmd := exec.Command(qda, append([]string{"mcp"}, args[1:]...)...)
 	cmd.Dir = ts.MkAbs(".")
-	for _, kv := range []string{"PATH", "HOME", "QDA_CODER", "GIT_CONFIG_GLOBAL", "GIT_CONFIG_NOSYSTEM", "NO_COLOR", "SOURCE_DATE_EPOCH"} {
+	for _, kv := range []string{"PATH", "HOME", "QDA_CODER", "GIT_CONFIG_GLOBAL", "GIT_CONFIG_NOSYSTEM", "NO_COLOR", "SOURCE_DATE_EPOCH", "QDA_TEST_TIMEOUT"} {
 		cmd.Env = append(cmd.Env, kv+"="+ts.Getenv(kv))
 	}
 	var stderr strings.Builder

@@ -80,7 +80,7 @@ func (ix *Index) codingsMoved(ids map[string]bool) bool {
 	moved := map[string]bool{} // coders whose folder moved
 	dirs := map[string]*os.File{}
 	for _, c := range ix.cix.Coders {
-		f, err := os.Open(ix.study.Path(corpus.CodingsDir, c))
+		f, err := ix.study.OpenFolder(corpus.CodingsDir + "/" + c)
 		if err != nil {
 			return true
 		}

@@ -92,7 +92,10 @@ type UpdateStats struct {
 func Open(st *corpus.Study, cix *corpus.Index, cb *codebook.Codebook, opt Options) (*Index, error) {
 	lk, err := st.LockFile(LockFile, opt.Wait)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", LockFile, err)
+		if !strings.HasPrefix(err.Error(), LockFile+": ") {
+			err = fmt.Errorf("%s: %w", LockFile, err)
+		}
+		return nil, err
 	}
 	ix := &Index{study: st, cix: cix, cb: cb, lock: lk, lazy: opt.LazyCodings, merging: opt.Merging, tables: opt.Tables}
 	if err := ix.open(); err != nil {
@@ -182,10 +185,13 @@ func (ix *Index) open() error {
 func (ix *Index) openBleve(readOnly bool) (bool, error) {
 	st := ix.study
 	var idx bleve.Index
-	err := safely(func() (err error) {
-		idx, err = bleve.OpenUsing(st.Path(bleveDir), map[string]any{"read_only": readOnly, unsafeBatch: !readOnly})
-		return err
-	})
+	err := plainTree(st.Path(bleveDir))
+	if err == nil {
+		err = safely(func() (err error) {
+			idx, err = bleve.OpenUsing(st.Path(bleveDir), map[string]any{"read_only": readOnly, unsafeBatch: !readOnly})
+			return err
+		})
+	}
 	if err == nil {
 		if n, want := docCount(idx), ix.man.docs(); n != want {
 			idx.Close()

@@ -61,7 +61,7 @@ func (ix *Index) quick() bool {
 		ix.Stats.Unchanged += len(q.recs)
 		return true
 	}
-	dir, err := os.Open(ix.study.Path(corpus.TranscriptsDir))
+	dir, err := ix.study.OpenFolder(corpus.TranscriptsDir)
 	if err != nil {
 		return false
 	}

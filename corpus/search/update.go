@@ -313,11 +313,11 @@ func (ix *Index) saveManifest() error {
 func (ix *Index) statAll(plans []*plan, tablesChanged bool) bool {
 	dirs := map[string]*os.File{}
 	for _, d := range append([]string{corpus.TranscriptsDir}, ix.cix.Coders...) {
-		path := ix.study.Path(d)
+		rel := d
 		if d != corpus.TranscriptsDir {
-			path = ix.study.Path(corpus.CodingsDir, d)
+			rel = corpus.CodingsDir + "/" + d
 		}
-		if f, err := os.Open(path); err == nil {
+		if f, err := ix.study.OpenFolder(rel); err == nil {
 			dirs[d] = f
 			defer f.Close()
 		}

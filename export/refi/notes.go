@@ -2,7 +2,6 @@ package refi
 
 import (
 	"fmt"
-	"os"
 	"strings"
 
 	"github.com/qdatool/qda/codebook"
@@ -94,7 +93,7 @@ func note(guid, name, text, desc string) TextSource {
 // named by its participant and theme, dated by its file's last commit.
 // A summaries file that does not parse is left out and reported.
 func summaryNotes(st *corpus.Study, cb *codebook.Codebook, ids GUIDs, d *dater, rep *ExportReport) ([]TextSource, error) {
-	entries, err := os.ReadDir(st.Path(qdaexport.SummariesDir))
+	entries, err := st.ReadDir(qdaexport.SummariesDir)
 	if err != nil {
 		return nil, nil // no summaries; a folder qda cannot list, check reports
 	}
