@@ -181,7 +181,7 @@ func (s *Sweep) read() {
 		return
 	}
 	defer r.Close()
-	f, err := r.Open(filepath.FromSlash(QuickFile))
+	f, err := r.OpenFile(filepath.FromSlash(QuickFile), os.O_RDONLY|openNoBlock, 0)
 	if err != nil {
 		return
 	}
@@ -215,9 +215,15 @@ func (s *Sweep) read() {
 	}) || n == 0 {
 		return
 	}
-	if s.dir, err = r.Open(TranscriptsDir); err != nil {
+	dir, err := r.OpenFile(TranscriptsDir, os.O_RDONLY|openNoBlock, 0)
+	if err != nil {
 		return
 	}
+	if fi, err := dir.Stat(); err != nil || !fi.IsDir() {
+		dir.Close() // a pipe or a file where the folder belongs: the search says so
+		return
+	}
+	s.dir = dir
 	s.data, s.text, s.n, s.starts = data, unsafe.String(&data[0], len(data)), n, starts
 }
 
