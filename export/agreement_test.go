@@ -2,9 +2,12 @@ package export
 
 import (
 	"bytes"
+	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -350,6 +353,40 @@ func TestAgreementPairReasons(t *testing.T) {
 	for _, w := range []string{"code,coders,transcripts,units,agreement,specific agreement,cohen kappa,n/a\n", "solo,jt/eh,0,50,0.92,0,0,\n", "solo,eh/ah,0,50,1,n/a,n/a,\"" + neither + "\"\n"} {
 		if !strings.Contains(b.String(), w) {
 			t.Errorf("missing %q in\n%s", w, b.String())
+		}
+	}
+}
+
+// writeSizes records the size of every Write.
+type writeSizes []int
+
+func (w *writeSizes) Write(p []byte) (int, error) { *w = append(*w, len(p)); return len(p), nil }
+
+// TestAgreementWrittenAsMade writes a report of many disagreements as
+// Markdown and CSV and checks that the output leaves in pieces while it
+// is made, not as one string built first (a large study has hundreds of
+// thousands of lines of disagreements).
+func TestAgreementWrittenAsMade(t *testing.T) {
+	r := &Agreement{Coders: []string{"jt", "eh"}, Kappa: "cohen"}
+	text := strings.Repeat("a line that two coders saw differently ", 5)
+	for i := range 2000 {
+		r.Disagreements = append(r.Disagreements, AgreementDisagreement{Transcript: fmt.Sprintf("t-%d", i), Start: 3, End: 4, Code: "tea",
+			Coded: []string{"jt"}, NotCoded: []string{"eh"}, Codes: map[string][]string{"jt": {"tea"}}, Lines: []AgreementLine{{3, text}, {4, text}}})
+	}
+	for name, write := range map[string]func(io.Writer) error{
+		"md":  func(w io.Writer) error { return WriteAgreementMarkdown(w, r, nil) },
+		"csv": func(w io.Writer) error { return WriteAgreementCSV(w, r, "disagreements") },
+	} {
+		var sizes writeSizes
+		if err := write(&sizes); err != nil {
+			t.Fatal(err)
+		}
+		total := 0
+		for _, n := range sizes {
+			total += n
+		}
+		if total < 2000*len(text) || slices.Max(sizes) > 64<<10 {
+			t.Errorf("%s: %d bytes in %d writes, the largest %d bytes", name, total, len(sizes), slices.Max(sizes))
 		}
 	}
 }
