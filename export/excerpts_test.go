@@ -97,14 +97,7 @@ func TestExcerptsCellBreaks(t *testing.T) {
 		t.Fatalf("header %v", tab.Header)
 	}
 
-	var b bytes.Buffer
-	if err := WriteCSV(&b, tab); err != nil {
-		t.Fatal(err)
-	}
-	rows, err := csv.NewReader(&b).ReadAll()
-	if err != nil {
-		t.Fatal(err)
-	}
+	rows := csvRows(t, tab)
 	if !hasRow(rows, textCol, want) {
 		t.Errorf("csv has no text %q in %q", want, rows)
 	}
@@ -131,6 +124,20 @@ func TestExcerptsCellBreaks(t *testing.T) {
 	if !hasRow(xrows, textCol, want) {
 		t.Errorf("xlsx has no text %q in %q", want, xrows)
 	}
+}
+
+// csvRows writes tab as CSV and reads it back.
+func csvRows(t *testing.T, tab *Table) [][]string {
+	t.Helper()
+	var b bytes.Buffer
+	if err := WriteCSV(&b, tab); err != nil {
+		t.Fatal(err)
+	}
+	rows, err := csv.NewReader(&b).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rows
 }
 
 func hasRow(rows [][]string, col int, want string) bool {
@@ -190,14 +197,7 @@ func TestExcerptsTableStreams(t *testing.T) {
 		t.Fatalf("the table holds %d rows, %d passages listed of %d", len(tab.Rows), len(list), ex.Len())
 	}
 	for range 2 {
-		var b bytes.Buffer
-		if err := WriteCSV(&b, tab); err != nil {
-			t.Fatal(err)
-		}
-		rows, err := csv.NewReader(&b).ReadAll()
-		if err != nil {
-			t.Fatal(err)
-		}
+		rows := csvRows(t, tab)
 		if len(rows) != len(list)+1 {
 			t.Fatalf("%d csv rows for %d passages", len(rows), len(list))
 		}
