@@ -96,14 +96,14 @@ func agreementSheets(r *Agreement, about [][2]string) []agreementSheet {
 		dis.header = append(dis.header, "codes of "+c)
 	}
 	dis.header = append(dis.header, "text")
-	dis.n = len(r.Disagreements)
+	dis.n = r.DisagreementCount()
 	dis.more = func(yield func([]any) error) error {
 		for _, d := range r.Disagreements {
 			if err := yield(disagreementRow(r, d)); err != nil {
 				return err
 			}
 		}
-		return nil
+		return r.spill.Each(func(d AgreementDisagreement) error { return yield(disagreementRow(r, d)) })
 	}
 	sheets = append(sheets, dis)
 	ab := agreementSheet{name: AgreementSheetAbout, header: []string{"field", "value"}}

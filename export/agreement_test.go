@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -387,6 +388,68 @@ func TestAgreementWrittenAsMade(t *testing.T) {
 		}
 		if total < 2000*len(text) || slices.Max(sizes) > 64<<10 {
 			t.Errorf("%s: %d bytes in %d writes, the largest %d bytes", name, total, len(sizes), slices.Max(sizes))
+		}
+	}
+}
+
+// TestDisagreementSpill lists a report's disagreements from a spill and
+// from memory: the same bytes in every format, text kept byte for byte
+// (invalid UTF-8 too), and the spilled ones not held in memory.
+func TestDisagreementSpill(t *testing.T) {
+	text := strings.Repeat("a line the coders saw differently ", 10)
+	var ds []AgreementDisagreement
+	for i := range 5000 {
+		d := AgreementDisagreement{Transcript: fmt.Sprintf("t-%d", i), Start: 3, End: 3 + i%3, Code: "tea",
+			Coded: []string{"jt"}, NotCoded: []string{"eh"}, Codes: map[string][]string{"jt": {"tea", "cake"}, "eh": {}},
+			Lines: []AgreementLine{{3, text + fmt.Sprint(i)}, {4, "\xff\xfe not UTF-8 | =1+1"}}}
+		if i%7 == 0 {
+			d.Lines, d.NotCoded = nil, nil
+		}
+		ds = append(ds, d)
+	}
+	listed := &Agreement{Coders: []string{"jt", "eh"}, Kappa: "cohen", Disagreements: ds}
+	spilled := &Agreement{Coders: []string{"jt", "eh"}, Kappa: "cohen"}
+	sp, err := NewDisagreementSpill()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer sp.Close()
+	live := func() uint64 {
+		var m runtime.MemStats
+		runtime.GC()
+		runtime.ReadMemStats(&m)
+		return m.HeapAlloc
+	}
+	before := live()
+	for _, d := range ds {
+		if err := sp.Add(d); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if held := int64(live()) - int64(before); held > 1<<20 {
+		t.Errorf("the spill of %d disagreements holds %d bytes in memory", len(ds), held)
+	}
+	spilled.Spill(sp)
+	if spilled.DisagreementCount() != len(ds) {
+		t.Fatalf("%d disagreements spilled of %d", spilled.DisagreementCount(), len(ds))
+	}
+	about := [][2]string{{"study", "Tea"}}
+	for name, write := range map[string]func(io.Writer, *Agreement) error{
+		"md":   func(w io.Writer, r *Agreement) error { return WriteAgreementMarkdown(w, r, about) },
+		"csv":  func(w io.Writer, r *Agreement) error { return WriteAgreementCSV(w, r, "disagreements") },
+		"xlsx": func(w io.Writer, r *Agreement) error { return WriteAgreementXLSX(w, r, about, "Tea", testDate) },
+	} {
+		for range 2 { // the spill is read once per sheet and writer
+			var a, b bytes.Buffer
+			if err := write(&a, listed); err != nil {
+				t.Fatal(err)
+			}
+			if err := write(&b, spilled); err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(a.Bytes(), b.Bytes()) || (name != "xlsx" && a.Len() < len(ds)*len(text)/4) {
+				t.Errorf("%s: %d bytes from the spill, %d from memory", name, b.Len(), a.Len())
+			}
 		}
 	}
 }

@@ -64,7 +64,12 @@ func runExportAgreement(g *globals, opt agreeOptions, out, command string) error
 	if st, err := os.Stat(filepath.Dir(path)); err != nil || !st.IsDir() {
 		return withHint(fmt.Errorf("%s: no folder %s to write into", out, filepath.Dir(out)), "create the folder first, or give another -o")
 	}
-	rep, err := s.agreement(g, opt, true)
+	spill, err := export.NewDisagreementSpill()
+	if err != nil {
+		return err
+	}
+	defer spill.Close()
+	rep, err := s.agreement(g, opt, true, spill)
 	if err != nil {
 		return err
 	}
@@ -111,6 +116,6 @@ func runExportAgreement(g *globals, opt agreeOptions, out, command string) error
 		}
 		files[i] = rel
 	}
-	g.sayf("qda: ", "wrote %s: %s, %s", strings.Join(files, ", "), plural(len(rep.Codes), "code"), plural(len(rep.Disagreements), "disagreement"))
+	g.sayf("qda: ", "wrote %s: %s, %s", strings.Join(files, ", "), plural(len(rep.Codes), "code"), plural(rep.DisagreementCount(), "disagreement"))
 	return nil
 }
