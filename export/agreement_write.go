@@ -77,36 +77,44 @@ func WriteAgreementXLSX(w io.Writer, r *Agreement, about [][2]string, study stri
 // text, the About values, the reasons for n/a) get the widest columns
 // and wrap.
 func agreementWidths(as agreementSheet) []float64 {
-	widths := make([]float64, len(as.header))
+	// One pass over the rows for every column: the disagreements are
+	// read back from their spill each pass.
+	n := make([]int, len(as.header))
+	hi := make([]float64, len(as.header))
 	for j, h := range as.header {
 		// Bold header text is about a tenth wider than the cells'.
-		n := longestWord(h) + longestWord(h)/10 + 1
-		hi := 24.0
+		n[j] = longestWord(h) + longestWord(h)/10 + 1
+		hi[j] = 24.0
 		switch h {
 		case "code", "label":
-			hi = 30
+			hi[j] = 30
 		case "n/a":
-			hi = 40
+			hi[j] = 40
 		case "text", "value":
-			hi = 50
+			hi[j] = 50
 		}
-		as.each(func(row []any) error {
+	}
+	as.each(func(row []any) error {
+		for j := range as.header {
 			switch v := row[j].(type) {
 			case agreement.Value:
-				n = max(n, 7) // "0.6154", "100.00%"
+				n[j] = max(n[j], 7) // "0.6154", "100.00%"
 			case int:
-				n = max(n, len(strconv.Itoa(v)))
+				n[j] = max(n[j], len(strconv.Itoa(v)))
 			case string:
 				for line := range strings.SplitSeq(v, "\n") {
-					n = max(n, utf8.RuneCountInString(line))
-					if float64(n) >= hi {
+					n[j] = max(n[j], utf8.RuneCountInString(line))
+					if float64(n[j]) >= hi[j] {
 						break
 					}
 				}
 			}
-			return nil
-		})
-		widths[j] = fitWidth(n, 6, hi)
+		}
+		return nil
+	})
+	widths := make([]float64, len(as.header))
+	for j := range widths {
+		widths[j] = fitWidth(n[j], 6, hi[j])
 	}
 	return widths
 }
