@@ -7,7 +7,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -414,19 +413,13 @@ func TestDisagreementSpill(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer sp.Close()
-	live := func() uint64 {
-		var m runtime.MemStats
-		runtime.GC()
-		runtime.ReadMemStats(&m)
-		return m.HeapAlloc
-	}
-	before := live()
+	before := liveHeap()
 	for _, d := range ds {
 		if err := sp.Add(d); err != nil {
 			t.Fatal(err)
 		}
 	}
-	if held := int64(live()) - int64(before); held > 1<<20 {
+	if held := int64(liveHeap()) - int64(before); held > 1<<20 {
 		t.Errorf("the spill of %d disagreements holds %d bytes in memory", len(ds), held)
 	}
 	spilled.Spill(sp)

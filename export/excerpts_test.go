@@ -160,19 +160,13 @@ func TestExcerptsKeepNoText(t *testing.T) {
 		t.Fatal(err)
 	}
 	ts := openStudyAt(t, dir)
-	live := func() uint64 {
-		var m runtime.MemStats
-		runtime.GC()
-		runtime.ReadMemStats(&m)
-		return m.HeapAlloc
-	}
-	before := live()
+	before := liveHeap()
 	ex, err := CollectExcerpts(ts.s, ts.ix, ts.cb, ExcerptsOptions{Codes: Columns(ts.cb, 0, nil)}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer ex.Close()
-	held := int64(live()) - int64(before)
+	held := int64(liveHeap()) - int64(before)
 	text := 0
 	if err := ex.Each(func(x *Excerpt) error { text += len(x.Text); return nil }); err != nil {
 		t.Fatal(err)
