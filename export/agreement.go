@@ -36,6 +36,9 @@ type Agreement struct {
 	Found int `json:"-"`
 
 	pairTranscripts []int // per pair, in the order of Pairs
+	// spill holds further disagreements, listed after Disagreements by
+	// the export writers (see Spill).
+	spill *DisagreementSpill
 }
 
 // AgreementRow is one code's agreement (or, with Path "", the pool of all).

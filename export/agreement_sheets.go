@@ -15,11 +15,32 @@ type agreementSheet struct {
 	name   string // the xlsx sheet, the markdown heading, the csv file suffix
 	header []string
 	rows   [][]any
+	// more, when set, makes the rows after rows one at a time, n of
+	// them: the disagreements, thousands in a large study, are made as
+	// they are written rather than all first.
+	more func(yield func(row []any) error) error
+	n    int
 	// percent marks the columns of percent agreement and specific
 	// agreement, which markdown prints as percentages and xlsx formats
 	// as such.
 	percent []int
 }
+
+// each calls fn with every row of the sheet.
+func (sh agreementSheet) each(fn func(row []any) error) error {
+	for _, row := range sh.rows {
+		if err := fn(row); err != nil {
+			return err
+		}
+	}
+	if sh.more == nil {
+		return nil
+	}
+	return sh.more(fn)
+}
+
+// len is how many rows the sheet has.
+func (sh agreementSheet) len() int { return len(sh.rows) + sh.n }
 
 // isPercent reports whether column j is printed as a percentage.
 func (sh agreementSheet) isPercent(j int) bool { return slices.Contains(sh.percent, j) }
@@ -75,20 +96,14 @@ func agreementSheets(r *Agreement, about [][2]string) []agreementSheet {
 		dis.header = append(dis.header, "codes of "+c)
 	}
 	dis.header = append(dis.header, "text")
-	for _, d := range r.Disagreements {
-		lines := fmt.Sprint(d.Start)
-		if d.End != d.Start {
-			lines += "-" + fmt.Sprint(d.End)
+	dis.n = r.DisagreementCount()
+	dis.more = func(yield func([]any) error) error {
+		for _, d := range r.Disagreements {
+			if err := yield(disagreementRow(r, d)); err != nil {
+				return err
+			}
 		}
-		cells := []any{d.Transcript, lines, d.Code, strings.Join(d.Coded, ", "), strings.Join(d.NotCoded, ", ")}
-		for _, c := range r.Coders {
-			cells = append(cells, strings.Join(d.Codes[c], ", "))
-		}
-		var text []string
-		for _, l := range d.Lines {
-			text = append(text, l.Text)
-		}
-		dis.rows = append(dis.rows, append(cells, strings.Join(text, "\n")))
+		return r.spill.Each(func(d AgreementDisagreement) error { return yield(disagreementRow(r, d)) })
 	}
 	sheets = append(sheets, dis)
 	ab := agreementSheet{name: AgreementSheetAbout, header: []string{"field", "value"}}
@@ -96,6 +111,23 @@ func agreementSheets(r *Agreement, about [][2]string) []agreementSheet {
 		ab.rows = append(ab.rows, []any{kv[0], kv[1]})
 	}
 	return append(sheets, ab)
+}
+
+// disagreementRow is a row of the Disagreements sheet.
+func disagreementRow(r *Agreement, d AgreementDisagreement) []any {
+	lines := fmt.Sprint(d.Start)
+	if d.End != d.Start {
+		lines += "-" + fmt.Sprint(d.End)
+	}
+	cells := []any{d.Transcript, lines, d.Code, strings.Join(d.Coded, ", "), strings.Join(d.NotCoded, ", ")}
+	for _, c := range r.Coders {
+		cells = append(cells, strings.Join(d.Codes[c], ", "))
+	}
+	var text []string
+	for _, l := range d.Lines {
+		text = append(text, l.Text)
+	}
+	return append(cells, strings.Join(text, "\n"))
 }
 
 // agreementNA joins the reasons for a row's undefined statistics.

@@ -2,9 +2,12 @@ package export
 
 import (
 	"bytes"
+	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -350,6 +353,96 @@ func TestAgreementPairReasons(t *testing.T) {
 	for _, w := range []string{"code,coders,transcripts,units,agreement,specific agreement,cohen kappa,n/a\n", "solo,jt/eh,0,50,0.92,0,0,\n", "solo,eh/ah,0,50,1,n/a,n/a,\"" + neither + "\"\n"} {
 		if !strings.Contains(b.String(), w) {
 			t.Errorf("missing %q in\n%s", w, b.String())
+		}
+	}
+}
+
+// writeSizes records the size of every Write.
+type writeSizes []int
+
+func (w *writeSizes) Write(p []byte) (int, error) { *w = append(*w, len(p)); return len(p), nil }
+
+// TestAgreementWrittenAsMade writes a report of many disagreements as
+// Markdown and CSV and checks that the output leaves in pieces while it
+// is made, not as one string built first (a large study has hundreds of
+// thousands of lines of disagreements).
+func TestAgreementWrittenAsMade(t *testing.T) {
+	r := &Agreement{Coders: []string{"jt", "eh"}, Kappa: "cohen"}
+	text := strings.Repeat("a line that two coders saw differently ", 5)
+	for i := range 2000 {
+		r.Disagreements = append(r.Disagreements, AgreementDisagreement{Transcript: fmt.Sprintf("t-%d", i), Start: 3, End: 4, Code: "tea",
+			Coded: []string{"jt"}, NotCoded: []string{"eh"}, Codes: map[string][]string{"jt": {"tea"}}, Lines: []AgreementLine{{3, text}, {4, text}}})
+	}
+	for name, write := range map[string]func(io.Writer) error{
+		"md":  func(w io.Writer) error { return WriteAgreementMarkdown(w, r, nil) },
+		"csv": func(w io.Writer) error { return WriteAgreementCSV(w, r, "disagreements") },
+	} {
+		var sizes writeSizes
+		if err := write(&sizes); err != nil {
+			t.Fatal(err)
+		}
+		total := 0
+		for _, n := range sizes {
+			total += n
+		}
+		if total < 2000*len(text) || slices.Max(sizes) > 64<<10 {
+			t.Errorf("%s: %d bytes in %d writes, the largest %d bytes", name, total, len(sizes), slices.Max(sizes))
+		}
+	}
+}
+
+// TestDisagreementSpill lists a report's disagreements from a spill and
+// from memory: the same bytes in every format, text kept byte for byte
+// (invalid UTF-8 too), and the spilled ones not held in memory.
+func TestDisagreementSpill(t *testing.T) {
+	text := strings.Repeat("a line the coders saw differently ", 10)
+	var ds []AgreementDisagreement
+	for i := range 5000 {
+		d := AgreementDisagreement{Transcript: fmt.Sprintf("t-%d", i), Start: 3, End: 3 + i%3, Code: "tea",
+			Coded: []string{"jt"}, NotCoded: []string{"eh"}, Codes: map[string][]string{"jt": {"tea", "cake"}, "eh": {}},
+			Lines: []AgreementLine{{3, text + fmt.Sprint(i)}, {4, "\xff\xfe not UTF-8 | =1+1"}}}
+		if i%7 == 0 {
+			d.Lines, d.NotCoded = nil, nil
+		}
+		ds = append(ds, d)
+	}
+	listed := &Agreement{Coders: []string{"jt", "eh"}, Kappa: "cohen", Disagreements: ds}
+	spilled := &Agreement{Coders: []string{"jt", "eh"}, Kappa: "cohen"}
+	sp, err := NewDisagreementSpill()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer sp.Close()
+	before := liveHeap()
+	for _, d := range ds {
+		if err := sp.Add(d); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if held := int64(liveHeap()) - int64(before); held > 1<<20 {
+		t.Errorf("the spill of %d disagreements holds %d bytes in memory", len(ds), held)
+	}
+	spilled.Spill(sp)
+	if spilled.DisagreementCount() != len(ds) {
+		t.Fatalf("%d disagreements spilled of %d", spilled.DisagreementCount(), len(ds))
+	}
+	about := [][2]string{{"study", "Tea"}}
+	for name, write := range map[string]func(io.Writer, *Agreement) error{
+		"md":   func(w io.Writer, r *Agreement) error { return WriteAgreementMarkdown(w, r, about) },
+		"csv":  func(w io.Writer, r *Agreement) error { return WriteAgreementCSV(w, r, "disagreements") },
+		"xlsx": func(w io.Writer, r *Agreement) error { return WriteAgreementXLSX(w, r, about, "Tea", testDate) },
+	} {
+		for range 2 { // the spill is read once per sheet and writer
+			var a, b bytes.Buffer
+			if err := write(&a, listed); err != nil {
+				t.Fatal(err)
+			}
+			if err := write(&b, spilled); err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(a.Bytes(), b.Bytes()) || (name != "xlsx" && a.Len() < len(ds)*len(text)/4) {
+				t.Errorf("%s: %d bytes from the spill, %d from memory", name, b.Len(), a.Len())
+			}
 		}
 	}
 }

@@ -1,6 +1,7 @@
 package export
 
 import (
+	"bufio"
 	"encoding/csv"
 	"fmt"
 	"io"
@@ -36,30 +37,31 @@ func WriteAgreementXLSX(w io.Writer, r *Agreement, about [][2]string, study stri
 		return err
 	}
 	for _, as := range agreementSheets(r, about) {
-		t := &Table{Header: as.header, Rows: make([][]Cell, 0, len(as.rows))}
-		for _, row := range as.rows {
-			cells := make([]Cell, len(row))
-			for j, c := range row {
-				switch v := c.(type) {
-				case agreement.Value:
-					switch {
-					case !v.Defined:
-						cells[j] = Text("n/a")
-					case as.isPercent(j):
-						cells[j] = Cell{Num: v.V, IsNum: true, Decimals: 2, style: pct}
+		t := &Table{Header: as.header, Each: func(yield func([]Cell) error) error {
+			return as.each(func(row []any) error {
+				cells := make([]Cell, len(row))
+				for j, c := range row {
+					switch v := c.(type) {
+					case agreement.Value:
+						switch {
+						case !v.Defined:
+							cells[j] = Text("n/a")
+						case as.isPercent(j):
+							cells[j] = Cell{Num: v.V, IsNum: true, Decimals: 2, style: pct}
+						default:
+							cells[j] = Cell{Num: v.V, IsNum: true, Decimals: 4, style: fixed}
+						}
+					case int:
+						cells[j] = Int(v)
+					case string:
+						cells[j] = Text(v)
 					default:
-						cells[j] = Cell{Num: v.V, IsNum: true, Decimals: 4, style: fixed}
+						cells[j] = Text(fmt.Sprint(v))
 					}
-				case int:
-					cells[j] = Int(v)
-				case string:
-					cells[j] = Text(v)
-				default:
-					cells[j] = Text(fmt.Sprint(v))
 				}
-			}
-			t.Rows = append(t.Rows, cells)
-		}
+				return yield(cells)
+			})
+		}}
 		// The sheets are laid out as every other table of a workbook:
 		// AgreementSheetAbout is SheetAbout, without filter buttons.
 		if err := wb.Table(as.name, t, agreementWidths(as)...); err != nil {
@@ -75,35 +77,44 @@ func WriteAgreementXLSX(w io.Writer, r *Agreement, about [][2]string, study stri
 // text, the About values, the reasons for n/a) get the widest columns
 // and wrap.
 func agreementWidths(as agreementSheet) []float64 {
-	widths := make([]float64, len(as.header))
+	// One pass over the rows for every column: the disagreements are
+	// read back from their spill each pass.
+	n := make([]int, len(as.header))
+	hi := make([]float64, len(as.header))
 	for j, h := range as.header {
 		// Bold header text is about a tenth wider than the cells'.
-		n := longestWord(h) + longestWord(h)/10 + 1
-		hi := 24.0
+		n[j] = longestWord(h) + longestWord(h)/10 + 1
+		hi[j] = 24.0
 		switch h {
 		case "code", "label":
-			hi = 30
+			hi[j] = 30
 		case "n/a":
-			hi = 40
+			hi[j] = 40
 		case "text", "value":
-			hi = 50
+			hi[j] = 50
 		}
-		for _, row := range as.rows {
+	}
+	as.each(func(row []any) error {
+		for j := range as.header {
 			switch v := row[j].(type) {
 			case agreement.Value:
-				n = max(n, 7) // "0.6154", "100.00%"
+				n[j] = max(n[j], 7) // "0.6154", "100.00%"
 			case int:
-				n = max(n, len(strconv.Itoa(v)))
+				n[j] = max(n[j], len(strconv.Itoa(v)))
 			case string:
 				for line := range strings.SplitSeq(v, "\n") {
-					n = max(n, utf8.RuneCountInString(line))
-					if float64(n) >= hi {
+					n[j] = max(n[j], utf8.RuneCountInString(line))
+					if float64(n[j]) >= hi[j] {
 						break
 					}
 				}
 			}
 		}
-		widths[j] = fitWidth(n, 6, hi)
+		return nil
+	})
+	widths := make([]float64, len(as.header))
+	for j := range widths {
+		widths[j] = fitWidth(n[j], 6, hi[j])
 	}
 	return widths
 }
@@ -131,7 +142,7 @@ func WriteAgreementCSV(w io.Writer, r *Agreement, table string) error {
 		if err := cw.Write(sh.header); err != nil {
 			return err
 		}
-		for _, row := range sh.rows {
+		if err := sh.each(func(row []any) error {
 			rec := make([]string, len(row))
 			for j, c := range row {
 				switch v := c.(type) {
@@ -146,9 +157,9 @@ func WriteAgreementCSV(w io.Writer, r *Agreement, table string) error {
 					rec[j] = fmt.Sprint(v)
 				}
 			}
-			if err := cw.Write(rec); err != nil {
-				return err
-			}
+			return cw.Write(rec)
+		}); err != nil {
+			return err
 		}
 		cw.Flush()
 		return cw.Error()
@@ -167,11 +178,11 @@ func agreementCSVText(s string) string {
 // WriteAgreementMarkdown writes the report as Markdown tables under
 // headings, statistics to four decimals and agreement as a percentage.
 func WriteAgreementMarkdown(w io.Writer, r *Agreement, about [][2]string) error {
-	var b strings.Builder
+	b := bufio.NewWriter(w)
 	b.WriteString("# Inter-coder agreement\n")
 	for _, sh := range agreementSheets(r, about) {
-		fmt.Fprintf(&b, "\n## %s\n\n", sh.name)
-		if len(sh.rows) == 0 {
+		fmt.Fprintf(b, "\n## %s\n\n", sh.name)
+		if sh.len() == 0 {
 			b.WriteString("None.\n")
 			continue
 		}
@@ -180,7 +191,7 @@ func WriteAgreementMarkdown(w io.Writer, r *Agreement, about [][2]string) error 
 			b.WriteString(" --- |")
 		}
 		b.WriteString("\n")
-		for _, row := range sh.rows {
+		if err := sh.each(func(row []any) error {
 			cells := make([]string, len(row))
 			for j, c := range row {
 				switch v := c.(type) {
@@ -193,11 +204,13 @@ func WriteAgreementMarkdown(w io.Writer, r *Agreement, about [][2]string) error 
 					cells[j] = fmt.Sprint(v)
 				}
 			}
-			b.WriteString("| " + strings.Join(agreementMDCells(cells), " | ") + " |\n")
+			_, err := b.WriteString("| " + strings.Join(agreementMDCells(cells), " | ") + " |\n")
+			return err
+		}); err != nil {
+			return err
 		}
 	}
-	_, err := io.WriteString(w, b.String())
-	return err
+	return b.Flush()
 }
 
 // agreementMDCells escapes what would break a table row: pipes and line breaks.

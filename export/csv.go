@@ -23,10 +23,8 @@ func WriteCSV(w io.Writer, t *Table) error {
 	if err := cw.Write(csvRow(TextRow(t.Header...))); err != nil {
 		return err
 	}
-	for _, r := range t.Rows {
-		if err := cw.Write(csvRow(r)); err != nil {
-			return err
-		}
+	if err := t.eachRow(func(r []Cell) error { return cw.Write(csvRow(r)) }); err != nil {
+		return err
 	}
 	cw.Flush()
 	return cw.Error()

@@ -3,6 +3,7 @@ package export
 import (
 	"bytes"
 	"encoding/csv"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -11,6 +12,7 @@ import (
 
 	"github.com/qdatool/qda/codebook"
 	"github.com/qdatool/qda/corpus"
+	"github.com/qdatool/qda/corpus/demo"
 )
 
 // tinyTea collects the excerpts of tea in the tiny study.
@@ -22,17 +24,29 @@ func tinyTea(t *testing.T, opt ExcerptsOptions) *Excerpts {
 	if err != nil {
 		t.Fatal(err)
 	}
+	t.Cleanup(ex.Close)
 	return ex
+}
+
+// excerptList is every passage of ex, in order.
+func excerptList(t *testing.T, ex *Excerpts) []Excerpt {
+	t.Helper()
+	var out []Excerpt
+	if err := ex.Each(func(x *Excerpt) error { out = append(out, *x); return nil }); err != nil {
+		t.Fatal(err)
+	}
+	return out
 }
 
 func teaOfMay1(t *testing.T, ex *Excerpts) Excerpt {
 	t.Helper()
-	for _, x := range ex.List {
+	list := excerptList(t, ex)
+	for _, x := range list {
 		if x.ID == "may-1" {
 			return x
 		}
 	}
-	t.Fatalf("no passage of tea in may-1 in %+v", ex.List)
+	t.Fatalf("no passage of tea in may-1 in %+v", list)
 	return Excerpt{}
 }
 
@@ -83,14 +97,7 @@ func TestExcerptsCellBreaks(t *testing.T) {
 		t.Fatalf("header %v", tab.Header)
 	}
 
-	var b bytes.Buffer
-	if err := WriteCSV(&b, tab); err != nil {
-		t.Fatal(err)
-	}
-	rows, err := csv.NewReader(&b).ReadAll()
-	if err != nil {
-		t.Fatal(err)
-	}
+	rows := csvRows(t, tab)
 	if !hasRow(rows, textCol, want) {
 		t.Errorf("csv has no text %q in %q", want, rows)
 	}
@@ -119,6 +126,20 @@ func TestExcerptsCellBreaks(t *testing.T) {
 	}
 }
 
+// csvRows writes tab as CSV and reads it back.
+func csvRows(t *testing.T, tab *Table) [][]string {
+	t.Helper()
+	var b bytes.Buffer
+	if err := WriteCSV(&b, tab); err != nil {
+		t.Fatal(err)
+	}
+	rows, err := csv.NewReader(&b).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rows
+}
+
 func hasRow(rows [][]string, col int, want string) bool {
 	for _, r := range rows {
 		if len(r) > col && r[col] == want {
@@ -126,4 +147,58 @@ func hasRow(rows [][]string, col int, want string) bool {
 		}
 	}
 	return false
+}
+
+// TestExcerptsKeepNoText collects every passage of a demo study and
+// checks that what stays in memory is under half their text (a place
+// in the order, 32 bytes, per passage of about 170 bytes): the
+// passages wait in a scratch file until written (a study of 10,000
+// participants held about 500 MB of them).
+func TestExcerptsKeepNoText(t *testing.T) {
+	dir := t.TempDir()
+	if _, err := demo.Write(dir, demo.Options{Participants: 300}); err != nil {
+		t.Fatal(err)
+	}
+	ts := openStudyAt(t, dir)
+	before := liveHeap()
+	ex, err := CollectExcerpts(ts.s, ts.ix, ts.cb, ExcerptsOptions{Codes: Columns(ts.cb, 0, nil)}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ex.Close()
+	held := int64(liveHeap()) - int64(before)
+	text := 0
+	if err := ex.Each(func(x *Excerpt) error { text += len(x.Text); return nil }); err != nil {
+		t.Fatal(err)
+	}
+	if text < 1<<20 {
+		t.Fatalf("only %d bytes of passages: the study is too small to tell", text)
+	}
+	t.Logf("%d passages, %d bytes of text, %d bytes held", ex.Len(), text, held)
+	if held > int64(text)/2 {
+		t.Errorf("%d passages with %d bytes of text: %d bytes stay in memory", ex.Len(), text, held)
+	}
+	runtime.KeepAlive(ex)
+}
+
+// TestExcerptsTableStreams writes the excerpts table as CSV twice: the
+// rows come from the scratch file each time, every passage in order.
+func TestExcerptsTableStreams(t *testing.T) {
+	ex := tinyTea(t, ExcerptsOptions{})
+	list := excerptList(t, ex)
+	tab := ex.Table()
+	if len(tab.Rows) != 0 || ex.Len() != len(list) || len(list) == 0 {
+		t.Fatalf("the table holds %d rows, %d passages listed of %d", len(tab.Rows), len(list), ex.Len())
+	}
+	for range 2 {
+		rows := csvRows(t, tab)
+		if len(rows) != len(list)+1 {
+			t.Fatalf("%d csv rows for %d passages", len(rows), len(list))
+		}
+		for i, x := range list {
+			if rows[i+1][5] != x.ID+":"+x.Ref.String() {
+				t.Errorf("row %d is %v, want %s:%s", i+1, rows[i+1], x.ID, x.Ref)
+			}
+		}
+	}
 }

@@ -99,12 +99,12 @@ func (w *workbook) matrixSheet() error {
 	m := w.matrix
 	sh := w.sheets[SheetMatrix]
 	if w.opt.InCells {
-		return w.gridSheetOn(sh, func(i int) ([]string, error) {
+		return w.gridSheetOn(sh, func(i int) ([]pieceSource, error) {
 			out := make([]string, len(m.Columns))
 			for j, c := range m.Columns {
 				out[j] = w.opt.Summaries.Get(m.Rows[i].Participant, c.Path)
 			}
-			return out, nil
+			return textCells(out), nil
 		})
 	}
 	if err := w.gridHeader(sh, 0, true); err != nil {
@@ -140,42 +140,54 @@ func (w *workbook) matrixSheet() error {
 
 // gridSheet writes a sheet shaped like the matrix whose cells are text:
 // the passages behind each cell, or the summaries.
-func (w *workbook) gridSheet(name string, cells func(row int) ([]string, error)) error {
+func (w *workbook) gridSheet(name string, cells func(row int) ([]pieceSource, error)) error {
 	return w.gridSheetOn(w.sheets[name], cells)
 }
 
-func (w *workbook) gridSheetOn(sh *Sheet, cells func(row int) ([]string, error)) error {
+// textCells gives a row's cells whole, one piece each.
+func textCells(texts []string) []pieceSource {
+	out := make([]pieceSource, len(texts))
+	for j, t := range texts {
+		out[j] = &textSource{text: t}
+	}
+	return out
+}
+
+func (w *workbook) gridSheetOn(sh *Sheet, cells func(row int) ([]pieceSource, error)) error {
 	m := w.matrix
 	if err := w.gridHeader(sh, 60, false); err != nil {
 		return err
 	}
 	for i, r := range m.Rows {
-		texts, err := cells(i)
+		srcs, err := cells(i)
 		if err != nil {
 			return err
 		}
 		// A row whose passages are taller than a row can be is written as
 		// several rows of the same key and attributes, split between
 		// passages: a capped row hides the rest on screen and prints over
-		// the next row.
-		parts := make([][]string, len(texts))
-		n := 1
-		for j, t := range texts {
-			parts[j] = splitPassages(t, sh.widths[j+2], maxRowLines)
-			n = max(n, len(parts[j]))
+		// the next row. The parts are made as the rows are written.
+		parts := make([]*partSplitter, len(srcs))
+		for j, src := range srcs {
+			parts[j] = newPartSplitter(src, sh.widths[j+2], maxRowLines)
 		}
-		for k := range n {
+		for k := 0; ; k++ {
 			row := []Cell{Text(r.Key)}
-			for j := range texts {
-				t := ""
-				if k < len(parts[j]) {
-					t = parts[j][k]
+			more := false
+			for j, p := range parts {
+				t, ok, err := p.next()
+				if err != nil {
+					return err
 				}
+				more = more || ok
 				head, err := w.cut(sh, j+2, t)
 				if err != nil {
 					return err
 				}
 				row = append(row, Text(head))
+			}
+			if !more && k > 0 {
+				break
 			}
 			if err := sh.Row(Wrap, append(row, AutoRow(r.Attrs...)...)...); err != nil {
 				return err
@@ -192,45 +204,16 @@ var maxRowLines = int(math.Floor((MaxRowHeight - 3) / LineHeight))
 // parts of at most lines lines in a column width wide, each part whole
 // passages; a passage taller than that alone is split between its turns,
 // (its first line, the reference, kept with the first), and a turn taller
-// still is a part of its own, shown to the row's cap.
+// still is a part of its own, shown to the row's cap. The sheets make the
+// parts one at a time (partSplitter).
 func splitPassages(text string, width float64, lines int) []string {
-	if text == "" || textLines(text, width, false) <= lines {
-		return []string{text}
-	}
+	s := newPartSplitter(&textSource{text: text}, width, lines)
 	var parts []string
-	var cur string
-	add := func(piece, sep string) {
-		switch {
-		case cur == "":
-			cur = piece
-		case textLines(cur+sep+piece, width, false) <= lines:
-			cur += sep + piece
-		default:
-			parts = append(parts, cur)
-			cur = piece
+	for {
+		p, ok, _ := s.next() // a text in memory gives no error
+		if !ok {
+			return parts
 		}
+		parts = append(parts, p)
 	}
-	for _, passage := range strings.Split(text, "\n\n") {
-		if textLines(passage, width, false) <= lines {
-			add(passage, "\n\n")
-			continue
-		}
-		if cur != "" {
-			parts, cur = append(parts, cur), ""
-		}
-		turns := strings.Split(passage, "\n")
-		if len(turns) > 1 {
-			// The passage's reference stays with its first turn.
-			turns[1] = turns[0] + "\n" + turns[1]
-			turns = turns[1:]
-		}
-		for _, turn := range turns {
-			add(turn, "\n")
-		}
-		parts, cur = append(parts, cur), ""
-	}
-	if cur != "" {
-		parts = append(parts, cur)
-	}
-	return parts
 }

@@ -1,6 +1,7 @@
 package export
 
 import (
+	"runtime"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/txtar"
@@ -28,4 +29,12 @@ func openStudyAt(t *testing.T, dir string) tinyStudy {
 	t.Helper()
 	o := studytest.Open(t, dir)
 	return tinyStudy{o.S, o.CB, o.IX}
+}
+
+// liveHeap is the heap in use after a collection.
+func liveHeap() uint64 {
+	var m runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&m)
+	return m.HeapAlloc
 }

@@ -1,6 +1,7 @@
 package export
 
 import (
+	"bufio"
 	"encoding/json"
 	"io"
 )
@@ -14,29 +15,62 @@ func writeJSON(w io.Writer, v any) error {
 }
 
 // WriteTableJSON writes t as a list of objects keyed by the header, numbers
-// as numbers.
+// as numbers. Each object is written as it is made (an excerpts table
+// holds every passage's text): the bytes are those of writeJSON given the
+// whole list.
 func WriteTableJSON(w io.Writer, t *Table) error {
-	out := make([]orderedObject, 0, len(t.Rows))
-	for _, r := range t.Rows {
-		o := orderedObject{keys: t.Header, vals: make([]any, len(t.Header))}
-		for i := range t.Header {
-			if i >= len(r) {
-				continue
-			}
-			// An attribute that reads as a number (Auto) stays the
-			// string it was, as attributes are everywhere in JSON.
-			switch {
-			case r[i].Missing:
-				o.vals[i] = nil
-			case r[i].IsNum && r[i].Text == "":
-				o.vals[i] = r[i].Num
-			default:
-				o.vals[i] = r[i].Text
-			}
+	bw := bufio.NewWriter(w)
+	var buf jsonBuffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	// The list's items are indented one level in; Encode ends each with
+	// a line feed, which the separator replaces.
+	enc.SetIndent("  ", "  ")
+	n := 0
+	err := t.eachRow(func(r []Cell) error {
+		buf.b = buf.b[:0]
+		if err := enc.Encode(tableObject(t.Header, r)); err != nil {
+			return err
 		}
-		out = append(out, o)
+		if n == 0 {
+			bw.WriteString("[\n  ")
+		} else {
+			bw.WriteString(",\n  ")
+		}
+		n++
+		_, err := bw.Write(buf.b[:len(buf.b)-1])
+		return err
+	})
+	if err != nil {
+		return err
 	}
-	return writeJSON(w, out)
+	if n == 0 {
+		bw.WriteString("[]\n")
+	} else {
+		bw.WriteString("\n]\n")
+	}
+	return bw.Flush()
+}
+
+// tableObject is one row of a table as a JSON object.
+func tableObject(header []string, r []Cell) orderedObject {
+	o := orderedObject{keys: header, vals: make([]any, len(header))}
+	for i := range header {
+		if i >= len(r) {
+			continue
+		}
+		// An attribute that reads as a number (Auto) stays the
+		// string it was, as attributes are everywhere in JSON.
+		switch {
+		case r[i].Missing:
+			o.vals[i] = nil
+		case r[i].IsNum && r[i].Text == "":
+			o.vals[i] = r[i].Num
+		default:
+			o.vals[i] = r[i].Text
+		}
+	}
+	return o
 }
 
 // orderedObject is a JSON object whose keys keep the table's column order.

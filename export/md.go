@@ -17,15 +17,18 @@ func WriteMarkdown(w io.Writer, t *Table) error {
 	// A column is right-aligned when it holds numbers and no other text;
 	// a column of empty cells (summaries nobody wrote yet) is text.
 	numeric := make([]bool, len(t.Header))
-	for i := range numeric {
-		text := false
-		for _, r := range t.Rows {
-			if i < len(r) {
-				numeric[i] = numeric[i] || r[i].IsNum
-				text = text || (!r[i].IsNum && r[i].Text != "")
-			}
+	text := make([]bool, len(t.Header))
+	if err := t.eachRow(func(r []Cell) error {
+		for i := range min(len(r), len(numeric)) {
+			numeric[i] = numeric[i] || r[i].IsNum
+			text[i] = text[i] || (!r[i].IsNum && r[i].Text != "")
 		}
-		numeric[i] = numeric[i] && !text
+		return nil
+	}); err != nil {
+		return err
+	}
+	for i := range numeric {
+		numeric[i] = numeric[i] && !text[i]
 	}
 	bw.WriteString("|")
 	for _, n := range numeric {
@@ -36,8 +39,8 @@ func WriteMarkdown(w io.Writer, t *Table) error {
 		}
 	}
 	bw.WriteString("\n")
-	for _, r := range t.Rows {
-		writeMDRow(bw, r)
+	if err := t.eachRow(func(r []Cell) error { writeMDRow(bw, r); return nil }); err != nil {
+		return err
 	}
 	if len(t.Notes) > 0 {
 		bw.WriteString("\n")

@@ -89,14 +89,32 @@ func (c Cell) String() string {
 	return strconv.FormatFloat(c.Num, 'f', c.Decimals, 64)
 }
 
-// Table is a small report table: a title, a header and rows. The large
-// sheets of the workbook stream instead of building one.
+// Table is a report table: a title, a header and rows. The large sheets
+// of the workbook stream instead of building one; a table of a row per
+// passage (excerpts) makes its rows as they are written, through Each.
 type Table struct {
 	Title  string
 	Header []string
 	Rows   [][]Cell
+	// Each, when set, makes the rows after Rows, one at a time, each
+	// given to yield; it may be called more than once (Markdown reads
+	// the rows twice). A row is yield's only while it runs.
+	Each func(yield func(row []Cell) error) error
 	// Notes are lines said under the table (markdown) or beside it (About).
 	Notes []string
+}
+
+// eachRow calls fn with every row: Rows, then those Each makes.
+func (t *Table) eachRow(fn func(row []Cell) error) error {
+	for _, r := range t.Rows {
+		if err := fn(r); err != nil {
+			return err
+		}
+	}
+	if t.Each == nil {
+		return nil
+	}
+	return t.Each(fn)
 }
 
 // Row appends a row.

@@ -184,3 +184,50 @@ func TestColumns(t *testing.T) {
 		})
 	}
 }
+
+// TestWriteTableJSONAsOneList writes tables row by row and checks the
+// bytes are those of the whole list encoded at once, as it was written
+// before the rows streamed: HTML characters, line feeds, nulls, short
+// rows, rows from Each, and no rows at all.
+func TestWriteTableJSONAsOneList(t *testing.T) {
+	rows := [][]Cell{
+		{Text("a <b> & c"), Int(3), Percent(1, 3), Auto("007")},
+		{Text("line\nbreak \"quoted\" é \u2028"), NoNumber(), Auto("4.5")},
+		{},
+	}
+	for _, tc := range []struct {
+		name string
+		tab  *Table
+	}{
+		{"rows", &Table{Header: []string{"t<", "n", "%", "attr"}, Rows: rows}},
+		{"each", &Table{Header: []string{"t<", "n", "%", "attr"}, Rows: rows[:1], Each: func(yield func([]Cell) error) error {
+			for _, r := range rows[1:] {
+				if err := yield(r); err != nil {
+					return err
+				}
+			}
+			return nil
+		}}},
+		{"empty", &Table{Header: []string{"a"}}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var list []orderedObject
+			if err := tc.tab.eachRow(func(r []Cell) error { list = append(list, tableObject(tc.tab.Header, r)); return nil }); err != nil {
+				t.Fatal(err)
+			}
+			if list == nil {
+				list = []orderedObject{}
+			}
+			var want, got bytes.Buffer
+			if err := writeJSON(&want, list); err != nil {
+				t.Fatal(err)
+			}
+			if err := WriteTableJSON(&got, tc.tab); err != nil {
+				t.Fatal(err)
+			}
+			if got.String() != want.String() {
+				t.Errorf("got\n%s\nwant\n%s", got.String(), want.String())
+			}
+		})
+	}
+}

@@ -109,16 +109,16 @@ func (w *workbook) write() error {
 	if err := w.matrixSheet(); err != nil {
 		return err
 	}
-	if err := w.gridSheet(SheetExcerpts, func(i int) ([]string, error) { return w.spill.row(i, len(m.Columns)) }); err != nil {
+	if err := w.gridSheet(SheetExcerpts, func(i int) ([]pieceSource, error) { return w.spill.sources(i, len(m.Columns)) }); err != nil {
 		return err
 	}
 	if w.withSummaries() {
-		if err := w.gridSheet(SheetSummaries, func(i int) ([]string, error) {
+		if err := w.gridSheet(SheetSummaries, func(i int) ([]pieceSource, error) {
 			out := make([]string, len(m.Columns))
 			for j, c := range m.Columns {
 				out[j] = w.opt.Summaries.Get(m.Rows[i].Participant, c.Path)
 			}
-			return out, nil
+			return textCells(out), nil
 		}); err != nil {
 			return err
 		}

@@ -352,7 +352,7 @@ func (wb *Workbook) fillTable(sh *Sheet, name string, t *Table, widths ...float6
 	if err := sh.Row(Header, TextRow(t.Header...)...); err != nil {
 		return err
 	}
-	for _, r := range t.Rows {
+	if err := t.eachRow(func(r []Cell) error {
 		for i, c := range r {
 			if !c.IsNum {
 				head, err := wb.cut(sh, i+1, c.Text)
@@ -362,9 +362,9 @@ func (wb *Workbook) fillTable(sh *Sheet, name string, t *Table, widths ...float6
 				r[i] = Text(head)
 			}
 		}
-		if err := sh.Row(Wrap, r...); err != nil {
-			return err
-		}
+		return sh.Row(Wrap, r...)
+	}); err != nil {
+		return err
 	}
 	if name == SheetAbout {
 		return nil

@@ -89,7 +89,7 @@ func runAgree(g *globals, opt agreeOptions, checkKappa bool) error {
 	if err != nil {
 		return err
 	}
-	rep, err := s.agreement(g, opt, g.json || opt.show)
+	rep, err := s.agreement(g, opt, g.json || opt.show, nil)
 	if err != nil {
 		return err
 	}

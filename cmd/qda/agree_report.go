@@ -12,8 +12,9 @@ import (
 )
 
 // agreement checks the options and computes the report; all disagreements
-// are kept for JSON, the first few for the table.
-func (s *session) agreement(g *globals, opt agreeOptions, withDisagreements bool) (*export.Agreement, error) {
+// are kept for JSON, the first few for the table, or, given a spill, all
+// of them in it rather than in memory (an export).
+func (s *session) agreement(g *globals, opt agreeOptions, withDisagreements bool, spill *export.DisagreementSpill) (*export.Agreement, error) {
 	names := opt.coders
 	if len(names) == 0 {
 		names = g.coders()
@@ -58,6 +59,9 @@ func (s *session) agreement(g *globals, opt agreeOptions, withDisagreements bool
 	if withDisagreements {
 		aopt.OnDisagreement = func(d *corpus.Disagreement) error {
 			count++
+			if spill != nil {
+				return spill.Add(export.NewAgreementDisagreement(d))
+			}
 			if g.json || opt.max == 0 || len(ds) < opt.max {
 				ds = append(ds, export.NewAgreementDisagreement(d))
 			}
@@ -73,6 +77,7 @@ func (s *session) agreement(g *globals, opt agreeOptions, withDisagreements bool
 		rep.Speaker = "all, disagreements on the interviewer's lines listed"
 	}
 	rep.Disagreements = append(rep.Disagreements, ds...)
+	rep.Spill(spill)
 	rep.Found = count
 	for _, f := range scan.Filters {
 		if rep.Filters == nil {

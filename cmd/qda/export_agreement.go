@@ -1,9 +1,9 @@
 package main
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -64,7 +64,12 @@ func runExportAgreement(g *globals, opt agreeOptions, out, command string) error
 	if st, err := os.Stat(filepath.Dir(path)); err != nil || !st.IsDir() {
 		return withHint(fmt.Errorf("%s: no folder %s to write into", out, filepath.Dir(out)), "create the folder first, or give another -o")
 	}
-	rep, err := s.agreement(g, opt, true)
+	spill, err := export.NewDisagreementSpill()
+	if err != nil {
+		return err
+	}
+	defer spill.Close()
+	rep, err := s.agreement(g, opt, true, spill)
 	if err != nil {
 		return err
 	}
@@ -74,40 +79,35 @@ func runExportAgreement(g *globals, opt agreeOptions, out, command string) error
 	about := export.AgreementAbout(rep, s.study.Config.Title, command)
 	// Every file is rendered before any is written, so a failure leaves
 	// nothing half-done.
+	// Each file is written as it is made (a large study has thousands
+	// of disagreements), and replaces its old version at once.
 	var files []string
-	var data [][]byte
-	var b bytes.Buffer
+	var writes []func(io.Writer) error
 	switch ext {
 	case ".xlsx":
-		// Dated as the other workbooks are, so that the same study and
-		// SOURCE_DATE_EPOCH give the same bytes.
 		var date time.Time
 		if date, err = exportDate(); err != nil {
 			return err
 		}
-		err = export.WriteAgreementXLSX(&b, rep, about, s.study.Config.Title, date)
-		files, data = []string{path}, [][]byte{b.Bytes()}
+		files = []string{path}
+		writes = []func(io.Writer) error{func(w io.Writer) error {
+			return export.WriteAgreementXLSX(w, rep, about, s.study.Config.Title, date)
+		}}
 	case ".md":
-		err = export.WriteAgreementMarkdown(&b, rep, about)
-		files, data = []string{path}, [][]byte{b.Bytes()}
+		files = []string{path}
+		writes = []func(io.Writer) error{func(w io.Writer) error { return export.WriteAgreementMarkdown(w, rep, about) }}
 	case ".csv":
 		for _, table := range export.AgreementCSVTables(rep) {
-			var tb bytes.Buffer
-			if err = export.WriteAgreementCSV(&tb, rep, table); err != nil {
-				break
-			}
 			name := path
 			if table != "" {
 				name = strings.TrimSuffix(path, filepath.Ext(path)) + "-" + table + ".csv"
 			}
-			files, data = append(files, name), append(data, tb.Bytes())
+			files = append(files, name)
+			writes = append(writes, func(w io.Writer) error { return export.WriteAgreementCSV(w, rep, table) })
 		}
 	}
-	if err != nil {
-		return err
-	}
 	for i, f := range files {
-		if err := corpus.WriteFile(f, data[i]); err != nil {
+		if err := corpus.WriteFileFrom(f, writes[i]); err != nil {
 			return err
 		}
 		rel := f
@@ -116,6 +116,6 @@ func runExportAgreement(g *globals, opt agreeOptions, out, command string) error
 		}
 		files[i] = rel
 	}
-	g.sayf("qda: ", "wrote %s: %s, %s", strings.Join(files, ", "), plural(len(rep.Codes), "code"), plural(len(rep.Disagreements), "disagreement"))
+	g.sayf("qda: ", "wrote %s: %s, %s", strings.Join(files, ", "), plural(len(rep.Codes), "code"), plural(rep.DisagreementCount(), "disagreement"))
 	return nil
 }

@@ -93,10 +93,11 @@ func runExportExcerpts(g *globals, ref string, opt exportExcerptsOptions, depthG
 	if err != nil {
 		return err
 	}
+	defer ex.Close()
 	md := func(w io.Writer) error { return ex.WriteMarkdown(w, title) }
 	if err := t.writeTable(g, ex.Table(), about, export.SheetExcerpts, md, 24, 24, 12, 12, 8, 16, 28, 10, 80); err != nil {
 		return err
 	}
-	t.written(g, plural(len(ex.List), "passage")+" of "+plural(len(codes), "code"))
+	t.written(g, plural(ex.Len(), "passage")+" of "+plural(len(codes), "code"))
 	return nil
 }

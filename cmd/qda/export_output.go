@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -78,16 +77,22 @@ func textFormats(formats []string) []string {
 }
 
 // write writes a text format through fn: to stdout, or to the file
-// atomically, so a failed export leaves an earlier file as it was.
+// atomically, so a failed export leaves an earlier file as it was. The
+// file is written as fn makes it, not held whole first: an excerpts
+// export of a large study is hundreds of megabytes.
 func (t exportTarget) write(g *globals, fn func(io.Writer) error) error {
 	if t.given == "-" {
 		return fn(g.stdout)
 	}
-	var b bytes.Buffer
-	if err := fn(&b); err != nil {
-		return err
+	var failed error
+	err := corpus.WriteFileFrom(t.path, func(w io.Writer) error {
+		failed = fn(w)
+		return failed
+	})
+	if failed != nil {
+		return failed
 	}
-	return t.place(corpus.WriteFile(t.path, b.Bytes()))
+	return t.place(err)
 }
 
 // place explains a file that could not be written.
