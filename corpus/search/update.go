@@ -234,6 +234,9 @@ func (ix *Index) update(progress func(done, total int)) error {
 		if err != nil {
 			return err
 		}
+		// The manifest's entry now says what these said: the collector
+		// may have them as the build goes.
+		p.attrs, p.codings = nil, nil
 		ix.Stats.Documents += n
 		if i%64 == 63 {
 			gc.adjust()
@@ -373,9 +376,14 @@ func (ix *Index) stat(p *plan, stat func(dir, name, ext string) fileState, liste
 	old := ix.man.Transcripts[p.id]
 	p.text = stat(corpus.TranscriptsDir, p.id, ".txt")
 	p.reindex = old == nil || !p.text.sameStat(old.Text)
-	if tablesChanged {
+	// A transcript new to the index has its attributes read when it is
+	// indexed (reindex), not here: held for every transcript of a build
+	// from nothing until its turn, they were a fifth of the build's live
+	// heap at 30,000 participants, and the build's memory limit follows
+	// the live heap (buildgc.go).
+	if tablesChanged && old != nil {
 		p.attrs = ix.cix.Attrs(p.row)
-		if old == nil || old.Attrs != attrsHash(p.attrs) {
+		if old.Attrs != attrsHash(p.attrs) {
 			p.reindex = true
 		}
 	}
@@ -400,9 +408,6 @@ func (ix *Index) stat(p *plan, stat func(dir, name, ext string) fileState, liste
 	}
 	if old != nil && len(old.Codings) != len(states) {
 		p.reindex = true
-	}
-	if p.reindex && p.attrs == nil {
-		p.attrs = ix.cix.Attrs(p.row)
 	}
 	if p.reindex {
 		p.codings = make(map[string]fileState, len(states))
@@ -452,6 +457,9 @@ func sortedKeys(m map[string]string) []string {
 // lines leave the index, with a notice, until it is fixed.
 func (ix *Index) reindex(w *writer, p *plan) (int, error) {
 	old := ix.man.Transcripts[p.id]
+	if p.attrs == nil {
+		p.attrs = ix.cix.Attrs(p.row)
+	}
 	e := &entry{Text: p.text, Codings: map[string]fileState{}, Attrs: attrsHash(p.attrs)}
 	file := corpus.TranscriptFile(p.id)
 	var data []byte
