@@ -7,7 +7,10 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/RoaringBitmap/roaring/v2"
 	"github.com/blevesearch/bleve/v2"
+	segment "github.com/blevesearch/scorch_segment_api/v2"
+	zapv15 "github.com/blevesearch/zapx/v15"
 
 	"github.com/qdatool/qda/corpus/search/zapwrite"
 )
@@ -20,6 +23,17 @@ import (
 // later update goes through bleve as before (reindex), into segments of
 // the same zap version: scorch records one segment type and version per
 // index and uses it for every later segment and merge.
+
+// chunkTokens bounds the tokens one writer holds: zapwrite keeps a
+// segment's stored text and postings until it writes them, 3 to 6 bytes
+// a token and the text, so one segment of the 10,000-participant demo
+// (16M tokens) peaked at 530 to 570 MB. A build of more tokens writes a
+// segment per chunk beside the index and merges them once, with zapx's
+// own merge, into the index's one segment: 267 MB at 10k for a few
+// seconds of CPU more (docs/performance.md, issue 20, session 8). A
+// study under it (2,000 participants are 3.2M tokens) is one segment,
+// written straight. A variable for tests.
+var chunkTokens = 4 << 20
 
 // bleveBuild, set by tests, makes a build from nothing go through
 // bleve's batches, as every update does: the index they compare with.
@@ -49,6 +63,20 @@ func step(name string) {
 // the next open builds again.
 func (ix *Index) buildSegment(todo []*plan, progress func(done, total int), gc *buildGC) error {
 	w := zapwrite.New()
+	var chunks []string // segment files of full writers, merged at the end
+	defer func() {
+		for _, c := range chunks {
+			os.Remove(c)
+		}
+	}()
+	flush := func() error {
+		path := ix.study.Path(Dir, fmt.Sprintf("build-%d.zap", len(chunks)))
+		chunks = append(chunks, path)
+		err := writeZap(w, path)
+		w = zapwrite.New()
+		step("chunk")
+		return err
+	}
 	for i, p := range todo {
 		e, t, codings, err := ix.read(p)
 		if err != nil {
@@ -71,13 +99,28 @@ func (ix *Index) buildSegment(todo []*plan, progress func(done, total int), gc *
 		if progress != nil {
 			progress(i+1, len(todo))
 		}
+		if w.Tokens() >= chunkTokens {
+			if err := flush(); err != nil {
+				return err
+			}
+		}
+	}
+	if len(chunks) > 0 && w.Docs() > 0 {
+		if err := flush(); err != nil {
+			return err
+		}
 	}
 	step("analysed")
 	if err := ix.idx.Close(); err != nil {
 		return err
 	}
 	ix.idx = nil
-	idx, err := ix.bleveOf(w)
+	idx, err := ix.bleveOf(func(path string) error {
+		if len(chunks) == 0 {
+			return writeZap(w, path)
+		}
+		return mergeZap(chunks, path)
+	})
 	if err != nil {
 		return err
 	}
@@ -93,7 +136,8 @@ func (ix *Index) buildSegment(todo []*plan, progress func(done, total int), gc *
 }
 
 // bleveOf makes bleve's part of the index, in place of the empty one
-// create made, with w's segment as its only segment, and opens it.
+// create made, with the segment write makes at the path it is given as
+// its only segment, and opens it.
 //
 // bleve has no API to add a segment file to an index. Its offline
 // builder (bleve.NewBuilder, scorch's Builder) writes what an index of
@@ -107,7 +151,7 @@ func (ix *Index) buildSegment(todo []*plan, progress func(done, total int), gc *
 // writing root.bolt ourselves, would copy scorch's private snapshot
 // format; scorch's online API (NewUsing, Batch) only takes documents.
 // TestSegmentInBleve holds this to the answers of a bleve-built index.
-func (ix *Index) bleveOf(w *zapwrite.Writer) (bleve.Index, error) {
+func (ix *Index) bleveOf(write func(path string) error) (bleve.Index, error) {
 	path := ix.study.Path(bleveDir)
 	if err := os.RemoveAll(path); err != nil {
 		return nil, err
@@ -132,7 +176,7 @@ func (ix *Index) bleveOf(w *zapwrite.Writer) (bleve.Index, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := writeSegment(w, store, seg); err != nil {
+	if err := writeSegment(write, store, seg); err != nil {
 		return nil, err
 	}
 	step("segment")
@@ -161,31 +205,73 @@ func onlySegment(store string) (string, error) {
 	return segs[0], nil
 }
 
-// writeSegment writes w's segment beside the builder's and renames it
-// over it once synced, so the file bleve opens is whole or the
-// builder's (and then no manifest is saved).
-func writeSegment(w *zapwrite.Writer, store, name string) error {
-	f, err := os.CreateTemp(store, "qda-*.tmp")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(f.Name())
-	bw := bufio.NewWriterSize(f, 1<<20)
-	_, err = w.WriteTo(bw)
+// writeSegment has write make the segment beside the builder's and
+// renames it over it once synced, so the file bleve opens is whole or
+// the builder's (and then no manifest is saved).
+func writeSegment(write func(path string) error, store, name string) error {
+	tmp := filepath.Join(store, "qda-segment.tmp")
+	defer os.Remove(tmp)
+	err := write(tmp)
 	if err == nil {
-		err = bw.Flush()
+		err = syncFile(tmp)
 	}
 	if err == nil {
-		err = f.Sync()
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(f.Name(), filepath.Join(store, name))
+		err = os.Rename(tmp, filepath.Join(store, name))
 	}
 	if err != nil {
 		return fmt.Errorf("writing the index's segment: %w", err)
 	}
 	return nil
+}
+
+// writeZap writes w's segment to a new file at path.
+func writeZap(w *zapwrite.Writer, path string) error {
+	f, err := os.OpenFile(path, os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o600)
+	if err != nil {
+		return err
+	}
+	bw := bufio.NewWriterSize(f, 1<<20)
+	_, err = w.WriteTo(bw)
+	if err == nil {
+		err = bw.Flush()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
+// mergeZap merges the segment files chunks into one at path, as
+// scorch's merger would (zapx's Merge of the same version, no
+// deletions): their documents in order, so the same study gives the
+// same file.
+func mergeZap(chunks []string, path string) error {
+	plugin := &zapv15.ZapPlugin{}
+	var segs []segment.Segment
+	defer func() {
+		for _, s := range segs {
+			s.Close()
+		}
+	}()
+	for _, c := range chunks {
+		s, err := plugin.Open(c)
+		if err != nil {
+			return err
+		}
+		segs = append(segs, s)
+	}
+	_, _, err := plugin.Merge(segs, make([]*roaring.Bitmap, len(segs)), path, nil, nil)
+	return err
+}
+
+func syncFile(path string) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	err = f.Sync()
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return err
 }

@@ -111,23 +111,13 @@ func TestBuildFromNothing(t *testing.T) {
 		t.Fatalf("no transcript has pieces:\n%s", wantMan)
 	}
 
-	if err := os.RemoveAll(filepath.Join(dir, Dir)); err != nil {
-		t.Fatal(err)
+	// One segment, then a segment per chunk of 30,000 tokens merged
+	// (about ten of them).
+	defer func(n int) { chunkTokens = n }(chunkTokens)
+	for _, chunk := range []int{chunkTokens, 30000} {
+		chunkTokens = chunk
+		builtByQda(t, dir, n, want, wantMan)
 	}
-	progressed := 0
-	ix = openWith(t, dir, Options{Progress: func(done, total int) { progressed = done }})
-	if !ix.Stats.Rebuilt || ix.Stats.Reindexed != n || progressed != n {
-		t.Fatalf("built: %+v, progress to %d", ix.Stats, progressed)
-	}
-	if vs := zapVersions(t, ix); !slices.Equal(vs, []uint32{zapwrite.Version}) {
-		t.Fatalf("segments' versions %v, want one of %d", vs, zapwrite.Version)
-	}
-	sameAnswers(t, "built by qda", answers(t, ix), want)
-	if got := manifestEntries(ix); got != wantMan {
-		t.Errorf("manifest:\n%s\nwant\n%s", got, wantMan)
-	}
-	ix.Close()
-
 	ix = openWith(t, dir, Options{})
 	if ix.Stats.Rebuilt || ix.Stats.Reindexed != 0 || len(ix.Notices) != 0 {
 		t.Fatalf("opened again: %+v %q", ix.Stats, ix.Notices)
@@ -160,6 +150,40 @@ func TestBuildFromNothing(t *testing.T) {
 		if v != zapwrite.Version {
 			t.Errorf("after an edit, a segment of zap %d", v)
 		}
+	}
+}
+
+// builtByQda builds dir's index from nothing, through zapwrite, and
+// wants it to answer want and record the manifest entries wantMan.
+func builtByQda(t *testing.T, dir string, n int, want []string, wantMan string) {
+	t.Helper()
+	if err := os.RemoveAll(filepath.Join(dir, Dir)); err != nil {
+		t.Fatal(err)
+	}
+	progressed, chunks := 0, 0
+	buildPoint = func(step string) {
+		if step == "chunk" {
+			chunks++
+		}
+	}
+	ix := openWith(t, dir, Options{Progress: func(done, total int) { progressed = done }})
+	buildPoint = nil
+	if big := chunkTokens < 100000; big != (chunks > 1) {
+		t.Errorf("chunks of %d tokens: %d chunks written", chunkTokens, chunks)
+	}
+	if !ix.Stats.Rebuilt || ix.Stats.Reindexed != n || progressed != n {
+		t.Fatalf("built: %+v, progress to %d", ix.Stats, progressed)
+	}
+	if vs := zapVersions(t, ix); !slices.Equal(vs, []uint32{zapwrite.Version}) {
+		t.Fatalf("segments' versions %v, want one of %d", vs, zapwrite.Version)
+	}
+	sameAnswers(t, fmt.Sprintf("built by qda, chunks of %d tokens", chunkTokens), answers(t, ix), want)
+	if got := manifestEntries(ix); got != wantMan {
+		t.Errorf("manifest:\n%s\nwant\n%s", got, wantMan)
+	}
+	ix.Close()
+	if left, _ := filepath.Glob(filepath.Join(dir, Dir, "build-*")); len(left) != 0 {
+		t.Errorf("chunks of %d tokens: left %q", chunkTokens, left)
 	}
 }
 
