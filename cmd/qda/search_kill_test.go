@@ -41,7 +41,7 @@ func TestKillDuringBuild(t *testing.T) {
 	if want == "" {
 		t.Fatal("no hits")
 	}
-	for _, delay := range []time.Duration{0, 20 * time.Millisecond, 100 * time.Millisecond, 300 * time.Millisecond, 700 * time.Millisecond, 1500 * time.Millisecond} {
+	for _, delay := range []time.Duration{0, 10 * time.Millisecond, 50 * time.Millisecond, 150 * time.Millisecond, 300 * time.Millisecond, 600 * time.Millisecond} {
 		dir := copyStudy(t, orig)
 		cmd := exec.Command(os.Args[0], "search", "taxi")
 		cmd.Dir, cmd.Env = dir, env
