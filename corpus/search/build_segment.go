@@ -91,6 +91,8 @@ func (ix *Index) buildSegment(todo []*plan, progress func(done, total int), gc *
 		segmentTranscript(w, p.id, p.attrs, ix.an)
 		e.Lines, e.Docs = t.Len(), w.Docs()-before
 		ix.man.Transcripts[p.id] = e
+		// The entry now says what these said: the collector may have them.
+		p.attrs, p.codings = nil, nil
 		ix.Stats.Reindexed++
 		ix.Stats.Documents += e.Docs
 		if i%64 == 63 {

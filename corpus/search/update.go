@@ -499,6 +499,9 @@ func (ix *Index) reindex(w *writer, p *plan) (int, error) {
 // when nothing but the files' stats moved; the entry is recorded then.
 func (ix *Index) read(p *plan) (e *entry, t *corpus.Transcript, codings []*corpus.Codings, err error) {
 	old := ix.man.Transcripts[p.id]
+	if p.attrs == nil {
+		p.attrs = ix.cix.Attrs(p.row)
+	}
 	e = &entry{Text: p.text, Codings: map[string]fileState{}, Attrs: attrsHash(p.attrs)}
 	file := corpus.TranscriptFile(p.id)
 	var data []byte
