@@ -28,20 +28,22 @@ func openSearchWith(g *globals, s *session, opt search.Options) (*searchIndex, e
 	opt.Wait = func(h corpus.Holder) {
 		g.sayf("qda: ", "waiting for %s to finish with the search index...", h)
 	}
-	said := false
 	opt.Progress = func(done, total int) {
 		if bar == nil && total >= 200 && isTerminal(g.stderr) {
 			bar = progressbar.NewOptions(total, progressbar.OptionSetWriter(g.stderr),
 				progressbar.OptionSetDescription("indexing"), progressbar.OptionShowCount(), progressbar.OptionClearOnFinish())
 		}
-		// Piped or logged, a bar would be noise, but a build of
-		// minutes (10,000 participants) said nothing at all until done.
-		if !said && total >= 200 && bar == nil {
-			said = true
-			g.sayf("qda: ", "indexing %d transcripts for search (once: later searches read only the files that changed)...", total)
-		}
 		if bar != nil {
 			bar.Set(done)
+		}
+	}
+	// Piped or logged, a bar would be noise, but a build of minutes
+	// (10,000 participants) said nothing at all until done. Only a build
+	// from nothing says so: an update re-reads files whose mtimes are too
+	// recent to trust (a search just after qda demo), which is no build.
+	opt.Building = func(total int) {
+		if total >= 200 && !isTerminal(g.stderr) {
+			g.sayf("qda: ", "indexing %d transcripts for search (once: later searches read only the files that changed)...", total)
 		}
 	}
 	// The merge after a build shows as a spinner where the bar was.

@@ -37,6 +37,12 @@ type Options struct {
 	// Progress is called as a full build indexes transcripts; total is
 	// the number of transcripts to index.
 	Progress func(done, total int)
+	// Building is called once when the index is built from nothing (a
+	// first search, or a rebuild), before any transcript is indexed,
+	// with the number to index: an update of files that moved, or of
+	// files re-read because their mtimes were too recent to trust, is
+	// not a build.
+	Building func(total int)
 	// Merging is called when an update, having indexed, merges the whole
 	// index into one segment (after a build: seconds at 10,000
 	// participants).
@@ -64,9 +70,10 @@ type Index struct {
 	refs  []string       // the code references in the index, read once
 	rank  map[string]int // transcript -> place in transcripts.csv
 	// lazy is set while codings files are unchecked (codings.go).
-	lazy    bool
-	merging func() // Options.Merging
-	an      analyzers
+	lazy     bool
+	merging  func()          // Options.Merging
+	building func(total int) // Options.Building
+	an       analyzers
 	// Notices are what the caller should tell the user: a rebuild and
 	// why, files that could not be indexed.
 	Notices []string
@@ -97,7 +104,7 @@ func Open(st *corpus.Study, cix *corpus.Index, cb *codebook.Codebook, opt Option
 		}
 		return nil, err
 	}
-	ix := &Index{study: st, cix: cix, cb: cb, lock: lk, lazy: opt.LazyCodings, merging: opt.Merging, tables: opt.Tables}
+	ix := &Index{study: st, cix: cix, cb: cb, lock: lk, lazy: opt.LazyCodings, merging: opt.Merging, building: opt.Building, tables: opt.Tables}
 	if err := ix.open(); err != nil {
 		ix.Close()
 		return nil, err

@@ -16,8 +16,9 @@ import (
 // index of another version is rebuilt. 8: the manifest lists transcripts
 // in transcripts.csv's order (quick.go); 8 to 11: attributes on a
 // document per transcript, a line number as one term, a line's text
-// stored; 12: both.
-const Version = 12
+// stored; 12: both; 13: zap 15 segments, a build from nothing written
+// by qda (build_segment.go).
+const Version = 13
 
 // manifest records what the index holds: for each transcript, the state of
 // its text and codings files when they were indexed and the attributes it

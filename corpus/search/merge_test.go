@@ -13,8 +13,9 @@ import (
 	"github.com/qdatool/qda/corpus/demo"
 )
 
-// TestMerged: a build leaves one segment, saved for the next process; a
-// one-file edit then merges nothing big and its lines are found.
+// TestMerged: a build leaves one segment (written by qda, so nothing to
+// merge), saved for the next process; a one-file edit then merges
+// nothing big and its lines are found.
 func TestMerged(t *testing.T) {
 	if testing.Short() {
 		t.Skip("writes and indexes a demo study")
@@ -28,8 +29,8 @@ func TestMerged(t *testing.T) {
 	}
 
 	ix, merged := open()
-	if n := ix.segments(); n != 1 || !merged || !ix.Stats.Rebuilt || ix.Stats.Documents <= batchDocs {
-		t.Errorf("after the build: %d segments (want 1), Merging called %v, %d documents", n, merged, ix.Stats.Documents)
+	if n := ix.segments(); n != 1 || merged || !ix.Stats.Rebuilt || ix.Stats.Documents <= batchDocs {
+		t.Errorf("after the build: %d segments (want 1), Merging called %v (want false), %d documents", n, merged, ix.Stats.Documents)
 	}
 	want, err := ix.Search(Request{Query: "taxi"})
 	if err != nil || len(want.Hits) == 0 {
@@ -106,22 +107,36 @@ func (ix *Index) segments() int {
 // segments are written (unsafeBatch), so an update waits for them before
 // it saves the manifest and removes the dirty flag. The index's files as
 // they are at that point (a copy taken when the merge starts, put back
-// after the build as if the process had been killed there) must open as
-// a whole index: not rebuilt, nothing indexed again, the same hits.
+// after the update as if the process had been killed there) must open as
+// a whole index: not rebuilt, nothing indexed again, the same hits. The
+// update is of every transcript, through bleve: a build from nothing
+// writes its one segment itself (build_segment.go) and merges nothing.
 func TestBuildWrittenBeforeClean(t *testing.T) {
 	if testing.Short() {
 		t.Skip("writes and indexes a demo study")
 	}
 	dir := demoStudy(t)
+	openWith(t, dir, Options{}).Close()
+	st, _ := corpus.Open(dir)
+	cix, _, _ := st.LoadIndex()
+	for _, r := range cix.Transcripts.Rows {
+		f, err := os.OpenFile(st.Path(corpus.TranscriptFile(r.ID)), os.O_APPEND|os.O_WRONLY, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		f.WriteString("\nInterviewer: And the taxi?\n")
+		f.Close()
+	}
 	ageStudy(dir)
 	index := filepath.Join(dir, Dir)
 	killed := filepath.Join(t.TempDir(), "killed")
 	var copyErr error
-	ix := openWith(t, dir, Options{Merging: func() { copyErr = os.CopyFS(killed, os.DirFS(index)) }})
+	merged := false
+	ix := openWith(t, dir, Options{Merging: func() { merged, copyErr = true, os.CopyFS(killed, os.DirFS(index)) }})
 	want, err := ix.Search(Request{Query: "taxi"})
 	ix.Close()
-	if err != nil || copyErr != nil {
-		t.Fatal(err, copyErr)
+	if err != nil || copyErr != nil || !merged || ix.Stats.Rebuilt || ix.Stats.Reindexed != len(cix.Transcripts.Rows) {
+		t.Fatal(err, copyErr, merged, ix.Stats)
 	}
 	if _, err := os.Stat(filepath.Join(killed, "dirty")); err == nil {
 		t.Fatal("the dirty flag was still there when the merge began")

@@ -310,7 +310,7 @@ func TestQuickFile(t *testing.T) {
 // TestQuickFileRoundTrip: the quick file holds every transcript's line
 // of the manifest as quickLine reads it, and where it lies.
 func TestQuickFileRoundTrip(t *testing.T) {
-	data := "qda-index 12\nhome 1:2\ntable participants.csv 10 1700000000000000000\n" +
+	data := "qda-index 13\nhome 1:2\ntable participants.csv 10 1700000000000000000\n" +
 		"t may-1 12 4 0 ab 300 1700000000000000001 cd jt 10 1700000000000000000 ef\n" +
 		"t ted-1 9 3 2 ab 200 0 cd\n"
 	of := fileID{size: int64(len(data)), mtime: 5, ino: 7}
@@ -343,7 +343,7 @@ func TestQuickFileRoundTrip(t *testing.T) {
 // without a panic, and one that is read names transcripts, never paths,
 // whose lines lie after the manifest's head and inside it.
 func FuzzQuickFile(f *testing.F) {
-	data := "qda-index 12\nt may-1 12 4 0 ab 300 1700000000000000001 cd jt 10 1700000000000000000 ef\nt ted-1 9 3 2 ab 200 0 cd\n"
+	data := "qda-index 13\nt may-1 12 4 0 ab 300 1700000000000000001 cd jt 10 1700000000000000000 ef\nt ted-1 9 3 2 ab 200 0 cd\n"
 	b, _ := makeQuick([]byte(data), fileID{size: int64(len(data)), mtime: 5, ino: 7})
 	f.Add(b)
 	f.Add([]byte(ahead.QuickMagic))
@@ -395,7 +395,7 @@ func TestQuickLines(t *testing.T) {
 	os.MkdirAll(filepath.Join(dir, Dir), 0o755)
 	// 12,000 lines of about 100 bytes: more than runMax in all.
 	var b strings.Builder
-	b.WriteString("qda-index 12\nhome 1:2\ntable participants.csv 10 1700000000000000000\n")
+	b.WriteString("qda-index 13\nhome 1:2\ntable participants.csv 10 1700000000000000000\n")
 	var ids []string
 	for i := range 12000 {
 		id := fmt.Sprintf("p%05d-1", i)

@@ -220,6 +220,12 @@ func (ix *Index) update(progress func(done, total int)) error {
 		defer gc.stop()
 	}
 	ix.an = newAnalyzers(ix.idx.Mapping())
+	if ix.fromNothing() {
+		if ix.building != nil {
+			ix.building(len(todo))
+		}
+		return ix.buildSegment(todo, progress, gc)
+	}
 	w := newWriter(ix.idx)
 	defer w.close()
 	for _, id := range gone {
@@ -457,76 +463,10 @@ func sortedKeys(m map[string]string) []string {
 // lines leave the index, with a notice, until it is fixed.
 func (ix *Index) reindex(w *writer, p *plan) (int, error) {
 	old := ix.man.Transcripts[p.id]
-	if p.attrs == nil {
-		p.attrs = ix.cix.Attrs(p.row)
+	e, t, codings, err := ix.read(p)
+	if err != nil || t == nil {
+		return 0, err
 	}
-	e := &entry{Text: p.text, Codings: map[string]fileState{}, Attrs: attrsHash(p.attrs)}
-	file := corpus.TranscriptFile(p.id)
-	var data []byte
-	var err error
-	if p.text.Size > corpus.MaxFileSize {
-		ix.notice(fmt.Sprintf("%s: larger than %d MB, more than qda reads from one file; not searched (is it the right file? split a longer transcript into parts of a few MB, or remove its row, %s:%d)",
-			file, corpus.MaxFileSize>>20, corpus.TranscriptsFile, p.row.Line))
-		e.Text = fileState{}
-	} else {
-		data, err = ix.study.ReadFile(file)
-		if err == nil && e.Text.Size < 0 {
-			// Read, though its stat failed: no stat remembered, so
-			// the next search looks again rather than matching the
-			// failure for ever.
-			e.Text = fileState{}
-		}
-	}
-	if err != nil {
-		why, ok := unreadable(file, err)
-		if !ok {
-			return 0, err
-		}
-		ix.notice(fmt.Sprintf("%s (listed in %s:%d); not searched", why, corpus.TranscriptsFile, p.row.Line))
-		// No stat remembered: every search tries it again until it is fixed.
-		data, e.Text = nil, fileState{}
-	}
-	e.Text.Hash = hashBytes(data)
-	same := old != nil && old.Text.Hash == e.Text.Hash && old.Attrs == e.Attrs && len(old.Codings) == len(p.codings)
-	var codings []*corpus.Codings
-	for _, c := range sortedKeys2(p.codings) {
-		file := corpus.CodingsFile(c, p.id)
-		s := p.codings[c]
-		raw, err := ix.study.ReadFile(file)
-		var findings diag.List
-		if err == nil {
-			var segs []corpus.Segment
-			if s.Size < 0 {
-				s = fileState{} // as for the transcript above
-			}
-			s.Hash = hashBytes(raw)
-			segs, findings = corpus.ParseCodings(file, raw)
-			err = findings.Err()
-			if err == nil {
-				codings = append(codings, &corpus.Codings{Coder: c, Transcript: p.id, File: file, Segments: segs})
-			}
-		} else if why, ok := unreadable(file, err); ok {
-			err = errors.New(why)
-		} else {
-			return 0, err
-		}
-		if err != nil {
-			ix.notice(fmt.Sprintf("%v; %s's codes of %s are not searchable until it is fixed", err, c, p.id))
-			s = fileState{}
-		}
-		e.Codings[c] = s
-		if o, ok := old.codings(c); !ok || o.Hash != s.Hash || s.Hash == "" {
-			same = false
-		}
-	}
-	if same {
-		// Only the stats moved (a touch, a checkout): remember them.
-		e.Lines, e.Docs, e.Pieces = old.Lines, old.Docs, old.Pieces
-		ix.man.Transcripts[p.id] = e
-		return 0, nil
-	}
-	t := corpus.ParseTranscript(p.id, data)
-	data = nil
 	if err := ix.deleteLines(w, p.id, old, t.Len()); err != nil {
 		return 0, err
 	}
@@ -559,6 +499,81 @@ func (ix *Index) reindex(w *writer, p *plan) (int, error) {
 	ix.man.Transcripts[p.id] = e
 	ix.Stats.Reindexed++
 	return n, nil
+}
+
+// read reads p's transcript and codings files for reindex, and a build
+// from nothing (build_segment.go): the manifest's entry to record once
+// its lines are indexed, the parsed transcript and its codings. t is nil
+// when nothing but the files' stats moved; the entry is recorded then.
+func (ix *Index) read(p *plan) (e *entry, t *corpus.Transcript, codings []*corpus.Codings, err error) {
+	old := ix.man.Transcripts[p.id]
+	if p.attrs == nil {
+		p.attrs = ix.cix.Attrs(p.row)
+	}
+	e = &entry{Text: p.text, Codings: map[string]fileState{}, Attrs: attrsHash(p.attrs)}
+	file := corpus.TranscriptFile(p.id)
+	var data []byte
+	if p.text.Size > corpus.MaxFileSize {
+		ix.notice(fmt.Sprintf("%s: larger than %d MB, more than qda reads from one file; not searched (is it the right file? split a longer transcript into parts of a few MB, or remove its row, %s:%d)",
+			file, corpus.MaxFileSize>>20, corpus.TranscriptsFile, p.row.Line))
+		e.Text = fileState{}
+	} else {
+		data, err = ix.study.ReadFile(file)
+		if err == nil && e.Text.Size < 0 {
+			// Read, though its stat failed: no stat remembered, so
+			// the next search looks again rather than matching the
+			// failure for ever.
+			e.Text = fileState{}
+		}
+	}
+	if err != nil {
+		why, ok := unreadable(file, err)
+		if !ok {
+			return nil, nil, nil, err
+		}
+		ix.notice(fmt.Sprintf("%s (listed in %s:%d); not searched", why, corpus.TranscriptsFile, p.row.Line))
+		// No stat remembered: every search tries it again until it is fixed.
+		data, e.Text = nil, fileState{}
+	}
+	e.Text.Hash = hashBytes(data)
+	same := old != nil && old.Text.Hash == e.Text.Hash && old.Attrs == e.Attrs && len(old.Codings) == len(p.codings)
+	for _, c := range sortedKeys2(p.codings) {
+		file := corpus.CodingsFile(c, p.id)
+		s := p.codings[c]
+		raw, err := ix.study.ReadFile(file)
+		var findings diag.List
+		if err == nil {
+			var segs []corpus.Segment
+			if s.Size < 0 {
+				s = fileState{} // as for the transcript above
+			}
+			s.Hash = hashBytes(raw)
+			segs, findings = corpus.ParseCodings(file, raw)
+			err = findings.Err()
+			if err == nil {
+				codings = append(codings, &corpus.Codings{Coder: c, Transcript: p.id, File: file, Segments: segs})
+			}
+		} else if why, ok := unreadable(file, err); ok {
+			err = errors.New(why)
+		} else {
+			return nil, nil, nil, err
+		}
+		if err != nil {
+			ix.notice(fmt.Sprintf("%v; %s's codes of %s are not searchable until it is fixed", err, c, p.id))
+			s = fileState{}
+		}
+		e.Codings[c] = s
+		if o, ok := old.codings(c); !ok || o.Hash != s.Hash || s.Hash == "" {
+			same = false
+		}
+	}
+	if same {
+		// Only the stats moved (a touch, a checkout): remember them.
+		e.Lines, e.Docs, e.Pieces = old.Lines, old.Docs, old.Pieces
+		ix.man.Transcripts[p.id] = e
+		return e, nil, nil, nil
+	}
+	return e, corpus.ParseTranscript(p.id, data), codings, nil
 }
 
 // unreadable says why a study file the index reads is left out, when the

@@ -14,9 +14,10 @@ import (
 // by qda (zapwrite): the documents documents gives bleve, field for
 // field, term for term, but as tokens appended to the segment rather
 // than bleve documents analysed into maps. TestSegmentLikeZapx holds
-// the two to the same segment, byte for byte. Not used by the build
-// yet (docs/performance.md, issue 20, session 8).
-func segmentLines(w *zapwrite.Writer, t *corpus.Transcript, codings []*corpus.Codings, attrs map[string]string, an analyzers) {
+// the two to the same segment, byte for byte. A build from nothing
+// uses it (build_segment.go). It returns the number
+// of pieces after a line's first (the manifest's entry.Pieces).
+func segmentLines(w *zapwrite.Writer, t *corpus.Transcript, codings []*corpus.Codings, attrs map[string]string, an analyzers) (pieced int) {
 	refs := lineRefs(t, codings)
 	participant := strings.ToLower(attrs["participant"])
 	pseudonym := strings.ToLower(attrs["pseudonym"])
@@ -26,6 +27,9 @@ func segmentLines(w *zapwrite.Writer, t *corpus.Transcript, codings []*corpus.Co
 			continue
 		}
 		for _, p := range pieces(line.Text) {
+			if p.off > 0 {
+				pieced++
+			}
 			w.StartDoc(pieceID(t.ID, i+1, p.off))
 			segmentKeyword(w, an, FieldTranscript, t.ID)
 			text := w.Field(FieldText, true)
@@ -58,6 +62,7 @@ func segmentLines(w *zapwrite.Writer, t *corpus.Transcript, codings []*corpus.Co
 			}
 		}
 	}
+	return pieced
 }
 
 // segmentTranscript adds a transcript's own document (transcriptDoc)
