@@ -51,6 +51,7 @@ func TestScripts(t *testing.T) {
 			"mcpclient": cmdMCPClient,
 			"mkfifo":    cmdMkfifo,
 			"mksocket":  cmdMksocket,
+			"age":       cmdAge,
 		},
 		Setup: func(env *testscript.Env) error {
 			// A coder from the developer's own git config must not leak in.

@@ -43,7 +43,7 @@ func (ix *Index) fielded(q query.Query, field string) (query.Query, error) {
 // attrQuery runs q, a query on attributes, on the transcripts' documents
 // and returns the query of the lines of the transcripts it matched.
 func (ix *Index) attrQuery(q query.Query) (query.Query, error) {
-	size := len(ix.man.Transcripts) + 1
+	size := ix.transcriptDocs() + 1
 	for {
 		req := bleve.NewSearchRequestOptions(q, size, 0, false)
 		req.Score = "none"
@@ -51,8 +51,11 @@ func (ix *Index) attrQuery(q query.Query) (query.Query, error) {
 		if err != nil {
 			return nil, err
 		}
-		if int(res.Total) > len(res.Hits) {
-			size = int(res.Total)
+		// Unscored, bleve stops at size hits and Total is then only a
+		// lower bound (TotalRelationGte), never more than the hits: so
+		// a full page is asked again, larger, until it is not full.
+		if len(res.Hits) >= size || int(res.Total) > len(res.Hits) || res.TotalRelation == bleve.TotalRelationGte {
+			size = max(2*size, int(res.Total)+1)
 			continue
 		}
 		ids := make([]string, len(res.Hits))
@@ -61,6 +64,19 @@ func (ix *Index) attrQuery(q query.Query) (query.Query, error) {
 		}
 		return transcriptsQuery(ids), nil
 	}
+}
+
+// transcriptDocs is how many transcripts' documents the index holds:
+// after a quick check (quick.go) the manifest's entries are not parsed,
+// and its records count them.
+func (ix *Index) transcriptDocs() int {
+	if ix.man.Transcripts != nil {
+		return len(ix.man.Transcripts)
+	}
+	if q := ix.man.records(); q != nil {
+		return len(q.recs)
+	}
+	return 0
 }
 
 // transcriptsQuery finds the lines of the transcripts ids.
