@@ -85,14 +85,36 @@ func (t exportTarget) write(g *globals, fn func(io.Writer) error) error {
 		return fn(g.stdout)
 	}
 	var failed error
+	out := &outputWriter{}
 	err := corpus.WriteFileFrom(t.path, func(w io.Writer) error {
-		failed = fn(w)
+		out.w = w
+		failed = fn(out)
 		return failed
 	})
+	if out.err != nil {
+		// The file's own write failed (a full disk): name the file as
+		// given, not the temporary one beside it that the error names.
+		return t.place(out.err)
+	}
 	if failed != nil {
-		return failed
+		return failed // the export's own, e.g. its scratch file's
 	}
 	return t.place(err)
+}
+
+// outputWriter keeps the first error of writing the output file, to tell
+// it from an error of making the export.
+type outputWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (o *outputWriter) Write(p []byte) (int, error) {
+	n, err := o.w.Write(p)
+	if err != nil && o.err == nil {
+		o.err = err
+	}
+	return n, err
 }
 
 // place explains a file that could not be written.
@@ -102,6 +124,10 @@ func (t exportTarget) place(err error) error {
 	}
 	if errors.Is(err, os.ErrNotExist) {
 		return withHint(fmt.Errorf("cannot write %s: its folder does not exist", t.given), "create the folder first, or write elsewhere with -o")
+	}
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err // its path is the temporary file's
 	}
 	return fmt.Errorf("cannot write %s: %v", t.given, err)
 }
