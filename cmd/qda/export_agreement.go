@@ -11,7 +11,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/qdatool/qda/corpus"
 	"github.com/qdatool/qda/export"
 )
 
@@ -109,12 +108,12 @@ func runExportAgreement(g *globals, opt agreeOptions, out, command string) error
 		}
 	}
 	for i, f := range files {
-		if err := corpus.WriteFileFrom(f, writes[i]); err != nil {
-			return err
-		}
 		rel := f
 		if r, err := filepath.Rel(g.dir, f); err == nil && !strings.HasPrefix(r, "..") {
 			rel = r
+		}
+		if err := (exportTarget{given: rel, path: f}).write(g, writes[i]); err != nil {
+			return err
 		}
 		files[i] = rel
 	}
