@@ -22,11 +22,14 @@ type DisagreementSpill struct {
 	n   int
 }
 
+// disagreements is what the scratch file holds, for its errors.
+const disagreements = "the disagreements"
+
 // NewDisagreementSpill makes an empty spill.
 func NewDisagreementSpill() (*DisagreementSpill, error) {
 	f, err := scratch.File("qda-disagreements-*")
 	if err != nil {
-		return nil, err
+		return nil, scratch.Failed(disagreements, err)
 	}
 	w := bufio.NewWriterSize(f, 1<<16)
 	return &DisagreementSpill{f: f, w: w, enc: gob.NewEncoder(w)}, nil
@@ -35,7 +38,7 @@ func NewDisagreementSpill() (*DisagreementSpill, error) {
 // Add stores d.
 func (s *DisagreementSpill) Add(d AgreementDisagreement) error {
 	s.n++
-	return s.enc.Encode(&d)
+	return scratch.Failed(disagreements, s.enc.Encode(&d))
 }
 
 // Len is how many disagreements were added.
@@ -52,13 +55,13 @@ func (s *DisagreementSpill) Each(fn func(d AgreementDisagreement) error) error {
 		return nil
 	}
 	if err := s.w.Flush(); err != nil {
-		return err
+		return scratch.Failed(disagreements, err)
 	}
 	dec := gob.NewDecoder(bufio.NewReaderSize(io.NewSectionReader(s.f, 0, 1<<62), 1<<16))
 	for range s.n {
 		var d AgreementDisagreement
 		if err := dec.Decode(&d); err != nil {
-			return err
+			return scratch.Failed(disagreements, err)
 		}
 		if err := fn(d); err != nil {
 			return err

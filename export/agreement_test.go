@@ -2,6 +2,7 @@ package export
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -444,5 +445,21 @@ func TestDisagreementSpill(t *testing.T) {
 				t.Errorf("%s: %d bytes from the spill, %d from memory", name, b.Len(), a.Len())
 			}
 		}
+	}
+}
+
+// TestAgreementWidthsError: a sheet whose rows cannot all be read (its
+// spill is cut short) has no widths, and the error is returned.
+func TestAgreementWidthsError(t *testing.T) {
+	cut := errors.New("the spill is cut short")
+	as := agreementSheet{name: AgreementSheetDisagreements, header: []string{"code", "text"}, rows: [][]any{{"tea", "a line"}},
+		more: func(yield func(row []any) error) error { return cut }, n: 1}
+	if _, err := agreementWidths(as); !errors.Is(err, cut) {
+		t.Fatalf("agreementWidths: got %v, want %v", err, cut)
+	}
+	as.more = nil
+	widths, err := agreementWidths(as)
+	if err != nil || len(widths) != 2 {
+		t.Fatalf("agreementWidths of readable rows: %v, %v", widths, err)
 	}
 }

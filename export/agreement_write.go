@@ -64,7 +64,11 @@ func WriteAgreementXLSX(w io.Writer, r *Agreement, about [][2]string, study stri
 		}}
 		// The sheets are laid out as every other table of a workbook:
 		// AgreementSheetAbout is SheetAbout, without filter buttons.
-		if err := wb.Table(as.name, t, agreementWidths(as)...); err != nil {
+		widths, err := agreementWidths(as)
+		if err != nil {
+			return err
+		}
+		if err := wb.Table(as.name, t, widths...); err != nil {
 			return err
 		}
 	}
@@ -75,8 +79,9 @@ func WriteAgreementXLSX(w io.Writer, r *Agreement, about [][2]string, study stri
 // column to its header's longest word (the header wraps), a text column
 // to its longest line, within bounds; the long texts (the disagreements'
 // text, the About values, the reasons for n/a) get the widest columns
-// and wrap.
-func agreementWidths(as agreementSheet) []float64 {
+// and wrap. An error reading the rows (the disagreements' spill) is
+// returned: widths from part of the rows would pass unnoticed.
+func agreementWidths(as agreementSheet) ([]float64, error) {
 	// One pass over the rows for every column: the disagreements are
 	// read back from their spill each pass.
 	n := make([]int, len(as.header))
@@ -94,7 +99,7 @@ func agreementWidths(as agreementSheet) []float64 {
 			hi[j] = 50
 		}
 	}
-	as.each(func(row []any) error {
+	err := as.each(func(row []any) error {
 		for j := range as.header {
 			switch v := row[j].(type) {
 			case agreement.Value:
@@ -112,11 +117,14 @@ func agreementWidths(as agreementSheet) []float64 {
 		}
 		return nil
 	})
+	if err != nil {
+		return nil, err
+	}
 	widths := make([]float64, len(as.header))
 	for j := range widths {
 		widths[j] = fitWidth(n[j], 6, hi[j])
 	}
-	return widths
+	return widths, nil
 }
 
 // AgreementCSVTables names the tables a CSV export writes, one file each:

@@ -66,6 +66,9 @@ type Excerpts struct {
 	buf         []byte // add's, reused
 }
 
+// passages is what the scratch file holds, for its errors.
+const passages = "the passages"
+
 // excerptRec is one passage's place in the report's order and in the
 // scratch file.
 type excerptRec struct {
@@ -84,7 +87,7 @@ func CollectExcerpts(s *corpus.Study, ix *corpus.Index, cb *codebook.Codebook, o
 	}
 	f, err := scratch.File("qda-excerpts-*")
 	if err != nil {
-		return nil, err
+		return nil, scratch.Failed(passages, err)
 	}
 	out := &Excerpts{LineNumbers: opt.LineNumbers, AttrNames: ix.AttributeNames()[2:], codes: opt.Codes, ix: ix, pNames: ix.Participants.Header[1:],
 		f: f, w: bufio.NewWriterSize(f, 1<<16)}
@@ -120,7 +123,7 @@ func CollectExcerpts(s *corpus.Study, ix *corpus.Index, cb *codebook.Codebook, o
 		return nil
 	})
 	if err == nil {
-		err = out.w.Flush()
+		err = scratch.Failed(passages, out.w.Flush())
 	}
 	if err != nil {
 		out.Close()
@@ -143,7 +146,7 @@ func (e *Excerpts) add(x *Excerpt, r excerptRec) error {
 	b = appendList(b, x.Attrs)
 	e.buf = b
 	if _, err := e.w.Write(b); err != nil {
-		return err
+		return scratch.Failed(passages, err)
 	}
 	r.off, r.n = e.off, int32(len(b))
 	e.off += int64(len(b))
@@ -216,7 +219,7 @@ func (e *Excerpts) Each(fn func(x *Excerpt) error) error {
 	for _, rec := range e.recs {
 		buf = slices.Grow(buf[:0], int(rec.n))[:rec.n]
 		if _, err := e.f.ReadAt(buf, rec.off); err != nil {
-			return err
+			return scratch.Failed(passages, err)
 		}
 		r := excerptReader{b: buf}
 		x := Excerpt{Code: e.codes[rec.code]}

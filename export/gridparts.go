@@ -1,8 +1,6 @@
 package export
 
 import (
-	"encoding/binary"
-	"io"
 	"strings"
 )
 
@@ -220,7 +218,7 @@ func (s *spill) sources(row, cols int) ([]pieceSource, error) {
 		return nil, err
 	}
 	for j := range out {
-		out[j] = &spillColumn{s: s, recs: s.recs[row], col: j}
+		out[j] = &spillColumn{s: s, recs: s.recs[row], col: j, cols: cols}
 	}
 	return out, nil
 }
@@ -231,6 +229,7 @@ type spillColumn struct {
 	s    *spill
 	recs []spillRec
 	col  int
+	cols int
 	buf  []byte
 }
 
@@ -238,22 +237,20 @@ func (c *spillColumn) next() (string, bool, error) {
 	for len(c.recs) > 0 {
 		r := c.recs[0]
 		c.recs = c.recs[1:]
-		if int64(cap(c.buf)) < r.n {
-			c.buf = make([]byte, r.n)
-		}
-		buf := c.buf[:r.n]
-		if _, err := c.s.f.ReadAt(buf, r.off); err != nil && err != io.EOF {
+		buf, err := c.s.read(r, c.buf)
+		if err != nil {
 			return "", false, err
 		}
+		c.buf = buf
 		for len(buf) > 0 {
-			j, n := binary.Uvarint(buf)
-			buf = buf[n:]
-			l, n := binary.Uvarint(buf)
-			buf = buf[n:]
-			if int(j) == c.col {
-				return string(buf[:l]), true, nil
+			var j int
+			var text []byte
+			if j, text, buf, err = spillCell(buf, c.cols); err != nil {
+				return "", false, err
 			}
-			buf = buf[l:]
+			if j == c.col {
+				return string(text), true, nil
+			}
 		}
 	}
 	return "", false, nil

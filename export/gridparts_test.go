@@ -3,6 +3,7 @@ package export
 import (
 	"bytes"
 	"math/rand/v2"
+	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -194,5 +195,47 @@ func TestExcerptsSheetStreamedRows(t *testing.T) {
 	bigRow = 0
 	if streamed := write(); !bytes.Equal(streamed, whole) {
 		t.Errorf("the workbook read piece by piece differs (%d bytes, %d read whole)", len(streamed), len(whole))
+	}
+}
+
+// TestSpillCut reads back a spill whose scratch file was cut short or
+// holds a length past its record's end (a failing disk): an error, read
+// whole or column by column, never a slice out of range or a cell made
+// of zeros.
+func TestSpillCut(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		spoil func(f *os.File) error
+	}{
+		{"cut short", func(f *os.File) error { return f.Truncate(5) }},
+		{"length past the end", func(f *os.File) error { _, err := f.WriteAt([]byte{0, 0x7f}, 0); return err }},
+		{"column past the row's", func(f *os.File) error { _, err := f.WriteAt([]byte{9}, 0); return err }},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s, err := newSpill(1)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer s.close()
+			if err := s.add(0, []string{"a passage of the first column", "", "and of the third"}); err != nil {
+				t.Fatal(err)
+			}
+			if err := s.w.Flush(); err != nil {
+				t.Fatal(err)
+			}
+			if texts, err := s.row(0, 3); err != nil || texts[2] != "and of the third" {
+				t.Fatalf("before: %q, %v", texts, err)
+			}
+			if err := tc.spoil(s.f); err != nil {
+				t.Fatal(err)
+			}
+			if texts, err := s.row(0, 3); err == nil {
+				t.Errorf("row: %q, no error", texts)
+			}
+			col := &spillColumn{s: s, recs: s.recs[0], col: 2, cols: 3}
+			if text, ok, err := col.next(); err == nil {
+				t.Errorf("next: %q, %v, no error", text, ok)
+			}
+		})
 	}
 }

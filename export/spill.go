@@ -3,8 +3,10 @@ package export
 import (
 	"bufio"
 	"encoding/binary"
+	"errors"
 	"io"
 	"os"
+	"slices"
 	"strings"
 
 	"github.com/qdatool/qda/internal/scratch"
@@ -28,7 +30,7 @@ type spillRec struct{ off, n int64 }
 func newSpill(rows int) (*spill, error) {
 	f, err := scratch.File("qda-excerpts-*")
 	if err != nil {
-		return nil, err
+		return nil, scratch.Failed(passages, err)
 	}
 	return &spill{f: f, w: bufio.NewWriterSize(f, 1<<16), recs: make([][]spillRec, rows)}, nil
 }
@@ -63,21 +65,22 @@ func (s *spill) row(row, cols int) ([]string, error) {
 		return nil, err
 	}
 	bs := make([]strings.Builder, cols)
+	var buf []byte
 	for _, r := range s.recs[row] {
-		buf := make([]byte, r.n)
-		if _, err := s.f.ReadAt(buf, r.off); err != nil && err != io.EOF {
+		var err error
+		if buf, err = s.read(r, buf); err != nil {
 			return nil, err
 		}
 		for len(buf) > 0 {
-			j, n := binary.Uvarint(buf)
-			buf = buf[n:]
-			l, n := binary.Uvarint(buf)
-			buf = buf[n:]
+			var j int
+			var text []byte
+			if j, text, buf, err = spillCell(buf, cols); err != nil {
+				return nil, err
+			}
 			if bs[j].Len() > 0 {
 				bs[j].WriteString("\n\n")
 			}
-			bs[j].Write(buf[:l])
-			buf = buf[l:]
+			bs[j].Write(text)
 		}
 	}
 	out := make([]string, cols)
@@ -85,6 +88,41 @@ func (s *spill) row(row, cols int) ([]string, error) {
 		out[j] = bs[j].String()
 	}
 	return out, nil
+}
+
+// errSpillCut is a record of the spill that cannot be read back whole:
+// the file is qda's own, but a disk can fail, and a bad length must not
+// make a slice out of range.
+var errSpillCut = errors.New("a record read back is cut short")
+
+// read reads record r into buf (grown as needed); a short read is an
+// error.
+func (s *spill) read(r spillRec, buf []byte) ([]byte, error) {
+	buf = slices.Grow(buf[:0], int(r.n))[:r.n]
+	n, err := s.f.ReadAt(buf, r.off)
+	if n == len(buf) {
+		return buf, nil
+	}
+	if err == nil || err == io.EOF {
+		err = errSpillCut
+	}
+	return nil, scratch.Failed(passages, err)
+}
+
+// spillCell decodes the first cell of a record, as add wrote it: its
+// column (below cols) and text, and the rest of the record.
+func spillCell(buf []byte, cols int) (col int, text, rest []byte, err error) {
+	j, n := binary.Uvarint(buf)
+	if n <= 0 || j >= uint64(cols) {
+		return 0, nil, nil, scratch.Failed(passages, errSpillCut)
+	}
+	buf = buf[n:]
+	l, n := binary.Uvarint(buf)
+	if n <= 0 || l > uint64(len(buf)-n) {
+		return 0, nil, nil, scratch.Failed(passages, errSpillCut)
+	}
+	buf = buf[n:]
+	return int(j), buf[:l], buf[l:], nil
 }
 
 func (s *spill) close() {

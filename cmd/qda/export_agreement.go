@@ -11,7 +11,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/qdatool/qda/corpus"
 	"github.com/qdatool/qda/export"
 )
 
@@ -77,10 +76,12 @@ func runExportAgreement(g *globals, opt agreeOptions, out, command string) error
 		return err // a file of n/a figures and "0 disagreements" would read as agreement
 	}
 	about := export.AgreementAbout(rep, s.study.Config.Title, command)
-	// Every file is rendered before any is written, so a failure leaves
-	// nothing half-done.
 	// Each file is written as it is made (a large study has thousands
-	// of disagreements), and replaces its old version at once.
+	// of disagreements) and replaces its old version only when whole, so
+	// a failed file is left as it was; but the files of a CSV export are
+	// written one after another, so a failure in a later one (the
+	// -disagreements.csv, made from the spill) leaves the earlier ones
+	// already replaced.
 	var files []string
 	var writes []func(io.Writer) error
 	switch ext {
@@ -107,12 +108,12 @@ func runExportAgreement(g *globals, opt agreeOptions, out, command string) error
 		}
 	}
 	for i, f := range files {
-		if err := corpus.WriteFileFrom(f, writes[i]); err != nil {
-			return err
-		}
 		rel := f
 		if r, err := filepath.Rel(g.dir, f); err == nil && !strings.HasPrefix(r, "..") {
 			rel = r
+		}
+		if err := (exportTarget{given: rel, path: f}).write(g, writes[i]); err != nil {
+			return err
 		}
 		files[i] = rel
 	}

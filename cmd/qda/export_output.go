@@ -1,13 +1,16 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"path/filepath"
 	"slices"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/schollz/progressbar/v3"
@@ -84,15 +87,82 @@ func (t exportTarget) write(g *globals, fn func(io.Writer) error) error {
 	if t.given == "-" {
 		return fn(g.stdout)
 	}
+	return t.explain(writeOutput(t.path, fn))
+}
+
+// explain says what went wrong in writeOutput: an interruption, or the
+// output file's own failure naming the file as given (not the temporary
+// file beside it); the export's own errors (e.g. its scratch file's) are
+// returned as they are.
+func (t exportTarget) explain(err error) error {
+	var oe *outputError
+	switch {
+	case err == nil:
+		return nil
+	case errors.Is(err, errInterrupted):
+		return fmt.Errorf("interrupted: %s was not written", t.given)
+	case errors.As(err, &oe):
+		return t.place(oe.err)
+	}
+	return err
+}
+
+// errInterrupted is what the output file's writes return once qda is
+// interrupted (Ctrl-C, SIGTERM).
+var errInterrupted = errors.New("interrupted")
+
+// outputError is a failure of the output file itself (a full disk), not
+// of making what goes into it.
+type outputError struct{ err error }
+
+func (e *outputError) Error() string { return e.err.Error() }
+
+// writeOutput writes path through fn with corpus.WriteFileFrom. A large
+// export takes a while: an interruption while it writes (Ctrl-C, SIGTERM)
+// makes the next write fail, so that the temporary file beside path is
+// removed on the way out, as on any failure, rather than left behind by a
+// process killed by the signal. Before and after, the signals act as ever.
+func writeOutput(path string, fn func(io.Writer) error) error {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	out := &outputWriter{ctx: ctx}
 	var failed error
-	err := corpus.WriteFileFrom(t.path, func(w io.Writer) error {
-		failed = fn(w)
+	err := corpus.WriteFileFrom(path, func(w io.Writer) error {
+		out.w = w
+		failed = fn(out)
 		return failed
 	})
-	if failed != nil {
+	switch {
+	case ctx.Err() != nil:
+		return errInterrupted
+	case out.err != nil:
+		return &outputError{out.err}
+	case failed != nil:
 		return failed
+	case err != nil:
+		return &outputError{err} // its flush, close or rename
 	}
-	return t.place(err)
+	return nil
+}
+
+// outputWriter keeps the first error of writing the output file, to tell
+// it from an error of making the export, and stops the writes once ctx
+// is done.
+type outputWriter struct {
+	ctx context.Context
+	w   io.Writer
+	err error
+}
+
+func (o *outputWriter) Write(p []byte) (int, error) {
+	if o.ctx.Err() != nil {
+		return 0, errInterrupted
+	}
+	n, err := o.w.Write(p)
+	if err != nil && o.err == nil {
+		o.err = err
+	}
+	return n, err
 }
 
 // place explains a file that could not be written.
@@ -102,6 +172,10 @@ func (t exportTarget) place(err error) error {
 	}
 	if errors.Is(err, os.ErrNotExist) {
 		return withHint(fmt.Errorf("cannot write %s: its folder does not exist", t.given), "create the folder first, or write elsewhere with -o")
+	}
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err // its path is the temporary file's
 	}
 	return fmt.Errorf("cannot write %s: %v", t.given, err)
 }

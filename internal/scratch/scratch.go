@@ -2,11 +2,14 @@
 package scratch
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
+
+	"github.com/qdatool/qda/internal/diag"
 )
 
 // File creates a temporary file for pattern (as os.CreateTemp in the
@@ -91,4 +94,20 @@ func sweep(dir string, rest func(name string) string) {
 // name: digits only, at least one.
 func digits(s string) bool {
 	return s != "" && strings.Trim(s, "0123456789") == ""
+}
+
+// Failed explains err, met while keeping what (e.g. "the passages") in a
+// scratch file: the scratch file's own name means nothing to a user (its
+// name is removed at once, see File), the folder it is in does, and what
+// to do about a missing or full one. A nil err stays nil.
+func Failed(what string, err error) error {
+	if err == nil {
+		return nil
+	}
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err
+	}
+	return diag.Errorf("", 0, "cannot keep %s in a scratch file in %s: %v", what, os.TempDir(), err).
+		WithHint("set TMPDIR to a folder with room")
 }
