@@ -508,3 +508,69 @@ func TestFileIDString(t *testing.T) {
 		t.Errorf("got %q", got)
 	}
 }
+
+// TestQuickWaitedLock: a search that waits for the index's lock does
+// not trust the stats taken as qda started (internal/ahead): a
+// transcript edited in place at the same size while it waits is seen.
+func TestQuickWaitedLock(t *testing.T) {
+	dir := writeStudy(t, tiny)
+	ageStudy(dir)
+	quickHits(t, dir, Request{Query: "bus"})
+	quickHits(t, dir, Request{Query: "bus"})
+	ageStudy(dir)
+	quickHits(t, dir, Request{Query: "bus"})
+
+	// Another qda holds the index as this search starts.
+	st, err := corpus.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	held, err := st.LockFile(LockFile, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer held.Unlock()
+	// The sweep of qda's start: its two stats are done long before the
+	// search reaches the lock, so they are of the files before the edit.
+	// Whether they were or not, the search must not use them (checked
+	// below, which fails whatever the timing).
+	ahead.Start(dir)
+
+	waiting := make(chan struct{})
+	type opened struct {
+		ix  *Index
+		err error
+	}
+	done := make(chan opened)
+	go func() {
+		heads, _, err := st.LoadHeads()
+		if err != nil {
+			done <- opened{nil, err}
+			return
+		}
+		cb, _ := st.Codebook()
+		tables := func() (*corpus.Index, error) {
+			cix, findings, err := st.LoadIndex()
+			if err == nil {
+				err = findings.Err()
+			}
+			return cix, err
+		}
+		ix, err := Open(st, heads, cb, Options{LazyCodings: true, Tables: tables, Wait: func(corpus.Holder) { close(waiting) }})
+		done <- opened{ix, err}
+	}()
+	<-waiting
+	editInPlace(t, dir, "transcripts/ted-1.txt", strings.Replace(tiny["transcripts/ted-1.txt"], "the bus", "a taxi", 1)+"\n")
+	held.Unlock()
+	o := <-done
+	if o.err != nil {
+		t.Fatal(o.err)
+	}
+	defer o.ix.Close()
+	if q := o.ix.man.quick; q != nil && q.sweep != nil {
+		t.Error("the search used the stats of its start after waiting for the lock")
+	}
+	if got := searchIDs(t, o.ix, Request{Query: "taxi", WithRefs: true}); !slices.Equal(got, []string{"ted-1:3"}) {
+		t.Errorf("an edit made while the search waited: got %q, want [ted-1:3]", got)
+	}
+}
