@@ -91,6 +91,13 @@ type UpdateStats struct {
 // Open opens the index of st, creating or repairing it as needed, and
 // brings it up to date with the files on disk.
 func Open(st *corpus.Study, cix *corpus.Index, cb *codebook.Codebook, opt Options) (*Index, error) {
+	// A sweep of qda's start the update did not take (it rebuilt, or
+	// failed) is stopped, its folder closed.
+	defer func() {
+		if sw := ahead.For(st.Root); sw != nil {
+			sw.Stop()
+		}
+	}()
 	lk, err := st.LockFile(LockFile, func(h corpus.Holder) {
 		if opt.Wait != nil {
 			opt.Wait(h)

@@ -574,3 +574,64 @@ func TestQuickWaitedLock(t *testing.T) {
 		t.Errorf("an edit made while the search waited: got %q, want [ted-1:3]", got)
 	}
 }
+
+// TestQuickSweepStopped: a search that does not ask the sweep of qda's
+// start for its answer (the tables moved, or it opens the index eagerly)
+// stops it, its folder closed: it holds no more of transcripts/ open
+// than the same search with no sweep.
+func TestQuickSweepStopped(t *testing.T) {
+	if _, err := os.ReadDir("/proc/self/fd"); err != nil {
+		t.Skip("no /proc/self/fd to count open folders:", err)
+	}
+	for _, tc := range []struct {
+		name string
+		edit func(t *testing.T, dir string)
+		open func(t *testing.T, dir string) *Index
+	}{
+		{"tables moved", func(t *testing.T, dir string) {
+			write(t, dir, "participants.csv", strings.Replace(tiny["participants.csv"], "female", "woman", 1))
+		}, func(t *testing.T, dir string) *Index { ix, _ := openQuick(t, dir); return ix }},
+		{"not lazy", func(t *testing.T, dir string) {}, openIndex},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			open := map[bool]int{}
+			for _, sweep := range []bool{false, true} {
+				dir := writeStudy(t, tiny)
+				ageStudy(dir)
+				quickHits(t, dir, Request{Query: "bus"})
+				quickHits(t, dir, Request{Query: "bus"})
+				ageStudy(dir)
+				quickHits(t, dir, Request{Query: "bus"})
+				tc.edit(t, dir)
+				if sweep {
+					ahead.Start(dir)
+				}
+				ix := tc.open(t, dir)
+				if sweep && ahead.For(dir) != nil {
+					t.Error("the sweep of qda's start was not taken")
+				}
+				ix.Close()
+				open[sweep] = openFolders(t, filepath.Join(dir, "transcripts"))
+			}
+			if open[true] != open[false] {
+				t.Errorf("transcripts/ open %d times after a search with a sweep, %d without", open[true], open[false])
+			}
+		})
+	}
+}
+
+// openFolders counts the process's descriptors open on folder.
+func openFolders(t *testing.T, folder string) int {
+	t.Helper()
+	fds, err := os.ReadDir("/proc/self/fd")
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, fd := range fds {
+		if to, _ := os.Readlink(filepath.Join("/proc/self/fd", fd.Name())); to == folder {
+			n++
+		}
+	}
+	return n
+}
