@@ -56,6 +56,14 @@ func openPath(path, rel string, want kind) (*os.File, error) {
 	return f, nil
 }
 
+// OpenPlain opens the plain file at path, not in a study's root (a
+// folder qda is about to write a study into), for reading, as every file
+// of a study is opened: without blocking on a named pipe there, and
+// refusing anything but a plain file with a finding naming it as name.
+func OpenPlain(path, name string) (*os.File, error) {
+	return openPath(path, name, wantFile)
+}
+
 // openRootIn opens the folder dir, in the root r, as a root. os.Root's
 // OpenRoot opens a named pipe as any file, and blocks there, before it
 // finds that it is no folder: the folder is looked at first. (Stat
