@@ -3,6 +3,7 @@
 package corpus
 
 import (
+	"errors"
 	"net"
 	"os"
 	"path/filepath"
@@ -134,5 +135,22 @@ func TestReadFileGrowing(t *testing.T) {
 	}
 	if len(data) > MaxFileSize {
 		t.Fatalf("read %d bytes, more than MaxFileSize", len(data))
+	}
+}
+
+// TestOpenFolderLinkOut: a study's folder that is a link out of the study
+// (to a device) is refused as any link out, and never opened.
+func TestOpenFolderLinkOut(t *testing.T) {
+	dir := t.TempDir()
+	must(t, os.WriteFile(filepath.Join(dir, ConfigFile), []byte("name: t\n"), 0o644))
+	must(t, os.Symlink("/dev/null", filepath.Join(dir, TranscriptsDir)))
+	s := &Study{Root: dir}
+	f, err := s.OpenFolder(TranscriptsDir)
+	if err == nil {
+		f.Close()
+		t.Fatal("a link to /dev/null opened as the transcripts folder")
+	}
+	if !errors.Is(err, ErrOutside) || !strings.HasPrefix(err.Error(), "transcripts: leads outside the study") {
+		t.Errorf("got %v, want transcripts: leads outside the study", err)
 	}
 }
