@@ -509,16 +509,24 @@ func TestFileIDString(t *testing.T) {
 	}
 }
 
-// TestQuickWaitedLock: a search that waits for the index's lock does
-// not trust the stats taken as qda started (internal/ahead): a
-// transcript edited in place at the same size while it waits is seen.
-func TestQuickWaitedLock(t *testing.T) {
+// quickStudy is the tiny study with its index built and old enough to
+// trust: the next search's quick check passes.
+func quickStudy(t *testing.T) string {
+	t.Helper()
 	dir := writeStudy(t, tiny)
 	ageStudy(dir)
 	quickHits(t, dir, Request{Query: "bus"})
 	quickHits(t, dir, Request{Query: "bus"})
 	ageStudy(dir)
 	quickHits(t, dir, Request{Query: "bus"})
+	return dir
+}
+
+// TestQuickWaitedLock: a search that waits for the index's lock does
+// not trust the stats taken as qda started (internal/ahead): a
+// transcript edited in place at the same size while it waits is seen.
+func TestQuickWaitedLock(t *testing.T) {
+	dir := quickStudy(t)
 
 	// Another qda holds the index as this search starts.
 	st, err := corpus.Open(dir)
@@ -596,12 +604,7 @@ func TestQuickSweepStopped(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			open := map[bool]int{}
 			for _, sweep := range []bool{false, true} {
-				dir := writeStudy(t, tiny)
-				ageStudy(dir)
-				quickHits(t, dir, Request{Query: "bus"})
-				quickHits(t, dir, Request{Query: "bus"})
-				ageStudy(dir)
-				quickHits(t, dir, Request{Query: "bus"})
+				dir := quickStudy(t)
 				tc.edit(t, dir)
 				if sweep {
 					ahead.Start(dir)
