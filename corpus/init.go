@@ -50,6 +50,13 @@ func Init(dir, title string) error {
 			return fmt.Errorf("%s already exists: start the study in an empty folder", filepath.Join(dir, f.name))
 		}
 	}
+	// A .gitignore qda cannot read (a named pipe, a folder) is refused
+	// before anything is written.
+	if f, err := openPath(filepath.Join(dir, ".gitignore"), ".gitignore", wantFile); err == nil {
+		f.Close()
+	} else if !errors.Is(err, fs.ErrNotExist) {
+		return err
+	}
 	if title == "" {
 		title = filepath.Base(dir)
 	}
@@ -78,10 +85,17 @@ func Init(dir, title string) error {
 // appendGitignore adds .qda/ to an existing .gitignore rather than
 // replacing the user's.
 func appendGitignore(path string) error {
-	old, err := os.ReadFile(path)
+	// Opened as a study's files are: a named pipe there does not make
+	// qda init wait for a writer.
+	f, err := openPath(path, ".gitignore", wantFile)
 	if errors.Is(err, fs.ErrNotExist) {
 		return WriteFile(path, []byte(gitignoreText))
 	}
+	if err != nil {
+		return err
+	}
+	old, err := readLimited(".gitignore", f)
+	f.Close()
 	if err != nil {
 		return err
 	}

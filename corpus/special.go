@@ -56,6 +56,14 @@ func openPath(path, rel string, want kind) (*os.File, error) {
 	return f, nil
 }
 
+// OpenPlain opens the plain file at path, not in a study's root (a
+// folder qda is about to write a study into), for reading, as every file
+// of a study is opened: without blocking on a named pipe there, and
+// refusing anything but a plain file with a finding naming it as name.
+func OpenPlain(path, name string) (*os.File, error) {
+	return openPath(path, name, wantFile)
+}
+
 // openRootIn opens the folder dir, in the root r, as a root. os.Root's
 // OpenRoot opens a named pipe as any file, and blocks there, before it
 // finds that it is no folder: the folder is looked at first. (Stat
@@ -163,11 +171,25 @@ func modeName(m fs.FileMode) string {
 }
 
 // OpenFolder opens the study's folder rel (slash-separated) to list it
-// or to stat files in it, as the system finds it (a link to a folder is
-// followed, as os.Open does), but never blocking on a named pipe in its
-// place: anything but a folder is refused with a finding naming it.
+// or to stat files in it, through the study's root: a link to a folder
+// inside the study is followed, a link out of it is refused (an error
+// wrapping ErrOutside), as for any file. What is there is looked at
+// before it is opened, so that nothing but a folder of the study is ever
+// opened (opening a device can do what its driver does on open):
+// anything else is refused with a finding naming it.
 func (s *Study) OpenFolder(rel string) (*os.File, error) {
-	return openPath(s.Path(filepath.FromSlash(rel)), rel, wantFolder)
+	r, err := s.fsRoot()
+	if err != nil {
+		return nil, err
+	}
+	fi, err := r.Stat(filepath.FromSlash(rel))
+	if err != nil {
+		return nil, explain(r, rel, rel, wantFolder, insideErr(rel, err))
+	}
+	if !fi.IsDir() {
+		return nil, notPlain(rel, fi.Mode(), wantFolder)
+	}
+	return openIn(r, rel, rel, wantFolder)
 }
 
 // readDir lists the study's folder rel as os.ReadDir does (sorted by

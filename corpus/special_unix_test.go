@@ -3,6 +3,7 @@
 package corpus
 
 import (
+	"errors"
 	"net"
 	"os"
 	"path/filepath"
@@ -28,11 +29,7 @@ func TestSpecialFilesRefused(t *testing.T) {
 			l.Close()
 		},
 		// mknod needs root: skipped without it.
-		"a character device": func(t *testing.T, path string) {
-			if err := unix.Mknod(path, unix.S_IFCHR|0o644, int(unix.Mkdev(1, 5))); err != nil {
-				t.Skipf("mknod: %v", err)
-			}
-		},
+		"a character device": mknodNull,
 	}
 	reads := []struct {
 		name, rel string
@@ -134,5 +131,22 @@ func TestReadFileGrowing(t *testing.T) {
 	}
 	if len(data) > MaxFileSize {
 		t.Fatalf("read %d bytes, more than MaxFileSize", len(data))
+	}
+}
+
+// TestOpenFolderLinkOut: a study's folder that is a link out of the study
+// (to a device) is refused as any link out, and never opened.
+func TestOpenFolderLinkOut(t *testing.T) {
+	dir := t.TempDir()
+	must(t, os.WriteFile(filepath.Join(dir, ConfigFile), []byte("name: t\n"), 0o644))
+	must(t, os.Symlink("/dev/null", filepath.Join(dir, TranscriptsDir)))
+	s := &Study{Root: dir}
+	f, err := s.OpenFolder(TranscriptsDir)
+	if err == nil {
+		f.Close()
+		t.Fatal("a link to /dev/null opened as the transcripts folder")
+	}
+	if !errors.Is(err, ErrOutside) || !strings.HasPrefix(err.Error(), "transcripts: leads outside the study") {
+		t.Errorf("got %v, want transcripts: leads outside the study", err)
 	}
 }

@@ -45,3 +45,22 @@ func TestAheadReadsFlagsAsCobra(t *testing.T) {
 		}
 	}
 }
+
+// A line qda's start misreads as a search (an unknown flag taken for one
+// with a value, the command word its value) turned the collector off:
+// the command cobra runs instead gets it back.
+func TestAheadCollectorBack(t *testing.T) {
+	t.Setenv("GOGC", "")
+	t.Setenv("GOMEMLIMIT", "")
+	args := []string{"--search", "search", "excerpts", "X"}
+	if _, ok := ahead.SearchDir(args); !ok {
+		t.Skip("ahead no longer reads this line as a search")
+	}
+	for _, args := range [][]string{args, {"--search", "search", "stats"}, {"stats", "search"}} {
+		ahead.QuietGC()
+		run(append([]string{"-C", t.TempDir()}, args...), io.Discard, io.Discard)
+		if ahead.StartGC() {
+			t.Errorf("%q: the collector was left off", args)
+		}
+	}
+}

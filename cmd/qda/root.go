@@ -12,6 +12,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/qdatool/qda/corpus"
+	"github.com/qdatool/qda/internal/ahead"
 	"github.com/qdatool/qda/internal/diag"
 	"github.com/qdatool/qda/internal/layout"
 )
@@ -90,6 +91,13 @@ func run(args []string, stdout, stderr io.Writer) int {
 	root.SetArgs(args)
 	root.SetOut(stdout)
 	root.SetErr(stderr)
+	// qda's start turned the collector off if it read the line as a
+	// search (internal/ahead); a search sets it again for its query. A
+	// line it misread (an unknown flag it took for one with a value)
+	// runs another command: the collector is put back for it.
+	if c, _, err := root.Find(args); err != nil || c.Name() != "search" || c.Parent() != root {
+		ahead.StartGC()
+	}
 	err := root.Execute()
 	for _, st := range g.open {
 		st.Close()

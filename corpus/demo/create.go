@@ -74,7 +74,9 @@ func replaceable(dir string) error {
 	if len(entries) == 0 {
 		return nil
 	}
-	f, err := os.Open(filepath.Join(dir, corpus.ConfigFile))
+	// Not blocking on a named pipe there: anything but a plain file
+	// is not the demo's.
+	f, err := corpus.OpenPlain(filepath.Join(dir, corpus.ConfigFile), corpus.ConfigFile)
 	if err != nil {
 		return fmt.Errorf("%s: %w", dir, ErrNotDemo)
 	}

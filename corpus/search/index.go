@@ -17,6 +17,7 @@ import (
 
 	"github.com/qdatool/qda/codebook"
 	"github.com/qdatool/qda/corpus"
+	"github.com/qdatool/qda/internal/ahead"
 )
 
 // The index's files, relative to the study.
@@ -97,7 +98,25 @@ type UpdateStats struct {
 // Open opens the index of st, creating or repairing it as needed, and
 // brings it up to date with the files on disk.
 func Open(st *corpus.Study, cix *corpus.Index, cb *codebook.Codebook, opt Options) (*Index, error) {
-	lk, err := st.LockFile(LockFile, opt.Wait)
+	// A sweep of qda's start the update did not take (it rebuilt, or
+	// failed) is stopped, its folder closed.
+	defer func() {
+		if sw := ahead.For(st.Root); sw != nil {
+			sw.Stop()
+		}
+	}()
+	lk, err := st.LockFile(LockFile, func(h corpus.Holder) {
+		if opt.Wait != nil {
+			opt.Wait(h)
+		}
+		// The sweep's stats are those of qda's start, and another qda
+		// holds the index for who knows how long: an edit made while
+		// this one waits would pass them. Its stats are dropped, and the
+		// quick check takes its own once the lock is held.
+		if sw := ahead.For(st.Root); sw != nil {
+			sw.Stop()
+		}
+	})
 	if err != nil {
 		if !strings.HasPrefix(err.Error(), LockFile+": ") {
 			err = fmt.Errorf("%s: %w", LockFile, err)

@@ -221,6 +221,9 @@ func (m *manifest) load() error {
 			return err
 		}
 	}
+	if m.quick != nil && m.quick.sweep != nil {
+		m.quick.sweep.Stop() // not asked, or asked already: its folder is closed
+	}
 	m.rest, m.quick = "", nil
 	return nil
 }

@@ -35,15 +35,13 @@ import (
 // does, the manifest's entries stay unparsed and the tables unread.
 func (ix *Index) quick() bool {
 	m := ix.man
-	if !ix.lazy || m.Transcripts != nil {
-		return false
-	}
-	for _, t := range []string{corpus.ParticipantsFile, corpus.TranscriptsFile} {
-		old, ok := m.Tables[t]
-		fi, err := os.Stat(ix.study.Path(t))
-		if !ok || old.MTime == 0 || err != nil || !old.sameStat(fileState{Size: fi.Size(), MTime: fi.ModTime().UnixNano()}) {
-			return false
+	if !ix.lazy || m.Transcripts != nil || !ix.tablesSame() {
+		// The sweep of qda's start is not asked for: its workers stop
+		// and its folder is closed now, not when qda ends.
+		if q := m.quick; q != nil && q.sweep != nil {
+			q.sweep.Stop()
 		}
+		return false
 	}
 	q := m.records()
 	if q == nil {
@@ -90,6 +88,19 @@ func (ix *Index) quick() bool {
 		m.quickPieced = m.quickPieced || pieced[w]
 	}
 	ix.Stats.Unchanged += len(q.recs)
+	return true
+}
+
+// tablesSame reports whether both tables have the size and trusted
+// mtime the manifest recorded.
+func (ix *Index) tablesSame() bool {
+	for _, t := range []string{corpus.ParticipantsFile, corpus.TranscriptsFile} {
+		old, ok := ix.man.Tables[t]
+		fi, err := os.Stat(ix.study.Path(t))
+		if !ok || old.MTime == 0 || err != nil || !old.sameStat(fileState{Size: fi.Size(), MTime: fi.ModTime().UnixNano()}) {
+			return false
+		}
+	}
 	return true
 }
 

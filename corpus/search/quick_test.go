@@ -508,3 +508,133 @@ func TestFileIDString(t *testing.T) {
 		t.Errorf("got %q", got)
 	}
 }
+
+// quickStudy is the tiny study with its index built and old enough to
+// trust: the next search's quick check passes.
+func quickStudy(t *testing.T) string {
+	t.Helper()
+	dir := writeStudy(t, tiny)
+	ageStudy(dir)
+	quickHits(t, dir, Request{Query: "bus"})
+	quickHits(t, dir, Request{Query: "bus"})
+	ageStudy(dir)
+	quickHits(t, dir, Request{Query: "bus"})
+	return dir
+}
+
+// TestQuickWaitedLock: a search that waits for the index's lock does
+// not trust the stats taken as qda started (internal/ahead): a
+// transcript edited in place at the same size while it waits is seen.
+func TestQuickWaitedLock(t *testing.T) {
+	dir := quickStudy(t)
+
+	// Another qda holds the index as this search starts.
+	st, err := corpus.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	held, err := st.LockFile(LockFile, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer held.Unlock()
+	// The sweep of qda's start: its two stats are done long before the
+	// search reaches the lock, so they are of the files before the edit.
+	// Whether they were or not, the search must not use them (checked
+	// below, which fails whatever the timing).
+	ahead.Start(dir)
+
+	waiting := make(chan struct{})
+	type opened struct {
+		ix  *Index
+		err error
+	}
+	done := make(chan opened)
+	go func() {
+		heads, _, err := st.LoadHeads()
+		if err != nil {
+			done <- opened{nil, err}
+			return
+		}
+		cb, _ := st.Codebook()
+		tables := func() (*corpus.Index, error) {
+			cix, findings, err := st.LoadIndex()
+			if err == nil {
+				err = findings.Err()
+			}
+			return cix, err
+		}
+		ix, err := Open(st, heads, cb, Options{LazyCodings: true, Tables: tables, Wait: func(corpus.Holder) { close(waiting) }})
+		done <- opened{ix, err}
+	}()
+	<-waiting
+	editInPlace(t, dir, "transcripts/ted-1.txt", strings.Replace(tiny["transcripts/ted-1.txt"], "the bus", "a taxi", 1)+"\n")
+	held.Unlock()
+	o := <-done
+	if o.err != nil {
+		t.Fatal(o.err)
+	}
+	defer o.ix.Close()
+	if q := o.ix.man.quick; q != nil && q.sweep != nil {
+		t.Error("the search used the stats of its start after waiting for the lock")
+	}
+	if got := searchIDs(t, o.ix, Request{Query: "taxi", WithRefs: true}); !slices.Equal(got, []string{"ted-1:3"}) {
+		t.Errorf("an edit made while the search waited: got %q, want [ted-1:3]", got)
+	}
+}
+
+// TestQuickSweepStopped: a search that does not ask the sweep of qda's
+// start for its answer (the tables moved, or it opens the index eagerly)
+// stops it, its folder closed: it holds no more of transcripts/ open
+// than the same search with no sweep.
+func TestQuickSweepStopped(t *testing.T) {
+	if _, err := os.ReadDir("/proc/self/fd"); err != nil {
+		t.Skip("no /proc/self/fd to count open folders:", err)
+	}
+	for _, tc := range []struct {
+		name string
+		edit func(t *testing.T, dir string)
+		open func(t *testing.T, dir string) *Index
+	}{
+		{"tables moved", func(t *testing.T, dir string) {
+			write(t, dir, "participants.csv", strings.Replace(tiny["participants.csv"], "female", "woman", 1))
+		}, func(t *testing.T, dir string) *Index { ix, _ := openQuick(t, dir); return ix }},
+		{"not lazy", func(t *testing.T, dir string) {}, openIndex},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			open := map[bool]int{}
+			for _, sweep := range []bool{false, true} {
+				dir := quickStudy(t)
+				tc.edit(t, dir)
+				if sweep {
+					ahead.Start(dir)
+				}
+				ix := tc.open(t, dir)
+				if sweep && ahead.For(dir) != nil {
+					t.Error("the sweep of qda's start was not taken")
+				}
+				ix.Close()
+				open[sweep] = openFolders(t, filepath.Join(dir, "transcripts"))
+			}
+			if open[true] != open[false] {
+				t.Errorf("transcripts/ open %d times after a search with a sweep, %d without", open[true], open[false])
+			}
+		})
+	}
+}
+
+// openFolders counts the process's descriptors open on folder.
+func openFolders(t *testing.T, folder string) int {
+	t.Helper()
+	fds, err := os.ReadDir("/proc/self/fd")
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, fd := range fds {
+		if to, _ := os.Readlink(filepath.Join("/proc/self/fd", fd.Name())); to == folder {
+			n++
+		}
+	}
+	return n
+}

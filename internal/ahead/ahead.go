@@ -20,9 +20,12 @@
 // as it checks any quick file (its records well formed, naming the
 // manifest read under the index's lock); else it reads and stats as
 // before. A command line this package misreads costs a sweep's CPU and
-// no more. The stats are those of the process's start: an edit made
-// after a search started may be missed by that search, as by a search
-// whose own stats had passed the file.
+// no more. The stats are those of the process's start, a few
+// milliseconds before the search would take its own: an edit made in
+// between may be missed by that search, as by a search whose own stats
+// had passed the file. A search that has to wait for the index's lock
+// (another qda holds it) drops the sweep and stats once it holds the
+// lock (corpus/search.Open), so that wait widens the window by nothing.
 package ahead
 
 import (
@@ -165,12 +168,27 @@ func (s *Sweep) Same() bool {
 	}
 	s.work()
 	s.wg.Wait()
-	s.closed.Do(func() { s.dir.Close() })
+	s.close()
 	return !s.differs.Load()
 }
 
-// Stop ends a sweep whose answer will not be asked for.
-func (s *Sweep) Stop() { s.differs.Store(true) }
+// Stop ends a sweep whose answer will not be asked for: its workers
+// stop at their next stat, and it returns once they have, its folder
+// closed.
+func (s *Sweep) Stop() {
+	s.differs.Store(true)
+	s.wg.Wait()
+	s.close()
+}
+
+// close closes the sweep's folder, once its workers are done.
+func (s *Sweep) close() {
+	s.closed.Do(func() {
+		if s.dir != nil {
+			s.dir.Close()
+		}
+	})
+}
 
 // read reads the study's quick file and its records, through the study's
 // root: the file is data a clone may carry, and a link out of the study
