@@ -44,9 +44,10 @@ type Options struct {
 	// files re-read because their mtimes were too recent to trust, is
 	// not a build.
 	Building func(total int)
-	// Merging is called when an update, having indexed, merges the whole
-	// index into one segment (after a build: seconds at 10,000
-	// participants).
+	// Merging is called when an update, having indexed through bleve,
+	// merges the whole index into one segment (seconds at 10,000
+	// participants when most transcripts changed). A build from nothing
+	// writes one segment and merges nothing (build_segment.go).
 	Merging func()
 	// LazyCodings leaves the codings files of transcripts whose text did
 	// not move unchecked until a search needs them (codings.go): for a
