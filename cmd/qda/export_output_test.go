@@ -9,21 +9,29 @@ import (
 	"testing"
 )
 
-// TestExportWriteStreams checks that a text export reaches its file
-// while it is made, not after being held whole in memory, and that the
-// file is still replaced at once: a failed export leaves the old one.
-func TestExportWriteStreams(t *testing.T) {
+// oldExport is an export target out.md in a new folder, holding "old",
+// with $TMPDIR a folder of its own (tmp): the temporary file is made
+// beside the export or, on the same file system, in $TMPDIR
+// (renameio's choice), and the tests look in both.
+func oldExport(t *testing.T) (g *globals, tg exportTarget, tmp string) {
+	t.Helper()
 	dir := t.TempDir()
-	// The temporary file is made beside the export or, on the same
-	// file system, in $TMPDIR (renameio's choice).
-	tmp := t.TempDir()
+	tmp = t.TempDir()
 	t.Setenv("TMPDIR", tmp)
 	path := filepath.Join(dir, "out.md")
 	if err := os.WriteFile(path, []byte("old\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	g := &globals{dir: dir, stdout: io.Discard, stderr: io.Discard}
-	tg := exportTarget{given: "out.md", path: path, format: "md"}
+	g = &globals{dir: dir, stdout: io.Discard, stderr: io.Discard}
+	return g, exportTarget{given: "out.md", path: path, format: "md"}, tmp
+}
+
+// TestExportWriteStreams checks that a text export reaches its file
+// while it is made, not after being held whole in memory, and that the
+// file is still replaced at once: a failed export leaves the old one.
+func TestExportWriteStreams(t *testing.T) {
+	g, tg, tmp := oldExport(t)
+	path, dir := tg.path, g.dir
 	chunk := bytes.Repeat([]byte("a passage\n"), 100_000) // 1 MB
 
 	// onDisk is how many bytes the export's temporary file holds.

@@ -18,15 +18,8 @@ import (
 func TestExportWriteInterrupted(t *testing.T) {
 	for _, sig := range []syscall.Signal{syscall.SIGINT, syscall.SIGTERM} {
 		t.Run(sig.String(), func(t *testing.T) {
-			dir := t.TempDir()
-			tmp := t.TempDir()
-			t.Setenv("TMPDIR", tmp)
-			path := filepath.Join(dir, "out.md")
-			if err := os.WriteFile(path, []byte("old\n"), 0o644); err != nil {
-				t.Fatal(err)
-			}
-			g := &globals{dir: dir, stdout: io.Discard, stderr: io.Discard}
-			tg := exportTarget{given: "out.md", path: path, format: "md"}
+			g, tg, tmp := oldExport(t)
+			path, dir := tg.path, g.dir
 			err := tg.write(g, func(w io.Writer) error {
 				if _, err := w.Write([]byte("a first passage\n")); err != nil {
 					return err
