@@ -254,7 +254,7 @@ func (wb *Workbook) codeHeader(colour string) (int, error) {
 	if (lum+0.05)/0.05 < 1.05/(lum+0.05) {
 		font = "#FFFFFF"
 	}
-	id, err := wb.f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true, Color: font},
+	id, err := wb.f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true, Family: "Calibri", Size: 11, Color: font},
 		Alignment: &excelize.Alignment{Vertical: "top", WrapText: true},
 		Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{colour}}})
 	if err != nil {
