@@ -131,6 +131,7 @@ const (
 	spaceWidth  = 0.5
 	narrowWidth = 0.5  // i j l I J ' . , : ; | and the space
 	slimWidth   = 0.7  // f t r / \ ( ) [ ] { } - " !
+	sleekWidth  = 0.85 // s c z
 	plainWidth  = 1.0  // other small letters, digits
 	capWidth    = 1.2  // capitals
 	broadWidth  = 1.35 // w O Q D G H N U & # + = < > ~
@@ -157,6 +158,9 @@ var asciiWidth = func() (t [utf8.RuneSelf]float64) {
 	}
 	for _, c := range `ftr/\()[]{}-"!` {
 		t[c] = slimWidth
+	}
+	for _, c := range "scz" {
+		t[c] = sleekWidth
 	}
 	for _, c := range "wOQDGHNU&#+=<>~" {
 		t[c] = broadWidth
