@@ -37,9 +37,12 @@ const (
 // the fonts differ (Calibri in Excel, its stand-in, DejaVu Sans where
 // Calibri is missing, in LibreOffice) and so do their measures. It
 // follows what both do, erring on the tall side:
-//   - a line breaks at spaces and after a hyphen, nowhere else (Excel
-//     does not break after "/", so a code path such as
-//     sustainability/infrastructure/transport is one word);
+//   - a line breaks at spaces and after a hyphen or a slash, nowhere
+//     else: LibreOffice breaks a code path such as
+//     sustainability/infrastructure/transport after its slashes (seen
+//     in its prints), which leaves ragged lines, so more of them than
+//     a path broken at the cell's edge, as an app that does not break
+//     there would;
 //   - a word longer than a line starts a line of its own and is broken
 //     at the cell's edge, by characters, as both apps do;
 //   - each character counts its width class (runeWidth), measured in
