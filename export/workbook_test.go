@@ -407,6 +407,14 @@ func TestWorkbookLayout(t *testing.T) {
 			t.Errorf("Matrix!%s style %+v %+v (%v), want fill %s, font %s", ref, st.Fill, st.Font, err, want[0], want[1])
 		}
 	}
+	// Bold text names the body's font, else LibreOffice prints it in
+	// its default serif, wider than its rows' heights were estimated for.
+	for _, ref := range []string{"A1", "A2", "C1"} {
+		id, _ := f.GetCellStyle("Matrix", ref)
+		if st, err := f.GetStyle(id); err != nil || st.Font == nil || !st.Font.Bold || st.Font.Family != "Calibri" || st.Font.Size != 11 {
+			t.Errorf("Matrix!%s font %+v (%v), want bold Calibri 11", ref, st.Font, err)
+		}
+	}
 	// Excerpts: rows as high as their wrapped passages, within the cap.
 	passage := cell(t, f, "Excerpts", "B3")
 	w, _ = f.GetColWidth("Excerpts", "B")
