@@ -468,30 +468,36 @@ func TestTextLines(t *testing.T) {
 // letters fits where an average width gave it a second line; capitals,
 // digits and m's and W's got too few lines.
 func TestTextLinesLibreOffice(t *testing.T) {
+	const (
+		path  = "sustainability/infrastructure/transport/public-transport"
+		caps  = "THE QUICK BROWN FOX JUMPS OVER THE LAZY DOG AGAIN AND AGAIN AND AGAIN"
+		prose = "May: I saw a poster in the library. I must have walked past it a dozen times before I rang the number, and even then I nearly put the phone down when she answered."
+		turns = "Interviewer: And how did you get there? Did someone drive you, or was it the bus? Participant: Mostly the bus, the 42, but it only runs twice a day so I often waited an hour in the cold."
+	)
 	for _, tc := range []struct {
 		s  string
 		w  float64
 		lo int // lines in LibreOffice's print
 	}{
 		{"sustainability/infrastructure/transport", 30, 1},
-		{"sustainability/infrastructure/transport/public-transport", 24, 2},
-		{"sustainability/infrastructure/transport/public-transport", 60, 1},
+		{path, 24, 2},
+		{path, 60, 1},
 		{"sustainability/ending-support/losing-a-friend", 24, 2},
 		{"confidence/daily-tasks/bills-and-letters", 24, 2},
 		{"aaaa/bbbb/cccc/dddd/eeee/ffff/gggg/hhhh/iiii/jjjj/kkkk/llll/mmmm/nnnn/oooo", 24, 3},
 		{"aaaa-bbbb-cccc-dddd-eeee-ffff-gggg-hhhh-iiii-jjjj-kkkk-llll-mmmm-nnnn-oooo", 24, 3},
 		{"ab " + strings.Repeat("x", 74), 24, 4},
-		{"THE QUICK BROWN FOX JUMPS OVER THE LAZY DOG AGAIN AND AGAIN AND AGAIN", 24, 4},
-		{"THE QUICK BROWN FOX JUMPS OVER THE LAZY DOG AGAIN AND AGAIN AND AGAIN", 40, 2},
+		{caps, 24, 4},
+		{caps, 40, 2},
 		{strings.TrimSpace(strings.Repeat("1234567890 ", 7)), 40, 3},
 		{strings.TrimSpace(strings.Repeat("MMMM WWWW mmmm wwww ", 3)), 24, 4},
 		{strings.TrimSpace(strings.Repeat("illicit little lilies fill tiny lists; it is still ill. ", 2)), 24, 3},
 		{"Lifts from the connector, family, friends and volunteer drivers", 24, 3},
 		{"Developing confidence for day-to-day tasks and travel", 24, 2},
-		{"May: I saw a poster in the library. I must have walked past it a dozen times before I rang the number, and even then I nearly put the phone down when she answered.", 24, 6},
-		{"May: I saw a poster in the library. I must have walked past it a dozen times before I rang the number, and even then I nearly put the phone down when she answered.", 60, 3},
-		{"Interviewer: And how did you get there? Did someone drive you, or was it the bus? Participant: Mostly the bus, the 42, but it only runs twice a day so I often waited an hour in the cold.", 40, 4},
-		{"Interviewer: And how did you get there? Did someone drive you, or was it the bus? Participant: Mostly the bus, the 42, but it only runs twice a day so I often waited an hour in the cold.", 60, 3},
+		{prose, 24, 6},
+		{prose, 60, 3},
+		{turns, 40, 4},
+		{turns, 60, 3},
 	} {
 		if got := textLines(tc.s, tc.w, false); got < tc.lo || got > tc.lo+1 {
 			t.Errorf("textLines(%q, %v) = %d, LibreOffice printed %d lines", tc.s, tc.w, got, tc.lo)
