@@ -29,36 +29,62 @@ const (
 )
 
 // textLines estimates the lines s takes wrapped in a column w wide (in
-// Excel's units, about one character of text each; bold text is wider).
+// Excel's units: the width of w digits "0" of the default font; bold
+// header text is wider).
+//
+// It is an estimate because neither Excel nor LibreOffice fits a row's
+// height to wrapped text when it opens a file, and qda cannot ask them:
+// the fonts differ (Calibri in Excel, its stand-in, DejaVu Sans where
+// Calibri is missing, in LibreOffice) and so do their measures. It
+// follows what both do, erring on the tall side:
+//   - a line breaks at spaces and after a hyphen or a slash, nowhere
+//     else: LibreOffice breaks a code path such as
+//     sustainability/infrastructure/transport after its slashes (seen
+//     in its prints), which leaves ragged lines, so more of them than
+//     a path broken at the cell's edge, as an app that does not break
+//     there would;
+//   - a word longer than a line starts a line of its own and is broken
+//     at the cell's edge, by characters, as both apps do;
+//   - each character counts its width class (runeWidth), measured in
+//     LibreOffice's print of every class in columns 10 to 60 wide: an
+//     "i" takes half a digit, an "m" or "W" one and a half, so a path
+//     of narrow letters is not given lines it does not need and a
+//     line of capitals or digits is not cut off.
+//
+// The line holds w-1 digits: LibreOffice printed 9.5 in a column 10
+// wide and 59 in one 60 wide, Excel w.
 func textLines(s string, w float64, bold bool) int {
-	// A column's width counts the default font's digit "0"; a run of
-	// prose (narrow letters, spaces) fits about a sixth more characters
-	// in Calibri and in the DejaVu Sans LibreOffice puts in its place
-	// (measured on the demo's Excerpts printed by LibreOffice: 77
-	// characters a line in a column 60 wide). 1.15 keeps a margin.
-	per := (w - 1) * 1.15
+	per := w - 1
 	if bold {
-		per = w*0.9 - 1
+		// DejaVu Sans Bold and Calibri Bold are about a tenth wider.
+		per /= boldWidth
 	}
 	per = max(per, 1)
 	// One pass over the bytes, splitting lines at line feeds and words
-	// as strings.Fields does: every row's height is estimated this way,
-	// and splitting into strings was most of the Excerpts sheet's time.
-	// TestTextLinesFast holds it to the splitting version.
+	// at spaces and after hyphens: every row's height is estimated this
+	// way, and splitting into strings was most of the Excerpts sheet's
+	// time. TestTextLinesFast holds it to the splitting version.
 	n := 1
-	line := 0.0
-	word := 0 // characters of the word being read
-	endWord := func() {
+	line := 0.0 // width of the line so far
+	word := 0.0 // width of the word being read
+	gap := false
+	endWord := func(space bool) {
 		if word == 0 {
+			gap = gap || space
 			return
 		}
-		ww := float64(word)
+		ww := word
 		word = 0
+		sep := 0.0
+		if gap {
+			sep = spaceWidth
+		}
+		gap = space
 		switch {
 		case line == 0:
 			line = ww
-		case line+1+ww <= per:
-			line += 1 + ww
+		case line+sep+ww <= per:
+			line += sep + ww
 			return
 		default:
 			n++
@@ -76,26 +102,106 @@ func textLines(s string, w float64, bold bool) int {
 			i++
 			switch c {
 			case '\n':
-				endWord()
+				endWord(false)
 				n++
-				line = 0
+				line, gap = 0, false
 			case '\t', '\v', '\f', '\r', ' ':
-				endWord()
+				endWord(true)
+			case '-', '/':
+				word += asciiWidth[c]
+				endWord(false)
 			default:
-				word++
+				word += asciiWidth[c]
 			}
 			continue
 		}
-		r, width := utf8.DecodeRuneInString(s[i:])
-		i += width
-		if unicode.IsSpace(r) {
-			endWord()
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		if breakSpace(r) {
+			endWord(true)
 		} else {
-			word++
+			word += runeWidth(r)
 		}
 	}
-	endWord()
+	endWord(false)
 	return n
+}
+
+// Character widths in digits "0" of the default font, by class: the
+// larger of Calibri's (Excel) and DejaVu Sans's (LibreOffice's stand-in
+// for it), rounded up, so that a row is rather a little tall than cut.
+const (
+	spaceWidth  = 0.5
+	narrowWidth = 0.5  // i j l I J ' . , : ; | and the space
+	slimWidth   = 0.7  // f t r / \ ( ) [ ] { } - " !
+	sleekWidth  = 0.85 // s c z
+	plainWidth  = 1.0  // other small letters, digits
+	capWidth    = 1.2  // capitals
+	broadWidth  = 1.35 // w O Q D G H N U & # + = < > ~
+	wideWidth   = 1.6  // m M W % @
+	fullWidth   = 2.0  // CJK, full-width forms, emoji
+	boldWidth   = 1.15 // bold text is wider
+)
+
+// asciiWidth is runeWidth for the ASCII characters, looked up in one
+// step: every character of every wrapped cell goes through it.
+var asciiWidth = func() (t [utf8.RuneSelf]float64) {
+	for c := range t {
+		switch {
+		case c >= 'a' && c <= 'z', c >= '0' && c <= '9':
+			t[c] = plainWidth
+		case c >= 'A' && c <= 'Z':
+			t[c] = capWidth
+		default:
+			t[c] = plainWidth
+		}
+	}
+	for _, c := range "ijlIJ'.,:;|`" {
+		t[c] = narrowWidth
+	}
+	for _, c := range `ftr/\()[]{}-"!` {
+		t[c] = slimWidth
+	}
+	for _, c := range "scz" {
+		t[c] = sleekWidth
+	}
+	for _, c := range "wOQDGHNU&#+=<>~" {
+		t[c] = broadWidth
+	}
+	for _, c := range "mMW%@" {
+		t[c] = wideWidth
+	}
+	t[' '] = spaceWidth
+	return t
+}()
+
+// runeWidth is the width class of r (see asciiWidth). Hand-written
+// ranges rather than a Unicode width table: a class is all the estimate
+// needs.
+func runeWidth(r rune) float64 {
+	switch {
+	case r < utf8.RuneSelf:
+		return asciiWidth[r]
+	case unicode.Is(unicode.Mn, r):
+		return 0 // combining accents sit on the letter before
+	case r >= 0x1100 && r <= 0x115f, r >= 0x2e80 && r <= 0xa4cf, r >= 0xac00 && r <= 0xd7a3,
+		r >= 0xf900 && r <= 0xfaff, r >= 0xfe30 && r <= 0xfe4f, r >= 0xff00 && r <= 0xff60,
+		r >= 0xffe0 && r <= 0xffe6, r >= 0x1f300 && r <= 0x1faff, r >= 0x20000 && r <= 0x3fffd:
+		return fullWidth
+	case r == '—' || r == '…' || r == '‰':
+		return wideWidth
+	case r == '\u00a0' || r == '\u2007' || r == '\u202f' || r == '‘' || r == '’':
+		return narrowWidth
+	case unicode.IsUpper(r):
+		return capWidth
+	}
+	return plainWidth
+}
+
+// breakSpace is a space a line breaks at: every Unicode space but the
+// no-break ones.
+func breakSpace(r rune) bool {
+	return unicode.IsSpace(r) && r != '\u00a0' && r != '\u2007' && r != '\u202f'
 }
 
 // rowHeight is the height for a row of wrapped cells, 0 when one line
@@ -155,7 +261,7 @@ func (wb *Workbook) codeHeader(colour string) (int, error) {
 	if (lum+0.05)/0.05 < 1.05/(lum+0.05) {
 		font = "#FFFFFF"
 	}
-	id, err := wb.f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true, Color: font},
+	id, err := wb.f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true, Family: "Calibri", Size: 11, Color: font},
 		Alignment: &excelize.Alignment{Vertical: "top", WrapText: true},
 		Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{colour}}})
 	if err != nil {

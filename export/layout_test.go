@@ -3,40 +3,65 @@ package export
 import (
 	"strings"
 	"testing"
-	"unicode/utf8"
 )
 
-// textLinesSplit is textLines as it was written first, splitting the text
-// into lines and words: the one-pass version must agree with it.
+// textLinesSplit is textLines written the plain way, splitting the text
+// into lines, words and the pieces of a word after its hyphens: the
+// one-pass version must agree with it.
 func textLinesSplit(s string, w float64, bold bool) int {
-	per := (w - 1) * 1.15
+	per := w - 1
 	if bold {
-		per = w*0.9 - 1
+		per /= boldWidth
 	}
 	per = max(per, 1)
 	n := 0
 	for _, par := range strings.Split(s, "\n") {
 		n++
 		line := 0.0
-		for _, word := range strings.Fields(par) {
-			ww := float64(utf8.RuneCountInString(word))
-			switch {
-			case line == 0:
-				line = ww
-			case line+1+ww <= per:
-				line += 1 + ww
-				continue
-			default:
-				n++
-				line = ww
-			}
-			for line > per {
-				n++
-				line -= per
+		for _, word := range strings.FieldsFunc(par, breakSpace) {
+			sep := spaceWidth
+			for _, piece := range splitAfterBreaks(word) {
+				ww := 0.0
+				for _, r := range piece {
+					ww += runeWidth(r)
+				}
+				if ww == 0 {
+					continue
+				}
+				switch {
+				case line == 0:
+					line = ww
+				case line+sep+ww <= per:
+					line += sep + ww
+					sep = 0
+					continue
+				default:
+					n++
+					line = ww
+				}
+				sep = 0
+				for line > per {
+					n++
+					line -= per
+				}
 			}
 		}
 	}
 	return n
+}
+
+// splitAfterBreaks splits word after each hyphen and slash.
+func splitAfterBreaks(word string) []string {
+	var pieces []string
+	for word != "" {
+		i := strings.IndexAny(word, "-/")
+		if i < 0 {
+			return append(pieces, word)
+		}
+		pieces = append(pieces, word[:i+1])
+		word = word[i+1:]
+	}
+	return pieces
 }
 
 var textLinesCases = []string{
@@ -44,6 +69,8 @@ var textLinesCases = []string{
 	"tabs\tand\vfeeds\fand\rreturns", "nbsp\u00a0here nel\u0085there ideographic\u3000space",
 	"bad \xff\xfe utf8", strings.Repeat("long ", 60), strings.Repeat("x", 300),
 	"héllo wörld 日本語 😀", "a\n\n\nb  c   d\n ",
+	"sustainability/infrastructure/transport/public-transport", "well-being - and self- care", "--x--", "a -b- c",
+	"e\u0301 combining", "MMMM WWWW mmmm", strings.Repeat("mi-", 40), "no\u00a0break\u202fhere",
 }
 
 func TestTextLinesFast(t *testing.T) {

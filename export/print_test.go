@@ -16,7 +16,8 @@ import (
 // TestWorkbookPrintLibreOffice prints the demo's Matrix sheet to PDF with
 // LibreOffice, when it is installed (.ci/run installs
 // libreoffice-calc-nogui), as a reader would: it fits on one landscape
-// page, the participants beside their counts.
+// page, the participants beside their counts, its headers in the body's
+// font.
 func TestWorkbookPrintLibreOffice(t *testing.T) {
 	soffice, err := exec.LookPath("soffice")
 	if err != nil {
@@ -70,6 +71,16 @@ func TestWorkbookPrintLibreOffice(t *testing.T) {
 	pages := regexp.MustCompile(`/Type\s*/Page[^s]`).FindAll(pdf, -1)
 	if len(pages) != 1 {
 		t.Errorf("the demo's Matrix prints on %d pages, want 1", len(pages))
+	}
+	// One family of fonts: a bold style that names no font printed its
+	// headers in LibreOffice's default serif, wider than the sans the
+	// rows' heights are estimated for.
+	families := map[string]bool{}
+	for _, m := range regexp.MustCompile(`/BaseFont\s*/(?:[A-Z]{6}\+)?([A-Za-z]+)`).FindAllSubmatch(pdf, -1) {
+		families[string(m[1])] = true
+	}
+	if len(families) != 1 {
+		t.Errorf("the Matrix prints in the font families %v, want one (the body's, bold for headers)", families)
 	}
 	for _, m := range regexp.MustCompile(`/MediaBox\s*\[\s*0\s+0\s+([0-9.]+)\s+([0-9.]+)\s*\]`).FindAllSubmatch(pdf, -1) {
 		w, _ := strconv.ParseFloat(string(m[1]), 64)

@@ -407,6 +407,14 @@ func TestWorkbookLayout(t *testing.T) {
 			t.Errorf("Matrix!%s style %+v %+v (%v), want fill %s, font %s", ref, st.Fill, st.Font, err, want[0], want[1])
 		}
 	}
+	// Bold text names the body's font, else LibreOffice prints it in
+	// its default serif, wider than its rows' heights were estimated for.
+	for _, ref := range []string{"A1", "A2", "C1"} {
+		id, _ := f.GetCellStyle("Matrix", ref)
+		if st, err := f.GetStyle(id); err != nil || st.Font == nil || !st.Font.Bold || st.Font.Family != "Calibri" || st.Font.Size != 11 {
+			t.Errorf("Matrix!%s font %+v (%v), want bold Calibri 11", ref, st.Font, err)
+		}
+	}
 	// Excerpts: rows as high as their wrapped passages, within the cap.
 	passage := cell(t, f, "Excerpts", "B3")
 	w, _ = f.GetColWidth("Excerpts", "B")
@@ -436,13 +444,63 @@ func TestTextLines(t *testing.T) {
 	}{
 		{"", 10, 1}, {"short", 20, 1}, {"one two three four", 12, 2},
 		{"a\n\nb", 60, 3},
-		// 11.5 characters a line (see textLines): 45 take four.
-		{strings.Repeat("x", 45), 11, 4},
-		// 63 characters of prose fit a column 60 wide (59 before the calibration).
+		// Ten digits' width a line (see textLines): 45 x take five, the
+		// first four broken at the cell's edge.
+		{strings.Repeat("x", 45), 11, 5},
+		// 63 characters of prose fit a column 60 wide.
 		{"May: I saw a poster in the library. I must have walked past it", 60, 1},
+		// Lines break after a hyphen and a slash, not inside a word; a
+		// word longer than a line starts its own.
+		{"well-being", 6, 2}, {"a/b", 2.4, 2}, {"ab cdefghijklmnop", 11, 3},
+		// Narrow letters take less room than wide ones.
+		{strings.Repeat("il", 20), 21, 1}, {strings.Repeat("mW", 10), 21, 2},
 	} {
 		if got := textLines(tc.s, tc.w, false); got != tc.want {
 			t.Errorf("textLines(%q, %v) = %d, want %d", tc.s, tc.w, got, tc.want)
+		}
+	}
+}
+
+// TestTextLinesLibreOffice holds the estimate to the lines LibreOffice
+// 7.4 printed for these cells (DejaVu Sans standing in for Calibri, as on
+// a machine without it): never fewer, so nothing is cut off, and at most
+// one more, so rows are not left half empty. A code path of narrow
+// letters fits where an average width gave it a second line; capitals,
+// digits and m's and W's got too few lines.
+func TestTextLinesLibreOffice(t *testing.T) {
+	const (
+		path  = "sustainability/infrastructure/transport/public-transport"
+		caps  = "THE QUICK BROWN FOX JUMPS OVER THE LAZY DOG AGAIN AND AGAIN AND AGAIN"
+		prose = "May: I saw a poster in the library. I must have walked past it a dozen times before I rang the number, and even then I nearly put the phone down when she answered."
+		turns = "Interviewer: And how did you get there? Did someone drive you, or was it the bus? Participant: Mostly the bus, the 42, but it only runs twice a day so I often waited an hour in the cold."
+	)
+	for _, tc := range []struct {
+		s  string
+		w  float64
+		lo int // lines in LibreOffice's print
+	}{
+		{"sustainability/infrastructure/transport", 30, 1},
+		{path, 24, 2},
+		{path, 60, 1},
+		{"sustainability/ending-support/losing-a-friend", 24, 2},
+		{"confidence/daily-tasks/bills-and-letters", 24, 2},
+		{"aaaa/bbbb/cccc/dddd/eeee/ffff/gggg/hhhh/iiii/jjjj/kkkk/llll/mmmm/nnnn/oooo", 24, 3},
+		{"aaaa-bbbb-cccc-dddd-eeee-ffff-gggg-hhhh-iiii-jjjj-kkkk-llll-mmmm-nnnn-oooo", 24, 3},
+		{"ab " + strings.Repeat("x", 74), 24, 4},
+		{caps, 24, 4},
+		{caps, 40, 2},
+		{strings.TrimSpace(strings.Repeat("1234567890 ", 7)), 40, 3},
+		{strings.TrimSpace(strings.Repeat("MMMM WWWW mmmm wwww ", 3)), 24, 4},
+		{strings.TrimSpace(strings.Repeat("illicit little lilies fill tiny lists; it is still ill. ", 2)), 24, 3},
+		{"Lifts from the connector, family, friends and volunteer drivers", 24, 3},
+		{"Developing confidence for day-to-day tasks and travel", 24, 2},
+		{prose, 24, 6},
+		{prose, 60, 3},
+		{turns, 40, 4},
+		{turns, 60, 3},
+	} {
+		if got := textLines(tc.s, tc.w, false); got < tc.lo || got > tc.lo+1 {
+			t.Errorf("textLines(%q, %v) = %d, LibreOffice printed %d lines", tc.s, tc.w, got, tc.lo)
 		}
 	}
 }

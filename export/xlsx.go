@@ -97,11 +97,15 @@ func NewWorkbook(date time.Time) (*Workbook, error) {
 		return id
 	}
 	top := excelize.Alignment{Vertical: "top"}
-	wb.styles.header = style(&excelize.Style{Font: &excelize.Font{Bold: true}, Alignment: &excelize.Alignment{Vertical: "top", WrapText: true},
+	// Bold text names the workbook's font: a bold font without a name
+	// printed in LibreOffice's default serif, wider than the rows'
+	// heights were estimated for (textLines).
+	bold := func() *excelize.Font { return &excelize.Font{Bold: true, Family: "Calibri", Size: 11} }
+	wb.styles.header = style(&excelize.Style{Font: bold(), Alignment: &excelize.Alignment{Vertical: "top", WrapText: true},
 		Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"#DDE5F0"}}})
-	wb.styles.bold = style(&excelize.Style{Font: &excelize.Font{Bold: true}, Alignment: &top})
+	wb.styles.bold = style(&excelize.Style{Font: bold(), Alignment: &top})
 	wb.styles.wrap = style(&excelize.Style{Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}})
-	wb.styles.total = style(&excelize.Style{Font: &excelize.Font{Bold: true}, Border: []excelize.Border{{Type: "top", Color: "#000000", Style: 1}}})
+	wb.styles.total = style(&excelize.Style{Font: bold(), Border: []excelize.Border{{Type: "top", Color: "#000000", Style: 1}}})
 	wb.styles.percent = style(&excelize.Style{CustomNumFmt: ptr("0.0")})
 	wb.styles.apart = style(&excelize.Style{Alignment: &excelize.Alignment{Horizontal: "left", Indent: 1}})
 	if err != nil {
