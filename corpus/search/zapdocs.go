@@ -24,7 +24,7 @@ func segmentLines(w docSink, t *corpus.Transcript, codings []*corpus.Codings, at
 	refs := lineRefs(t, codings)
 	participant := strings.ToLower(attrs["participant"])
 	pseudonym := strings.ToLower(attrs["pseudonym"])
-	var lineBuf []byte
+	var lineBuf, textBuf []byte
 	for i, line := range t.Lines {
 		if line.Blank {
 			continue
@@ -36,11 +36,17 @@ func segmentLines(w docSink, t *corpus.Transcript, codings []*corpus.Codings, at
 			w.StartDoc(pieceID(t.ID, i+1, p.off))
 			segmentKeyword(w, kw, FieldTranscript, t.ID)
 			text := w.Field(FieldText, true)
-			segmentTokens(w, text, an.en.Analyze([]byte(p.text)))
+			// One copy of the text for both analyzers and the stored
+			// value: each token is given to w, which copies it, before
+			// the next analyzer runs; the English one (memoAnalyzer)
+			// filters copies, and the exact analyzer, whose
+			// lowercase filter rewrites the copy in place, runs last.
+			textBuf = append(textBuf[:0], p.text...)
+			segmentTokens(w, text, an.en.Analyze(textBuf))
 			if len(p.text) == len(line.Text) {
-				w.Store(text, []byte(p.text), nil)
+				w.Store(text, textBuf, nil)
 			}
-			segmentTokens(w, w.Field(FieldExact, true), an.exact.Analyze([]byte(p.text)))
+			segmentTokens(w, w.Field(FieldExact, true), an.exact.Analyze(textBuf))
 			// lineField's one term, the number's full-precision encoding.
 			lineBuf = numeric.MustNewPrefixCodedInt64(numeric.Float64ToInt64(float64(i+1)), 0)
 			w.Token(w.Field(FieldLine, false), lineBuf, 1, 0, len(lineBuf))
