@@ -77,19 +77,27 @@ func (ix *Index) buildSegment(todo []*plan, progress func(done, total int), gc *
 		step("chunk")
 		return err
 	}
+	// Read and analysed on every core, written here in todo's order
+	// (build_ahead.go).
+	next, stop := ix.analyseAhead(todo)
+	defer stop()
 	for i, p := range todo {
-		e, t, codings, err := ix.read(p)
-		if err != nil {
-			return err
+		a := next(i)
+		for _, msg := range a.notices {
+			ix.notice(msg)
 		}
-		if t == nil {
+		if a.err != nil {
+			return a.err
+		}
+		if a.write == nil {
 			// Nothing was indexed before, so read finds every file new.
 			return fmt.Errorf("%s: a build from nothing found it indexed already", p.id)
 		}
+		e := a.e
 		before := w.Docs()
-		e.Pieces = segmentLines(w, t, codings, p.attrs, ix.an)
-		segmentTranscript(w, p.id, p.attrs, ix.an)
-		e.Lines, e.Docs = t.Len(), w.Docs()-before
+		a.write(w)
+		e.Pieces = a.pieced
+		e.Lines, e.Docs = a.lines, w.Docs()-before
 		ix.man.Transcripts[p.id] = e
 		// The entry now says what these said: the collector may have them.
 		p.attrs, p.codings = nil, nil
@@ -107,6 +115,7 @@ func (ix *Index) buildSegment(todo []*plan, progress func(done, total int), gc *
 			}
 		}
 	}
+	stop()
 	if len(chunks) > 0 && w.Docs() > 0 {
 		if err := flush(); err != nil {
 			return err

@@ -506,7 +506,14 @@ func (ix *Index) reindex(w *writer, p *plan) (int, error) {
 // its lines are indexed, the parsed transcript and its codings. t is nil
 // when nothing but the files' stats moved; the entry is recorded then.
 func (ix *Index) read(p *plan) (e *entry, t *corpus.Transcript, codings []*corpus.Codings, err error) {
-	old := ix.man.Transcripts[p.id]
+	return ix.readFrom(p, ix.man.Transcripts[p.id], ix.notice)
+}
+
+// readFrom is read given the manifest's entry old and where notices go:
+// a build from nothing reads on several goroutines (build_ahead.go),
+// each with old nil (so the manifest is neither read nor written here)
+// and its notices kept for the build's goroutine to give in order.
+func (ix *Index) readFrom(p *plan, old *entry, notice func(string)) (e *entry, t *corpus.Transcript, codings []*corpus.Codings, err error) {
 	if p.attrs == nil {
 		p.attrs = ix.cix.Attrs(p.row)
 	}
@@ -514,7 +521,7 @@ func (ix *Index) read(p *plan) (e *entry, t *corpus.Transcript, codings []*corpu
 	file := corpus.TranscriptFile(p.id)
 	var data []byte
 	if p.text.Size > corpus.MaxFileSize {
-		ix.notice(fmt.Sprintf("%s: larger than %d MB, more than qda reads from one file; not searched (is it the right file? split a longer transcript into parts of a few MB, or remove its row, %s:%d)",
+		notice(fmt.Sprintf("%s: larger than %d MB, more than qda reads from one file; not searched (is it the right file? split a longer transcript into parts of a few MB, or remove its row, %s:%d)",
 			file, corpus.MaxFileSize>>20, corpus.TranscriptsFile, p.row.Line))
 		e.Text = fileState{}
 	} else {
@@ -531,7 +538,7 @@ func (ix *Index) read(p *plan) (e *entry, t *corpus.Transcript, codings []*corpu
 		if !ok {
 			return nil, nil, nil, err
 		}
-		ix.notice(fmt.Sprintf("%s (listed in %s:%d); not searched", why, corpus.TranscriptsFile, p.row.Line))
+		notice(fmt.Sprintf("%s (listed in %s:%d); not searched", why, corpus.TranscriptsFile, p.row.Line))
 		// No stat remembered: every search tries it again until it is fixed.
 		data, e.Text = nil, fileState{}
 	}
@@ -559,7 +566,7 @@ func (ix *Index) read(p *plan) (e *entry, t *corpus.Transcript, codings []*corpu
 			return nil, nil, nil, err
 		}
 		if err != nil {
-			ix.notice(fmt.Sprintf("%v; %s's codes of %s are not searchable until it is fixed", err, c, p.id))
+			notice(fmt.Sprintf("%v; %s's codes of %s are not searchable until it is fixed", err, c, p.id))
 			s = fileState{}
 		}
 		e.Codings[c] = s

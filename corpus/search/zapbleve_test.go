@@ -110,7 +110,7 @@ func TestSegmentInBleve(t *testing.T) {
 	an := testAnalyzers(t)
 	for _, s := range studyInputs(t, dir) {
 		segmentLines(w, s.t, s.codings, s.attrs, an)
-		segmentTranscript(w, s.t.ID, s.attrs, an)
+		segmentTranscript(w, s.t.ID, s.attrs)
 	}
 	f, err := os.Create(filepath.Join(path, "store", "000000000002.zap"))
 	if err != nil {

@@ -70,7 +70,7 @@ func BenchmarkSegmentWrite(b *testing.B) {
 		}
 		err = st.Scan(cix, corpus.ScanOptions{}, func(it *corpus.Item) error {
 			segmentLines(w, it.Transcript, it.Codings, it.Attrs, an)
-			segmentTranscript(w, it.ID, it.Attrs, an)
+			segmentTranscript(w, it.ID, it.Attrs)
 			if limit > 0 && w.Tokens() >= limit {
 				flush()
 			}

@@ -68,7 +68,7 @@ func qdaSegment(t testing.TB, in []segmentInput, an analyzers) []byte {
 	w := zapwrite.New()
 	for _, s := range in {
 		segmentLines(w, s.t, s.codings, s.attrs, an)
-		segmentTranscript(w, s.t.ID, s.attrs, an)
+		segmentTranscript(w, s.t.ID, s.attrs)
 	}
 	var b bytes.Buffer
 	if _, err := w.WriteTo(&b); err != nil {
