@@ -374,6 +374,11 @@ func (wb *Workbook) fillTable(sh *Sheet, name string, t *Table, widths ...float6
 
 // close lets go of the workbook's temporary files and stops the sheets'
 // compressors; once done, it does nothing.
+// Close ends a workbook that is not to be written, or whose writing
+// never began: its sheets' compressors and files are let go. Write and
+// Save close it themselves; Close after them does nothing.
+func (wb *Workbook) Close() { wb.close() }
+
 func (wb *Workbook) close() {
 	if wb.closed {
 		return
