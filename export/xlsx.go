@@ -88,7 +88,7 @@ type Sheet struct {
 func NewWorkbook(date time.Time) (*Workbook, error) {
 	tmp, err := scratch.Dir()
 	if err != nil {
-		return nil, err
+		return nil, scratch.Failed("the workbook's working files", err)
 	}
 	wb := &Workbook{f: excelize.NewFile(excelize.Options{TmpDir: tmp}), date: date.UTC(), tmp: tmp}
 	style := func(s *excelize.Style) int {

@@ -25,7 +25,7 @@ type sourceSpill struct {
 func newSourceSpill() *sourceSpill {
 	// Inside <Project> and <Sources>: two levels of the project's
 	// two-space indentation.
-	return &sourceSpill{body: zipbody.New(), x: sourceXML{prefix: "    "}}
+	return &sourceSpill{body: zipbody.New("the project's sources"), x: sourceXML{prefix: "    "}}
 }
 
 func (s *sourceSpill) add(src *TextSource) error {

@@ -72,6 +72,9 @@ const piece = 64 << 10
 // a body passes a chunk, a compressor starts on another core and
 // deflates it into a temporary file, a chunk at a time.
 type Body struct {
+	// what the body holds ("a sheet's rows"), for the errors of its
+	// temporary file: a user reads what qda was keeping, and where.
+	what   string
 	pieces [][]byte // the body while it is under a chunk
 	held   int      // bytes in pieces
 	cur    []byte   // bytes not yet handed to the compressor
@@ -96,20 +99,22 @@ type Body struct {
 	mem   []byte
 }
 
-// New makes a body. It allocates nothing until written to.
-func New() *Body { return &Body{} }
+// New makes a body of what ("a sheet's rows"), named with the folder and
+// a hint to set TMPDIR when its temporary file fails (scratch.Failed).
+// It allocates nothing until written to.
+func New(what string) *Body { return &Body{what: what} }
 
 // start makes the temporary file and starts the compressor.
 func (b *Body) start() error {
 	f, err := scratch.File("qda-zipbody-*")
 	if err != nil {
-		return err
+		return scratch.Failed(b.what, err)
 	}
 	b.f = f
 	b.chunks, b.free, b.done = make(chan []byte, 1), make(chan []byte, 3), make(chan error, 1)
 	// The compressor is handed its channels and file rather than
 	// reading b's fields, which this goroutine goes on setting.
-	go b.run(f, b.chunks, b.free, b.done)
+	go b.run(f, b.chunks, b.free, b.done, b.what)
 	// The pieces, a chunk's worth, become the first chunk.
 	b.cur, b.bufs = make([]byte, 0, chunk), 1
 	for _, pc := range b.pieces {
@@ -119,7 +124,7 @@ func (b *Body) start() error {
 	return nil
 }
 
-func (b *Body) run(f *os.File, chunks <-chan []byte, free chan<- []byte, done chan<- error) {
+func (b *Body) run(f *os.File, chunks <-chan []byte, free chan<- []byte, done chan<- error, what string) {
 	bw := bufio.NewWriterSize(f, 256<<10)
 	fw := getWriter(bw)
 	defer putWriter(fw)
@@ -146,7 +151,7 @@ func (b *Body) run(f *os.File, chunks <-chan []byte, free chan<- []byte, done ch
 		err = bw.Flush()
 	}
 	b.crc, b.size = crc, size
-	done <- err
+	done <- scratch.Failed(what, err) // every error here is the file's
 }
 
 // handOff gives the compressor the full chunk in cur and takes an empty buffer in its place: a free one, a new
@@ -241,6 +246,7 @@ func (b *Body) Close() error {
 		if st, err = b.f.Stat(); err == nil {
 			b.csize = st.Size()
 		}
+		err = scratch.Failed(b.what, err)
 	}
 	b.err = err
 	return b.err
@@ -366,9 +372,11 @@ func (e *Entry) Write(zw *zip.Writer, name string, modified time.Time) error {
 		}
 	} else {
 		if _, err := e.body.f.Seek(0, io.SeekStart); err != nil {
-			return err
+			return scratch.Failed(e.body.what, err)
 		}
-		if _, err := io.Copy(out, io.LimitReader(e.body.f, e.body.csize)); err != nil {
+		// An error of the copy is the zip's (the output file's) as it
+		// is; the temporary file's are said as such.
+		if _, err := io.Copy(out, scratch.Reader(e.body.what, io.LimitReader(e.body.f, e.body.csize))); err != nil {
 			return err
 		}
 	}
