@@ -319,6 +319,22 @@ func Whole(body *Body) (*Entry, error) {
 // Head and tail come in pieces, so that a caller splicing the body into a
 // large document need not copy the document around it.
 func Join(head [][]byte, body *Body, tail [][]byte) (*Entry, error) {
+	return JoinWritten(func(w io.Writer) ([][]byte, error) {
+		for _, p := range head {
+			if _, err := w.Write(p); err != nil {
+				return nil, err
+			}
+		}
+		return tail, nil
+	}, body)
+}
+
+// JoinWritten is Join with the head written to w by head as it is made,
+// deflated as it comes rather than held whole first (a project's head
+// has a case per participant), and the tail returned by head. The bytes
+// are those of Join given the same head: deflate's output does not
+// depend on how its input is cut into writes.
+func JoinWritten(head func(w io.Writer) (tail [][]byte, err error), body *Body) (*Entry, error) {
 	if err := body.Close(); err != nil {
 		return nil, err
 	}
@@ -327,33 +343,41 @@ func Join(head [][]byte, body *Body, tail [][]byte) (*Entry, error) {
 	}
 	fw := getWriter(io.Discard)
 	defer putWriter(fw)
-	// deflate writes pieces to dst, ending with a sync flush, or with the
-	// stream's last block when final.
-	deflate := func(dst *bytes.Buffer, pieces [][]byte, final bool) (crc uint32, n int64, err error) {
-		fw.Reset(dst)
-		for _, p := range pieces {
-			crc = crc32.Update(crc, crc32.IEEETable, p)
-			n += int64(len(p))
-			if _, err := fw.Write(p); err != nil {
-				return 0, 0, err
-			}
-		}
-		if final {
-			return crc, n, fw.Close()
-		}
-		return crc, n, fw.Flush()
-	}
 	var h, t bytes.Buffer
-	hcrc, hn, err := deflate(&h, head, false)
+	fw.Reset(&h)
+	hw := &crcWriter{w: fw}
+	tail, err := head(hw)
+	if err == nil {
+		err = fw.Flush()
+	}
 	if err != nil {
 		return nil, err
 	}
-	tcrc, tn, err := deflate(&t, tail, true)
-	if err != nil {
+	fw.Reset(&t)
+	tw := &crcWriter{w: fw}
+	for _, p := range tail {
+		if _, err := tw.Write(p); err != nil {
+			return nil, err
+		}
+	}
+	if err := fw.Close(); err != nil {
 		return nil, err
 	}
-	crc := Combine(Combine(hcrc, body.crc, body.size), tcrc, tn)
-	return &Entry{head: h.Bytes(), tail: t.Bytes(), body: body, crc: crc, size: hn + body.size + tn}, nil
+	crc := Combine(Combine(hw.crc, body.crc, body.size), tw.crc, tw.n)
+	return &Entry{head: h.Bytes(), tail: t.Bytes(), body: body, crc: crc, size: hw.n + body.size + tw.n}, nil
+}
+
+// crcWriter counts and checksums what it passes to w.
+type crcWriter struct {
+	w   io.Writer
+	crc uint32
+	n   int64
+}
+
+func (c *crcWriter) Write(p []byte) (int, error) {
+	c.crc = crc32.Update(c.crc, crc32.IEEETable, p)
+	c.n += int64(len(p))
+	return c.w.Write(p)
 }
 
 // Write adds the entry to zw as name, dated modified.
