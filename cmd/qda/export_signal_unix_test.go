@@ -44,20 +44,7 @@ func TestExportWriteInterrupted(t *testing.T) {
 			if err == nil || err.Error() != "interrupted: out.md was not written" {
 				t.Fatalf("got %v, want the interruption", err)
 			}
-			if b, err := os.ReadFile(path); err != nil || string(b) != "old\n" {
-				t.Errorf("the earlier file: %q, %v", b, err)
-			}
-			for _, d := range []string{dir, tmp} {
-				es, err := os.ReadDir(d)
-				if err != nil {
-					t.Fatal(err)
-				}
-				for _, e := range es {
-					if e.Name() != "out.md" {
-						t.Errorf("left behind: %s", filepath.Join(d, e.Name()))
-					}
-				}
-			}
+			oldKept(t, path, dir, tmp)
 		})
 	}
 }
@@ -130,20 +117,27 @@ func TestExportFileInterrupted(t *testing.T) {
 			if want := "interrupted: " + path + " was not written"; code != exitProblems || !strings.Contains(stderr.String(), want) {
 				t.Errorf("exit %d, stderr %q; want %d and %q", code, stderr.String(), exitProblems, want)
 			}
-			if b, err := os.ReadFile(path); err != nil || string(b) != "old\n" {
-				t.Errorf("the earlier file: %.20q, %v", b, err)
-			}
-			for _, d := range []string{dir, tmp} {
-				es, err := os.ReadDir(d)
-				if err != nil {
-					t.Fatal(err)
-				}
-				for _, e := range es {
-					if e.Name() != tc.out {
-						t.Errorf("left behind: %s", filepath.Join(d, e.Name()))
-					}
-				}
-			}
+			oldKept(t, path, dir, tmp)
 		})
+	}
+}
+
+// oldKept checks that path holds "old" still and that nothing but it is
+// in dirs: no temporary file of the export was left behind.
+func oldKept(t *testing.T, path string, dirs ...string) {
+	t.Helper()
+	if b, err := os.ReadFile(path); err != nil || string(b) != "old\n" {
+		t.Errorf("the earlier file: %.20q, %v", b, err)
+	}
+	for _, d := range dirs {
+		es, err := os.ReadDir(d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range es {
+			if e.Name() != filepath.Base(path) {
+				t.Errorf("left behind: %s", filepath.Join(d, e.Name()))
+			}
+		}
 	}
 }
