@@ -29,6 +29,7 @@ func WriteFileFrom(path string, write func(io.Writer) error) error {
 		return err
 	}
 	defer pf.Cleanup()
+	fileOpened(path)
 	bw := bufio.NewWriterSize(pf, 256<<10)
 	if err := write(bw); err != nil {
 		return err

@@ -36,6 +36,7 @@ func WriteFileFrom(path string, write func(io.Writer) error) (err error) {
 			os.Remove(f.Name())
 		}
 	}()
+	fileOpened(path)
 	bw := bufio.NewWriterSize(f, 256<<10)
 	if err = write(bw); err != nil {
 		return err

@@ -42,7 +42,7 @@ const rowsChunk = 64 << 10
 // flush hands the buffered rows to the body.
 func (r *sheetRows) flush() error {
 	if r.body == nil {
-		r.body = zipbody.New()
+		r.body = zipbody.New("a sheet's rows")
 	}
 	_, err := r.body.Write(r.buf)
 	r.buf = r.buf[:0]

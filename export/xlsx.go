@@ -88,7 +88,7 @@ type Sheet struct {
 func NewWorkbook(date time.Time) (*Workbook, error) {
 	tmp, err := scratch.Dir()
 	if err != nil {
-		return nil, err
+		return nil, scratch.Failed("the workbook's working files", err)
 	}
 	wb := &Workbook{f: excelize.NewFile(excelize.Options{TmpDir: tmp}), date: date.UTC(), tmp: tmp}
 	style := func(s *excelize.Style) int {
@@ -378,6 +378,11 @@ func (wb *Workbook) fillTable(sh *Sheet, name string, t *Table, widths ...float6
 
 // close lets go of the workbook's temporary files and stops the sheets'
 // compressors; once done, it does nothing.
+// Close ends a workbook that is not to be written, or whose writing
+// never began: its sheets' compressors and files are let go. Write and
+// Save close it themselves; Close after them does nothing.
+func (wb *Workbook) Close() { wb.close() }
+
 func (wb *Workbook) close() {
 	if wb.closed {
 		return

@@ -44,12 +44,16 @@ func (z *sortedZip) Create(name string) (io.Writer, error) {
 	}
 	f, err := scratch.File("qda-xlsx-*")
 	if err != nil {
-		return nil, err
+		return nil, scratch.Failed(parts, err)
 	}
 	z.files[name] = f
 	z.names = append(z.names, name)
-	return f, nil
+	return scratch.Writer(parts, f), nil
 }
+
+// parts is what the scratch files of a workbook being packed hold, for
+// their errors.
+const parts = "the workbook's parts"
 
 func (z *sortedZip) AddFS(fs.FS) error { return errors.New("qda writes workbooks part by part") }
 func (z *sortedZip) Close() error      { return nil }
@@ -119,11 +123,12 @@ type packedPart struct {
 // <sheetData>; any other part is deflated as it is.
 func (p *packedPart) pack(raw *os.File, dim string, rows *sheetRows) error {
 	if _, err := raw.Seek(0, io.SeekStart); err != nil {
-		return err
+		return scratch.Failed(parts, err)
 	}
+	in := scratch.Reader(parts, raw)
 	if rows == nil {
-		p.body = zipbody.New()
-		if _, err := io.Copy(p.body, raw); err != nil {
+		p.body = zipbody.New(parts)
+		if _, err := io.Copy(p.body, in); err != nil {
 			return err
 		}
 		var err error
@@ -132,7 +137,7 @@ func (p *packedPart) pack(raw *os.File, dim string, rows *sheetRows) error {
 	}
 	// A sheet part without its rows is small: its columns, panes,
 	// filters and print setup.
-	part, err := io.ReadAll(raw)
+	part, err := io.ReadAll(in)
 	if err != nil {
 		return err
 	}

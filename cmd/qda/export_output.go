@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -119,43 +118,77 @@ func (e *outputError) Error() string { return e.err.Error() }
 
 // writeOutput writes path through fn with corpus.WriteFileFrom. A large
 // export takes a while: an interruption while it writes (Ctrl-C, SIGTERM)
-// makes the next write fail, so that the temporary file beside path is
-// removed on the way out, as on any failure, rather than left behind by a
-// process killed by the signal. Before and after, the signals act as ever.
+// makes the next write fail, or the rename not happen when fn has
+// written everything, so that the temporary file beside path is removed
+// on the way out, as on any failure, rather than left behind by a
+// process killed by the signal. Every export that writes a file comes
+// here (workbooks, REFI-QDA files, figures, text). Before and after, the
+// signals act as ever: one that comes once the file is complete (its
+// rename) is raised again when the file is in place.
 func writeOutput(path string, fn func(io.Writer) error) error {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
-	out := &outputWriter{ctx: ctx}
+	// A channel read at each write rather than signal.NotifyContext:
+	// os/signal has handed the signal over by the time any other
+	// receiver of it has it, with no goroutine between (the test that
+	// interrupts every export relies on it).
+	sigs := make(chan os.Signal, 1)
+	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
+	out := &outputWriter{sigs: sigs}
 	var failed error
 	err := corpus.WriteFileFrom(path, func(w io.Writer) error {
 		out.w = w
 		failed = fn(out)
+		if failed == nil && out.interrupted() {
+			failed = errInterrupted
+		}
 		return failed
 	})
+	signal.Stop(sigs)
 	switch {
-	case ctx.Err() != nil:
+	case err == nil:
+		if out.interrupted() {
+			raise(out.sig)
+		}
+		return nil
+	case out.interrupted():
 		return errInterrupted
 	case out.err != nil:
 		return &outputError{out.err}
 	case failed != nil:
 		return failed
-	case err != nil:
-		return &outputError{err} // its flush, close or rename
 	}
-	return nil
+	return &outputError{err} // its creation, flush, close or rename
+}
+
+// raise sends sig to qda itself, as it came while qda held it.
+func raise(sig os.Signal) {
+	if p, err := os.FindProcess(os.Getpid()); err == nil {
+		p.Signal(sig)
+	}
 }
 
 // outputWriter keeps the first error of writing the output file, to tell
-// it from an error of making the export, and stops the writes once ctx
-// is done.
+// it from an error of making the export, and stops the writes once a
+// signal has come.
 type outputWriter struct {
-	ctx context.Context
-	w   io.Writer
-	err error
+	sigs <-chan os.Signal
+	sig  os.Signal // the signal that came, once it has
+	w    io.Writer
+	err  error
+}
+
+// interrupted says whether a signal has come.
+func (o *outputWriter) interrupted() bool {
+	if o.sig == nil {
+		select {
+		case o.sig = <-o.sigs:
+		default:
+		}
+	}
+	return o.sig != nil
 }
 
 func (o *outputWriter) Write(p []byte) (int, error) {
-	if o.ctx.Err() != nil {
+	if o.interrupted() {
 		return 0, errInterrupted
 	}
 	n, err := o.w.Write(p)
@@ -180,9 +213,11 @@ func (t exportTarget) place(err error) error {
 	return fmt.Errorf("cannot write %s: %v", t.given, err)
 }
 
-// saveWorkbook writes a workbook to the target.
+// saveWorkbook writes a workbook to the target as writeOutput writes
+// every file; the workbook is closed however it ends.
 func (t exportTarget) saveWorkbook(wb *export.Workbook) error {
-	return t.place(wb.Save(t.path))
+	defer wb.Close()
+	return t.explain(writeOutput(t.path, wb.Write))
 }
 
 // written says where an export went (on stderr: stdout may be the data).

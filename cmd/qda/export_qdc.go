@@ -1,8 +1,8 @@
 package main
 
 import (
-	"bytes"
 	"errors"
+	"io"
 
 	"github.com/spf13/cobra"
 
@@ -42,11 +42,10 @@ func runExportQDC(g *globals, opt exportQDCOptions) error {
 	if len(s.cb.Codes) == 0 {
 		return withHint(errors.New(corpus.CodebookFile+": the codebook has no codes, and a .qdc file must hold at least one"), "add codes with 'qda codebook add'")
 	}
-	var buf bytes.Buffer
-	if err := refi.ExportCodebook(s.cb, refi.Title(s.study, s.cb), &buf); err != nil {
-		return err
-	}
-	if err := corpus.WriteFile(out, buf.Bytes()); err != nil {
+	err = exportTarget{given: opt.out, path: out}.explain(writeOutput(out, func(w io.Writer) error {
+		return refi.ExportCodebook(s.cb, refi.Title(s.study, s.cb), w)
+	}))
+	if err != nil {
 		return err
 	}
 	g.sayf("qda: ", "wrote %s: %s", opt.out, plural(len(s.cb.All()), "code"))

@@ -10,7 +10,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/qdatool/qda/corpus"
 	"github.com/qdatool/qda/export"
 	"github.com/qdatool/qda/export/refi"
 )
@@ -69,18 +68,13 @@ func runExportQDPX(g *globals, opt exportQDPXOptions) error {
 		}
 	}
 	var rep *refi.ExportReport
-	var exportErr error // the project's, not the file's
-	err = corpus.WriteFileFrom(out, func(w io.Writer) error {
-		rep, exportErr = refi.ExportProject(s.study, s.cb, s.ix, refi.ExportOptions{Coders: coders, Origin: "qda " + qdaVersion(), Epoch: epoch, Combined: opt.combined}, w)
-		return exportErr
-	})
-	if exportErr != nil {
-		return exportErr
-	}
+	err = exportTarget{given: opt.out, path: out}.explain(writeOutput(out, func(w io.Writer) error {
+		var err error
+		rep, err = refi.ExportProject(s.study, s.cb, s.ix, refi.ExportOptions{Coders: coders, Origin: "qda " + qdaVersion(), Epoch: epoch, Combined: opt.combined}, w)
+		return err
+	}))
 	if err != nil {
-		// Said as the other exports say it: the file given, not the
-		// temporary file beside it that failed.
-		return exportTarget{given: opt.out, path: out}.place(err)
+		return err
 	}
 	for _, sk := range rep.Skipped {
 		g.sayf("qda: ", "left out: %s", sk)

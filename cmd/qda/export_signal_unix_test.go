@@ -5,10 +5,15 @@ package main
 import (
 	"io"
 	"os"
+	"os/signal"
 	"path/filepath"
+	"strings"
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/qdatool/qda/corpus"
+	"github.com/qdatool/qda/corpus/demo"
 )
 
 // TestExportWriteInterrupted interrupts a text export while it writes
@@ -39,20 +44,100 @@ func TestExportWriteInterrupted(t *testing.T) {
 			if err == nil || err.Error() != "interrupted: out.md was not written" {
 				t.Fatalf("got %v, want the interruption", err)
 			}
-			if b, err := os.ReadFile(path); err != nil || string(b) != "old\n" {
-				t.Errorf("the earlier file: %q, %v", b, err)
-			}
-			for _, d := range []string{dir, tmp} {
-				es, err := os.ReadDir(d)
-				if err != nil {
-					t.Fatal(err)
-				}
-				for _, e := range es {
-					if e.Name() != "out.md" {
-						t.Errorf("left behind: %s", filepath.Join(d, e.Name()))
-					}
-				}
-			}
+			oldKept(t, path, dir, tmp)
 		})
+	}
+}
+
+// TestExportFileInterrupted interrupts every export that writes a file
+// (a workbook, a REFI-QDA project or codebook, a figure) the moment its
+// temporary file is made (corpus.FileOpened): each stops with the
+// interruption, the earlier file is as it was, and nothing is left
+// beside it or in $TMPDIR. The test keeps the signals from killing
+// itself, so an export that does not watch them runs to the end and
+// replaces the file.
+func TestExportFileInterrupted(t *testing.T) {
+	study := t.TempDir()
+	if _, err := demo.Write(study, demo.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	keep := make(chan os.Signal, 1)
+	signal.Notify(keep, syscall.SIGINT, syscall.SIGTERM)
+	defer signal.Stop(keep)
+	for _, tc := range []struct {
+		out  string
+		args []string
+		sig  syscall.Signal
+	}{
+		{"out.xlsx", []string{"export", "matrix"}, syscall.SIGINT},
+		{"out.xlsx", []string{"export", "matrix", "--rows", "gender"}, syscall.SIGTERM},
+		{"out.xlsx", []string{"export", "excerpts"}, syscall.SIGINT},
+		{"out.xlsx", []string{"export", "codebook"}, syscall.SIGINT},
+		{"out.xlsx", []string{"export", "cooccurrence"}, syscall.SIGINT},
+		{"out.xlsx", []string{"export", "crosstab", "--by", "gender"}, syscall.SIGINT},
+		{"out.xlsx", []string{"export", "agreement"}, syscall.SIGINT},
+		{"out.qdpx", []string{"export", "qdpx"}, syscall.SIGINT},
+		{"out.qdpx", []string{"export", "qdpx", "--combined"}, syscall.SIGTERM},
+		{"out.qdc", []string{"export", "qdc"}, syscall.SIGINT},
+		{"out.svg", []string{"export", "heatmap"}, syscall.SIGINT},
+	} {
+		t.Run(strings.Join(tc.args[1:], " ")+" "+tc.sig.String(), func(t *testing.T) {
+			dir, tmp := t.TempDir(), t.TempDir()
+			t.Setenv("TMPDIR", tmp)
+			path := filepath.Join(dir, tc.out)
+			if err := os.WriteFile(path, []byte("old\n"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			sent := false
+			corpus.FileOpened = func(string) {
+				if sent {
+					return
+				}
+				sent = true
+				ch := make(chan os.Signal, 1)
+				signal.Notify(ch, tc.sig)
+				if err := syscall.Kill(os.Getpid(), tc.sig); err != nil {
+					t.Error(err)
+				}
+				select {
+				case <-ch:
+				case <-time.After(10 * time.Second):
+					t.Error("the signal did not come")
+				}
+				// Stop waits for os/signal to have handed the signal to
+				// every channel waiting for it (qda's too).
+				signal.Stop(ch)
+			}
+			defer func() { corpus.FileOpened = nil }()
+			var stderr strings.Builder
+			code := run(append([]string{"-C", study}, append(tc.args, "-o", path)...), io.Discard, &stderr)
+			if !sent {
+				t.Fatal("no output file was opened")
+			}
+			if want := "interrupted: " + path + " was not written"; code != exitProblems || !strings.Contains(stderr.String(), want) {
+				t.Errorf("exit %d, stderr %q; want %d and %q", code, stderr.String(), exitProblems, want)
+			}
+			oldKept(t, path, dir, tmp)
+		})
+	}
+}
+
+// oldKept checks that path holds "old" still and that nothing but it is
+// in dirs: no temporary file of the export was left behind.
+func oldKept(t *testing.T, path string, dirs ...string) {
+	t.Helper()
+	if b, err := os.ReadFile(path); err != nil || string(b) != "old\n" {
+		t.Errorf("the earlier file: %.20q, %v", b, err)
+	}
+	for _, d := range dirs {
+		es, err := os.ReadDir(d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range es {
+			if e.Name() != filepath.Base(path) {
+				t.Errorf("left behind: %s", filepath.Join(d, e.Name()))
+			}
+		}
 	}
 }

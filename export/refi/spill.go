@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"errors"
+	"io"
 
 	"github.com/qdatool/qda/internal/zipbody"
 )
@@ -25,7 +26,7 @@ type sourceSpill struct {
 func newSourceSpill() *sourceSpill {
 	// Inside <Project> and <Sources>: two levels of the project's
 	// two-space indentation.
-	return &sourceSpill{body: zipbody.New(), x: sourceXML{prefix: "    "}}
+	return &sourceSpill{body: zipbody.New("the project's sources"), x: sourceXML{prefix: "    "}}
 }
 
 func (s *sourceSpill) add(src *TextSource) error {
@@ -43,22 +44,69 @@ const emptySources = "\n  <Sources></Sources>"
 // writeProject adds p to zw as project.qde, with the spilled sources in
 // its Sources element (p.Sources must be empty, or nil when none).
 func (s *sourceSpill) writeProject(zw *zip.Writer, p *Project) error {
-	head, err := marshal(p)
-	if err != nil {
-		return err
-	}
 	if p.Sources == nil {
+		head, err := marshal(p)
+		if err != nil {
+			return err
+		}
 		return addFile(zw, "project.qde", head)
 	}
-	// Text is escaped in XML, so the empty element occurs once, as an element.
-	at := bytes.Index(head, []byte(emptySources))
-	if at < 0 {
-		return errors.New("project.qde: no place for the sources")
-	}
-	e, err := zipbody.Join([][]byte{head[:at], []byte("\n  <Sources>\n")}, s.body,
-		[][]byte{[]byte("\n  </Sources>"), head[at+len(emptySources):]})
+	// The head (a case per participant) is deflated as it is encoded,
+	// not held whole: at 10,000 participants its buffer, doubling as it
+	// grew, was 8 MB and more.
+	e, err := zipbody.JoinWritten(func(w io.Writer) ([][]byte, error) {
+		sp := &splice{w: w, mark: []byte(emptySources), with: []byte("\n  <Sources>\n")}
+		if err := encode(sp, p); err != nil {
+			return nil, err
+		}
+		if !sp.found {
+			return nil, errors.New("project.qde: no place for the sources")
+		}
+		return [][]byte{[]byte("\n  </Sources>"), sp.rest}, nil
+	}, s.body)
 	if err != nil {
 		return err
 	}
 	return e.Write(zw, "project.qde", zipTime)
+}
+
+// splice passes a document to w up to the first mark, then with in the
+// mark's place, and keeps what follows in rest. Text is escaped in XML,
+// so the empty Sources element occurs once, as an element. The last
+// len(mark)-1 bytes written are held back until the next write shows
+// whether they begin the mark.
+type splice struct {
+	w          io.Writer
+	mark, with []byte
+	held       []byte
+	found      bool
+	rest       []byte
+}
+
+func (s *splice) Write(p []byte) (int, error) {
+	if s.found {
+		s.rest = append(s.rest, p...)
+		return len(p), nil
+	}
+	s.held = append(s.held, p...)
+	if at := bytes.Index(s.held, s.mark); at >= 0 {
+		s.found = true
+		s.rest = append(s.rest, s.held[at+len(s.mark):]...)
+		err := s.write(s.held[:at], s.with)
+		s.held = nil
+		return len(p), err
+	}
+	keep := min(len(s.held), len(s.mark)-1)
+	err := s.write(s.held[:len(s.held)-keep])
+	s.held = append(s.held[:0], s.held[len(s.held)-keep:]...)
+	return len(p), err
+}
+
+func (s *splice) write(pieces ...[]byte) error {
+	for _, p := range pieces {
+		if _, err := s.w.Write(p); err != nil {
+			return err
+		}
+	}
+	return nil
 }

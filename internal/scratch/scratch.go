@@ -4,6 +4,7 @@ package scratch
 import (
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -110,4 +111,31 @@ func Failed(what string, err error) error {
 	}
 	return diag.Errorf("", 0, "cannot keep %s in a scratch file in %s: %v", what, os.TempDir(), err).
 		WithHint("set TMPDIR to a folder with room")
+}
+
+// Reader reads r, a scratch file holding what, with its errors said by
+// Failed: the caller can return what it copies r to as it is (the
+// output file's own errors) and still have the scratch file's named.
+func Reader(what string, r io.Reader) io.Reader { return failedIO{what: what, r: r} }
+
+// Writer is Reader for writes to w.
+func Writer(what string, w io.Writer) io.Writer { return failedIO{what: what, w: w} }
+
+type failedIO struct {
+	what string
+	r    io.Reader
+	w    io.Writer
+}
+
+func (f failedIO) Read(p []byte) (int, error) {
+	n, err := f.r.Read(p)
+	if err != nil && err != io.EOF {
+		err = Failed(f.what, err)
+	}
+	return n, err
+}
+
+func (f failedIO) Write(p []byte) (int, error) {
+	n, err := f.w.Write(p)
+	return n, Failed(f.what, err)
 }

@@ -72,6 +72,9 @@ const piece = 64 << 10
 // a body passes a chunk, a compressor starts on another core and
 // deflates it into a temporary file, a chunk at a time.
 type Body struct {
+	// what the body holds ("a sheet's rows"), for the errors of its
+	// temporary file: a user reads what qda was keeping, and where.
+	what   string
 	pieces [][]byte // the body while it is under a chunk
 	held   int      // bytes in pieces
 	cur    []byte   // bytes not yet handed to the compressor
@@ -96,20 +99,22 @@ type Body struct {
 	mem   []byte
 }
 
-// New makes a body. It allocates nothing until written to.
-func New() *Body { return &Body{} }
+// New makes a body of what ("a sheet's rows"), named with the folder and
+// a hint to set TMPDIR when its temporary file fails (scratch.Failed).
+// It allocates nothing until written to.
+func New(what string) *Body { return &Body{what: what} }
 
 // start makes the temporary file and starts the compressor.
 func (b *Body) start() error {
 	f, err := scratch.File("qda-zipbody-*")
 	if err != nil {
-		return err
+		return scratch.Failed(b.what, err)
 	}
 	b.f = f
 	b.chunks, b.free, b.done = make(chan []byte, 1), make(chan []byte, 3), make(chan error, 1)
 	// The compressor is handed its channels and file rather than
 	// reading b's fields, which this goroutine goes on setting.
-	go b.run(f, b.chunks, b.free, b.done)
+	go b.run(f, b.chunks, b.free, b.done, b.what)
 	// The pieces, a chunk's worth, become the first chunk.
 	b.cur, b.bufs = make([]byte, 0, chunk), 1
 	for _, pc := range b.pieces {
@@ -119,7 +124,7 @@ func (b *Body) start() error {
 	return nil
 }
 
-func (b *Body) run(f *os.File, chunks <-chan []byte, free chan<- []byte, done chan<- error) {
+func (b *Body) run(f *os.File, chunks <-chan []byte, free chan<- []byte, done chan<- error, what string) {
 	bw := bufio.NewWriterSize(f, 256<<10)
 	fw := getWriter(bw)
 	defer putWriter(fw)
@@ -146,7 +151,7 @@ func (b *Body) run(f *os.File, chunks <-chan []byte, free chan<- []byte, done ch
 		err = bw.Flush()
 	}
 	b.crc, b.size = crc, size
-	done <- err
+	done <- scratch.Failed(what, err) // every error here is the file's
 }
 
 // handOff gives the compressor the full chunk in cur and takes an empty buffer in its place: a free one, a new
@@ -241,6 +246,7 @@ func (b *Body) Close() error {
 		if st, err = b.f.Stat(); err == nil {
 			b.csize = st.Size()
 		}
+		err = scratch.Failed(b.what, err)
 	}
 	b.err = err
 	return b.err
@@ -313,6 +319,22 @@ func Whole(body *Body) (*Entry, error) {
 // Head and tail come in pieces, so that a caller splicing the body into a
 // large document need not copy the document around it.
 func Join(head [][]byte, body *Body, tail [][]byte) (*Entry, error) {
+	return JoinWritten(func(w io.Writer) ([][]byte, error) {
+		for _, p := range head {
+			if _, err := w.Write(p); err != nil {
+				return nil, err
+			}
+		}
+		return tail, nil
+	}, body)
+}
+
+// JoinWritten is Join with the head written to w by head as it is made,
+// deflated as it comes rather than held whole first (a project's head
+// has a case per participant), and the tail returned by head. The bytes
+// are those of Join given the same head: deflate's output does not
+// depend on how its input is cut into writes.
+func JoinWritten(head func(w io.Writer) (tail [][]byte, err error), body *Body) (*Entry, error) {
 	if err := body.Close(); err != nil {
 		return nil, err
 	}
@@ -321,33 +343,41 @@ func Join(head [][]byte, body *Body, tail [][]byte) (*Entry, error) {
 	}
 	fw := getWriter(io.Discard)
 	defer putWriter(fw)
-	// deflate writes pieces to dst, ending with a sync flush, or with the
-	// stream's last block when final.
-	deflate := func(dst *bytes.Buffer, pieces [][]byte, final bool) (crc uint32, n int64, err error) {
-		fw.Reset(dst)
-		for _, p := range pieces {
-			crc = crc32.Update(crc, crc32.IEEETable, p)
-			n += int64(len(p))
-			if _, err := fw.Write(p); err != nil {
-				return 0, 0, err
-			}
-		}
-		if final {
-			return crc, n, fw.Close()
-		}
-		return crc, n, fw.Flush()
-	}
 	var h, t bytes.Buffer
-	hcrc, hn, err := deflate(&h, head, false)
+	fw.Reset(&h)
+	hw := &crcWriter{w: fw}
+	tail, err := head(hw)
+	if err == nil {
+		err = fw.Flush()
+	}
 	if err != nil {
 		return nil, err
 	}
-	tcrc, tn, err := deflate(&t, tail, true)
-	if err != nil {
+	fw.Reset(&t)
+	tw := &crcWriter{w: fw}
+	for _, p := range tail {
+		if _, err := tw.Write(p); err != nil {
+			return nil, err
+		}
+	}
+	if err := fw.Close(); err != nil {
 		return nil, err
 	}
-	crc := Combine(Combine(hcrc, body.crc, body.size), tcrc, tn)
-	return &Entry{head: h.Bytes(), tail: t.Bytes(), body: body, crc: crc, size: hn + body.size + tn}, nil
+	crc := Combine(Combine(hw.crc, body.crc, body.size), tw.crc, tw.n)
+	return &Entry{head: h.Bytes(), tail: t.Bytes(), body: body, crc: crc, size: hw.n + body.size + tw.n}, nil
+}
+
+// crcWriter counts and checksums what it passes to w.
+type crcWriter struct {
+	w   io.Writer
+	crc uint32
+	n   int64
+}
+
+func (c *crcWriter) Write(p []byte) (int, error) {
+	c.crc = crc32.Update(c.crc, crc32.IEEETable, p)
+	c.n += int64(len(p))
+	return c.w.Write(p)
 }
 
 // Write adds the entry to zw as name, dated modified.
@@ -366,9 +396,11 @@ func (e *Entry) Write(zw *zip.Writer, name string, modified time.Time) error {
 		}
 	} else {
 		if _, err := e.body.f.Seek(0, io.SeekStart); err != nil {
-			return err
+			return scratch.Failed(e.body.what, err)
 		}
-		if _, err := io.Copy(out, io.LimitReader(e.body.f, e.body.csize)); err != nil {
+		// An error of the copy is the zip's (the output file's) as it
+		// is; the temporary file's are said as such.
+		if _, err := io.Copy(out, scratch.Reader(e.body.what, io.LimitReader(e.body.f, e.body.csize))); err != nil {
 			return err
 		}
 	}

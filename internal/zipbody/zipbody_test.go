@@ -8,10 +8,14 @@ import (
 	"hash/crc32"
 	"io"
 	"math/rand/v2"
+	"os"
+	"path/filepath"
 	"runtime"
+	"strings"
 	"testing"
 	"time"
 
+	"github.com/qdatool/qda/internal/diag"
 	"github.com/qdatool/qda/internal/leakcheck"
 )
 
@@ -51,7 +55,7 @@ func TestJoin(t *testing.T) {
 	zw := zip.NewWriter(&buf)
 	date := time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
 	for i, c := range cases {
-		b := New()
+		b := New("the test's body")
 		defer b.Remove()
 		// Written in uneven pieces, as rows are.
 		for rest := c.body; len(rest) > 0; {
@@ -130,7 +134,7 @@ func TestSmallBodyInMemory(t *testing.T) {
 		}
 		for _, whole := range []bool{false, true} {
 			make := func() []byte {
-				b := New()
+				b := New("the test's body")
 				defer b.Remove()
 				for rest := data; len(rest) > 0; {
 					k := min(len(rest), 1+r.IntN(5000))
@@ -169,7 +173,7 @@ func TestWholeIsOneStream(t *testing.T) {
 	data := bytes.Repeat([]byte("<row r=\"1\"><c>text</c></row>\n"), 100000)
 	for _, c := range []int{1 << 20, 1000} {
 		withChunk(c, func() {
-			b := New()
+			b := New("the test's body")
 			defer b.Remove()
 			b.Write(data)
 			e, err := Whole(b)
@@ -200,7 +204,7 @@ func TestWholeIsOneStream(t *testing.T) {
 // a compressor ran.
 func TestWriteAfterClose(t *testing.T) {
 	for _, n := range []int{0, 10, 3 * chunk} {
-		b := New()
+		b := New("the test's body")
 		b.Write(make([]byte, n))
 		if err := b.Close(); err != nil {
 			t.Fatal(err)
@@ -222,7 +226,7 @@ func TestWriteAfterClose(t *testing.T) {
 // closed leaves no goroutine running.
 func TestRemoveStopsCompressor(t *testing.T) {
 	before := leakcheck.Goroutines()
-	b := New()
+	b := New("the test's body")
 	b.Write(make([]byte, 3*chunk))
 	if b.f == nil || runtime.NumGoroutine() <= before {
 		t.Fatal("no compressor started for a body of three chunks")
@@ -237,7 +241,7 @@ func BenchmarkSmallBody(b *testing.B) {
 	row := []byte(`<row r="1"><c r="A1" t="inlineStr"><is><t>a few words</t></is></c></row>`)
 	b.ReportAllocs()
 	for b.Loop() {
-		body := New()
+		body := New("the test's body")
 		for range 20 {
 			body.Write(row)
 		}
@@ -254,7 +258,7 @@ func BenchmarkSmallBody(b *testing.B) {
 // stream ended by Whole cannot take a tail, and one ended by Join's sync
 // flush cannot stand alone.
 func TestWholeOrJoin(t *testing.T) {
-	b := New()
+	b := New("the test's body")
 	b.WriteString("x")
 	if _, err := Whole(b); err != nil {
 		t.Fatal(err)
@@ -262,12 +266,39 @@ func TestWholeOrJoin(t *testing.T) {
 	if _, err := Join(nil, b, nil); err == nil {
 		t.Error("Join took a body Whole had ended")
 	}
-	b = New()
+	b = New("the test's body")
 	b.WriteString("x")
 	if _, err := Join(nil, b, nil); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := Whole(b); err == nil {
 		t.Error("Whole took a body Join had flushed")
+	}
+}
+
+// TestScratchFailed checks that a body whose temporary file cannot be
+// made ($TMPDIR missing, or a file) says what it was keeping, in which
+// folder, and to set TMPDIR, rather than the name of a file that never
+// was.
+func TestScratchFailed(t *testing.T) {
+	afile := filepath.Join(t.TempDir(), "afile")
+	if err := os.WriteFile(afile, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, tmp := range []string{filepath.Join(t.TempDir(), "none"), afile} {
+		t.Setenv("TMPDIR", tmp)
+		withChunk(1024, func() {
+			b := New("the test's rows")
+			defer b.Remove()
+			_, werr := b.Write(bytes.Repeat([]byte("a row\n"), 1000))
+			cerr := b.Close()
+			for _, err := range []error{werr, cerr} {
+				var f *diag.Finding
+				if !errors.As(err, &f) || !strings.HasPrefix(f.Msg, "cannot keep the test's rows in a scratch file in "+tmp+": ") ||
+					f.Hint != "set TMPDIR to a folder with room" {
+					t.Errorf("TMPDIR=%s: %v (%#v)", tmp, err, f)
+				}
+			}
+		})
 	}
 }

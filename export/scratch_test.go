@@ -1,0 +1,41 @@
+package export
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/qdatool/qda/internal/diag"
+)
+
+// TestWorkbookScratchFailed checks that a workbook whose working folder
+// or packed parts cannot be kept ($TMPDIR missing, or a file) says what
+// it was keeping, in which folder, and to set TMPDIR.
+func TestWorkbookScratchFailed(t *testing.T) {
+	afile := filepath.Join(t.TempDir(), "afile")
+	if err := os.WriteFile(afile, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, tmp := range []string{filepath.Join(t.TempDir(), "none"), afile} {
+		t.Setenv("TMPDIR", tmp)
+		said := func(what string, err error) {
+			t.Helper()
+			var f *diag.Finding
+			if !errors.As(err, &f) || !strings.HasPrefix(f.Msg, "cannot keep "+what+" in a scratch file in "+tmp+": ") ||
+				f.Hint != "set TMPDIR to a folder with room" {
+				t.Errorf("TMPDIR=%s: %v (%#v)", tmp, err, f)
+			}
+		}
+		wb, err := NewWorkbook(time.Time{})
+		if err == nil {
+			wb.Close()
+		}
+		said("the workbook's working files", err)
+		var z sortedZip
+		_, err = z.Create("xl/workbook.xml")
+		said("the workbook's parts", err)
+	}
+}
