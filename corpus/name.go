@@ -5,6 +5,8 @@ import (
 	"unicode"
 
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/qdatool/qda/internal/ahead"
 )
 
 // ValidName reports whether s can be a transcript id, participant id or
@@ -13,24 +15,7 @@ import (
 // checked by hand because every row of the tables is checked each time a
 // study is opened, and the regexp was a sixth of opening a large one.
 func ValidName(s string) bool {
-	if s == "" || len(s) > 100 || !isNameByte(s[0]) || s[0] == '_' || s[0] == '-' {
-		return false
-	}
-	for i := 1; i < len(s); i++ {
-		switch c := s[i]; {
-		case c == '.':
-			if i+1 == len(s) || !isNameByte(s[i+1]) {
-				return false
-			}
-		case !isNameByte(c):
-			return false
-		}
-	}
-	return true
-}
-
-func isNameByte(c byte) bool {
-	return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '_'
+	return ahead.ValidName(s) // there for the quick file's records, checked as qda starts
 }
 
 // Slug makes s into a name: lowercase ASCII letters and digits joined by

@@ -231,6 +231,9 @@ func (s *session) loadRowsOf(res *search.Result) error {
 	for _, th := range res.Turns {
 		ids = append(ids, th.Transcript)
 	}
+	if len(ids) == 0 {
+		return nil // the headers LoadHeads read are the rows of none
+	}
 	ix, err := loadTables(func() (*corpus.Index, diag.List, error) { return s.study.LoadIndexOf(ids) })
 	if err != nil {
 		return err

@@ -74,7 +74,7 @@ func (ix *Index) transcriptDocs() int {
 		return len(ix.man.Transcripts)
 	}
 	if q := ix.man.records(); q != nil {
-		return len(q.recs)
+		return q.n
 	}
 	return 0
 }

@@ -49,15 +49,23 @@ func (ix *Index) quick() bool {
 	}
 	if q.sweep != nil {
 		// Stat'ed as qda started (internal/ahead).
-		if !q.sweep.Same() {
+		// The sweep checked every record (ahead.QuickValid) and totalled
+		// them: they are decoded only for hits to order and print.
+		if q.sweep.Same() {
+			m.quickDocs, m.quickPieced = q.sweep.Totals()
+			ix.Stats.Unchanged += q.n
+			return true
+		}
+		if !q.sweep.Refused() || m.needRest() != nil {
 			return false
 		}
-		for _, r := range q.recs {
-			m.quickDocs += uint64(r.docs)
-			m.quickPieced = m.quickPieced || r.pieces > 0
+		// A record the search may not use (a damaged or forged quick
+		// file): the check reads the manifest's lines, as with no quick
+		// file, and passing, writes the quick file again (saveQuick).
+		m.quick = nil
+		if q = m.records(); q == nil {
+			return false
 		}
-		ix.Stats.Unchanged += len(q.recs)
-		return true
 	}
 	dir, err := ix.study.OpenFolder(corpus.TranscriptsDir)
 	if err != nil {
@@ -66,7 +74,7 @@ func (ix *Index) quick() bool {
 	defer dir.Close()
 	// More parts than cores, taken in turn (eachOnCores).
 	procs := workers()
-	parts := splitRecs(q.recs, 8*procs)
+	parts := splitRecs(q.list(), 8*procs)
 	docs := make([]uint64, procs)
 	pieced := make([]bool, procs)
 	stats := newFolderStats(map[string]*os.File{corpus.TranscriptsDir: dir})
@@ -87,7 +95,7 @@ func (ix *Index) quick() bool {
 		m.quickDocs += docs[w]
 		m.quickPieced = m.quickPieced || pieced[w]
 	}
-	ix.Stats.Unchanged += len(q.recs)
+	ix.Stats.Unchanged += q.n
 	return true
 }
 
@@ -197,8 +205,9 @@ func (m *manifest) quickOrder() map[string]int {
 	if q == nil {
 		return map[string]int{}
 	}
-	rank := make(map[string]int, len(q.recs))
-	for _, r := range q.recs {
+	recs := q.list()
+	rank := make(map[string]int, len(recs))
+	for _, r := range recs {
 		if _, dup := rank[r.id]; !dup {
 			rank[r.id] = len(rank)
 		}

@@ -1,6 +1,7 @@
 package search
 
 import (
+	"encoding/binary"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -259,51 +260,84 @@ func TestQuickFile(t *testing.T) {
 			data, _ := os.ReadFile(filepath.Join(dir, quickFile))
 			os.WriteFile(filepath.Join(dir, quickFile), []byte(strings.Replace(string(data), "ted-1", "../x1", 1)), 0o644)
 		}},
+		// Records the sweep reads and then refuses (ahead.QuickValid).
+		{"a transcript's id not a name", func(t *testing.T, dir string, old []byte) {
+			data, _ := os.ReadFile(filepath.Join(dir, quickFile))
+			os.WriteFile(filepath.Join(dir, quickFile), []byte(strings.Replace(string(data), "ted-1", "Ted-1", 1)), 0o644)
+		}},
+		{"a line past the manifest's end", func(t *testing.T, dir string, old []byte) {
+			path := filepath.Join(dir, quickFile)
+			data, _ := os.ReadFile(path)
+			q, err := readQuick(data)
+			at := strings.Index(string(data), "\x05ted-1")
+			if err != nil || at < 0 {
+				t.Fatal("no record of ted-1:", err)
+			}
+			binary.LittleEndian.PutUint64(data[at+1+5+24:], uint64(q.of.size))
+			os.WriteFile(path, data, 0o644)
+		}},
 	} {
-		t.Run(tc.name, func(t *testing.T) {
-			dir := writeStudy(t, tiny)
-			quickReady(t, dir).Close()
-			old, err := os.ReadFile(filepath.Join(dir, quickFile))
-			if err != nil {
-				t.Fatal("no quick file:", err)
+		for _, sweep := range []bool{false, true} {
+			name := tc.name
+			if sweep {
+				name += ", stat'ed as qda started"
 			}
-			// Any save of the manifest (here, after a transcript's edit)
-			// writes a quick file of its own.
-			write(t, dir, "transcripts/may-1.txt", tiny["transcripts/may-1.txt"]+"Interviewer: Thank you.\n")
-			quickReady(t, dir).Close()
-			if now, _ := os.ReadFile(filepath.Join(dir, quickFile)); string(now) == string(old) {
-				t.Fatal("the quick file was not made again with the manifest")
-			}
-			tc.spoil(t, dir, old)
-			ix, read := openQuick(t, dir)
-			spoiled := tc.name != "as written"
-			if *read || ix.man.Transcripts != nil {
-				t.Fatalf("tables read %v, entries parsed %v", *read, ix.man.Transcripts != nil)
-			}
-			if used := fromQuickFile(ix.man); used == spoiled || used && ix.man.rest != "" {
-				t.Fatalf("quick file used %v, manifest's lines read %d bytes", used, len(ix.man.rest))
-			}
-			for _, r := range []Request{{Query: "bus"}, {Query: "thank"}, {Query: "interviewer"}} {
-				r.WithRefs = true
-				want := map[string][]string{"bus": {"ted-1:3"}, "thank": {"may-1:10"}, "interviewer": {"may-1:1", "may-1:6", "may-1:10", "ted-1:1"}}[r.Query]
-				if got := searchIDs(t, ix, r); !slices.Equal(got, want) {
-					t.Errorf("%s: got %q, want %q", r.Query, got, want)
-				}
-			}
-			// The codings of the transcripts printed were checked on
-			// their lines alone: no full update.
-			if !spoiled && !fromQuickFile(ix.man) {
-				t.Error("the manifest was read whole to check the codings printed")
-			}
-			ix.Close()
-			if spoiled {
-				ix, _ = openQuick(t, dir)
-				if !fromQuickFile(ix.man) {
-					t.Error("the quick file was not made again")
-				}
-				ix.Close()
-			}
-		})
+			t.Run(name, func(t *testing.T) { testQuickFile(t, tc.name, tc.spoil, sweep) })
+		}
+	}
+}
+
+// testQuickFile is a case of TestQuickFile: the quick file spoiled
+// (unless the case is "as written"), then a search, its stats taken as
+// qda takes them when it starts (internal/ahead) with sweep.
+func testQuickFile(t *testing.T, name string, spoil func(t *testing.T, dir string, old []byte), sweep bool) {
+	dir := writeStudy(t, tiny)
+	quickReady(t, dir).Close()
+	old, err := os.ReadFile(filepath.Join(dir, quickFile))
+	if err != nil {
+		t.Fatal("no quick file:", err)
+	}
+	// Any save of the manifest (here, after a transcript's edit)
+	// writes a quick file of its own.
+	write(t, dir, "transcripts/may-1.txt", tiny["transcripts/may-1.txt"]+"Interviewer: Thank you.\n")
+	quickReady(t, dir).Close()
+	if now, _ := os.ReadFile(filepath.Join(dir, quickFile)); string(now) == string(old) {
+		t.Fatal("the quick file was not made again with the manifest")
+	}
+	spoil(t, dir, old)
+	if sweep {
+		ahead.Start(dir)
+	}
+	ix, read := openQuick(t, dir)
+	if sweep && ahead.For(dir) != nil {
+		t.Error("the search did not take the sweep")
+	}
+	spoiled := name != "as written"
+	if *read || ix.man.Transcripts != nil {
+		t.Fatalf("tables read %v, entries parsed %v", *read, ix.man.Transcripts != nil)
+	}
+	if used := fromQuickFile(ix.man); used == spoiled || used && ix.man.rest != "" {
+		t.Fatalf("quick file used %v, manifest's lines read %d bytes", used, len(ix.man.rest))
+	}
+	for _, r := range []Request{{Query: "bus"}, {Query: "thank"}, {Query: "interviewer"}} {
+		r.WithRefs = true
+		want := map[string][]string{"bus": {"ted-1:3"}, "thank": {"may-1:10"}, "interviewer": {"may-1:1", "may-1:6", "may-1:10", "ted-1:1"}}[r.Query]
+		if got := searchIDs(t, ix, r); !slices.Equal(got, want) {
+			t.Errorf("%s: got %q, want %q", r.Query, got, want)
+		}
+	}
+	// The codings of the transcripts printed were checked on
+	// their lines alone: no full update.
+	if !spoiled && !fromQuickFile(ix.man) {
+		t.Error("the manifest was read whole to check the codings printed")
+	}
+	ix.Close()
+	if spoiled {
+		ix, _ = openQuick(t, dir)
+		if !fromQuickFile(ix.man) {
+			t.Error("the quick file was not made again")
+		}
+		ix.Close()
 	}
 }
 

@@ -52,7 +52,11 @@ type quickData struct {
 	of      fileID // the manifest's
 	headLen int64  // bytes of the manifest before its first transcript
 	recs    []quickRec
-	file    bool
+	// raw are the quick file's bytes while recs are not decoded from
+	// them yet (readQuickHead; list), and n is how many records it holds.
+	raw  []byte
+	n    int
+	file bool
 	// sweep took the quick check's stats of recs, decoded from the bytes
 	// it read (internal/ahead), as qda started.
 	sweep *ahead.Sweep
@@ -117,33 +121,58 @@ func encodeQuick(q *quickData) []byte {
 
 // readQuick decodes a quick file; an error for any that is not whole
 // and well formed. Every id is a transcript's name (it names a file the
-// check stats) and every line lies inside the manifest it names.
+// check stats) and every line lies inside the manifest it names
+// (ahead.QuickValid, as the sweep checks them).
 func readQuick(data []byte) (*quickData, error) {
-	bad := errors.New("not a quick file")
-	at := len(ahead.QuickMagic) + ahead.QuickHead
-	if len(data) < at || string(data[:len(ahead.QuickMagic)]) != ahead.QuickMagic {
-		return nil, bad
+	q, err := readQuickHead(data)
+	if err != nil {
+		return nil, err
 	}
-	le := binary.LittleEndian
-	b := data[len(ahead.QuickMagic):]
-	q := &quickData{of: fileID{size: int64(le.Uint64(b)), mtime: int64(le.Uint64(b[8:])), ino: le.Uint64(b[16:])}, headLen: int64(le.Uint64(b[24:])), file: true}
-	n := int(le.Uint32(b[32:36]))
-	if q.headLen < 0 || q.headLen > q.of.size || n > (len(data)-at)/(1+2+ahead.QuickFields) {
-		return nil, bad
-	}
-	q.recs = make([]quickRec, 0, n)
-	if !ahead.QuickRecords(data, func(id string, f []byte) bool {
-		st := ahead.QuickStat(f)
-		r := quickRec{id: id, docs: le.Uint32(f), pieces: le.Uint32(f[4:]), size: st.Size, mtime: st.MTime, off: int64(le.Uint64(f[24:])), n: le.Uint32(f[32:])}
-		if !corpus.ValidName(r.id) || r.off < q.headLen || r.off+int64(r.n) > q.of.size {
-			return false
-		}
-		q.recs = append(q.recs, r)
-		return true
-	}) {
-		return nil, bad
+	if err := q.decode(); err != nil {
+		return nil, err
 	}
 	return q, nil
+}
+
+// readQuickHead reads a quick file's head, its records left to decode
+// (decode, list): a search whose sweep checked them (internal/ahead)
+// decodes them only if it needs them (hits to order and print).
+func readQuickHead(data []byte) (*quickData, error) {
+	h, ok := ahead.QuickHeadOf(data)
+	if !ok {
+		return nil, errors.New("not a quick file")
+	}
+	return &quickData{of: fileID{size: h.Size, mtime: h.MTime, ino: h.Ino}, headLen: h.HeadLen, file: true, raw: data, n: h.N}, nil
+}
+
+// decode decodes the records of raw, once.
+func (q *quickData) decode() error {
+	if q.raw == nil {
+		return nil
+	}
+	h, _ := ahead.QuickHeadOf(q.raw)
+	recs := make([]quickRec, 0, q.n)
+	if !ahead.QuickRecords(q.raw, func(id string, f []byte) bool {
+		if !ahead.QuickValid(h, id, f) {
+			return false
+		}
+		st := ahead.QuickStat(f)
+		d, p := ahead.QuickCounts(f)
+		off, n := ahead.QuickLine(f)
+		recs = append(recs, quickRec{id: id, docs: d, pieces: p, size: st.Size, mtime: st.MTime, off: off, n: uint32(n)})
+		return true
+	}) {
+		return errors.New("not a quick file")
+	}
+	q.recs, q.raw = recs, nil
+	return nil
+}
+
+// list are the records, decoded if they were not: a quick file whose
+// sweep found them all valid (ahead.Sweep.Same) decodes.
+func (q *quickData) list() []quickRec {
+	q.decode()
+	return q.recs
 }
 
 // readManifestFile reads the study's manifest: with a quick file that
@@ -161,7 +190,13 @@ func readManifestFile(st *corpus.Study) (*manifest, error) {
 	if of.ino == 0 {
 		// No inode to bind a quick file to: read the manifest whole.
 	} else if data, sweep, err := quickBytes(st); err == nil {
-		if q, err := readQuick(data); err == nil && q.of == of {
+		// With a sweep, the records are checked as they are stat'ed and
+		// decoded only if the search needs them (quick.go).
+		read := readQuick
+		if sweep != nil {
+			read = readQuickHead
+		}
+		if q, err := read(data); err == nil && q.of == of {
 			head := make([]byte, q.headLen)
 			if _, err := io.ReadFull(f, head); err == nil {
 				if m, err := parseHead(head); err == nil && m.Version == Version && m.rest == "" {
@@ -194,7 +229,7 @@ func (m *manifest) records() *quickData {
 	if m.quick == nil && m.Transcripts == nil {
 		head := m.of.size - int64(len(m.rest))
 		if recs, ok := scanRecs(m.rest, head); ok && head >= 0 {
-			m.quick = &quickData{of: m.of, headLen: head, recs: recs}
+			m.quick = &quickData{of: m.of, headLen: head, recs: recs, n: len(recs)}
 		}
 	}
 	return m.quick
@@ -272,13 +307,16 @@ func (m *manifest) openNamed() (*os.File, error) {
 // checks everything (codingsMoved).
 func (m *manifest) quickLines(ids map[string]bool) []string {
 	q := m.records()
-	if q == nil {
+	if q == nil || len(ids) == 0 {
+		// None asked for (a search that prints nothing): the records
+		// stay undecoded.
 		return nil
 	}
 	var want []*quickRec
-	for i := range q.recs {
-		if ids[q.recs[i].id] {
-			want = append(want, &q.recs[i])
+	recs := q.list()
+	for i := range recs {
+		if ids[recs[i].id] {
+			want = append(want, &recs[i])
 		}
 	}
 	if len(want) == 0 {

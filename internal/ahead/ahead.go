@@ -89,9 +89,18 @@ type Sweep struct {
 	dir     *os.File
 	next    atomic.Int64
 	differs atomic.Bool
-	wg      sync.WaitGroup
-	taken   atomic.Bool
-	closed  sync.Once
+	refused atomic.Bool // a record QuickValid refuses
+	// docs and pieced total the records' documents and pieces as they
+	// are stat'ed, and head is the manifest the file names (QuickValid):
+	// with them the search needs no decoding of its own of the records
+	// when nothing moved (it was 4 to 6 ms of a search's main goroutine
+	// at 10,000 participants).
+	docs   atomic.Uint64
+	pieced atomic.Bool
+	head   QuickHeadInfo
+	wg     sync.WaitGroup
+	taken  atomic.Bool
+	closed sync.Once
 }
 
 // chunk is how many stats a worker takes at a time: small, so that a
@@ -158,9 +167,10 @@ func (s *Sweep) Data() []byte {
 	return s.data
 }
 
-// Same reports whether every transcript of Data had the size and the
-// mtime its record holds, a trusted one (not 0). The caller's goroutine
-// takes a share of the stats left before it waits for the others.
+// Same reports whether every record of Data is one a search may use
+// (QuickValid) and every transcript had the size and the mtime its
+// record holds, a trusted one (not 0). The caller's goroutine takes a
+// share of the stats left before it waits for the others.
 func (s *Sweep) Same() bool {
 	<-s.ready
 	if s.starts == nil {
@@ -170,6 +180,18 @@ func (s *Sweep) Same() bool {
 	s.wg.Wait()
 	s.close()
 	return !s.differs.Load()
+}
+
+// Refused reports whether Same found a record the search may not use
+// (QuickValid): the quick file is then to be read as a damaged one is,
+// not taken as the sign of an edit. Once Same has returned.
+func (s *Sweep) Refused() bool { return s.refused.Load() }
+
+// Totals are the documents and whether any transcript has pieces, over
+// every record of Data: only once Same has reported true (each record
+// was then read).
+func (s *Sweep) Totals() (docs uint64, pieced bool) {
+	return s.docs.Load(), s.pieced.Load()
 }
 
 // Stop ends a sweep whose answer will not be asked for: its workers
@@ -220,8 +242,10 @@ func (s *Sweep) read() {
 	// fresh memory's page faults).
 	var starts []int
 	n := 0
-	if !quickWalk(data, func(at int, id string, _ []byte) bool {
-		// A name, never a path: the stat is relative to the folder.
+	head, ok := QuickHeadOf(data)
+	if !ok || !quickWalk(data, func(at int, id string, _ []byte) bool {
+		// A name, never a path: the stat is relative to the folder
+		// (QuickValid, in the workers, checks the rest).
 		if id == "" || id[0] == '.' || strings.ContainsAny(id, "/\\\x00") {
 			return false
 		}
@@ -241,7 +265,7 @@ func (s *Sweep) read() {
 		dir.Close() // a pipe or a file where the folder belongs: the search says so
 		return
 	}
-	s.dir = dir
+	s.dir, s.head = dir, head
 	s.data, s.text, s.n, s.starts = data, unsafe.String(&data[0], len(data)), n, starts
 }
 
@@ -257,14 +281,28 @@ func (s *Sweep) work() {
 			return
 		}
 		at := s.starts[c]
+		var docs uint64
+		pieced := false
 		for range min(chunk, s.n-c*chunk) {
 			var id string
 			var fields []byte
 			id, fields, at = quickRecord(s.text, s.data, at)
+			if !QuickValid(s.head, id, fields) {
+				s.refused.Store(true)
+				s.differs.Store(true)
+				return
+			}
 			if want := QuickStat(fields); want.MTime == 0 || ns.Stat(id, ".txt") != want {
 				s.differs.Store(true)
 				return
 			}
+			d, p := QuickCounts(fields)
+			docs += uint64(d)
+			pieced = pieced || p > 0
+		}
+		s.docs.Add(docs)
+		if pieced {
+			s.pieced.Store(true)
 		}
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -52,22 +53,32 @@ func TestNames(t *testing.T) {
 
 // quickRec is a record of a quick file as the sweep reads it.
 type quickRec struct {
-	id          string
-	size, mtime int64
+	id           string
+	size, mtime  int64
+	docs, pieces uint32
+	off          int64 // of its line in the manifest, which the head says is 1 MB
 }
+
+// manifestSize is the manifest's size writeQuick's head names.
+const manifestSize = 1 << 20
 
 // writeQuick writes a quick file of recs into the study at dir (the
 // head's manifest fields are the search's business, left 0).
 func writeQuick(t *testing.T, dir string, recs []quickRec) {
 	t.Helper()
 	b := append([]byte(ahead.QuickMagic), make([]byte, ahead.QuickHead)...)
+	binary.LittleEndian.PutUint64(b[len(ahead.QuickMagic):], manifestSize)
 	binary.LittleEndian.PutUint32(b[len(b)-4:], uint32(len(recs)))
 	for _, r := range recs {
 		b = append(b, byte(len(r.id)))
 		b = append(b, r.id...)
 		f := make([]byte, ahead.QuickFields)
+		binary.LittleEndian.PutUint32(f[0:], r.docs)
+		binary.LittleEndian.PutUint32(f[4:], r.pieces)
 		binary.LittleEndian.PutUint64(f[8:], uint64(r.size))
 		binary.LittleEndian.PutUint64(f[16:], uint64(r.mtime))
+		binary.LittleEndian.PutUint64(f[24:], uint64(r.off))
+		binary.LittleEndian.PutUint32(f[32:], 10)
 		b = append(b, f...)
 	}
 	path := filepath.Join(dir, filepath.FromSlash(ahead.QuickFile))
@@ -90,7 +101,7 @@ func study(t *testing.T) (string, []quickRec) {
 		path := filepath.Join(dir, ahead.TranscriptsDir, id+".txt")
 		os.WriteFile(path, []byte("Interviewer: hello\n"), 0o644)
 		os.Chtimes(path, old, old)
-		recs = append(recs, quickRec{id, 19, old.UnixNano()})
+		recs = append(recs, quickRec{id: id, size: 19, mtime: old.UnixNano(), docs: uint32(3 + len(recs)), off: int64(100 * len(recs))})
 	}
 	return dir, recs
 }
@@ -116,6 +127,17 @@ func TestSweep(t *testing.T) {
 	if ahead.For(dir) != nil {
 		t.Error("a sweep handed out twice")
 	}
+	if docs, pieced := s.Totals(); docs != 3+4 || pieced {
+		t.Errorf("Totals = %d, %v; want 7, false", docs, pieced)
+	}
+	recs[0].pieces = 2
+	writeQuick(t, dir, recs)
+	if s := sweep(t, dir); !s.Same() {
+		t.Error("an unchanged study: the sweep says it changed")
+	} else if docs, pieced := s.Totals(); docs != 7 || !pieced {
+		t.Errorf("Totals = %d, %v; want 7, true", docs, pieced)
+	}
+	recs[0].pieces = 0
 	ahead.Start(dir)
 	if ahead.For(t.TempDir()) != nil || ahead.For(filepath.Join(dir, "transcripts")) != nil {
 		t.Error("a sweep handed out for another folder than its study's")
@@ -143,6 +165,11 @@ func TestSweep(t *testing.T) {
 		"an mtime too recent to trust (0)": func(r []quickRec) { r[0].mtime = 0 },
 		"another size":                     func(r []quickRec) { r[1].size++ },
 		"a transcript gone":                func(r []quickRec) { r[1].id = "gone-1" },
+		// Records the search would refuse (ahead.QuickValid): the
+		// sweep checks them, the search does not decode them again.
+		"a name that is no transcript's": func(r []quickRec) { r[1].id = "Ted-1" },
+		"a line past the manifest's end": func(r []quickRec) { r[1].off = manifestSize - 5 },
+		"a line's offset that wraps":     func(r []quickRec) { r[1].off = 1<<63 - 5 },
 	} {
 		bad := append([]quickRec(nil), recs...)
 		change(bad)
@@ -150,6 +177,35 @@ func TestSweep(t *testing.T) {
 		s := sweep(t, dir)
 		if s.Data() == nil || s.Same() {
 			t.Errorf("%s: the sweep says nothing changed", name)
+		}
+		if refused := strings.HasPrefix(name, "a name") || strings.HasPrefix(name, "a line"); s.Refused() != refused {
+			t.Errorf("%s: Refused %v, want %v", name, s.Refused(), refused)
+		}
+	}
+}
+
+func TestQuickValid(t *testing.T) {
+	h := ahead.QuickHeadInfo{Size: 1000, HeadLen: 100, N: 1}
+	for _, c := range []struct {
+		id     string
+		off, n int64
+		ok     bool
+	}{
+		{"may-1", 100, 50, true},
+		{"may-1", 950, 50, true},
+		{"may-1", 951, 50, false},
+		{"may-1", 99, 10, false},        // in the head
+		{"may-1", 1<<63 - 5, 10, false}, // off+n wraps below the size
+		{"may-1", 1000, 0, true},
+		{"May-1", 100, 50, false},
+		{"may-1/x", 100, 50, false},
+		{"_may", 100, 50, false},
+	} {
+		f := make([]byte, ahead.QuickFields)
+		binary.LittleEndian.PutUint64(f[24:], uint64(c.off))
+		binary.LittleEndian.PutUint32(f[32:], uint32(c.n))
+		if ok := ahead.QuickValid(h, c.id, f); ok != c.ok {
+			t.Errorf("QuickValid(%q, off %d, n %d) = %v, want %v", c.id, c.off, c.n, ok, c.ok)
 		}
 	}
 }
@@ -159,9 +215,9 @@ func TestSweep(t *testing.T) {
 func TestSweepRefuses(t *testing.T) {
 	dir, recs := study(t)
 	for name, bad := range map[string][]quickRec{
-		"a path for an id": {recs[0], {"../ted-1", 19, recs[1].mtime}},
-		"a hidden name":    {{".hidden", 1, 1}},
-		"an empty id":      {{"", 1, 1}},
+		"a path for an id": {recs[0], {id: "../ted-1", size: 19, mtime: recs[1].mtime}},
+		"a hidden name":    {{id: ".hidden", size: 1, mtime: 1}},
+		"an empty id":      {{id: "", size: 1, mtime: 1}},
 	} {
 		writeQuick(t, dir, bad)
 		if s := sweep(t, dir); s.Data() != nil || s.Same() {
