@@ -255,8 +255,16 @@ func writeZap(w *zapwrite.Writer, path string) error {
 // mergeZap merges the segment files chunks into one at path, as
 // scorch's merger would (zapx's Merge of the same version, no
 // deletions): their documents in order, so the same study gives the
-// same file.
+// same file. The inputs' mapped pages are let go as the merge goes
+// (dropWhile), so that its resident set does not grow to the index.
 func mergeZap(chunks []string, path string) error {
+	_, err := mergeZapPages(chunks, path)
+	return err
+}
+
+// mergeZapPages is mergeZap, returning how many times the pages were
+// dropped, for tests.
+func mergeZapPages(chunks []string, path string) (drops int, err error) {
 	plugin := &zapv15.ZapPlugin{}
 	var segs []segment.Segment
 	defer func() {
@@ -264,15 +272,22 @@ func mergeZap(chunks []string, path string) error {
 			s.Close()
 		}
 	}()
+	var maps [][]byte
 	for _, c := range chunks {
 		s, err := plugin.Open(c)
 		if err != nil {
-			return err
+			return 0, err
 		}
 		segs = append(segs, s)
+		if z, ok := s.(*zapv15.Segment); ok {
+			maps = append(maps, z.Data())
+		}
 	}
-	_, _, err := plugin.Merge(segs, make([]*roaring.Bitmap, len(segs)), path, nil, nil)
-	return err
+	// Stopped before the deferred Close unmaps them, even on a panic.
+	stop := dropWhile(maps, dropInterval)
+	defer stop()
+	_, _, err = plugin.Merge(segs, make([]*roaring.Bitmap, len(segs)), path, nil, &probe{maps: maps})
+	return stop(), err
 }
 
 func syncFile(path string) error {
