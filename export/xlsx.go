@@ -57,16 +57,14 @@ type Workbook struct {
 // Sheet is one worksheet, written a row at a time. Widths must be set
 // before the first row: the heights of wrapped rows are computed from
 // them as each row is written. Panes too, so that a sheet is set up in
-// one order whatever it holds (excelize's StreamWriter, which writes
-// them, refuses panes after a row it was given).
+// one order whatever it holds. Both are handed to excelize's
+// StreamWriter only when the workbook is written (see flush).
 type Sheet struct {
 	wb   *Workbook
 	Name string
 	part string // its part in the zip
-	// sw writes the sheet's part, but for its rows, when flushed: the
-	// columns and panes given to it, and what excelize holds for the
-	// sheet (page setup, filters, conditional formats).
-	sw *excelize.StreamWriter
+	// panes are the frozen panes Freeze was given, nil for none.
+	panes *excelize.Panes
 	// rows are the sheet's rows, written by sheetRows rather than
 	// through sw (see sheetrows.go); cells is reused from row to row.
 	rows  sheetRows
@@ -75,8 +73,7 @@ type Sheet struct {
 	cols  int // widest row
 	// widths are the columns' widths as set, for the row heights of
 	// wrapped text.
-	widths    map[int]float64
-	widthsSet bool
+	widths map[int]float64
 	// Title heads the printed pages; titleRows and titleCols are printed
 	// on every page.
 	Title                string
@@ -145,17 +142,8 @@ func (wb *Workbook) Sheet(name string) (*Sheet, error) {
 	} else if _, err := wb.f.NewSheet(name); err != nil {
 		return nil, err
 	}
-	// The sheet's properties are written when its stream starts: fit to
-	// page must be set before.
-	if err := wb.f.SetSheetProps(name, &excelize.SheetPropsOptions{FitToPage: ptr(true)}); err != nil {
-		return nil, err
-	}
-	sw, err := wb.f.NewStreamWriter(name)
-	if err != nil {
-		return nil, err
-	}
 	// A new file numbers its sheets' parts in the order they are made.
-	sh := &Sheet{wb: wb, Name: name, Title: name, sw: sw, widths: map[int]float64{}, part: fmt.Sprintf("xl/worksheets/sheet%d.xml", len(wb.sheets)+1)}
+	sh := &Sheet{wb: wb, Name: name, Title: name, widths: map[int]float64{}, part: fmt.Sprintf("xl/worksheets/sheet%d.xml", len(wb.sheets)+1)}
 	wb.sheets = append(wb.sheets, sh)
 	return sh, nil
 }
@@ -174,14 +162,10 @@ func (sh *Sheet) Width(from, to int, w float64) error {
 	return nil
 }
 
-// setWidths hands the widths to the stream in runs of columns, the last
-// first: excelize puts each run before those it has, and readers expect
-// them in column order.
-func (sh *Sheet) setWidths() error {
-	if sh.widthsSet {
-		return nil
-	}
-	sh.widthsSet = true
+// setWidths hands the widths to sw in runs of columns, the last first:
+// excelize puts each run before those it has, and readers expect them in
+// column order.
+func (sh *Sheet) setWidths(sw *excelize.StreamWriter) error {
 	cols := make([]int, 0, len(sh.widths))
 	for c := range sh.widths {
 		cols = append(cols, c)
@@ -192,7 +176,7 @@ func (sh *Sheet) setWidths() error {
 		for j > 0 && cols[j-1] == cols[j]-1 && sh.widths[cols[j-1]] == sh.widths[cols[i]] {
 			j--
 		}
-		if err := sh.sw.SetColWidth(cols[j], cols[i], sh.widths[cols[i]]); err != nil {
+		if err := sw.SetColWidth(cols[j], cols[i], sh.widths[cols[i]]); err != nil {
 			return err
 		}
 		i = j - 1
@@ -219,7 +203,39 @@ func (sh *Sheet) Freeze(cols, rows int) error {
 	case rows == 0:
 		pane = "topRight"
 	}
-	return sh.sw.SetPanes(&excelize.Panes{Freeze: true, XSplit: cols, YSplit: rows, TopLeftCell: cell, ActivePane: pane})
+	sh.panes = &excelize.Panes{Freeze: true, XSplit: cols, YSplit: rows, TopLeftCell: cell, ActivePane: pane}
+	return nil
+}
+
+// flush writes the sheet's part, but for its rows (sheetRows writes
+// those): its columns, panes, print setup and what excelize holds for
+// it (filters, conditional formats). The stream starts only now, once
+// every row is written: its first bytes carry the sheet's properties,
+// where fit to page is set, and whether the sheet fits a page is known
+// only from its columns' widths and how many columns it has.
+func (sh *Sheet) flush() error {
+	fit := fitsPage(sh.printWidth())
+	if fit {
+		if err := sh.wb.f.SetSheetProps(sh.Name, &excelize.SheetPropsOptions{FitToPage: ptr(true)}); err != nil {
+			return err
+		}
+	}
+	sw, err := sh.wb.f.NewStreamWriter(sh.Name)
+	if err != nil {
+		return err
+	}
+	if sh.panes != nil {
+		if err := sw.SetPanes(sh.panes); err != nil {
+			return err
+		}
+	}
+	if err := sh.setWidths(sw); err != nil {
+		return err
+	}
+	if err := sh.printSetup(fit); err != nil {
+		return err
+	}
+	return sw.Flush()
 }
 
 // Row style names for Sheet.Row.
@@ -239,9 +255,6 @@ func (sh *Sheet) PrintTitles(rows, cols int) { sh.titleRows, sh.titleCols = rows
 // whatever it starts with; a text longer than MaxCellChars must have been
 // cut (see Cut) and is refused here rather than lost.
 func (sh *Sheet) Row(style int, cells ...Cell) error {
-	if err := sh.setWidths(); err != nil {
-		return err
-	}
 	// Excel's limits, which excelize's own row writer enforced: past
 	// them the file would not open. Checked here, before the row.
 	if sh.n >= excelize.TotalRows || len(cells) > excelize.MaxColumns {
@@ -407,13 +420,7 @@ func (wb *Workbook) Save(path string) error {
 func (wb *Workbook) Write(w io.Writer) error {
 	defer wb.close()
 	for _, sh := range wb.sheets {
-		if err := sh.setWidths(); err != nil {
-			return err
-		}
-		if err := sh.printSetup(); err != nil {
-			return err
-		}
-		if err := sh.sw.Flush(); err != nil {
+		if err := sh.flush(); err != nil {
 			return err
 		}
 	}
