@@ -1,8 +1,10 @@
 package export
 
 import (
+	"archive/zip"
 	"bytes"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -604,4 +606,42 @@ func sheetWidth(t *testing.T, f *excelize.File, sheet string) float64 {
 		w += cw
 	}
 	return w
+}
+
+// TestWorkbookSheetsNotFiltered: no sheet's properties say it is
+// filtered (filterMode), which would tell a reader rows are hidden:
+// excelize's filter sets it, so filters are set after each sheet's
+// properties are written.
+func TestWorkbookSheetsNotFiltered(t *testing.T) {
+	path, _, _ := writeWorkbook(t, openTiny(t), WorkbookOptions{})
+	z, err := zip.OpenReader(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer z.Close()
+	sheets := 0
+	for _, zf := range z.File {
+		if !strings.HasPrefix(zf.Name, "xl/worksheets/") {
+			continue
+		}
+		sheets++
+		r, err := zf.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := io.ReadAll(r)
+		r.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if bytes.Contains(b, []byte("filterMode")) {
+			t.Errorf("%s is marked filtered (filterMode)", zf.Name)
+		}
+		if strings.HasSuffix(zf.Name, "sheet3.xml") && !bytes.Contains(b, []byte("<autoFilter")) {
+			t.Errorf("%s, Segments, has no filter buttons", zf.Name)
+		}
+	}
+	if sheets == 0 {
+		t.Fatal("no sheets in the workbook")
+	}
 }

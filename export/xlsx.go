@@ -50,6 +50,10 @@ type Workbook struct {
 	colours map[string]int
 	// numFmts holds the style made for each number format (numberStyle).
 	numFmts map[string]int
+	// filtered are the sheets given a filter, in the order they were
+	// given it: the filters are set in that order when the workbook is
+	// written, which orders the workbook's defined names.
+	filtered []*Sheet
 	// Study names the study in every sheet's printed page header.
 	Study string
 }
@@ -63,8 +67,11 @@ type Sheet struct {
 	wb   *Workbook
 	Name string
 	part string // its part in the zip
-	// panes are the frozen panes Freeze was given, nil for none.
-	panes *excelize.Panes
+	// panes are the frozen panes Freeze was given, nil for none; filter
+	// the range AutoFilter was given, "" for none.
+	panes  *excelize.Panes
+	filter string
+	sw     *excelize.StreamWriter // from start
 	// rows are the sheet's rows, written by sheetRows rather than
 	// through sw (see sheetrows.go); cells is reused from row to row.
 	rows  sheetRows
@@ -207,23 +214,30 @@ func (sh *Sheet) Freeze(cols, rows int) error {
 	return nil
 }
 
-// flush writes the sheet's part, but for its rows (sheetRows writes
-// those): its columns, panes, print setup and what excelize holds for
-// it (filters, conditional formats). The stream starts only now, once
-// every row is written: its first bytes carry the sheet's properties,
-// where fit to page is set, and whether the sheet fits a page is known
-// only from its columns' widths and how many columns it has.
-func (sh *Sheet) flush() error {
-	fit := fitsPage(sh.printWidth())
-	if fit {
-		if err := sh.wb.f.SetSheetProps(sh.Name, &excelize.SheetPropsOptions{FitToPage: ptr(true)}); err != nil {
-			return err
-		}
+// start starts the stream that writes the sheet's part, but for its
+// rows (sheetRows writes those), once every row is written: its first
+// bytes carry the sheet's properties, where fit to page is set, and
+// whether the sheet fits a page is known only from its columns' widths
+// and how many columns it has. Filters are set after (see Write), as
+// excelize's filter marks the sheet's properties as filtered
+// (filterMode), which they are not.
+func (sh *Sheet) start() error {
+	f := sh.wb.f
+	if err := f.SetSheetProps(sh.Name, &excelize.SheetPropsOptions{FitToPage: ptr(fitsPage(sh.printWidth()))}); err != nil {
+		return err
 	}
-	sw, err := sh.wb.f.NewStreamWriter(sh.Name)
+	sw, err := f.NewStreamWriter(sh.Name)
 	if err != nil {
 		return err
 	}
+	sh.sw = sw
+	return nil
+}
+
+// flush writes the started sheet's part: its columns, panes, print
+// setup and what excelize holds for it (filter, conditional formats).
+func (sh *Sheet) flush() error {
+	sw := sh.sw
 	if sh.panes != nil {
 		if err := sw.SetPanes(sh.panes); err != nil {
 			return err
@@ -232,7 +246,7 @@ func (sh *Sheet) flush() error {
 	if err := sh.setWidths(sw); err != nil {
 		return err
 	}
-	if err := sh.printSetup(fit); err != nil {
+	if err := sh.printSetup(fitsPage(sh.printWidth())); err != nil {
 		return err
 	}
 	return sw.Flush()
@@ -316,7 +330,11 @@ func (sh *Sheet) AutoFilter(headerRow, lastRow, cols int) error {
 	if err != nil {
 		return err
 	}
-	return sh.wb.f.AutoFilter(sh.Name, ref, nil)
+	if sh.filter == "" {
+		sh.wb.filtered = append(sh.wb.filtered, sh)
+	}
+	sh.filter = ref
+	return nil
 }
 
 // ColorScale shades the cells of a range from white (lowest) to blue (highest).
@@ -419,6 +437,19 @@ func (wb *Workbook) Save(path string) error {
 // out as different bytes each time.
 func (wb *Workbook) Write(w io.Writer) error {
 	defer wb.close()
+	// Every stream started, and then every filter set, before any print
+	// setup: the workbook's defined names come in the order they had when
+	// the streams started with their sheets and filters were set as asked.
+	for _, sh := range wb.sheets {
+		if err := sh.start(); err != nil {
+			return err
+		}
+	}
+	for _, sh := range wb.filtered {
+		if err := wb.f.AutoFilter(sh.Name, sh.filter, nil); err != nil {
+			return err
+		}
+	}
 	for _, sh := range wb.sheets {
 		if err := sh.flush(); err != nil {
 			return err
