@@ -282,14 +282,53 @@ func srgb(v uint64) float64 {
 	return math.Pow((c+0.055)/1.055, 2.4)
 }
 
-// printSetup lays out the sheet's printed pages: landscape, one page
-// wide, the title rows and columns on every page, the sheet's title and
-// the study above, page numbers below.
-func (sh *Sheet) printSetup() error {
+// Printed width: a sheet is fitted to one page wide only when that keeps
+// its text readable.
+const (
+	// pageWidth is the printable width of a landscape page in points:
+	// Letter (11 in, narrower than A4) less printSetup's half-inch
+	// margins.
+	pageWidth = (11 - 0.5 - 0.5) * 72
+	// charPoints is one character of column width in points: Calibri
+	// 11's digit is 7 pixels at 96 per inch.
+	charPoints = 7 * 72 / 96.0
+	// minPrintScale is the smallest scale a sheet is shrunk to: 11 point
+	// text at 65% is about 7 points, the smallest commonly printed.
+	minPrintScale = 0.65
+)
+
+// fitsPage reports whether columns width characters wide in all print
+// one page wide at minPrintScale or larger.
+func fitsPage(width float64) bool {
+	return width*charPoints*minPrintScale <= pageWidth
+}
+
+// printWidth is the width of the sheet's columns in characters.
+func (sh *Sheet) printWidth() float64 {
+	w := 0.0
+	for c := 1; c <= sh.cols; c++ {
+		cw, ok := sh.widths[c]
+		if !ok {
+			cw = defaultWidth
+		}
+		w += cw
+	}
+	return w
+}
+
+// printSetup lays out the sheet's printed pages: landscape; when fit,
+// shrunk to one page wide (as many down as it takes), else at full size
+// on as many pages across as it needs, printed down then over (the first
+// columns for every row, then the next), so a wide grid is read a
+// column, a code, at a time; the title rows and columns on every page,
+// the sheet's title and the study above, page numbers below.
+func (sh *Sheet) printSetup(fit bool) error {
 	f := sh.wb.f
-	if err := f.SetPageLayout(sh.Name, &excelize.PageLayoutOptions{
-		Orientation: ptr("landscape"), FitToWidth: ptr(1), FitToHeight: ptr(0),
-	}); err != nil {
+	pl := &excelize.PageLayoutOptions{Orientation: ptr("landscape")}
+	if fit {
+		pl.FitToWidth, pl.FitToHeight = ptr(1), ptr(0)
+	}
+	if err := f.SetPageLayout(sh.Name, pl); err != nil {
 		return err
 	}
 	if err := f.SetPageMargins(sh.Name, &excelize.PageLayoutMarginsOptions{

@@ -98,3 +98,57 @@ func FuzzTextLines(f *testing.F) {
 		}
 	})
 }
+
+// TestFitsPage: a sheet is fitted to one landscape page wide only while
+// that prints its 11 point text at 65% or larger (211 characters of
+// column width on Letter, Calibri's digit 5.25 points); wider sheets print at full size across pages.
+func TestFitsPage(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		width float64
+		fit   bool
+	}{
+		{"empty sheet", 0, true},
+		{"About: 16 and 90", 106, true},
+		{"Participants", 89.9, true},
+		{"the demo's Matrix at depth 1", 195, true},
+		{"at the limit", 210.9, true},
+		{"just past it", 211.1, false},
+		{"the demo's Codebook", 328, false},
+		{"the demo's Excerpts at depth 1: 15 and 5 of 60", 403, false},
+		{"the demo's Excerpts at depth 3: 15 and 16 of 60 and totals", 1063, false},
+	} {
+		if got := fitsPage(tc.width); got != tc.fit {
+			t.Errorf("%s: fitsPage(%v) = %v, want %v", tc.name, tc.width, got, tc.fit)
+		}
+	}
+}
+
+// TestSheetPrintWidth: a sheet's printed width counts every column it
+// wrote, at its set width or the default.
+func TestSheetPrintWidth(t *testing.T) {
+	wb, err := NewWorkbook(testDate)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer wb.close()
+	sh, err := wb.Sheet("S")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := sh.Width(1, 1, 15); err != nil {
+		t.Fatal(err)
+	}
+	if err := sh.Width(2, 3, 60); err != nil {
+		t.Fatal(err)
+	}
+	if got := sh.printWidth(); got != 0 {
+		t.Errorf("before any row, printWidth = %v, want 0", got)
+	}
+	if err := sh.Row(Plain, Cell{Text: "a"}, Cell{Text: "b"}, Cell{Text: "c"}, Cell{Text: "d"}); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := sh.printWidth(), 15+60+60+defaultWidth; got != want {
+		t.Errorf("printWidth = %v, want %v", got, want)
+	}
+}

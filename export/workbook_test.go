@@ -1,8 +1,10 @@
 package export
 
 import (
+	"archive/zip"
 	"bytes"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -534,9 +536,9 @@ print(wb["Excerpts"].row_dimensions[3].height)
 	wc, _ := f.GetColWidth("Matrix", "C")
 	h3, _ := f.GetRowHeight("Excerpts", 3)
 	want := `Matrix landscape 1 0 True $1:$2 $A:$A Page &P of &N
-Excerpts landscape 1 0 True $1:$2 $A:$A Page &P of &N
-Segments landscape 1 0 True $1:$1 $A:$A Page &P of &N
-Codebook landscape 1 0 True $1:$1 None Page &P of &N
+Excerpts landscape None None None $1:$2 $A:$A Page &P of &N
+Segments landscape None None None $1:$1 $A:$A Page &P of &N
+Codebook landscape None None None $1:$1 None Page &P of &N
 Participants landscape 1 0 True $1:$1 None Page &P of &N
 About landscape 1 0 True $1:$1 None Page &P of &N
 B3 FF8CD17D True
@@ -547,7 +549,9 @@ B3 FF8CD17D True
 }
 
 // checkPrintSetup checks that every sheet of f prints as qda's workbooks
-// do: landscape, one page wide, fit to page, the sheet's name and the
+// do: landscape; fitted to one page wide when its columns, as the file
+// has them, are 211 characters wide or less (Calibri 11, 5.25 points a
+// character, at 65% on a Letter page's 720 printable points), else not fitted, at full size; the sheet's name and the
 // study (as a page header writes it, & doubled) above and page numbers
 // below. It returns each sheet's print titles.
 func checkPrintSetup(t *testing.T, f *excelize.File, study string) map[string]string {
@@ -559,12 +563,22 @@ func checkPrintSetup(t *testing.T, f *excelize.File, study string) map[string]st
 		}
 	}
 	for _, sheet := range f.GetSheetList() {
+		width := sheetWidth(t, f, sheet)
+		fit := width*5.25*0.65 <= 720
 		pl, err := f.GetPageLayout(sheet)
-		if err != nil || pl.Orientation == nil || *pl.Orientation != "landscape" || pl.FitToWidth == nil || *pl.FitToWidth != 1 || pl.FitToHeight == nil || *pl.FitToHeight != 0 {
-			t.Errorf("%s page layout %+v (%v), want landscape, one page wide", sheet, pl, err)
+		if err != nil || pl.Orientation == nil || *pl.Orientation != "landscape" {
+			t.Errorf("%s page layout %+v (%v), want landscape", sheet, pl, err)
 		}
-		if pr, err := f.GetSheetProps(sheet); err != nil || pr.FitToPage == nil || !*pr.FitToPage {
-			t.Errorf("%s does not fit to page (%v)", sheet, err)
+		pr, err := f.GetSheetProps(sheet)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fitted := pr.FitToPage != nil && *pr.FitToPage
+		if fit && (!fitted || pl.FitToWidth == nil || *pl.FitToWidth != 1 || pl.FitToHeight == nil || *pl.FitToHeight != 0) {
+			t.Errorf("%s, %.1f characters wide, is not fitted to one page wide: fit to page %v, %+v", sheet, width, fitted, pl)
+		}
+		if !fit && (fitted || pl.FitToWidth != nil && *pl.FitToWidth != 0 || pl.AdjustTo != nil && *pl.AdjustTo != 100) {
+			t.Errorf("%s, %.1f characters wide, is shrunk to print: fit to page %v, %+v", sheet, width, fitted, pl)
 		}
 		hf, err := f.GetHeaderFooter(sheet)
 		if err != nil || !strings.Contains(hf.OddHeader, sheet) || !strings.Contains(hf.OddHeader, "&R"+study) || !strings.Contains(hf.OddFooter, "Page &P of &N") {
@@ -572,4 +586,62 @@ func checkPrintSetup(t *testing.T, f *excelize.File, study string) map[string]st
 		}
 	}
 	return titles
+}
+
+// sheetWidth is the width in characters of sheet's used columns, as the
+// file has them.
+func sheetWidth(t *testing.T, f *excelize.File, sheet string) float64 {
+	t.Helper()
+	cols, err := f.GetCols(sheet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := 0.0
+	for c := range cols {
+		name, _ := excelize.ColumnNumberToName(c + 1)
+		cw, err := f.GetColWidth(sheet, name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		w += cw
+	}
+	return w
+}
+
+// TestWorkbookSheetsNotFiltered: no sheet's properties say it is
+// filtered (filterMode), which would tell a reader rows are hidden:
+// excelize's filter sets it, so filters are set after each sheet's
+// properties are written.
+func TestWorkbookSheetsNotFiltered(t *testing.T) {
+	path, _, _ := writeWorkbook(t, openTiny(t), WorkbookOptions{})
+	z, err := zip.OpenReader(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer z.Close()
+	sheets := 0
+	for _, zf := range z.File {
+		if !strings.HasPrefix(zf.Name, "xl/worksheets/") {
+			continue
+		}
+		sheets++
+		r, err := zf.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := io.ReadAll(r)
+		r.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if bytes.Contains(b, []byte("filterMode")) {
+			t.Errorf("%s is marked filtered (filterMode)", zf.Name)
+		}
+		if strings.HasSuffix(zf.Name, "sheet3.xml") && !bytes.Contains(b, []byte("<autoFilter")) {
+			t.Errorf("%s, Segments, has no filter buttons", zf.Name)
+		}
+	}
+	if sheets == 0 {
+		t.Fatal("no sheets in the workbook")
+	}
 }

@@ -50,6 +50,10 @@ type Workbook struct {
 	colours map[string]int
 	// numFmts holds the style made for each number format (numberStyle).
 	numFmts map[string]int
+	// filtered are the sheets given a filter, in the order they were
+	// given it: the filters are set in that order when the workbook is
+	// written, which orders the workbook's defined names.
+	filtered []*Sheet
 	// Study names the study in every sheet's printed page header.
 	Study string
 }
@@ -57,16 +61,17 @@ type Workbook struct {
 // Sheet is one worksheet, written a row at a time. Widths must be set
 // before the first row: the heights of wrapped rows are computed from
 // them as each row is written. Panes too, so that a sheet is set up in
-// one order whatever it holds (excelize's StreamWriter, which writes
-// them, refuses panes after a row it was given).
+// one order whatever it holds. Both are handed to excelize's
+// StreamWriter only when the workbook is written (see flush).
 type Sheet struct {
 	wb   *Workbook
 	Name string
 	part string // its part in the zip
-	// sw writes the sheet's part, but for its rows, when flushed: the
-	// columns and panes given to it, and what excelize holds for the
-	// sheet (page setup, filters, conditional formats).
-	sw *excelize.StreamWriter
+	// panes are the frozen panes Freeze was given, nil for none; filter
+	// the range AutoFilter was given, "" for none.
+	panes  *excelize.Panes
+	filter string
+	sw     *excelize.StreamWriter // from start
 	// rows are the sheet's rows, written by sheetRows rather than
 	// through sw (see sheetrows.go); cells is reused from row to row.
 	rows  sheetRows
@@ -75,8 +80,7 @@ type Sheet struct {
 	cols  int // widest row
 	// widths are the columns' widths as set, for the row heights of
 	// wrapped text.
-	widths    map[int]float64
-	widthsSet bool
+	widths map[int]float64
 	// Title heads the printed pages; titleRows and titleCols are printed
 	// on every page.
 	Title                string
@@ -145,17 +149,8 @@ func (wb *Workbook) Sheet(name string) (*Sheet, error) {
 	} else if _, err := wb.f.NewSheet(name); err != nil {
 		return nil, err
 	}
-	// The sheet's properties are written when its stream starts: fit to
-	// page must be set before.
-	if err := wb.f.SetSheetProps(name, &excelize.SheetPropsOptions{FitToPage: ptr(true)}); err != nil {
-		return nil, err
-	}
-	sw, err := wb.f.NewStreamWriter(name)
-	if err != nil {
-		return nil, err
-	}
 	// A new file numbers its sheets' parts in the order they are made.
-	sh := &Sheet{wb: wb, Name: name, Title: name, sw: sw, widths: map[int]float64{}, part: fmt.Sprintf("xl/worksheets/sheet%d.xml", len(wb.sheets)+1)}
+	sh := &Sheet{wb: wb, Name: name, Title: name, widths: map[int]float64{}, part: fmt.Sprintf("xl/worksheets/sheet%d.xml", len(wb.sheets)+1)}
 	wb.sheets = append(wb.sheets, sh)
 	return sh, nil
 }
@@ -174,14 +169,10 @@ func (sh *Sheet) Width(from, to int, w float64) error {
 	return nil
 }
 
-// setWidths hands the widths to the stream in runs of columns, the last
-// first: excelize puts each run before those it has, and readers expect
-// them in column order.
-func (sh *Sheet) setWidths() error {
-	if sh.widthsSet {
-		return nil
-	}
-	sh.widthsSet = true
+// setWidths hands the widths to sw in runs of columns, the last first:
+// excelize puts each run before those it has, and readers expect them in
+// column order.
+func (sh *Sheet) setWidths(sw *excelize.StreamWriter) error {
 	cols := make([]int, 0, len(sh.widths))
 	for c := range sh.widths {
 		cols = append(cols, c)
@@ -192,7 +183,7 @@ func (sh *Sheet) setWidths() error {
 		for j > 0 && cols[j-1] == cols[j]-1 && sh.widths[cols[j-1]] == sh.widths[cols[i]] {
 			j--
 		}
-		if err := sh.sw.SetColWidth(cols[j], cols[i], sh.widths[cols[i]]); err != nil {
+		if err := sw.SetColWidth(cols[j], cols[i], sh.widths[cols[i]]); err != nil {
 			return err
 		}
 		i = j - 1
@@ -219,7 +210,46 @@ func (sh *Sheet) Freeze(cols, rows int) error {
 	case rows == 0:
 		pane = "topRight"
 	}
-	return sh.sw.SetPanes(&excelize.Panes{Freeze: true, XSplit: cols, YSplit: rows, TopLeftCell: cell, ActivePane: pane})
+	sh.panes = &excelize.Panes{Freeze: true, XSplit: cols, YSplit: rows, TopLeftCell: cell, ActivePane: pane}
+	return nil
+}
+
+// start starts the stream that writes the sheet's part, but for its
+// rows (sheetRows writes those), once every row is written: its first
+// bytes carry the sheet's properties, where fit to page is set, and
+// whether the sheet fits a page is known only from its columns' widths
+// and how many columns it has. Filters are set after (see Write), as
+// excelize's filter marks the sheet's properties as filtered
+// (filterMode), which they are not.
+func (sh *Sheet) start() error {
+	f := sh.wb.f
+	if err := f.SetSheetProps(sh.Name, &excelize.SheetPropsOptions{FitToPage: ptr(fitsPage(sh.printWidth()))}); err != nil {
+		return err
+	}
+	sw, err := f.NewStreamWriter(sh.Name)
+	if err != nil {
+		return err
+	}
+	sh.sw = sw
+	return nil
+}
+
+// flush writes the started sheet's part: its columns, panes, print
+// setup and what excelize holds for it (filter, conditional formats).
+func (sh *Sheet) flush() error {
+	sw := sh.sw
+	if sh.panes != nil {
+		if err := sw.SetPanes(sh.panes); err != nil {
+			return err
+		}
+	}
+	if err := sh.setWidths(sw); err != nil {
+		return err
+	}
+	if err := sh.printSetup(fitsPage(sh.printWidth())); err != nil {
+		return err
+	}
+	return sw.Flush()
 }
 
 // Row style names for Sheet.Row.
@@ -239,9 +269,6 @@ func (sh *Sheet) PrintTitles(rows, cols int) { sh.titleRows, sh.titleCols = rows
 // whatever it starts with; a text longer than MaxCellChars must have been
 // cut (see Cut) and is refused here rather than lost.
 func (sh *Sheet) Row(style int, cells ...Cell) error {
-	if err := sh.setWidths(); err != nil {
-		return err
-	}
 	// Excel's limits, which excelize's own row writer enforced: past
 	// them the file would not open. Checked here, before the row.
 	if sh.n >= excelize.TotalRows || len(cells) > excelize.MaxColumns {
@@ -303,7 +330,11 @@ func (sh *Sheet) AutoFilter(headerRow, lastRow, cols int) error {
 	if err != nil {
 		return err
 	}
-	return sh.wb.f.AutoFilter(sh.Name, ref, nil)
+	if sh.filter == "" {
+		sh.wb.filtered = append(sh.wb.filtered, sh)
+	}
+	sh.filter = ref
+	return nil
 }
 
 // ColorScale shades the cells of a range from white (lowest) to blue (highest).
@@ -411,14 +442,21 @@ func (wb *Workbook) Save(path string) error {
 // out as different bytes each time.
 func (wb *Workbook) Write(w io.Writer) error {
 	defer wb.close()
+	// Every stream started, and then every filter set, before any print
+	// setup: the workbook's defined names come in the order they had when
+	// the streams started with their sheets and filters were set as asked.
 	for _, sh := range wb.sheets {
-		if err := sh.setWidths(); err != nil {
+		if err := sh.start(); err != nil {
 			return err
 		}
-		if err := sh.printSetup(); err != nil {
+	}
+	for _, sh := range wb.filtered {
+		if err := wb.f.AutoFilter(sh.Name, sh.filter, nil); err != nil {
 			return err
 		}
-		if err := sh.sw.Flush(); err != nil {
+	}
+	for _, sh := range wb.sheets {
+		if err := sh.flush(); err != nil {
 			return err
 		}
 	}
