@@ -4,9 +4,13 @@ import (
 	"errors"
 	"fmt"
 	"math/rand/v2"
+	"os"
+	"path/filepath"
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/qdatool/qda/corpus"
 )
 
 // TestAdmissionBoundsText: workers admitted by an admission, and a
@@ -109,4 +113,74 @@ func TestAheadStartsNothingAfterStop(t *testing.T) {
 			t.Fatalf("%d transcripts started, want 3 (t0, and t1 and t2 started before the stop)", started)
 		}
 	}
+}
+
+// TestBuildPanicLikeSerial: a panic analysing a transcript of a build
+// from nothing on several workers ends Open as it does on one: with the
+// panic as its error (after the rebuild it makes Open try), not the
+// process.
+func TestBuildPanicLikeSerial(t *testing.T) {
+	if testing.Short() {
+		t.Skip("writes and indexes a demo study")
+	}
+	defer func(f func() int, h func(*plan) error) { buildWorkers, analyseHook = f, h }(buildWorkers, analyseHook)
+	dir := demoStudyOf(t, 20)
+	ageStudy(dir)
+	st, err := corpus.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cix, _, err := st.LoadIndex()
+	if err != nil {
+		t.Fatal(err)
+	}
+	bad := cix.Transcripts.Rows[6].ID
+	analyseHook = func(p *plan) error {
+		if p.id == bad {
+			panic("analysis failed on " + p.id)
+		}
+		return nil
+	}
+	var want string
+	for _, workers := range []int{1, 2} {
+		buildWorkers = func() int { return workers }
+		if err := os.RemoveAll(filepath.Join(dir, Dir)); err != nil {
+			t.Fatal(err)
+		}
+		err := openErr(t, dir)
+		if err == nil {
+			t.Fatalf("%d workers: opened, want the panic", workers)
+		}
+		if !isPanic(err) {
+			t.Fatalf("%d workers: %v, want the panic as a panicError", workers, err)
+		}
+		if workers == 1 {
+			want = err.Error()
+		} else if err.Error() != want {
+			t.Fatalf("%d workers: %v, one worker %v", workers, err, want)
+		}
+	}
+}
+
+// openErr opens the index of the study in dir, as a process would, and
+// returns Open's error.
+func openErr(t *testing.T, dir string) error {
+	t.Helper()
+	st, err := corpus.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cix, findings, err := st.LoadIndex()
+	if err != nil || findings.Err() != nil {
+		t.Fatal(err, findings)
+	}
+	cb, findings := st.Codebook()
+	if findings.Err() != nil {
+		t.Fatal(findings)
+	}
+	ix, err := Open(st, cix, cb, Options{})
+	if err == nil {
+		ix.Close()
+	}
+	return err
 }

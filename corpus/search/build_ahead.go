@@ -154,7 +154,7 @@ func (ix *Index) analyseAhead(todo []*plan) (next func(i int) *analysed, stop fu
 					return
 				}
 				a := &slots[i]
-				ix.analyse(todo[i], a)
+				ix.analyseSafely(todo[i], a)
 				close(a.done)
 			}
 		}()
@@ -179,6 +179,19 @@ func (ix *Index) analyseAhead(todo []*plan) (next func(i int) *analysed, stop fu
 		})
 	}
 	return next, stop
+}
+
+// analyseSafely is analyse with a panic (bleve's analysis, a bug) kept
+// as the transcript's error, a panicError: the writer's goroutine returns
+// it, as safely would have made of the same panic on one core, and Open
+// rebuilds, instead of the process ending on a worker's goroutine.
+func (ix *Index) analyseSafely(p *plan, a *analysed) {
+	defer func() {
+		if v := recover(); v != nil {
+			a.write, a.err = nil, panicError{v}
+		}
+	}()
+	ix.analyse(p, a)
 }
 
 // analyse reads p, as the serial build does, and records its documents.
