@@ -184,3 +184,16 @@ func openErr(t *testing.T, dir string) error {
 	}
 	return err
 }
+
+// TestTextWeight: a transcript weighs its text as statted; one too large
+// to be read nothing; one whose stat failed all qda may read of it.
+func TestTextWeight(t *testing.T) {
+	for _, tc := range []struct{ size, want int64 }{
+		{0, 0}, {5000, 5000}, {corpus.MaxFileSize, corpus.MaxFileSize},
+		{corpus.MaxFileSize + 1, 0}, {-1, corpus.MaxFileSize},
+	} {
+		if got := textWeight(&plan{text: fileState{Size: tc.size}}); got != tc.want {
+			t.Errorf("size %d: weight %d, want %d", tc.size, got, tc.want)
+		}
+	}
+}

@@ -25,10 +25,11 @@ import (
 // (measured: 18-22x), and a transcript may be up to corpus.MaxFileSize,
 // so a count alone would let a few long transcripts hold gigabytes, and
 // more the more cores. The next transcript is always admitted when none
-// waits, however long it is. A variable for tests.
-const aheadPerWorker = 2
-
-var aheadBytes int64 = 32 << 20
+// waits, however long it is.
+const (
+	aheadPerWorker = 2
+	aheadBytes     = 32 << 20
+)
 
 // buildWorkers is how many workers analyse a build: one analyses on
 // the build's goroutine, writing to the writer directly (a record would
@@ -105,11 +106,15 @@ func (a *admission) close() {
 	a.cond.Broadcast()
 }
 
-// textWeight is what a transcript's record holds, in text: none for a
-// file too large to be read (or not statted), which read skips.
+// textWeight is the text a transcript's record is made of, as its stat
+// said: none for a file too large to be read, which read skips; as much
+// as qda reads from a file when the stat failed (the read may not).
 func textWeight(p *plan) int64 {
-	if p.text.Size < 0 || p.text.Size > corpus.MaxFileSize {
+	switch {
+	case p.text.Size > corpus.MaxFileSize:
 		return 0
+	case p.text.Size < 0:
+		return corpus.MaxFileSize
 	}
 	return p.text.Size
 }
