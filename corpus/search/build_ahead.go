@@ -2,8 +2,8 @@ package search
 
 import (
 	"sync"
-	"sync/atomic"
 
+	"github.com/qdatool/qda/corpus"
 	"github.com/qdatool/qda/corpus/search/zapwrite"
 )
 
@@ -17,16 +17,107 @@ import (
 // same calls in the same order as when it is given them directly, and
 // the segment is the same, byte for byte (TestParallelBuildLikeSerial).
 
-// aheadPerWorker bounds how many transcripts each worker may have read
-// and analysed before the writer takes them: enough that a worker never
-// waits for the writer between two transcripts, few enough that what
-// waits (a record is a few times its transcript's text) stays small.
-const aheadPerWorker = 2
+// What waits for the writer is bounded twice. aheadPerWorker bounds
+// how many transcripts each worker may have read and analysed before the
+// writer takes them: enough that a worker never waits for the writer
+// between two transcripts. aheadBytes bounds the text of those
+// transcripts: a record is about twenty times its transcript's text
+// (measured: 18-22x), and a transcript may be up to corpus.MaxFileSize,
+// so a count alone would let a few long transcripts hold gigabytes, and
+// more the more cores. The next transcript is always admitted when none
+// waits, however long it is.
+const (
+	aheadPerWorker = 2
+	aheadBytes     = 32 << 20
+)
 
 // buildWorkers is how many workers analyse a build: one analyses on
 // the build's goroutine, writing to the writer directly (a record would
 // only cost its copy). A variable for tests.
 var buildWorkers = workers
+
+// analyseHook, when set (tests), is called before a transcript is read
+// for a build from nothing, on the goroutine that analyses it; an error
+// is that transcript's error.
+var analyseHook func(p *plan) error
+
+// aheadStopped, when set (tests), is called by stop once no transcript
+// is admitted any more, before it waits for the workers.
+var aheadStopped func()
+
+// admission admits transcripts to the workers one by one in todo's
+// order while what is admitted and not yet released (taken by the
+// writer) stays within maxCount transcripts and maxBytes of text, or is
+// nothing. In order, so the transcript the writer waits for is always
+// admitted: all before it are released, so nothing holds the budget.
+type admission struct {
+	mu       sync.Mutex
+	cond     sync.Cond
+	weights  []int64 // of todo's transcripts, their text's size
+	next     int
+	count    int
+	bytes    int64
+	maxCount int
+	maxBytes int64
+	closed   bool
+}
+
+func newAdmission(weights []int64, maxCount int, maxBytes int64) *admission {
+	a := &admission{weights: weights, maxCount: maxCount, maxBytes: maxBytes}
+	a.cond.L = &a.mu
+	return a
+}
+
+// admit waits until the next transcript may be analysed and returns its
+// index, or -1 once closed (then never another: a worker that was
+// waiting when the build failed starts nothing) or when all are taken.
+func (a *admission) admit() int {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	for {
+		if a.closed || a.next >= len(a.weights) {
+			return -1
+		}
+		w := a.weights[a.next]
+		if a.count == 0 || a.count < a.maxCount && a.bytes+w <= a.maxBytes {
+			i := a.next
+			a.next++
+			a.count++
+			a.bytes += w
+			return i
+		}
+		a.cond.Wait()
+	}
+}
+
+// release says the writer took transcript i's record.
+func (a *admission) release(i int) {
+	a.mu.Lock()
+	a.count--
+	a.bytes -= a.weights[i]
+	a.mu.Unlock()
+	a.cond.Broadcast()
+}
+
+func (a *admission) close() {
+	a.mu.Lock()
+	a.closed = true
+	a.mu.Unlock()
+	a.cond.Broadcast()
+}
+
+// textWeight is the text a transcript's record is made of, as its stat
+// said: none for a file too large to be read, which read skips; as much
+// as qda reads from a file when the stat failed (the read may not).
+func textWeight(p *plan) int64 {
+	switch {
+	case p.text.Size > corpus.MaxFileSize:
+		return 0
+	case p.text.Size < 0:
+		return corpus.MaxFileSize
+	}
+	return p.text.Size
+}
 
 // analysed is a transcript of todo read and analysed by a worker.
 type analysed struct {
@@ -52,30 +143,23 @@ func (ix *Index) analyseAhead(todo []*plan) (next func(i int) *analysed, stop fu
 	for i := range slots {
 		slots[i].done = make(chan struct{})
 	}
-	// A worker takes a token before it takes a transcript, and the
-	// writer gives one back as it takes a record: at most len(tokens)
-	// transcripts are analysed and not yet written. Transcripts are
-	// taken in order, so the one the writer waits for has been taken.
-	tokens := make(chan struct{}, aheadPerWorker*procs)
-	quit := make(chan struct{})
-	var taken atomic.Int64
+	weights := make([]int64, len(todo))
+	for i, p := range todo {
+		weights[i] = textWeight(p)
+	}
+	adm := newAdmission(weights, aheadPerWorker*procs, aheadBytes)
 	var wg sync.WaitGroup
 	for range procs {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for {
-				select {
-				case <-quit:
-					return
-				case tokens <- struct{}{}:
-				}
-				i := int(taken.Add(1)) - 1
-				if i >= len(todo) {
+				i := adm.admit()
+				if i < 0 {
 					return
 				}
 				a := &slots[i]
-				ix.analyse(todo[i], a)
+				ix.analyseSafely(todo[i], a)
 				close(a.done)
 			}
 		}()
@@ -83,26 +167,47 @@ func (ix *Index) analyseAhead(todo []*plan) (next func(i int) *analysed, stop fu
 	next = func(i int) *analysed {
 		a := &slots[i]
 		<-a.done
-		<-tokens
 		r := *a
 		// The slot lets its record go once the writer has it.
 		*a = analysed{done: a.done}
+		adm.release(i)
 		return &r
 	}
 	var once sync.Once
 	stop = func() {
 		once.Do(func() {
-			close(quit)
+			adm.close()
+			if aheadStopped != nil {
+				aheadStopped()
+			}
 			wg.Wait()
 		})
 	}
 	return next, stop
 }
 
+// analyseSafely is analyse with a panic (bleve's analysis, a bug) kept
+// as the transcript's error, a panicError: the writer's goroutine returns
+// it, as safely would have made of the same panic on one core, and Open
+// rebuilds, instead of the process ending on a worker's goroutine.
+func (ix *Index) analyseSafely(p *plan, a *analysed) {
+	defer func() {
+		if v := recover(); v != nil {
+			a.write, a.err = nil, panicError{v}
+		}
+	}()
+	ix.analyse(p, a)
+}
+
 // analyse reads p, as the serial build does, and records its documents.
 // The manifest holds nothing yet (a build from nothing), so read is
 // given no old entry and touches neither the manifest nor ix's notices.
 func (ix *Index) analyse(p *plan, a *analysed) {
+	if analyseHook != nil {
+		if a.err = analyseHook(p); a.err != nil {
+			return
+		}
+	}
 	e, t, codings, err := ix.readFrom(p, nil, func(msg string) { a.notices = append(a.notices, msg) })
 	a.e, a.err = e, err
 	if err != nil || t == nil {
@@ -131,6 +236,11 @@ var records = sync.Pool{New: func() any { return &docRecord{} }}
 func (ix *Index) analyseHere(todo []*plan) func(i int) *analysed {
 	return func(i int) *analysed {
 		p, a := todo[i], &analysed{}
+		if analyseHook != nil {
+			if a.err = analyseHook(p); a.err != nil {
+				return a
+			}
+		}
 		e, t, codings, err := ix.readFrom(p, nil, func(msg string) { a.notices = append(a.notices, msg) })
 		a.e, a.err = e, err
 		if err != nil || t == nil {

@@ -136,9 +136,14 @@ func Open(st *corpus.Study, cix *corpus.Index, cb *codebook.Codebook, opt Option
 		if ix.idx != nil {
 			ix.idx.Close()
 		}
-		if err = ix.create(); err == nil {
-			err = ix.update(opt.Progress)
-		}
+		// Safely again: a panic that is not the index's damage (the
+		// analysis's, a bug) comes again, and is returned, not fatal.
+		err = safely(func() error {
+			if err := ix.create(); err != nil {
+				return err
+			}
+			return ix.update(opt.Progress)
+		})
 	}
 	if err != nil {
 		ix.Close()

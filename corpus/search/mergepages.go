@@ -33,6 +33,10 @@ var dropInterval = 50 * time.Millisecond
 // may be called again). stop must be called before the mappings are unmapped: a drop after
 // that could land on memory mapped there since.
 func dropWhile(maps [][]byte, interval time.Duration) (stop func() int) {
+	if !dropsMapped {
+		// Nothing to let go of here: no ticker goroutine for nothing.
+		return func() int { return 0 }
+	}
 	done := make(chan struct{})
 	var wg sync.WaitGroup
 	drops := 0

@@ -74,7 +74,11 @@ func (ix *Index) quick() bool {
 	defer dir.Close()
 	// More parts than cores, taken in turn (eachOnCores).
 	procs := workers()
-	parts := splitRecs(q.list(), 8*procs)
+	recs, err := q.list()
+	if err != nil {
+		return false
+	}
+	parts := splitRecs(recs, 8*procs)
 	docs := make([]uint64, procs)
 	pieced := make([]bool, procs)
 	stats := newFolderStats(map[string]*os.File{corpus.TranscriptsDir: dir})
@@ -205,7 +209,10 @@ func (m *manifest) quickOrder() map[string]int {
 	if q == nil {
 		return map[string]int{}
 	}
-	recs := q.list()
+	recs, err := q.list()
+	if err != nil {
+		return map[string]int{}
+	}
 	rank := make(map[string]int, len(recs))
 	for _, r := range recs {
 		if _, dup := rank[r.id]; !dup {

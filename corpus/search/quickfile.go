@@ -97,10 +97,16 @@ func makeQuick(data []byte, of fileID) ([]byte, bool) {
 	return encodeQuick(&quickData{of: of, headLen: int64(head), recs: recs}), true
 }
 
-// encodeQuick is q as the quick file holds it.
+// encodeQuick is q as the quick file holds it, or nil when q's records
+// do not decode: never a quick file that lists fewer transcripts than
+// its manifest (a quick check would pass without statting the others).
 func encodeQuick(q *quickData) []byte {
+	recs, err := q.list()
+	if err != nil {
+		return nil
+	}
 	b := append([]byte(ahead.QuickMagic), make([]byte, ahead.QuickHead)...)
-	for _, r := range q.recs {
+	for _, r := range recs {
 		b = append(b, byte(len(r.id)))
 		b = append(b, r.id...)
 		b = binary.LittleEndian.AppendUint32(b, r.docs)
@@ -115,7 +121,7 @@ func encodeQuick(q *quickData) []byte {
 	binary.LittleEndian.PutUint64(h[8:], uint64(q.of.mtime))
 	binary.LittleEndian.PutUint64(h[16:], q.of.ino)
 	binary.LittleEndian.PutUint64(h[24:], uint64(q.headLen))
-	binary.LittleEndian.PutUint32(h[32:], uint32(len(q.recs)))
+	binary.LittleEndian.PutUint32(h[32:], uint32(len(recs)))
 	return b
 }
 
@@ -169,10 +175,14 @@ func (q *quickData) decode() error {
 }
 
 // list are the records, decoded if they were not: a quick file whose
-// sweep found them all valid (ahead.Sweep.Same) decodes.
-func (q *quickData) list() []quickRec {
-	q.decode()
-	return q.recs
+// sweep found them all valid (ahead.Sweep.Same) decodes. An error when
+// they do not decode: the caller takes the slow path (the manifest's
+// lines, every transcript statted), never an empty list.
+func (q *quickData) list() ([]quickRec, error) {
+	if err := q.decode(); err != nil {
+		return nil, err
+	}
+	return q.recs, nil
 }
 
 // readManifestFile reads the study's manifest: with a quick file that
@@ -237,10 +247,13 @@ func (m *manifest) records() *quickData {
 
 // saveQuick writes the quick file of the manifest m was read from, when
 // it had none that matched (readManifestFile): once per index. A quick
-// file that cannot be written leaves searches reading the manifest.
+// file that cannot be written (or records that do not decode) leaves
+// searches reading the manifest.
 func (ix *Index) saveQuick() {
 	if q := ix.man.quick; q != nil && !q.file && q.of.ino != 0 {
-		corpus.WriteFile(ix.study.Path(quickFile), encodeQuick(q))
+		if b := encodeQuick(q); b != nil {
+			corpus.WriteFile(ix.study.Path(quickFile), b)
+		}
 	}
 }
 
@@ -313,7 +326,10 @@ func (m *manifest) quickLines(ids map[string]bool) []string {
 		return nil
 	}
 	var want []*quickRec
-	recs := q.list()
+	recs, err := q.list()
+	if err != nil {
+		return nil
+	}
 	for i := range recs {
 		if ids[recs[i].id] {
 			want = append(want, &recs[i])

@@ -24,7 +24,12 @@ func segmentLines(w docSink, t *corpus.Transcript, codings []*corpus.Codings, at
 	refs := lineRefs(t, codings)
 	participant := strings.ToLower(attrs["participant"])
 	pseudonym := strings.ToLower(attrs["pseudonym"])
-	var lineBuf, textBuf []byte
+	var lineBuf, textBuf, enBuf []byte
+	// The English analyzer is given textBuf itself only when it is a
+	// memoAnalyzer, which filters copies; bleve's own (newMemoAnalyzer
+	// keeps it when there is nothing to remember) would lowercase and
+	// stem textBuf in place before it is stored.
+	_, enCopies := an.en.(*memoAnalyzer)
 	for i, line := range t.Lines {
 		if line.Blank {
 			continue
@@ -42,7 +47,12 @@ func segmentLines(w docSink, t *corpus.Transcript, codings []*corpus.Codings, at
 			// filters copies, and the exact analyzer, whose
 			// lowercase filter rewrites the copy in place, runs last.
 			textBuf = append(textBuf[:0], p.text...)
-			segmentTokens(w, text, an.en.Analyze(textBuf))
+			enIn := textBuf
+			if !enCopies {
+				enBuf = append(enBuf[:0], p.text...)
+				enIn = enBuf
+			}
+			segmentTokens(w, text, an.en.Analyze(enIn))
 			if len(p.text) == len(line.Text) {
 				w.Store(text, textBuf, nil)
 			}
