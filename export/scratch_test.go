@@ -23,11 +23,7 @@ func TestWorkbookScratchFailed(t *testing.T) {
 		t.Setenv("TMPDIR", tmp)
 		said := func(what string, err error) {
 			t.Helper()
-			var f *diag.Finding
-			if !errors.As(err, &f) || !strings.HasPrefix(f.Msg, "cannot keep "+what+" in a scratch file in "+tmp+": ") ||
-				f.Hint != "set TMPDIR to a folder with room" {
-				t.Errorf("TMPDIR=%s: %v (%#v)", tmp, err, f)
-			}
+			scratchSaid(t, "TMPDIR="+tmp, what, tmp, err)
 		}
 		wb, err := NewWorkbook(time.Time{})
 		if err == nil {
@@ -49,11 +45,7 @@ func TestSpillWriteFailed(t *testing.T) {
 	t.Setenv("TMPDIR", tmp)
 	said := func(how string, err error) {
 		t.Helper()
-		var f *diag.Finding
-		if !errors.As(err, &f) || !strings.HasPrefix(f.Msg, "cannot keep "+passages+" in a scratch file in "+tmp+": ") ||
-			f.Hint != "set TMPDIR to a folder with room" {
-			t.Errorf("%s: %v (%#v)", how, err, f)
-		}
+		scratchSaid(t, how, passages, tmp, err)
 	}
 	for _, size := range []int{10, 1 << 17} { // held in the buffer until row's flush; past it, written by add
 		s, err := newSpill(1)
@@ -71,5 +63,16 @@ func TestSpillWriteFailed(t *testing.T) {
 		} else {
 			said("write", err)
 		}
+	}
+}
+
+// scratchSaid checks that err says what was being kept in a scratch file
+// in tmp, and hints to set TMPDIR; case names the case in a failure.
+func scratchSaid(t *testing.T, tcase, what, tmp string, err error) {
+	t.Helper()
+	var f *diag.Finding
+	if !errors.As(err, &f) || !strings.HasPrefix(f.Msg, "cannot keep "+what+" in a scratch file in "+tmp+": ") ||
+		f.Hint != "set TMPDIR to a folder with room" {
+		t.Errorf("%s: %v (%#v)", tcase, err, f)
 	}
 }
