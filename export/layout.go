@@ -61,7 +61,8 @@ func textLines(s string, w float64, bold bool) int {
 	}
 	per = max(per, 1)
 	// One pass over the bytes, splitting lines at line feeds and words
-	// at spaces and after hyphens: every row's height is estimated this
+	// at spaces and after hyphens, slashes and dashes (not between
+	// digits): every row's height is estimated this
 	// way, and splitting into strings was most of the Excerpts sheet's
 	// time. TestTextLinesFast holds it to the splitting version.
 	n := 1
@@ -109,7 +110,9 @@ func textLines(s string, w float64, bold bool) int {
 				endWord(true)
 			case '-', '/':
 				word += asciiWidth[c]
-				endWord(false)
+				if !betweenDigits(s, i-1, i) {
+					endWord(false)
+				}
 			default:
 				word += asciiWidth[c]
 			}
@@ -117,15 +120,30 @@ func textLines(s string, w float64, bold bool) int {
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		i += size
-		if breakSpace(r) {
+		switch {
+		case breakSpace(r):
 			endWord(true)
-		} else {
+		case r == '–' || r == '—':
+			word += runeWidth(r)
+			if !betweenDigits(s, i-size, i) {
+				endWord(false)
+			}
+		default:
 			word += runeWidth(r)
 		}
 	}
 	endWord(false)
 	return n
 }
+
+// betweenDigits reports whether s[at:end], a hyphen, slash or dash, has
+// a digit either side: LibreOffice does not break inside a number run
+// such as 18-24 or 12/05/2019, and a line is broken after the others.
+func betweenDigits(s string, at, end int) bool {
+	return at > 0 && end < len(s) && isDigit(s[at-1]) && isDigit(s[end])
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
 // Character widths in digits "0" of the default font, by class: the
 // larger of Calibri's (Excel) and DejaVu Sans's (LibreOffice's stand-in

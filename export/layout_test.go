@@ -50,16 +50,24 @@ func textLinesSplit(s string, w float64, bold bool) int {
 	return n
 }
 
-// splitAfterBreaks splits word after each hyphen and slash.
+// splitAfterBreaks splits word after each hyphen, slash, en and em dash
+// that has no digit on both sides.
 func splitAfterBreaks(word string) []string {
 	var pieces []string
-	for word != "" {
-		i := strings.IndexAny(word, "-/")
-		if i < 0 {
-			return append(pieces, word)
+	start := 0
+	for i, r := range word {
+		if !strings.ContainsRune("-/–—", r) {
+			continue
 		}
-		pieces = append(pieces, word[:i+1])
-		word = word[i+1:]
+		end := i + len(string(r))
+		if i > 0 && end < len(word) && strings.ContainsRune("0123456789", rune(word[i-1])) && strings.ContainsRune("0123456789", rune(word[end])) {
+			continue
+		}
+		pieces = append(pieces, word[start:end])
+		start = end
+	}
+	if start < len(word) {
+		pieces = append(pieces, word[start:])
 	}
 	return pieces
 }
@@ -71,6 +79,7 @@ var textLinesCases = []string{
 	"héllo wörld 日本語 😀", "a\n\n\nb  c   d\n ",
 	"sustainability/infrastructure/transport/public-transport", "well-being - and self- care", "--x--", "a -b- c",
 	"e\u0301 combining", "MMMM WWWW mmmm", strings.Repeat("mi-", 40), "no\u00a0break\u202fhere",
+	"aged 18-24 on 12/05/2019", "1-a-2 a-1 1/ /1 9-", "en–dash em—dash 1990–2000 5—6 –x— 1–", "12-34-56-78-90-12-34",
 }
 
 func TestTextLinesFast(t *testing.T) {

@@ -207,13 +207,17 @@ func buildMatrix(s *corpus.Study, ix *corpus.Index, cb *codebook.Codebook, opt M
 	}
 	m.Totals = make([]int, cols)
 	for r, row := range m.Rows {
-		row.Values = make([]int, cols)
+		if tally != nil {
+			row.Values = make([]int, cols)
+		} else {
+			// The row's cells are its values: no second rows × columns
+			// array (capped, so an append cannot reach the next row's).
+			row.Values = cells[r*cols : (r+1)*cols : (r+1)*cols]
+		}
 		for j, code := range m.Columns {
-			var v int
+			v := row.Values[j]
 			if tally != nil {
 				v, _ = tally.Get(code, row.Key).Get(m.Measure)
-			} else {
-				v = cells[r*cols+j]
 			}
 			row.Values[j] = v
 			row.Total += v

@@ -51,7 +51,7 @@ func (s *spill) add(row int, texts []string) error {
 		return nil
 	}
 	if _, err := s.w.Write(buf); err != nil {
-		return err
+		return scratch.Failed(passages, err) // a full disk, ulimit -f
 	}
 	s.recs[row] = append(s.recs[row], spillRec{s.off, int64(len(buf))})
 	s.off += int64(len(buf))
@@ -62,7 +62,7 @@ func (s *spill) add(row int, texts []string) error {
 // transcript order.
 func (s *spill) row(row, cols int) ([]string, error) {
 	if err := s.w.Flush(); err != nil {
-		return nil, err
+		return nil, scratch.Failed(passages, err)
 	}
 	bs := make([]strings.Builder, cols)
 	var buf []byte

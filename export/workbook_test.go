@@ -454,6 +454,11 @@ func TestTextLines(t *testing.T) {
 		// Lines break after a hyphen and a slash, not inside a word; a
 		// word longer than a line starts its own.
 		{"well-being", 6, 2}, {"a/b", 2.4, 2}, {"ab cdefghijklmnop", 11, 3},
+		// An en or em dash is a break like a hyphen: "bb-" ends line 1.
+		{"aaaaaa bb–cccccccc dd", 11, 2}, {"aaaaaa bb—cccccccc dd", 12, 2},
+		// LibreOffice breaks no number run (18-24, 12/05/2019): broken
+		// only at the cell's edge, its 9.4 fill two lines, not three.
+		{"12/05/2019", 6, 2}, {"1990–2000", 6, 2},
 		// Narrow letters take less room than wide ones.
 		{strings.Repeat("il", 20), 21, 1}, {strings.Repeat("mW", 10), 21, 2},
 	} {

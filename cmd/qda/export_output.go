@@ -99,7 +99,12 @@ func (t exportTarget) explain(err error) error {
 	case err == nil:
 		return nil
 	case errors.Is(err, errInterrupted):
-		return fmt.Errorf("interrupted: %s was not written", t.given)
+		ie := &interruptedError{given: t.given}
+		var se *signalError
+		if errors.As(err, &se) {
+			ie.sig = se.sig
+		}
+		return ie
 	case errors.As(err, &oe):
 		return t.place(oe.err)
 	}
@@ -109,6 +114,25 @@ func (t exportTarget) explain(err error) error {
 // errInterrupted is what the output file's writes return once qda is
 // interrupted (Ctrl-C, SIGTERM).
 var errInterrupted = errors.New("interrupted")
+
+// signalError is errInterrupted with the signal that came.
+type signalError struct{ sig os.Signal }
+
+func (e *signalError) Error() string { return errInterrupted.Error() }
+func (e *signalError) Unwrap() error { return errInterrupted }
+
+// interruptedError says that an export was interrupted and its file not
+// written. It carries the signal so that qda's main, once it has said
+// so and cleaned up, ends by that signal (a shell running a script then
+// stops it, as after any command killed by Ctrl-C) rather than exit 1.
+type interruptedError struct {
+	given string
+	sig   os.Signal
+}
+
+func (e *interruptedError) Error() string {
+	return fmt.Sprintf("interrupted: %s was not written", e.given)
+}
 
 // outputError is a failure of the output file itself (a full disk), not
 // of making what goes into it.
@@ -131,7 +155,10 @@ func writeOutput(path string, fn func(io.Writer) error) error {
 	// receiver of it has it, with no goroutine between (the test that
 	// interrupts every export relies on it).
 	sigs := make(chan os.Signal, 1)
-	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
+	if watch := watchedSignals(); len(watch) > 0 { // Notify with none would take every signal
+		signal.Notify(sigs, watch...)
+	}
+	defer signal.Stop(sigs) // on a panic too
 	out := &outputWriter{sigs: sigs}
 	var failed error
 	err := corpus.WriteFileFrom(path, func(w io.Writer) error {
@@ -150,7 +177,7 @@ func writeOutput(path string, fn func(io.Writer) error) error {
 		}
 		return nil
 	case out.interrupted():
-		return errInterrupted
+		return &signalError{out.sig}
 	case out.err != nil:
 		return &outputError{out.err}
 	case failed != nil:
@@ -159,7 +186,23 @@ func writeOutput(path string, fn func(io.Writer) error) error {
 	return &outputError{err} // its creation, flush, close or rename
 }
 
-// raise sends sig to qda itself, as it came while qda held it.
+// watchedSignals are the signals writeOutput stops on: Ctrl-C and
+// SIGTERM, but not one qda was started with ignored (bash ignores SIGINT
+// for `qda ... &` in a script): watching it would turn it on, and a
+// Ctrl-C meant for the script would stop the background export.
+func watchedSignals() []os.Signal {
+	var watch []os.Signal
+	for _, s := range []os.Signal{os.Interrupt, syscall.SIGTERM} {
+		if !signal.Ignored(s) {
+			watch = append(watch, s)
+		}
+	}
+	return watch
+}
+
+// raise sends sig to qda itself, as it came while qda held it. On
+// Windows a process cannot send itself os.Interrupt (Signal fails): a
+// Ctrl-C during the rename is then lost and the export ends as written.
 func raise(sig os.Signal) {
 	if p, err := os.FindProcess(os.Getpid()); err == nil {
 		p.Signal(sig)

@@ -5,4 +5,16 @@ package main
 
 import "os"
 
-func main() { os.Exit(Main(os.Args[1:])) }
+func main() { mainExit(os.Args[1:]) }
+
+// mainExit runs qda and ends the process with its exit status or, when a
+// signal interrupted it (it has cleaned up and said so by now), by that
+// signal, so that a shell stops a script there as after any command
+// Ctrl-C kills.
+func mainExit(args []string) {
+	code, sig := runSignal(args, os.Stdout, os.Stderr)
+	if sig != nil {
+		dieBy(sig)
+	}
+	os.Exit(code)
+}

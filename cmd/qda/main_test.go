@@ -18,7 +18,7 @@ import (
 func TestMain(m *testing.M) {
 	if os.Getenv("QDA_TEST_MAIN") == "1" {
 		// The crash tests run the test binary as qda, to kill it.
-		os.Exit(Main(os.Args[1:]))
+		mainExit(os.Args[1:])
 	}
 	testscript.Main(m, map[string]func(){
 		// The scripts' qda notes a failing exit status on stderr, so a

@@ -84,6 +84,13 @@ func Main(args []string) int {
 }
 
 func run(args []string, stdout, stderr io.Writer) int {
+	code, _ := runSignal(args, stdout, stderr)
+	return code
+}
+
+// runSignal runs qda and returns its exit status and, when a signal
+// interrupted it (an export's write), that signal: main ends by it.
+func runSignal(args []string, stdout, stderr io.Writer) (int, os.Signal) {
 	g := &globals{stdout: stdout, stderr: stderr}
 	setCrashHook()
 	corpus.LockCommand = lockCommand(args)
@@ -103,7 +110,11 @@ func run(args []string, stdout, stderr io.Writer) int {
 		st.Close()
 	}
 	if err == nil {
-		return exitOK
+		return exitOK, nil
+	}
+	var sig os.Signal
+	if ie := (*interruptedError)(nil); errors.As(err, &ie) {
+		sig = ie.sig
 	}
 	code := exitProblems
 	var ee *exitError
@@ -113,10 +124,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 		code = exitUsage
 	}
 	if ee != nil && ee.silent {
-		return code
+		return code, sig
 	}
 	printError(g, err, code)
-	return code
+	return code, sig
 }
 
 // lockCommand is the command line a waiting qda is told holds the lock,
@@ -191,6 +202,8 @@ Exit status:
   0  success
   1  a check found problems, or the study could not be read or written
   2  misuse: unknown command or flag, wrong arguments, an unknown code or transcript
+An export interrupted while it writes its file (Ctrl-C, SIGTERM) cleans up and
+then ends by that signal (a shell sees 130 or 143), so a script stops there.
 `
 
 // exitError carries an exit status, and a hint saying what to do.
