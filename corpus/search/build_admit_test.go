@@ -166,19 +166,7 @@ func TestBuildPanicLikeSerial(t *testing.T) {
 // returns Open's error.
 func openErr(t *testing.T, dir string) error {
 	t.Helper()
-	st, err := corpus.Open(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	cix, findings, err := st.LoadIndex()
-	if err != nil || findings.Err() != nil {
-		t.Fatal(err, findings)
-	}
-	cb, findings := st.Codebook()
-	if findings.Err() != nil {
-		t.Fatal(findings)
-	}
-	ix, err := Open(st, cix, cb, Options{})
+	ix, err := openTried(t, dir, Options{})
 	if err == nil {
 		ix.Close()
 	}

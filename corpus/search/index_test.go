@@ -89,6 +89,18 @@ func openIndex(t *testing.T, dir string) *Index {
 // openWith opens the index of the study in dir with opt, as a process would.
 func openWith(t *testing.T, dir string, opt Options) *Index {
 	t.Helper()
+	ix, err := openTried(t, dir, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ix.Close() })
+	return ix
+}
+
+// openTried is openWith's opening, returning Open's error for the tests
+// that expect one.
+func openTried(t *testing.T, dir string, opt Options) (*Index, error) {
+	t.Helper()
 	st, err := corpus.Open(dir)
 	if err != nil {
 		t.Fatal(err)
@@ -101,12 +113,7 @@ func openWith(t *testing.T, dir string, opt Options) *Index {
 	if findings.Err() != nil {
 		t.Fatal(findings)
 	}
-	ix, err := Open(st, cix, cb, opt)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { ix.Close() })
-	return ix
+	return Open(st, cix, cb, opt)
 }
 
 // hits runs a search in a fresh process's way: open, update, query, close.
