@@ -95,16 +95,12 @@ func (t exportTarget) write(g *globals, fn func(io.Writer) error) error {
 // returned as they are.
 func (t exportTarget) explain(err error) error {
 	var oe *outputError
+	var se *signalError
 	switch {
 	case err == nil:
 		return nil
-	case errors.Is(err, errInterrupted):
-		ie := &interruptedError{given: t.given}
-		var se *signalError
-		if errors.As(err, &se) {
-			ie.sig = se.sig
-		}
-		return ie
+	case errors.As(err, &se):
+		return &interruptedError{given: t.given, sig: se.sig}
 	case errors.As(err, &oe):
 		return t.place(oe.err)
 	}
@@ -115,7 +111,8 @@ func (t exportTarget) explain(err error) error {
 // interrupted (Ctrl-C, SIGTERM).
 var errInterrupted = errors.New("interrupted")
 
-// signalError is errInterrupted with the signal that came.
+// signalError is writeOutput's error once a signal came: every
+// errInterrupted of the writes ends as one, with the signal.
 type signalError struct{ sig os.Signal }
 
 func (e *signalError) Error() string { return errInterrupted.Error() }
